@@ -1,0 +1,1 @@
+//! Corpus scoring (`quietpage eval`). STUB: being written.

@@ -1,0 +1,46 @@
+//! Quiet Page's extraction core: a page's HTML in, the article out, without building a DOM.
+//!
+//! The page streams through lol_html in two passes:
+//! 1. [`stages::collect`] records every element as a small node in a flat arena (parent, tag,
+//!    class/id signals, text and link lengths) and gathers metadata;
+//! 2. [`stages::score`] picks the article's nodes from those numbers alone;
+//! 3. [`stages::emit`] streams the page again and writes only those nodes through the
+//!    allowlist [`sanitize`]r, producing `content_html` and `text` together.
+//!
+//! [`export`] turns an [`Article`] into files; [`wasm`] and the `quietpage` CLI are thin shells.
+
+pub mod article;
+pub mod error;
+pub mod entities;
+pub mod eval;
+pub mod export;
+pub mod input;
+pub mod metadata;
+pub mod options;
+pub mod patterns;
+pub mod sanitize;
+pub mod stages;
+pub mod url;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use article::{Article, Removed, RemovedKind};
+pub use error::Error;
+pub use options::{Options, SiteRule};
+
+/// Extracts the article from an already-decoded page (a serialised live DOM, say).
+///
+/// `url` is the page's address, used to make links and images absolute; a `<base href>` in
+/// the page takes precedence, as in a browser.
+pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Article, Error> {
+    input::check(html.as_bytes(), options)?;
+    stages::run(html, url, options)
+}
+
+/// Extracts the article from raw page bytes, decoding them by their BOM or declared charset
+/// (`<meta charset>`, `http-equiv`), else as UTF-8 when valid, else windows-1252.
+pub fn extract_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Result<Article, Error> {
+    input::check(bytes, options)?;
+    let html = input::decode(bytes);
+    stages::run(&html, url, options)
+}

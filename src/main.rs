@@ -1,0 +1,2 @@
+//! The `quietpage` command line. STUB: being written.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Page metadata. Being written.

@@ -1,0 +1,1 @@
+//! The heuristics table. Being written.
