@@ -1,1 +1,495 @@
-//! Page metadata. Being written.
+//! Page metadata: what the collect pass saw in `<head>` and JSON-LD, and how it becomes the
+//! article's title, byline, date, site name, excerpt and image.
+//!
+//! Precedence follows Readability.js (`_getArticleMetadata`, `_getJSONLD`,
+//! `_getArticleTitle`): JSON-LD first, then Dublin Core, Open Graph, Twitter and Parse.ly
+//! metas, then the `<title>` element cleaned of its site-name suffix.
+
+use crate::entities;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Bounds on what one page may make us keep: metadata is tiny on real pages, and a hostile
+/// page must not turn it into a memory sink.
+const MAX_META_VALUE: usize = 4 * 1024;
+const MAX_METAS: usize = 512;
+const MAX_JSON_LD: usize = 1024 * 1024;
+
+/// Raw metadata gathered while streaming.
+#[derive(Debug, Default)]
+pub struct RawMeta {
+    pub title: String,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub base_href: Option<String>,
+    pub canonical: Option<String>,
+    /// meta `name`/`property`/`itemprop` keys (lower-cased, `.` read as `:`) → first content.
+    pub metas: HashMap<String, String>,
+    pub json_ld: Vec<String>,
+    json_ld_bytes: usize,
+    /// The first `<time datetime>` or `itemprop=datePublished` value in the body.
+    pub body_date: Option<String>,
+}
+
+impl RawMeta {
+    /// Records one `<meta>` element's keys and content.
+    pub fn add_meta(&mut self, keys: &str, content: &str) {
+        if self.metas.len() >= MAX_METAS || content.trim().is_empty() {
+            return;
+        }
+        let content = clip(content.trim(), MAX_META_VALUE);
+        for key in keys.split_ascii_whitespace() {
+            let key = key.to_ascii_lowercase().replace('.', ":");
+            self.metas.entry(key).or_insert_with(|| content.to_string());
+        }
+    }
+
+    pub fn add_json_ld(&mut self, text: String) {
+        if self.json_ld_bytes + text.len() <= MAX_JSON_LD {
+            self.json_ld_bytes += text.len();
+            self.json_ld.push(text);
+        }
+    }
+
+    fn meta(&self, key: &str) -> Option<String> {
+        self.metas
+            .get(key)
+            .map(|v| normalize_space(&entities::decode(v)))
+            .filter(|v| !v.is_empty())
+    }
+
+    fn first_meta(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.meta(k))
+    }
+}
+
+/// Fields read from the first article-like JSON-LD object.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct JsonLd {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub excerpt: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub image: Option<String>,
+}
+
+/// schema.org types that describe an article (Readability's `JSON_LD_ARTICLE_TYPES`).
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+];
+
+fn is_article_type(v: &Value) -> bool {
+    match v {
+        Value::String(s) => ARTICLE_TYPES.contains(&s.as_str()),
+        Value::Array(a) => a.iter().any(is_article_type),
+        _ => false,
+    }
+}
+
+/// Finds the article object in one JSON-LD block: the block itself, an array item, or an
+/// item of `@graph`.
+fn find_article(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Array(items) => items.iter().find_map(find_article),
+        Value::Object(map) => {
+            if map.get("@type").is_some_and(is_article_type) {
+                return Some(v);
+            }
+            map.get("@graph").and_then(find_article)
+        }
+        _ => None,
+    }
+}
+
+fn string_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(normalize_space(&entities::decode(s))).filter(|s| !s.is_empty()),
+        _ => None,
+    }
+}
+
+fn names_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => string_of(Some(&Value::String(s.clone()))),
+        Value::Object(map) => string_of(map.get("name")),
+        Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(|i| names_of(Some(i))).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+fn image_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Object(map) => image_of(map.get("url").or_else(|| map.get("contentUrl"))),
+        Value::Array(items) => items.iter().find_map(|i| image_of(Some(i))),
+        _ => None,
+    }
+}
+
+/// Parses the page's JSON-LD blocks; the first article-like object wins. `doc_title` decides
+/// between `name` and `headline` when they differ, as in Readability.
+pub fn parse_json_ld(blocks: &[String], doc_title: &str) -> JsonLd {
+    for block in blocks {
+        let cleaned = block
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>")
+            .trim();
+        let Ok(value) = serde_json::from_str::<Value>(cleaned) else {
+            continue;
+        };
+        let Some(article) = find_article(&value) else {
+            continue;
+        };
+        let name = string_of(article.get("name"));
+        let headline = string_of(article.get("headline"));
+        let title = match (name, headline) {
+            (Some(n), Some(h)) if n != h => {
+                let name_matches = text_similarity(&n, doc_title) > 0.75;
+                let headline_matches = text_similarity(&h, doc_title) > 0.75;
+                Some(if headline_matches && !name_matches {
+                    h
+                } else {
+                    n
+                })
+            }
+            (n, h) => n.or(h),
+        };
+        return JsonLd {
+            title,
+            byline: names_of(article.get("author")),
+            excerpt: string_of(article.get("description")),
+            site_name: article.get("publisher").and_then(|p| names_of(Some(p))),
+            published: string_of(article.get("datePublished")),
+            image: image_of(article.get("image")),
+        };
+    }
+    JsonLd::default()
+}
+
+/// Metadata resolved into the article's fields.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Resolved {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub excerpt: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub image: Option<String>,
+}
+
+/// Applies Readability's precedence. `headings` are the texts of the page's `h1`/`h2`
+/// elements (for title cleaning).
+pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
+    let doc_title = article_title(&raw.title, headings);
+    let ld = parse_json_ld(&raw.json_ld, &doc_title);
+    let title = ld
+        .title
+        .clone()
+        .or_else(|| {
+            raw.first_meta(&[
+                "dc:title",
+                "dcterm:title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
+                "title",
+                "twitter:title",
+                "parsely-title",
+            ])
+        })
+        .or_else(|| Some(doc_title.clone()).filter(|t| !t.is_empty()));
+    let article_author = raw
+        .meta("article:author")
+        .filter(|a| !a.starts_with("http://") && !a.starts_with("https://"));
+    let byline = ld
+        .byline
+        .clone()
+        .or_else(|| raw.first_meta(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
+        .or(article_author);
+    let excerpt = ld.excerpt.clone().or_else(|| {
+        raw.first_meta(&[
+            "dc:description",
+            "dcterm:description",
+            "og:description",
+            "weibo:article:description",
+            "weibo:webpage:description",
+            "description",
+            "twitter:description",
+        ])
+    });
+    let site_name = ld.site_name.clone().or_else(|| raw.meta("og:site_name"));
+    let published = ld
+        .published
+        .clone()
+        .or_else(|| {
+            raw.first_meta(&[
+                "article:published_time",
+                "parsely-pub-date",
+                "datepublished",
+                "dc:date",
+                "dcterm:created",
+                "date",
+                "sailthru:date",
+            ])
+        })
+        .or_else(|| raw.body_date.clone())
+        .and_then(|d| iso_date(&d));
+    let image = ld.image.clone().or_else(|| {
+        raw.first_meta(&[
+            "og:image",
+            "og:image:url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+    });
+    Resolved {
+        title,
+        byline,
+        excerpt,
+        site_name,
+        published,
+        image,
+    }
+}
+
+const SEPARATORS: &[char] = &['|', '-', '\\', '/', '>', '»'];
+const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
+
+fn word_count(s: &str) -> usize {
+    // JavaScript's `split(/\s+/).length`: an empty string still counts one.
+    s.split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .count()
+        .max(1)
+}
+
+/// Byte offsets of each ` <sep> ` (a separator with a space either side).
+fn separator_positions(s: &str, set: &[char]) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut found = Vec::new();
+    for w in chars.windows(3) {
+        if w[0].1 == ' ' && set.contains(&w[1].1) && w[2].1 == ' ' {
+            found.push(w[0].0);
+        }
+    }
+    found
+}
+
+/// Readability's `_getArticleTitle`: the `<title>` with the site's name cut off.
+pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
+    let orig = normalize_space(&entities::decode(raw_title));
+    let mut cur = orig.clone();
+    let mut hierarchical = false;
+    let seps = separator_positions(&orig, SEPARATORS);
+    if let Some(&last) = seps.last() {
+        hierarchical = !separator_positions(&orig, HIERARCHICAL).is_empty();
+        cur = orig[..last].to_string();
+        if word_count(&cur) < 3 {
+            // Drop the first part instead: "Site | The actual title".
+            if let Some(pos) = orig.find(SEPARATORS) {
+                cur = orig[pos + 1..].to_string();
+            }
+        }
+    } else if cur.contains(": ") {
+        let matches_heading = headings.iter().any(|(_, h)| h.trim() == cur.trim());
+        if !matches_heading {
+            let after_last = orig[orig.rfind(':').map_or(0, |i| i + 1)..].to_string();
+            if word_count(&after_last) < 3 {
+                cur = orig[orig.find(':').map_or(0, |i| i + 1)..].to_string();
+            } else if word_count(&orig[..orig.find(':').unwrap_or(0)]) > 5 {
+                cur = orig.clone();
+            } else {
+                cur = after_last;
+            }
+        }
+    } else if cur.chars().count() > 150 || cur.chars().count() < 15 {
+        let h1s: Vec<&String> = headings
+            .iter()
+            .filter(|(l, _)| *l == 1)
+            .map(|(_, t)| t)
+            .collect();
+        if h1s.len() == 1 {
+            cur = h1s[0].clone();
+        }
+    }
+    cur = normalize_space(&cur);
+    let count = word_count(&cur);
+    if count <= 4 {
+        let stripped: String = orig.chars().filter(|c| !SEPARATORS.contains(c)).collect();
+        if !hierarchical || count != word_count(&stripped).saturating_sub(1) {
+            cur = orig;
+        }
+    }
+    cur
+}
+
+/// Readability's `_textSimilarity`: how much of `b`'s wording is also in `a` (0..=1).
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let ta = tokens(a);
+    let tb = tokens(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let joined_len = |v: &[&String]| -> usize {
+        v.iter().map(|t| t.chars().count()).sum::<usize>() + v.len().saturating_sub(1)
+    };
+    let all_b: Vec<&String> = tb.iter().collect();
+    let distance = joined_len(&uniq_b) as f64 / joined_len(&all_b) as f64;
+    1.0 - distance
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub fn normalize_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Normalises a date to ISO 8601: values that already are (`2025-02-24T16:49:00+05:30`,
+/// `2025-02-24`) are kept; `Feb 24, 2025` and `24 February 2025` become `2025-02-24`;
+/// anything else is dropped rather than guessed.
+pub fn iso_date(raw: &str) -> Option<String> {
+    let s = raw.trim();
+    let b = s.as_bytes();
+    let is_digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if is_digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && is_digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && is_digits(8..10)
+    {
+        let rest = &s[10..];
+        if rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ') {
+            return Some(
+                s.replacen(' ', "T", 1)
+                    .split_whitespace()
+                    .next()?
+                    .to_string(),
+            );
+        }
+    }
+    // Month-name forms.
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = words
+        .iter()
+        .position(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)))?;
+    let month_num = MONTHS.iter().position(|m| words[month].starts_with(m))? + 1;
+    let year = words.iter().find_map(|w| {
+        (w.len() == 4)
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1900..2200).contains(y))
+    })?;
+    let day = words.iter().find_map(|w| {
+        let d = w.trim_end_matches(|c: char| c.is_alphabetic());
+        (d.len() <= 2 && !d.is_empty())
+            .then(|| d.parse::<u32>().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    })?;
+    Some(format!("{year:04}-{month_num:02}-{day:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_loses_site_suffix() {
+        assert_eq!(
+            article_title(
+                "China's Xi calls Russia true friend | World News - Hindustan Times",
+                &[]
+            ),
+            "China's Xi calls Russia true friend | World News"
+        );
+        assert_eq!(
+            article_title("Site Name | An article about five things", &[]),
+            "An article about five things"
+        );
+    }
+
+    #[test]
+    fn json_ld_in_graph() {
+        let block = r#"{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"x"},
+            {"@type":"NewsArticle","headline":"Head","author":[{"@type":"Person","name":"A"},{"name":"B"}],
+             "datePublished":"2025-02-24T16:49:00+05:30","publisher":{"name":"Pub"}}]}"#;
+        let ld = parse_json_ld(&[block.to_string()], "Head");
+        assert_eq!(ld.title.as_deref(), Some("Head"));
+        assert_eq!(ld.byline.as_deref(), Some("A, B"));
+        assert_eq!(ld.site_name.as_deref(), Some("Pub"));
+    }
+
+    #[test]
+    fn dates_become_iso() {
+        assert_eq!(
+            iso_date("2025-02-24T16:49:00+05:30").as_deref(),
+            Some("2025-02-24T16:49:00+05:30")
+        );
+        assert_eq!(
+            iso_date("Feb 24, 2025 04:49 PM IST").as_deref(),
+            Some("2025-02-24")
+        );
+        assert_eq!(
+            iso_date("24th February 2025").as_deref(),
+            Some("2025-02-24")
+        );
+        assert_eq!(iso_date("yesterday"), None);
+    }
+}

@@ -1,1 +1,440 @@
-//! The heuristics table. Being written.
+//! Every name-based heuristic in one place, each with the reason it exists.
+//!
+//! Pages tell us what their parts are through `class`, `id` and `role`. Readability.js reads
+//! them with regular expressions over the joined `class id` string; the tables below keep its
+//! vocabulary (it is tuned on thousands of pages) and add a second, stricter reading for
+//! boilerplate we remove outright: whole words inside class/id tokens, so that `share-bar`
+//! and `shareBar` match `share` but `shareholders` does not.
+//!
+//! Matching is hand-written rather than done with the `regex` crate: the needles are plain
+//! words, and the regex engine would add about 400 KB to a WebAssembly module whose budget is
+//! 300 KB gzipped.
+
+use crate::article::RemovedKind;
+
+/// How a needle is compared with the lower-cased `class id` string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// Anywhere, as Readability's regexes do.
+    Substring,
+    /// Equal to one whole word of a class/id token (tokens split at `-`, `_`, digits and
+    /// camelCase humps).
+    Word,
+}
+
+/// One named pattern: what to look for, how, and why it is there.
+#[derive(Clone, Copy, Debug)]
+pub struct Pattern {
+    pub needle: &'static str,
+    pub how: How,
+    pub why: &'static str,
+}
+
+const fn sub(needle: &'static str, why: &'static str) -> Pattern {
+    Pattern {
+        needle,
+        how: How::Substring,
+        why,
+    }
+}
+
+const fn word(needle: &'static str, why: &'static str) -> Pattern {
+    Pattern {
+        needle,
+        how: How::Word,
+        why,
+    }
+}
+
+/// Readability's `unlikelyCandidates`: containers that are almost never the article. They are
+/// skipped in the first attempt only, so a page built entirely of such names still reads.
+pub const UNLIKELY: &[Pattern] = &[
+    sub("-ad-", "ad slots named like `top-ad-unit`"),
+    sub("ai2html", "NYT-style graphics exports"),
+    sub("banner", "site banners"),
+    sub("breadcrumbs", "breadcrumb trails"),
+    sub("combx", "legacy comment boxes"),
+    sub("comment", "comment threads"),
+    sub("community", "community widgets"),
+    sub("cover-wrap", "full-page cover overlays"),
+    sub("disqus", "Disqus comments"),
+    sub("extra", "extras rails"),
+    sub("footer", "footers"),
+    sub("gdpr", "consent banners"),
+    sub("header", "site headers"),
+    sub("legends", "map legends"),
+    sub("menu", "menus"),
+    sub("related", "related-article lists"),
+    sub("remark", "remarks/comments"),
+    sub("replies", "reply threads"),
+    sub("rss", "feed links"),
+    sub("shoutbox", "chat boxes"),
+    sub("sidebar", "sidebars"),
+    sub("skyscraper", "tall ad slots"),
+    sub("social", "social buttons"),
+    sub("sponsor", "sponsored content"),
+    sub("supplemental", "supplemental rails"),
+    sub("ad-break", "ad breaks"),
+    sub("agegate", "age gates"),
+    sub("pagination", "pagers"),
+    sub("pager", "pagers"),
+    sub("popup", "pop-ups"),
+    sub("yom-remote", "Yahoo remote modules"),
+];
+
+/// Readability's `okMaybeItsACandidate`: a name that also says "content" saves an unlikely one.
+pub const MAYBE_CANDIDATE: &[Pattern] = &[
+    sub(
+        "and",
+        "Readability's (odd but tuned) rescue for names like `main-and-sidebar`",
+    ),
+    sub("article", "article containers"),
+    sub("body", "article bodies"),
+    sub("column", "layout columns holding text"),
+    sub("content", "content containers"),
+    sub("main", "main regions"),
+    sub("mathjax", "rendered maths"),
+    sub("shadow", "shadow wrappers around the text"),
+];
+
+/// Readability's `positive`: names that raise a container's score by 25.
+pub const POSITIVE: &[Pattern] = &[
+    sub("article", "article containers"),
+    sub("body", "article bodies"),
+    sub("content", "content containers"),
+    sub("entry", "blog entries"),
+    sub("hentry", "microformat entries"),
+    sub("h-entry", "microformat2 entries"),
+    sub("main", "main regions"),
+    sub("page", "page bodies"),
+    sub(
+        "pagination",
+        "(Readability keeps this positive for multi-page articles)",
+    ),
+    sub("post", "blog posts"),
+    sub("text", "text blocks"),
+    sub("blog", "blog bodies"),
+    sub("story", "news stories"),
+];
+
+/// Readability's `negative`: names that lower a container's score by 25.
+pub const NEGATIVE: &[Pattern] = &[
+    sub("-ad-", "ad slots"),
+    sub("hidden", "hidden blocks"),
+    word("hid", "abbreviated hidden"),
+    sub("banner", "banners"),
+    sub("combx", "comment boxes"),
+    sub("comment", "comments"),
+    sub("com-", "comment prefixes"),
+    sub("contact", "contact boxes"),
+    sub("footer", "footers"),
+    sub("gdpr", "consent banners"),
+    sub("masthead", "mastheads"),
+    sub("media", "media rails"),
+    sub("meta", "metadata lines"),
+    sub("outbrain", "Outbrain recommendations"),
+    sub("promo", "promotions"),
+    sub("related", "related links"),
+    sub("scroll", "scrollers and carousels"),
+    sub("share", "share bars"),
+    sub("shoutbox", "chat boxes"),
+    sub("sidebar", "sidebars"),
+    sub("skyscraper", "tall ads"),
+    sub("sponsor", "sponsored blocks"),
+    sub("shopping", "shopping widgets"),
+    sub("tags", "tag lists"),
+    sub("widget", "widgets"),
+];
+
+/// Readability's `byline`: where the author line usually lives.
+pub const BYLINE: &[Pattern] = &[
+    sub("byline", "bylines"),
+    sub("author", "author lines"),
+    sub("dateline", "datelines"),
+    sub("writtenby", "written-by lines"),
+    sub("p-author", "microformat2 authors"),
+];
+
+/// Names of short lines that carry the date or the reading time: the reader shows those from
+/// metadata, so the lines themselves are left out of the body.
+pub const META_LINE: &[Pattern] = &[
+    word("date", "publication dates"),
+    word("dateline", "datelines"),
+    word("timestamp", "timestamps"),
+    word("published", "published-on lines"),
+    word("updated", "updated-on lines"),
+    word("posted", "posted-on lines"),
+    word("byline", "author lines"),
+    word("author", "author lines"),
+    word("readtime", "reading-time badges"),
+];
+
+/// Boilerplate removed outright in every attempt, with the kind it is counted as.
+/// Whole words only (see [`How::Word`]); a container that holds most of the page's prose is
+/// never removed for its name (see `stages::score`).
+pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
+    (word("cookie", "cookie notices"), RemovedKind::Cookie),
+    (word("cookies", "cookie notices"), RemovedKind::Cookie),
+    (word("consent", "consent managers"), RemovedKind::Cookie),
+    (word("gdpr", "consent banners"), RemovedKind::Cookie),
+    (
+        word("cmp", "consent-management platforms"),
+        RemovedKind::Cookie,
+    ),
+    (word("paywall", "paywalls"), RemovedKind::Paywall),
+    (
+        word("subscribe", "subscription prompts"),
+        RemovedKind::Paywall,
+    ),
+    (
+        word("subscription", "subscription prompts"),
+        RemovedKind::Paywall,
+    ),
+    (
+        word("newsletter", "newsletter sign-ups"),
+        RemovedKind::Paywall,
+    ),
+    (word("trial", "free-trial prompts"), RemovedKind::Paywall),
+    (word("piano", "Piano paywall slots"), RemovedKind::Paywall),
+    (word("signin", "sign-in prompts"), RemovedKind::Signin),
+    (word("login", "log-in prompts"), RemovedKind::Signin),
+    (
+        word("register", "registration prompts"),
+        RemovedKind::Signin,
+    ),
+    (
+        word("registration", "registration prompts"),
+        RemovedKind::Signin,
+    ),
+    (word("share", "share bars"), RemovedKind::Share),
+    (word("sharing", "share bars"), RemovedKind::Share),
+    (word("sharebar", "share bars"), RemovedKind::Share),
+    (word("social", "social buttons"), RemovedKind::Share),
+    (word("sharethis", "ShareThis widgets"), RemovedKind::Share),
+    (word("addthis", "AddThis widgets"), RemovedKind::Share),
+    (
+        word("related", "related-article lists"),
+        RemovedKind::Related,
+    ),
+    (
+        word("recommended", "recommendation rails"),
+        RemovedKind::Related,
+    ),
+    (
+        word("recommendations", "recommendation rails"),
+        RemovedKind::Related,
+    ),
+    (
+        word("recirculation", "recirculation modules"),
+        RemovedKind::Related,
+    ),
+    (word("outbrain", "Outbrain modules"), RemovedKind::Related),
+    (word("taboola", "Taboola modules"), RemovedKind::Related),
+    (word("trending", "trending lists"), RemovedKind::Related),
+    (word("popular", "most-read lists"), RemovedKind::Related),
+    (word("promo", "promotions"), RemovedKind::Ads),
+    (word("ad", "ad slots"), RemovedKind::Ads),
+    (word("ads", "ad slots"), RemovedKind::Ads),
+    (word("advert", "ad slots"), RemovedKind::Ads),
+    (word("advertisement", "ad slots"), RemovedKind::Ads),
+    (word("adslot", "ad slots"), RemovedKind::Ads),
+    (word("dfp", "DoubleClick slots"), RemovedKind::Ads),
+    (word("sponsored", "sponsored content"), RemovedKind::Ads),
+    (word("comments", "comment sections"), RemovedKind::Comments),
+    (word("comment", "comment sections"), RemovedKind::Comments),
+    (word("disqus", "Disqus threads"), RemovedKind::Comments),
+    (word("nav", "navigation"), RemovedKind::Navigation),
+    (word("navbar", "navigation"), RemovedKind::Navigation),
+    (word("navigation", "navigation"), RemovedKind::Navigation),
+    (word("menu", "menus"), RemovedKind::Navigation),
+    (word("breadcrumb", "breadcrumbs"), RemovedKind::Navigation),
+    (word("breadcrumbs", "breadcrumbs"), RemovedKind::Navigation),
+    (word("masthead", "site mastheads"), RemovedKind::Navigation),
+    (word("footer", "footers"), RemovedKind::Footer),
+    (word("copyright", "copyright lines"), RemovedKind::Footer),
+    (word("modal", "modal prompts"), RemovedKind::Signin),
+    (word("popup", "pop-ups"), RemovedKind::Signin),
+];
+
+/// Words that, leading a class token, describe a state of the element rather than what it is
+/// (`has-sidebar`, `with-comments`, `no-ads`, `is-sharing-enabled`): such tokens are not read as
+/// boilerplate names.
+pub const STATE_PREFIXES: &[&str] = &[
+    "has", "with", "without", "no", "is", "show", "enable", "enabled", "can", "allow",
+];
+
+/// ARIA roles that are never the article (`_unlikelyRoles` in Readability, plus banner and
+/// contentinfo, which are the page's header and footer).
+pub const UNLIKELY_ROLES: &[(&str, RemovedKind)] = &[
+    ("menu", RemovedKind::Navigation),
+    ("menubar", RemovedKind::Navigation),
+    ("navigation", RemovedKind::Navigation),
+    ("complementary", RemovedKind::Related),
+    ("alert", RemovedKind::Signin),
+    ("alertdialog", RemovedKind::Signin),
+    ("dialog", RemovedKind::Signin),
+    ("banner", RemovedKind::Navigation),
+    ("contentinfo", RemovedKind::Footer),
+];
+
+/// Hosts of embedded video that Readability keeps in articles (`videos` regex).
+pub const VIDEO_HOSTS: &[&str] = &[
+    "dailymotion.com",
+    "youtube.com",
+    "youtube-nocookie.com",
+    "player.vimeo.com",
+    "v.qq.com",
+    "archive.org",
+    "upload.wikimedia.org",
+    "player.twitch.tv",
+];
+
+/// Lower-cases `class` and `id` once per element and answers pattern questions about them.
+#[derive(Default)]
+pub struct Names {
+    /// `class id`, lower-cased, as Readability joins them.
+    joined: String,
+    /// Every word of every token, lower-cased (see [`How::Word`]).
+    words: Vec<String>,
+    /// Like `words`, but without the tokens that lead with a state prefix.
+    name_words: Vec<String>,
+}
+
+impl Names {
+    pub fn new(class: Option<&str>, id: Option<&str>) -> Names {
+        let mut names = Names::default();
+        for part in [class, id].into_iter().flatten() {
+            if !names.joined.is_empty() {
+                names.joined.push(' ');
+            }
+            names.joined.push_str(&part.to_lowercase());
+            for token in part.split_ascii_whitespace() {
+                let words = split_words(token);
+                let stated = words
+                    .first()
+                    .is_some_and(|w| STATE_PREFIXES.contains(&w.as_str()));
+                if !stated {
+                    names.name_words.extend(words.iter().cloned());
+                }
+                names.words.extend(words);
+            }
+        }
+        names
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.joined.is_empty()
+    }
+
+    pub fn matches(&self, pattern: &Pattern) -> bool {
+        match pattern.how {
+            How::Substring => self.joined.contains(pattern.needle),
+            How::Word => self.words.iter().any(|w| w == pattern.needle),
+        }
+    }
+
+    pub fn any(&self, patterns: &[Pattern]) -> bool {
+        patterns.iter().any(|p| self.matches(p))
+    }
+
+    /// Readability's `_getClassWeight`: ±25 for each of class and id.
+    pub fn class_weight(class: Option<&str>, id: Option<&str>) -> i32 {
+        let mut weight = 0;
+        for part in [class, id].into_iter().flatten() {
+            if part.is_empty() {
+                continue;
+            }
+            let one = Names::new(Some(part), None);
+            if one.any(NEGATIVE) {
+                weight -= 25;
+            }
+            if one.any(POSITIVE) {
+                weight += 25;
+            }
+        }
+        weight
+    }
+
+    /// The boilerplate kind these names declare, if any.
+    pub fn boilerplate(&self) -> Option<RemovedKind> {
+        BOILERPLATE
+            .iter()
+            .find(|(p, _)| self.name_words.iter().any(|w| w == p.needle))
+            .map(|(_, kind)| *kind)
+    }
+
+    pub fn is_unlikely(&self) -> bool {
+        self.any(UNLIKELY) && !self.any(MAYBE_CANDIDATE)
+    }
+
+    pub fn is_meta_line(&self) -> bool {
+        META_LINE
+            .iter()
+            .any(|p| self.name_words.iter().any(|w| w == p.needle))
+    }
+}
+
+/// Splits one class/id token into lower-case words at `-`, `_`, `.`, `:`, digits and
+/// lower-to-upper case changes: `articleShareBar_2` → `article`, `share`, `bar`.
+fn split_words(token: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in token.chars() {
+        if !c.is_alphabetic() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        prev_lower = c.is_lowercase();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_at_humps_and_punctuation() {
+        assert_eq!(
+            split_words("articleShareBar_2"),
+            ["article", "share", "bar"]
+        );
+        assert_eq!(split_words("top-ad-unit"), ["top", "ad", "unit"]);
+    }
+
+    #[test]
+    fn boilerplate_reads_whole_words_only() {
+        let n = Names::new(Some("story-share shareholders"), None);
+        assert_eq!(n.boilerplate(), Some(RemovedKind::Share));
+        let n = Names::new(Some("shareholders-letter"), None);
+        assert_eq!(n.boilerplate(), None);
+        let n = Names::new(Some("layout has-sidebar with-comments"), None);
+        assert_eq!(n.boilerplate(), None);
+        let n = Names::new(None, Some("cookieBanner"));
+        assert_eq!(n.boilerplate(), Some(RemovedKind::Cookie));
+    }
+
+    #[test]
+    fn class_weight_follows_readability() {
+        assert_eq!(Names::class_weight(Some("article-body"), None), 25);
+        assert_eq!(Names::class_weight(Some("sidebar"), Some("content")), 0);
+        assert_eq!(Names::class_weight(Some("comment"), None), -25);
+    }
+
+    #[test]
+    fn unlikely_unless_it_also_says_content() {
+        assert!(Names::new(Some("sidebar"), None).is_unlikely());
+        assert!(!Names::new(Some("sidebar-content"), None).is_unlikely());
+    }
+}

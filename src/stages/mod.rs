@@ -1,7 +1,163 @@
-//! The extraction pipeline. Being written.
-use crate::{Article, Error, Options};
+//! The extraction pipeline: collect → score → emit. See the crate docs for the design.
 
+pub mod collect;
+pub mod emit;
+pub mod score;
+pub mod stream;
+pub mod tree;
+
+use crate::metadata;
+use crate::url::Url;
+use crate::{Article, Error, Options};
+use collect::{flag, Collector};
+use emit::Emitter;
+use lol_html::Selector;
+use tree::Tag;
+
+/// Reading speed for `reading_minutes` (words per minute of an adult reading on screen).
+const WORDS_PER_MINUTE: usize = 230;
+/// The excerpt falls back to the first paragraph, cut to this many characters.
+const EXCERPT_CHARS: usize = 300;
+
+/// Runs the three stages over a decoded page.
 pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, Error> {
-    let _ = (html, url, options);
-    Err(Error::NoArticle)
+    let marks = site_marks(options)?;
+    let mem = options.max_memory_bytes;
+    let collected = stream::stream(html, mem, &marks, Collector::new())?.out;
+
+    let headings: Vec<(u8, String)> = collected
+        .captures
+        .iter()
+        .filter_map(|(&node, text)| {
+            let level = match collected.nodes.get(node as usize)?.tag {
+                Tag::H1 => 1,
+                Tag::H2 => 2,
+                _ => return None,
+            };
+            Some((
+                level,
+                metadata::normalize_space(&crate::entities::decode(text)),
+            ))
+        })
+        .collect();
+    let resolved = metadata::resolve(&collected.meta, &headings);
+    let title = resolved.title.clone().unwrap_or_default();
+
+    let plan = score::plan(&collected, &title).ok_or(Error::NoArticle)?;
+
+    let page_url = url.and_then(Url::parse);
+    let base = match (&collected.meta.base_href, &page_url) {
+        (Some(href), Some(page)) => page.join(href).or_else(|| Some(page.clone())),
+        (Some(href), None) => Url::parse(href),
+        (None, page) => page.clone(),
+    };
+    let absolute = |href: &str| -> Option<String> {
+        let href = crate::entities::decode(href);
+        match &base {
+            Some(b) => b.join(href.trim()).map(|u| u.as_str().to_string()),
+            None => Url::parse(&href).map(|u| u.as_str().to_string()),
+        }
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+    };
+
+    let emitter = stream::stream(
+        html,
+        mem,
+        &[],
+        Emitter::new(plan.actions, base.clone(), options.keep_images),
+    )?;
+    let text = emitter.text.finish();
+    if text.trim().is_empty() {
+        return Err(Error::NoArticle);
+    }
+    let word_count = count_words(&text);
+    let excerpt = resolved.excerpt.clone().or_else(|| {
+        let first = text.split("\n\n").find(|p| p.chars().count() > 40)?;
+        Some(clip_chars(first, EXCERPT_CHARS))
+    });
+    let lead_image = resolved
+        .image
+        .as_deref()
+        .and_then(absolute)
+        .or(emitter.first_image.clone());
+    let canonical = collected
+        .meta
+        .canonical
+        .as_deref()
+        .and_then(absolute)
+        .or_else(|| page_url.as_ref().map(|u| u.as_str().to_string()));
+
+    Ok(Article {
+        title: resolved.title,
+        byline: resolved.byline.or(plan.byline),
+        published: resolved.published,
+        site_name: resolved.site_name,
+        lang: collected.meta.lang.clone(),
+        dir: plan.dir.or(collected.meta.dir.clone()),
+        excerpt,
+        lead_image,
+        url: canonical,
+        content_html: emitter.html,
+        text,
+        word_count,
+        reading_minutes: word_count.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
+        removed: plan.removed,
+    })
+}
+
+/// Compiles a user's site rule into selector marks, refusing what lol_html cannot match.
+fn site_marks(options: &Options) -> Result<Vec<(Selector, u32)>, Error> {
+    let Some(rule) = &options.site_rule else {
+        return Ok(Vec::new());
+    };
+    let compile = |s: &str| -> Result<Selector, Error> {
+        s.parse::<Selector>().map_err(|e| Error::InvalidSelector {
+            selector: s.to_string(),
+            reason: e.to_string(),
+        })
+    };
+    let mut marks = Vec::new();
+    if let Some(content) = rule.content.as_deref().filter(|c| !c.trim().is_empty()) {
+        marks.push((compile(content)?, flag::SITE_ROOT));
+    }
+    for remove in rule.remove.iter().filter(|r| !r.trim().is_empty()) {
+        marks.push((compile(remove)?, flag::SITE_REMOVE));
+    }
+    Ok(marks)
+}
+
+/// Words for reading time: whitespace-separated runs, with each CJK ideograph or kana
+/// counted as a word (those scripts do not separate words with spaces).
+pub fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    for run in text.split_whitespace() {
+        let mut in_word = false;
+        for c in run.chars() {
+            if is_cjk(c) {
+                count += 1;
+                in_word = false;
+            } else if !in_word {
+                count += 1;
+                in_word = true;
+            }
+        }
+    }
+    count
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
+}
+
+fn clip_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(a, _)| a)
+        .to_string();
+    format!("{cut}…")
 }

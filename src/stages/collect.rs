@@ -1,0 +1,550 @@
+//! Pass 1: every element becomes a small record in a flat arena; metadata is gathered.
+//!
+//! No text is kept beyond a few short captures (headings, byline candidates, the `<title>`,
+//! JSON-LD): the scorer works from lengths and counts, and the emit pass reads the page again.
+
+use super::stream::Visitor;
+use super::tree::{Open, Tag, NONE};
+use crate::article::RemovedKind;
+use crate::metadata::RawMeta;
+use crate::patterns::{Names, BYLINE, UNLIKELY_ROLES, VIDEO_HOSTS};
+use lol_html::html_content::{Element, TextType};
+use std::collections::HashMap;
+
+/// Node flags, set while collecting.
+pub mod flag {
+    /// `hidden`, `aria-hidden=true`, `display:none`, `visibility:hidden`, a closed `<dialog>`.
+    pub const HIDDEN: u32 = 1 << 0;
+    /// Never article content whatever its text (script, style, forms controls, `<head>`...).
+    pub const NEVER: u32 = 1 << 1;
+    /// Readability's unlikely candidate (by class/id or role); skipped in the first attempt.
+    pub const UNLIKELY: u32 = 1 << 2;
+    /// Page furniture by element or role: `<nav>`, `<aside>`, `<footer>`, site `<header>`...
+    pub const STRUCTURAL: u32 = 1 << 3;
+    /// Named as boilerplate (cookie, share, newsletter...): see `Node::kind`.
+    pub const BOILERPLATE: u32 = 1 << 4;
+    /// Inside a `<table>` / `<code>` / `<a>` / `<figure>` / `<article>` or `<main>`.
+    pub const IN_TABLE: u32 = 1 << 5;
+    pub const IN_CODE: u32 = 1 << 6;
+    pub const IN_LINK: u32 = 1 << 7;
+    pub const IN_FIGURE: u32 = 1 << 8;
+    pub const IN_ARTICLE: u32 = 1 << 9;
+    /// The link it sits in points inside the page (`href="#..."`).
+    pub const HASH_LINK: u32 = 1 << 10;
+    /// A byline candidate (`rel=author`, `itemprop~=author`, byline-like names).
+    pub const BYLINE: u32 = 1 << 11;
+    /// A short line carrying the date or reading time (by name, or a `<time>` element).
+    pub const META_LINE: u32 = 1 << 12;
+    /// A div/section with a block child (so it does not read as a paragraph itself).
+    pub const HAS_BLOCK_CHILD: u32 = 1 << 13;
+    /// Its own text ends a sentence (`. ` or a final `.`), for Readability's sibling test.
+    pub const SENTENCE: u32 = 1 << 14;
+    /// An embed that is a video from a known host (kept by Readability's cleaning).
+    pub const VIDEO: u32 = 1 << 15;
+    /// A table marked as layout (`role=presentation`, `datatable=0`).
+    pub const LAYOUT_TABLE: u32 = 1 << 16;
+    /// A table that declares itself as data (`summary`, caption, `th`, `thead`...).
+    pub const DATA_TABLE_HINT: u32 = 1 << 17;
+    /// `itemprop=articleBody` or `role=main`: the page says this is the article.
+    pub const DECLARED_BODY: u32 = 1 << 18;
+    /// Matched the user's content-root selector.
+    pub const SITE_ROOT: u32 = 1 << 19;
+    /// Matched one of the user's remove selectors.
+    pub const SITE_REMOVE: u32 = 1 << 20;
+    /// Flags a child inherits from its parent.
+    pub const INHERITED: u32 = IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK;
+}
+
+/// One element. Text figures count only the text directly inside it (not its children's);
+/// the scorer sums them up the tree.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub parent: u32,
+    pub tag: Tag,
+    pub flags: u32,
+    /// What kind of boilerplate its names say it is (with `flag::BOILERPLATE` or
+    /// `flag::STRUCTURAL`).
+    pub kind: Option<RemovedKind>,
+    /// Readability's class weight (-50..=50).
+    pub class_weight: i8,
+    /// A hash of the `class` attribute (0 when absent), for Readability's sibling bonus.
+    pub class_hash: u32,
+    /// Whitespace-normalised length of its own text.
+    pub text: u32,
+    /// Of which inside links.
+    pub link_text: u32,
+    /// Of which inside in-page (`#`) links.
+    pub hash_link_text: u32,
+    pub commas: u32,
+}
+
+/// Shape of a table, for Readability's data-table test.
+#[derive(Clone, Debug, Default)]
+pub struct TableShape {
+    pub rows: u32,
+    pub cols: u32,
+    row_cells: u32,
+}
+
+/// Everything pass 1 learnt.
+#[derive(Default)]
+pub struct Collected {
+    pub nodes: Vec<Node>,
+    pub meta: RawMeta,
+    /// Text of headings, byline candidates and meta lines (first `CAPTURE_MAX` bytes).
+    pub captures: HashMap<u32, String>,
+    pub tables: HashMap<u32, TableShape>,
+    /// `dir` attributes by node.
+    pub dirs: HashMap<u32, String>,
+    /// `lang` attributes by node.
+    pub langs: HashMap<u32, String>,
+}
+
+const CAPTURE_MAX: usize = 400;
+
+/// The collect pass's state.
+pub struct Collector {
+    pub out: Collected,
+    /// Nodes whose text is being captured, innermost last.
+    capturing: Vec<(u32, String)>,
+    in_title: bool,
+    json_ld: Option<String>,
+    open_tables: Vec<u32>,
+    last_space: bool,
+}
+
+impl Collector {
+    pub fn new() -> Self {
+        Collector {
+            out: Collected::default(),
+            capturing: Vec::new(),
+            in_title: false,
+            json_ld: None,
+            open_tables: Vec::new(),
+            last_space: true,
+        }
+    }
+}
+
+/// Elements whose content is never article text.
+fn is_never(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Head | Title
+            | Meta
+            | Link
+            | Base
+            | Script
+            | Style
+            | Noscript
+            | Template
+            | Input
+            | Button
+            | Select
+            | Textarea
+            | Option
+            | Canvas
+            | Dialog
+    )
+}
+
+fn is_hidden(el: &Element<'_, '_>, tag: Tag, class: Option<&str>) -> bool {
+    if el.has_attribute("hidden") {
+        return true;
+    }
+    if tag == Tag::Dialog && !el.has_attribute("open") {
+        return true;
+    }
+    if el
+        .get_attribute("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        // Wikipedia renders maths as an image with a hidden MathML twin; Readability keeps it.
+        && !class.is_some_and(|c| c.contains("fallback-image"))
+    {
+        return true;
+    }
+    if let Some(style) = el.get_attribute("style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+impl Visitor for Collector {
+    fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &Element<'_, '_>) {
+        let parent_idx = parent.map_or(NONE, |p| p.node);
+        let parent_flags = parent.map_or(0, |p| self.out.nodes[p.node as usize].flags);
+        let mut flags = parent_flags & flag::INHERITED;
+
+        let class = el.get_attribute("class");
+        let id = el.get_attribute("id");
+        let names = Names::new(class.as_deref(), id.as_deref());
+        let role = el
+            .get_attribute("role")
+            .map(|r| r.trim().to_ascii_lowercase());
+        let itemprop = el
+            .get_attribute("itemprop")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let mut kind = None;
+
+        if is_never(tag) {
+            flags |= flag::NEVER;
+        }
+        if is_hidden(el, tag, class.as_deref()) {
+            flags |= flag::HIDDEN;
+            kind = Some(RemovedKind::Hidden);
+        }
+        match tag {
+            Tag::Table => flags |= flag::IN_TABLE,
+            Tag::Code | Tag::Pre => flags |= flag::IN_CODE,
+            Tag::Figure => flags |= flag::IN_FIGURE,
+            Tag::Article | Tag::Main => flags |= flag::IN_ARTICLE,
+            Tag::A => {
+                flags |= flag::IN_LINK;
+                if el
+                    .get_attribute("href")
+                    .is_some_and(|h| h.trim_start().starts_with('#'))
+                {
+                    flags |= flag::HASH_LINK;
+                }
+            }
+            _ => {}
+        }
+        if itemprop.split_whitespace().any(|p| p == "articlebody")
+            || role.as_deref() == Some("main")
+        {
+            flags |= flag::DECLARED_BODY | flag::IN_ARTICLE;
+        }
+
+        // Page furniture by element or role. A `<header>` inside the article (or named like
+        // one, `entry-header`) holds the title and standfirst, so only site headers go.
+        let articleish_name = names.any(crate::patterns::POSITIVE);
+        let in_article = parent_flags & flag::IN_ARTICLE != 0;
+        match tag {
+            Tag::Nav | Tag::Menu => {
+                flags |= flag::STRUCTURAL;
+                kind = kind.or(Some(RemovedKind::Navigation));
+            }
+            Tag::Aside => {
+                flags |= flag::STRUCTURAL;
+                kind = kind.or(Some(RemovedKind::Related));
+            }
+            Tag::Footer => {
+                flags |= flag::STRUCTURAL;
+                kind = kind.or(Some(RemovedKind::Footer));
+            }
+            Tag::Header if !in_article && !articleish_name => {
+                flags |= flag::STRUCTURAL;
+                kind = kind.or(Some(RemovedKind::Navigation));
+            }
+            _ => {}
+        }
+        if let Some(role) = role.as_deref() {
+            if let Some((_, k)) = UNLIKELY_ROLES.iter().find(|(r, _)| *r == role) {
+                let header_like = matches!(role, "banner") && (in_article || articleish_name);
+                if !header_like {
+                    flags |= flag::STRUCTURAL;
+                    kind = kind.or(Some(*k));
+                }
+            }
+        }
+
+        if !names.is_empty() {
+            if let Some(k) = names.boilerplate() {
+                if !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
+                    flags |= flag::BOILERPLATE;
+                    kind = kind.or(Some(k));
+                }
+            }
+            if names.is_unlikely()
+                && !matches!(tag, Tag::Body | Tag::A | Tag::Html)
+                && flags & (flag::IN_TABLE | flag::IN_CODE) == 0
+            {
+                flags |= flag::UNLIKELY;
+            }
+            if names.is_meta_line() {
+                flags |= flag::META_LINE;
+            }
+        }
+        if tag == Tag::Time {
+            flags |= flag::META_LINE;
+        }
+        let rel_author = el.get_attribute("rel").is_some_and(|r| {
+            r.split_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("author"))
+        });
+        if rel_author || itemprop.contains("author") || names.any(BYLINE) {
+            flags |= flag::BYLINE;
+        }
+
+        // Tables: shape and declared nature.
+        match tag {
+            Tag::Table => {
+                let role_presentation = role.as_deref() == Some("presentation");
+                if role_presentation || el.get_attribute("datatable").as_deref() == Some("0") {
+                    flags |= flag::LAYOUT_TABLE;
+                }
+                if el.has_attribute("summary") {
+                    flags |= flag::DATA_TABLE_HINT;
+                }
+                self.out.tables.insert(node, TableShape::default());
+                self.open_tables.push(node);
+            }
+            Tag::Tr => {
+                if let Some(t) = self
+                    .open_tables
+                    .last()
+                    .and_then(|t| self.out.tables.get_mut(t))
+                {
+                    t.rows += 1;
+                    t.row_cells = 0;
+                }
+            }
+            Tag::Td | Tag::Th => {
+                let span = el
+                    .get_attribute("colspan")
+                    .and_then(|s| s.trim().parse::<u32>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 1000);
+                if let Some(t) = self
+                    .open_tables
+                    .last()
+                    .and_then(|t| self.out.tables.get_mut(t))
+                {
+                    t.row_cells += span;
+                    t.cols = t.cols.max(t.row_cells);
+                }
+            }
+            _ => {}
+        }
+        if matches!(
+            tag,
+            Tag::Caption | Tag::Th | Tag::Thead | Tag::Tfoot | Tag::Col | Tag::Colgroup
+        ) {
+            if let Some(&t) = self.open_tables.last() {
+                self.out.nodes[t as usize].flags |= flag::DATA_TABLE_HINT;
+            }
+        }
+        if matches!(tag, Tag::Iframe | Tag::Embed | Tag::Object | Tag::Video) {
+            let src = el
+                .get_attribute("src")
+                .or_else(|| el.get_attribute("data"))
+                .unwrap_or_default();
+            if tag == Tag::Video || VIDEO_HOSTS.iter().any(|h| src.contains(h)) {
+                flags |= flag::VIDEO;
+            }
+        }
+
+        // Metadata.
+        match tag {
+            Tag::Html => {
+                self.out.meta.lang = el.get_attribute("lang").filter(|l| !l.trim().is_empty());
+                self.out.meta.dir = el.get_attribute("dir").filter(|d| !d.trim().is_empty());
+            }
+            // An SVG's <title> labels a drawing, not the page.
+            Tag::Title
+                if self.out.meta.title.is_empty()
+                    && el.namespace_uri() == "http://www.w3.org/1999/xhtml" =>
+            {
+                self.in_title = true;
+            }
+            Tag::Meta => {
+                let keys = [
+                    el.get_attribute("property"),
+                    el.get_attribute("name"),
+                    el.get_attribute("itemprop"),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+                if let Some(content) = el.get_attribute("content") {
+                    if !keys.is_empty() {
+                        self.out.meta.add_meta(&keys, &content);
+                    }
+                }
+            }
+            Tag::Base => {
+                if self.out.meta.base_href.is_none() {
+                    self.out.meta.base_href = el.get_attribute("href");
+                }
+            }
+            Tag::Link => {
+                let rel = el
+                    .get_attribute("rel")
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical")
+                    && self.out.meta.canonical.is_none()
+                {
+                    self.out.meta.canonical = el.get_attribute("href");
+                }
+            }
+            Tag::Script => {
+                let ty = el
+                    .get_attribute("type")
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                if ty.trim() == "application/ld+json" {
+                    self.json_ld = Some(String::new());
+                }
+            }
+            _ => {}
+        }
+        if self.out.meta.body_date.is_none() && flags & flag::HIDDEN == 0 {
+            let date = if itemprop.split_whitespace().any(|p| p == "datepublished") {
+                el.get_attribute("datetime")
+                    .or_else(|| el.get_attribute("content"))
+            } else if tag == Tag::Time
+                && (el.has_attribute("pubdate") || flags & flag::IN_ARTICLE != 0)
+            {
+                el.get_attribute("datetime")
+            } else {
+                None
+            };
+            self.out.meta.body_date = date.filter(|d| !d.trim().is_empty());
+        }
+        if let Some(dir) = el.get_attribute("dir") {
+            self.out.dirs.insert(node, dir.trim().to_ascii_lowercase());
+        }
+        if let Some(lang) = el.get_attribute("lang") {
+            self.out.langs.insert(node, lang.trim().to_string());
+        }
+
+        // A block inside a div/section means that div is not itself a paragraph.
+        if tag.is_div_to_p_block() && parent_idx != NONE {
+            self.out.nodes[parent_idx as usize].flags |= flag::HAS_BLOCK_CHILD;
+        }
+
+        if tag.is_heading() || flags & (flag::BYLINE | flag::META_LINE) != 0 {
+            self.capturing.push((node, String::new()));
+        }
+
+        self.out.nodes.push(Node {
+            parent: parent_idx,
+            tag,
+            flags,
+            kind,
+            class_weight: Names::class_weight(class.as_deref(), id.as_deref()) as i8,
+            class_hash: class.as_deref().map_or(0, hash32),
+            text: 0,
+            link_text: 0,
+            hash_link_text: 0,
+            commas: 0,
+        });
+    }
+
+    fn mark(&mut self, node: u32, flags: u32) {
+        if let Some(n) = self.out.nodes.get_mut(node as usize) {
+            n.flags |= flags;
+        }
+    }
+
+    fn end(&mut self, open: Open) {
+        match open.tag {
+            Tag::Table => {
+                if self.open_tables.last() == Some(&open.node) {
+                    self.open_tables.pop();
+                }
+            }
+            Tag::Title => self.in_title = false,
+            Tag::Script => {
+                if let Some(text) = self.json_ld.take() {
+                    self.out.meta.add_json_ld(text);
+                }
+            }
+            _ => {}
+        }
+        if self.capturing.last().is_some_and(|(n, _)| *n == open.node) {
+            let (n, text) = self.capturing.pop().unwrap_or_default();
+            self.out.captures.insert(n, text);
+        }
+    }
+
+    fn text(&mut self, text: &str, kind: TextType, _last: bool, top: Option<Open>) {
+        let Some(top) = top else { return };
+        if self.in_title && top.tag == Tag::Title {
+            if self.out.meta.title.len() < 4096 {
+                self.out.meta.title.push_str(text);
+            }
+            return;
+        }
+        if let Some(buf) = self.json_ld.as_mut() {
+            if top.tag == Tag::Script && buf.len() < 1024 * 1024 {
+                buf.push_str(text);
+            }
+            return;
+        }
+        if !matches!(kind, TextType::Data) {
+            return;
+        }
+        let node = &mut self.out.nodes[top.node as usize];
+        if node.flags & flag::NEVER != 0 {
+            return;
+        }
+        // Whitespace-normalised length: a run of whitespace counts as one character.
+        let mut len = 0u32;
+        let mut commas = 0u32;
+        let mut last_space = self.last_space;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !last_space {
+                    len += 1;
+                }
+                last_space = true;
+            } else {
+                len += 1;
+                last_space = false;
+                if matches!(
+                    c,
+                    ',' | '\u{060C}'
+                        | '\u{FE50}'
+                        | '\u{FE10}'
+                        | '\u{FE11}'
+                        | '\u{2E41}'
+                        | '\u{2E34}'
+                        | '\u{2E32}'
+                        | '\u{FF0C}'
+                ) {
+                    commas += 1;
+                }
+            }
+        }
+        self.last_space = last_space;
+        node.text = node.text.saturating_add(len);
+        node.commas = node.commas.saturating_add(commas);
+        if node.flags & flag::IN_LINK != 0 {
+            node.link_text = node.link_text.saturating_add(len);
+            if node.flags & flag::HASH_LINK != 0 {
+                node.hash_link_text = node.hash_link_text.saturating_add(len);
+            }
+        }
+        let trimmed = text.trim_end();
+        if trimmed.ends_with('.') || text.contains(". ") {
+            node.flags |= flag::SENTENCE;
+        }
+        for (_, buf) in self.capturing.iter_mut() {
+            if buf.len() < CAPTURE_MAX {
+                buf.push_str(text);
+            }
+        }
+    }
+}
+
+/// FNV-1a: enough to tell class attributes apart without keeping them.
+fn hash32(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h.max(1)
+}

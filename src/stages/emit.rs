@@ -1,0 +1,555 @@
+//! Pass 3: stream the page again and write the chosen nodes, through the sanitiser, as
+//! `content_html` and `text` at once.
+//!
+//! Output is written forward only. The one look-back is cheap: a block that ends up with
+//! nothing to show is cut off the end of the buffer when it closes.
+
+use super::score::Action;
+use super::stream::Visitor;
+use super::tree::{Open, Tag};
+use crate::entities;
+use crate::sanitize::{self, Context};
+use crate::url::Url;
+use lol_html::html_content::{Element, TextType};
+
+/// What happens to one node in this pass.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Not in the article (its descendants may be).
+    Outside,
+    /// In the article, element not written, children are.
+    Unwrapped,
+    /// In the article and written: its end tag must be written too.
+    Written,
+    /// Left out with its descendants.
+    Skipped,
+}
+
+/// A written element still open in the output.
+struct OpenOut {
+    node: u32,
+    tag: &'static str,
+    /// Where its start tag begins in `html`, for cutting it off if it stays empty.
+    start: usize,
+    /// `meaningful` when it opened.
+    meaningful_at_start: u64,
+}
+
+pub struct Emitter {
+    actions: Vec<Action>,
+    states: Vec<State>,
+    base: Option<Url>,
+    keep_images: bool,
+    pub html: String,
+    pub text: TextOut,
+    open: Vec<OpenOut>,
+    /// Counts writes that make a block worth keeping (visible text, an image).
+    meaningful: u64,
+    pending_text: String,
+    pre_depth: u32,
+    /// `html.len()` right after the last image written (a `<noscript>` twin right after it
+    /// would show the same picture twice).
+    after_last_img: Option<usize>,
+    /// The best `srcset` candidate of the `<source>`s of the `<picture>` being read.
+    picture_source: Option<String>,
+    noscript: Option<String>,
+    pub first_image: Option<String>,
+}
+
+impl Emitter {
+    pub fn new(actions: Vec<Action>, base: Option<Url>, keep_images: bool) -> Emitter {
+        let n = actions.len();
+        Emitter {
+            actions,
+            states: vec![State::Outside; n],
+            base,
+            keep_images,
+            html: String::new(),
+            text: TextOut::default(),
+            open: Vec::new(),
+            meaningful: 0,
+            pending_text: String::new(),
+            pre_depth: 0,
+            after_last_img: None,
+            picture_source: None,
+            noscript: None,
+            first_image: None,
+        }
+    }
+
+    fn ctx(&self) -> Context<'_> {
+        Context {
+            base: self.base.as_ref(),
+            keep_images: self.keep_images,
+        }
+    }
+
+    fn state(&self, node: u32) -> State {
+        self.states
+            .get(node as usize)
+            .copied()
+            .unwrap_or(State::Skipped)
+    }
+
+    fn writing(&self, node: u32) -> bool {
+        matches!(self.state(node), State::Written | State::Unwrapped)
+    }
+
+    /// Writes one element's start tag (or not) and returns its state.
+    fn write_start(
+        &mut self,
+        node: u32,
+        tag: Tag,
+        mut attrs: Vec<(String, String)>,
+        can_have_content: bool,
+    ) -> State {
+        let name_owned;
+        let name: &str = match tag {
+            // The article's title is shown above it, so its own top level is h2 (as Readability).
+            Tag::H1 => "h2",
+            Tag::Picture => return State::Unwrapped,
+            Tag::Source => {
+                if let Some(candidate) = attrs
+                    .iter()
+                    .find(|(k, _)| k == "srcset" || k == "data-srcset")
+                    .and_then(|(_, v)| best_srcset_candidate(&entities::decode(v)))
+                {
+                    self.picture_source.get_or_insert(candidate);
+                }
+                return State::Skipped;
+            }
+            Tag::Img => {
+                let has_src = attrs.iter().any(|(k, _)| {
+                    matches!(
+                        k.as_str(),
+                        "src"
+                            | "data-src"
+                            | "data-lazy-src"
+                            | "data-original"
+                            | "srcset"
+                            | "data-srcset"
+                    )
+                });
+                if !has_src {
+                    if let Some(src) = self.picture_source.clone() {
+                        attrs.push(("src".into(), src));
+                    }
+                }
+                "img"
+            }
+            Tag::Other => {
+                name_owned = String::new();
+                &name_owned
+            }
+            _ => "",
+        };
+        let tag_name = if name.is_empty() {
+            tag_name_of(tag)
+        } else {
+            name
+        };
+        let action = if tag == Tag::Other {
+            sanitize::Action::Unwrap
+        } else {
+            sanitize::element(tag_name, &attrs, &self.ctx())
+        };
+        match action {
+            sanitize::Action::Drop => State::Skipped,
+            sanitize::Action::Unwrap => State::Unwrapped,
+            sanitize::Action::Keep {
+                tag: out_tag,
+                attrs,
+            } => {
+                let start = self.html.len();
+                self.html.push('<');
+                self.html.push_str(out_tag);
+                for (k, v) in &attrs {
+                    self.html.push(' ');
+                    self.html.push_str(k);
+                    self.html.push_str("=\"");
+                    sanitize::escape_attr(v, &mut self.html);
+                    self.html.push('"');
+                }
+                self.html.push('>');
+                if out_tag == "img" {
+                    self.meaningful += 1;
+                    self.after_last_img = Some(self.html.len());
+                    if self.first_image.is_none() {
+                        self.first_image = attrs
+                            .iter()
+                            .find(|(k, _)| *k == "src")
+                            .map(|(_, v)| v.clone());
+                    }
+                }
+                match tag {
+                    Tag::Br => self.text.line_break(),
+                    Tag::Hr => self.text.block(),
+                    Tag::Td | Tag::Th => self.text.cell(),
+                    Tag::Tr => self.text.line_break(),
+                    t if t.is_text_block() => self.text.block(),
+                    _ => {}
+                }
+                if tag == Tag::Pre {
+                    self.pre_depth += 1;
+                }
+                if can_have_content && !is_void(out_tag) {
+                    self.open.push(OpenOut {
+                        node,
+                        tag: out_tag,
+                        start,
+                        meaningful_at_start: self.meaningful,
+                    });
+                    State::Written
+                } else {
+                    State::Unwrapped
+                }
+            }
+        }
+    }
+
+    fn flush_text(&mut self, top: Option<Open>) {
+        if self.pending_text.is_empty() {
+            return;
+        }
+        let raw = std::mem::take(&mut self.pending_text);
+        if !top.is_some_and(|t| self.writing(t.node)) {
+            return;
+        }
+        let decoded = entities::decode(&raw);
+        if decoded.chars().any(|c| !c.is_whitespace()) {
+            self.meaningful += 1;
+        }
+        sanitize::escape_text(&decoded, &mut self.html);
+        self.text.push(&decoded, self.pre_depth > 0);
+    }
+
+    /// A `<noscript>` in the article: its `<img>` stands in for a lazy image that had no
+    /// usable source, unless the image right before it was written already.
+    fn noscript_fallback(&mut self, raw: &str) {
+        if self.after_last_img == Some(self.html.len()) {
+            return;
+        }
+        let decoded = raw;
+        let mut found: Option<Vec<(String, String)>> = None;
+        let _ = lol_html::rewrite_str(
+            decoded,
+            lol_html::RewriteStrSettings::new().append_element_content_handler(lol_html::element!(
+                "img",
+                |el| {
+                    if found.is_none() {
+                        found = Some(
+                            el.attributes()
+                                .iter()
+                                .map(|a| (a.name(), a.value()))
+                                .collect(),
+                        );
+                    }
+                    Ok(())
+                }
+            )),
+        );
+        if let Some(attrs) = found {
+            let state = self.write_start(u32::MAX, Tag::Img, attrs, false);
+            let _ = state;
+        }
+    }
+}
+
+fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "img" | "br" | "hr" | "wbr" | "col" | "source" | "area" | "input"
+    )
+}
+
+/// Which tag name the sanitiser is asked about for a known tag.
+fn tag_name_of(tag: Tag) -> &'static str {
+    use Tag::*;
+    match tag {
+        Html => "html",
+        Head => "head",
+        Body => "body",
+        Title => "title",
+        Meta => "meta",
+        Link => "link",
+        Base => "base",
+        Script => "script",
+        Style => "style",
+        Noscript => "noscript",
+        Template => "template",
+        Div => "div",
+        P => "p",
+        Span => "span",
+        A => "a",
+        Img => "img",
+        Picture => "picture",
+        Source => "source",
+        Figure => "figure",
+        Figcaption => "figcaption",
+        Br => "br",
+        Hr => "hr",
+        Wbr => "wbr",
+        H1 => "h1",
+        H2 => "h2",
+        H3 => "h3",
+        H4 => "h4",
+        H5 => "h5",
+        H6 => "h6",
+        Hgroup => "hgroup",
+        Ul => "ul",
+        Ol => "ol",
+        Li => "li",
+        Dl => "dl",
+        Dt => "dt",
+        Dd => "dd",
+        Table => "table",
+        Caption => "caption",
+        Colgroup => "colgroup",
+        Col => "col",
+        Thead => "thead",
+        Tbody => "tbody",
+        Tfoot => "tfoot",
+        Tr => "tr",
+        Td => "td",
+        Th => "th",
+        Pre => "pre",
+        Code => "code",
+        Blockquote => "blockquote",
+        Article => "article",
+        Section => "section",
+        Main => "main",
+        Header => "header",
+        Footer => "footer",
+        Nav => "nav",
+        Aside => "aside",
+        Address => "address",
+        Details => "details",
+        Summary => "summary",
+        Form => "form",
+        Fieldset => "fieldset",
+        Input => "input",
+        Button => "button",
+        Select => "select",
+        Textarea => "textarea",
+        Option => "option",
+        Label => "label",
+        Iframe => "iframe",
+        Object => "object",
+        Embed => "embed",
+        Svg => "svg",
+        Math => "math",
+        Canvas => "canvas",
+        Video => "video",
+        Audio => "audio",
+        Time => "time",
+        Font => "font",
+        Center => "center",
+        Dialog => "dialog",
+        Menu => "menu",
+        Other => "span",
+    }
+}
+
+/// The widest candidate of a `srcset` (the last one when widths are not given).
+fn best_srcset_candidate(srcset: &str) -> Option<String> {
+    let mut best: Option<(f64, String)> = None;
+    for (i, part) in srcset.split(", ").enumerate() {
+        let mut bits = part.split_whitespace();
+        let Some(url) = bits.next() else { continue };
+        let size = bits
+            .next()
+            .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok())
+            .unwrap_or(i as f64);
+        if best.as_ref().is_none_or(|(s, _)| size >= *s) {
+            best = Some((size, url.trim_end_matches(',').to_string()));
+        }
+    }
+    best.map(|(_, u)| u)
+}
+
+impl Visitor for Emitter {
+    fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &Element<'_, '_>) {
+        self.flush_text(parent);
+        let parent_state = parent.map_or(State::Outside, |p| self.state(p.node));
+        let action = self
+            .actions
+            .get(node as usize)
+            .copied()
+            .unwrap_or(Action::Drop);
+        let state = match parent_state {
+            State::Skipped => State::Skipped,
+            State::Outside if action == Action::Root => State::Written,
+            State::Outside => State::Outside,
+            _ if action == Action::Drop && tag != Tag::Noscript => State::Skipped,
+            _ => State::Written,
+        };
+        let state = if state == State::Written {
+            if tag == Tag::Noscript {
+                self.noscript = Some(String::new());
+                State::Skipped
+            } else {
+                let attrs = el
+                    .attributes()
+                    .iter()
+                    .map(|a| (a.name(), a.value()))
+                    .collect();
+                self.write_start(node, tag, attrs, el.can_have_content())
+            }
+        } else {
+            state
+        };
+        if tag == Tag::Picture {
+            self.picture_source = None;
+        }
+        if let Some(slot) = self.states.get_mut(node as usize) {
+            *slot = state;
+        }
+    }
+
+    fn end(&mut self, open: Open) {
+        self.flush_text(Some(open));
+        if open.tag == Tag::Noscript {
+            if let Some(raw) = self.noscript.take() {
+                self.noscript_fallback(&raw);
+            }
+            return;
+        }
+        if self.state(open.node) != State::Written {
+            if open.tag == Tag::Picture {
+                self.picture_source = None;
+            }
+            return;
+        }
+        let Some(pos) = self.open.iter().rposition(|o| o.node == open.node) else {
+            return;
+        };
+        // Anything opened inside and still open was closed by this end (the stream reports
+        // inner ends first, so normally `pos` is the last).
+        while self.open.len() > pos + 1 {
+            if let Some(inner) = self.open.pop() {
+                self.close_out(inner, open.tag);
+            }
+        }
+        if let Some(o) = self.open.pop() {
+            self.close_out(o, open.tag);
+        }
+    }
+
+    fn text(&mut self, text: &str, kind: TextType, last: bool, top: Option<Open>) {
+        if let Some(buf) = self.noscript.as_mut() {
+            if top.is_some_and(|t| t.tag == Tag::Noscript) && buf.len() < 64 * 1024 {
+                buf.push_str(text);
+            }
+            return;
+        }
+        if !matches!(kind, TextType::Data) {
+            return;
+        }
+        if !top.is_some_and(|t| self.writing(t.node)) {
+            return;
+        }
+        self.pending_text.push_str(text);
+        if last {
+            self.flush_text(top);
+        }
+    }
+}
+
+impl Emitter {
+    fn close_out(&mut self, o: OpenOut, tag: Tag) {
+        let keeps_structure = matches!(
+            o.tag,
+            "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "table" | "colgroup" | "caption"
+        );
+        if self.meaningful == o.meaningful_at_start && !keeps_structure && o.tag != "iframe" {
+            self.html.truncate(o.start);
+        } else {
+            self.html.push_str("</");
+            self.html.push_str(o.tag);
+            self.html.push('>');
+        }
+        if o.tag == "pre" {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        if tag.is_text_block()
+            || matches!(
+                o.tag,
+                "p" | "div" | "li" | "figcaption" | "blockquote" | "pre"
+            )
+        {
+            self.text.block();
+        }
+    }
+}
+
+/// The plain-text rendering: paragraphs separated by one blank line, whitespace collapsed
+/// outside `<pre>`.
+#[derive(Default)]
+pub struct TextOut {
+    pub out: String,
+    /// 0: nothing pending, 1: a line break, 2: a blank line.
+    pending_break: u8,
+    pending_space: bool,
+}
+
+impl TextOut {
+    pub fn block(&mut self) {
+        self.pending_break = 2;
+        self.pending_space = false;
+    }
+
+    pub fn line_break(&mut self) {
+        self.pending_break = self.pending_break.max(1);
+        self.pending_space = false;
+    }
+
+    pub fn cell(&mut self) {
+        if self.pending_break == 0 && !self.out.is_empty() {
+            self.pending_space = true;
+        }
+    }
+
+    fn flush_pending(&mut self) {
+        if self.out.is_empty() {
+            self.pending_break = 0;
+            self.pending_space = false;
+            return;
+        }
+        match self.pending_break {
+            2 => self.out.push_str("\n\n"),
+            1 => self.out.push('\n'),
+            _ => {
+                if self.pending_space {
+                    self.out.push(' ');
+                }
+            }
+        }
+        self.pending_break = 0;
+        self.pending_space = false;
+    }
+
+    pub fn push(&mut self, s: &str, pre: bool) {
+        if pre {
+            if s.is_empty() {
+                return;
+            }
+            self.flush_pending();
+            self.out.push_str(&s.replace("\r\n", "\n"));
+            return;
+        }
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !self.out.is_empty() && self.pending_break == 0 {
+                    self.pending_space = true;
+                }
+            } else {
+                self.flush_pending();
+                self.out.push(c);
+            }
+        }
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+}

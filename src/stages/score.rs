@@ -1,0 +1,749 @@
+//! Pass 2 (no parsing): choose the article's nodes from the arena's numbers.
+//!
+//! This is Readability.js's `_grabArticle` and `_prepArticle` done over the flat arena
+//! instead of a DOM: paragraphs score their ancestors, the best-scoring container and its
+//! worthy siblings become the article, then `_cleanConditionally`'s tests prune what inside
+//! reads like a link list, a form or an image gallery. Sums over subtrees are computed in one
+//! reverse sweep (children always have larger numbers than their parents), so every step is
+//! linear in the number of elements, whatever the nesting depth.
+
+use super::collect::{flag, Collected, Node};
+use super::tree::{Tag, NONE};
+use crate::article::Removed;
+use crate::metadata::{normalize_space, text_similarity};
+
+/// What the emit pass does with one node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Not part of the article; its descendants may still be roots.
+    Outside,
+    /// A top-level piece of the article.
+    Root,
+    /// Inside the article and kept.
+    Keep,
+    /// Left out with everything inside it.
+    Drop,
+}
+
+/// The scorer's verdict.
+pub struct Plan {
+    pub actions: Vec<Action>,
+    /// A byline found in the page body (used when metadata has none).
+    pub byline: Option<String>,
+    /// The text direction declared nearest the article.
+    pub dir: Option<String>,
+    pub removed: Removed,
+    /// Whitespace-normalised length of the article's text.
+    pub text_len: u64,
+}
+
+/// Readability's `DEFAULT_CHAR_THRESHOLD`: a shorter result triggers a more lenient attempt.
+const CHAR_THRESHOLD: u64 = 500;
+/// Below this much text there is no article to show.
+const MIN_ARTICLE_TEXT: u64 = 100;
+/// Readability's `DEFAULT_N_TOP_CANDIDATES`.
+const TOP_CANDIDATES: usize = 5;
+
+/// Sums over a subtree.
+#[derive(Clone, Copy, Default, Debug)]
+struct Agg {
+    text: u64,
+    link: f64,
+    commas: u64,
+    p: u32,
+    img: u32,
+    li: u32,
+    input: u32,
+    embeds: u32,
+    heading_text: u64,
+    list_text: u64,
+    children: u32,
+    tables: u32,
+    data_tables: u32,
+    sentence: bool,
+}
+
+impl Agg {
+    fn own(node: &Node) -> Agg {
+        let link = node.link_text as f64 - 0.7 * node.hash_link_text as f64;
+        Agg {
+            text: node.text as u64,
+            link,
+            commas: node.commas as u64,
+            sentence: node.flags & flag::SENTENCE != 0,
+            ..Agg::default()
+        }
+    }
+
+    fn add_child(&mut self, child: &Agg, node: &Node, is_data_table: bool) {
+        self.text += child.text;
+        self.link += child.link;
+        self.commas += child.commas;
+        self.p += child.p;
+        self.img += child.img;
+        self.li += child.li;
+        self.input += child.input;
+        self.embeds += child.embeds;
+        self.heading_text += child.heading_text;
+        self.list_text += child.list_text;
+        self.tables += child.tables;
+        self.data_tables += child.data_tables;
+        self.sentence |= child.sentence;
+        self.children += 1;
+        match node.tag {
+            Tag::P => self.p += 1,
+            Tag::Img => self.img += 1,
+            Tag::Li => self.li += 1,
+            Tag::Input | Tag::Select | Tag::Textarea | Tag::Button => self.input += 1,
+            Tag::Object | Tag::Embed | Tag::Iframe if node.flags & flag::VIDEO == 0 => {
+                self.embeds += 1
+            }
+            Tag::Table => {
+                self.tables += 1;
+                if is_data_table {
+                    self.data_tables += 1;
+                }
+            }
+            t if t.is_heading() => self.heading_text += child.text,
+            Tag::Ul | Tag::Ol => self.list_text += child.text,
+            _ => {}
+        }
+    }
+
+    fn link_density(&self) -> f64 {
+        if self.text == 0 {
+            0.0
+        } else {
+            (self.link / self.text as f64).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// Readability's attempt flags.
+#[derive(Clone, Copy)]
+struct Flags {
+    strip_unlikely: bool,
+    weight_classes: bool,
+    clean_conditionally: bool,
+}
+
+struct Scorer<'a> {
+    c: &'a Collected,
+    title: &'a str,
+    /// Text inside each subtree with only hidden/never-content parts left out.
+    raw: Vec<Agg>,
+    /// `true` for nodes that hold most of the page's prose, which no name can remove.
+    prose_holder: Vec<bool>,
+    data_table: Vec<bool>,
+}
+
+/// Plans the article. `title` is the resolved article title (to drop a heading repeating it).
+pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
+    let n = c.nodes.len();
+    if n == 0 {
+        return None;
+    }
+    let data_table = data_tables(c);
+    let mut s = Scorer {
+        c,
+        title,
+        raw: Vec::new(),
+        prose_holder: vec![false; n],
+        data_table,
+    };
+    s.raw = s.aggregate(
+        &|node: &Node| node.flags & (flag::NEVER | flag::HIDDEN) == 0,
+        None,
+    );
+    let total = s.raw[0].text as f64 - s.raw[0].link;
+    for i in 0..n {
+        let own = s.raw[i].text as f64 - s.raw[i].link;
+        s.prose_holder[i] = own >= 500.0 && own >= 0.5 * total;
+    }
+
+    // Site rule: the user said where the article is.
+    if c.nodes.iter().any(|n| n.flags & flag::SITE_ROOT != 0) {
+        return Some(s.site_plan());
+    }
+
+    let attempts = [
+        Flags {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
+    ];
+    let mut best: Option<Plan> = None;
+    for flags in attempts {
+        let Some(plan) = s.attempt(flags) else {
+            continue;
+        };
+        if plan.text_len >= CHAR_THRESHOLD {
+            return Some(plan);
+        }
+        if best.as_ref().is_none_or(|b| plan.text_len > b.text_len) {
+            best = Some(plan);
+        }
+    }
+    best.filter(|b| b.text_len >= MIN_ARTICLE_TEXT)
+}
+
+/// Readability's `_markDataTables`.
+fn data_tables(c: &Collected) -> Vec<bool> {
+    let mut nested = vec![false; c.nodes.len()];
+    for (i, node) in c.nodes.iter().enumerate() {
+        if node.tag == Tag::Table {
+            // A table inside another makes the outer one a layout table.
+            let mut p = node.parent;
+            while p != NONE {
+                if c.nodes[p as usize].tag == Tag::Table {
+                    nested[p as usize] = true;
+                    break;
+                }
+                p = c.nodes[p as usize].parent;
+            }
+            let _ = i;
+        }
+    }
+    c.nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            if node.tag != Tag::Table || node.flags & flag::LAYOUT_TABLE != 0 {
+                return false;
+            }
+            if node.flags & flag::DATA_TABLE_HINT != 0 {
+                return true;
+            }
+            if nested[i] {
+                return false;
+            }
+            let shape = c.tables.get(&(i as u32)).cloned().unwrap_or_default();
+            shape.rows >= 10 || shape.cols > 4 || shape.rows * shape.cols > 10
+        })
+        .collect()
+}
+
+impl Scorer<'_> {
+    /// Sums every subtree over the nodes `keep` accepts (a rejected node contributes
+    /// nothing, nor does anything inside it). `inside` limits the sums to one set of nodes.
+    fn aggregate(&self, keep: &dyn Fn(&Node) -> bool, inside: Option<&[bool]>) -> Vec<Agg> {
+        let nodes = &self.c.nodes;
+        let mut agg: Vec<Agg> = nodes.iter().map(Agg::own).collect();
+        for i in (0..nodes.len()).rev() {
+            let node = &nodes[i];
+            if !keep(node) || inside.is_some_and(|set| !set[i]) {
+                continue;
+            }
+            let p = node.parent;
+            if p == NONE {
+                continue;
+            }
+            let child = agg[i];
+            let is_dt = self.data_table.get(i).copied().unwrap_or(false);
+            agg[p as usize].add_child(&child, node, is_dt);
+        }
+        agg
+    }
+
+    /// Which nodes take part in this attempt (their whole ancestry does too).
+    fn alive(&self, flags: Flags) -> (Vec<bool>, Option<(u32, String)>) {
+        let nodes = &self.c.nodes;
+        let mut alive = vec![false; nodes.len()];
+        let mut byline = None;
+        let mut title_heading_dropped = false;
+        for (i, node) in nodes.iter().enumerate() {
+            let parent_alive = node.parent == NONE || alive[node.parent as usize];
+            if !parent_alive {
+                continue;
+            }
+            let f = node.flags;
+            let named_boilerplate =
+                f & (flag::BOILERPLATE | flag::STRUCTURAL) != 0 && !self.prose_holder[i];
+            let mut dead = f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) != 0
+                || named_boilerplate
+                || (flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.prose_holder[i]);
+            if !dead && byline.is_none() && f & flag::BYLINE != 0 {
+                if let Some(text) = self.c.captures.get(&(i as u32)) {
+                    let text = normalize_space(&crate::entities::decode(text));
+                    let len = text.chars().count();
+                    if len > 0 && len < 100 {
+                        byline = Some((i as u32, text));
+                        dead = true;
+                    }
+                }
+            }
+            if !dead && !title_heading_dropped && matches!(node.tag, Tag::H1 | Tag::H2) {
+                if let Some(text) = self.c.captures.get(&(i as u32)) {
+                    let text = normalize_space(&crate::entities::decode(text));
+                    if !self.title.is_empty() && text_similarity(self.title, &text) > 0.75 {
+                        title_heading_dropped = true;
+                        dead = true;
+                    }
+                }
+            }
+            alive[i] = !dead;
+        }
+        (alive, byline)
+    }
+
+    fn attempt(&self, flags: Flags) -> Option<Plan> {
+        let nodes = &self.c.nodes;
+        let n = nodes.len();
+        let (alive, byline) = self.alive(flags);
+        let agg = self.aggregate(&|_| true, Some(&alive));
+
+        // Score paragraphs into their ancestors.
+        let mut score = vec![0f64; n];
+        let mut init = vec![false; n];
+        let initialize = |i: usize, score: &mut Vec<f64>, init: &mut Vec<bool>| {
+            if init[i] {
+                return;
+            }
+            init[i] = true;
+            let node = &nodes[i];
+            let base = match node.tag {
+                Tag::Div => 5.0,
+                Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+                Tag::Address
+                | Tag::Ol
+                | Tag::Ul
+                | Tag::Dl
+                | Tag::Dd
+                | Tag::Dt
+                | Tag::Li
+                | Tag::Form => -3.0,
+                t if t.is_heading() || t == Tag::Th => -5.0,
+                _ => 0.0,
+            };
+            let weight = if flags.weight_classes {
+                node.class_weight as f64
+            } else {
+                0.0
+            };
+            score[i] = base + weight;
+        };
+        for i in 0..n {
+            if !alive[i] {
+                continue;
+            }
+            let node = &nodes[i];
+            let paragraph_like = matches!(
+                node.tag,
+                Tag::P
+                    | Tag::Pre
+                    | Tag::Td
+                    | Tag::Section
+                    | Tag::H2
+                    | Tag::H3
+                    | Tag::H4
+                    | Tag::H5
+                    | Tag::H6
+            ) || (node.tag == Tag::Div
+                && node.flags & flag::HAS_BLOCK_CHILD == 0);
+            // Text sitting directly in a div beside blocks: Readability wraps it in a <p>.
+            let loose_text =
+                node.tag == Tag::Div && node.flags & flag::HAS_BLOCK_CHILD != 0 && node.text >= 25;
+            let (len, commas, first_ancestor) = if paragraph_like {
+                (agg[i].text, agg[i].commas, node.parent)
+            } else if loose_text {
+                (node.text as u64, node.commas as u64, i as u32)
+            } else {
+                continue;
+            };
+            if len < 25 {
+                continue;
+            }
+            let content_score = 1.0 + commas as f64 + ((len / 100) as f64).min(3.0);
+            let mut anc = first_ancestor;
+            let mut level = 0;
+            while anc != NONE && level < 5 {
+                let a = anc as usize;
+                // Readability never scores the root element (its parent is the document).
+                if nodes[a].parent == NONE {
+                    break;
+                }
+                initialize(a, &mut score, &mut init);
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f64 * 3.0,
+                };
+                score[a] += content_score / divider;
+                anc = nodes[a].parent;
+                level += 1;
+            }
+        }
+
+        // Link density scales every candidate.
+        let mut candidates: Vec<(usize, f64)> = Vec::new();
+        for i in 0..n {
+            if init[i] && alive[i] {
+                score[i] *= 1.0 - agg[i].link_density();
+                candidates.push((i, score[i]));
+            }
+        }
+        candidates.sort_by(|a, b| {
+            b.1.partial_cmp(&a.1)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.0.cmp(&b.0))
+        });
+        candidates.truncate(TOP_CANDIDATES);
+
+        let body = nodes
+            .iter()
+            .position(|nd| nd.tag == Tag::Body)
+            .filter(|&b| alive[b]);
+        let mut top = match candidates.first() {
+            Some(&(i, _)) if nodes[i].tag != Tag::Body => i,
+            _ => {
+                // No candidate: the whole body is the article.
+                let b = body?;
+                return Some(self.finish(
+                    vec![b as u32],
+                    &alive,
+                    &agg,
+                    &score,
+                    &init,
+                    flags,
+                    byline,
+                ));
+            }
+        };
+
+        // Readability: if several near-best candidates share an ancestor, prefer it.
+        let top_score = score[top];
+        let mut alternative_ancestors: Vec<Vec<usize>> = Vec::new();
+        for &(i, sc) in candidates.iter().skip(1) {
+            if top_score > 0.0 && sc / top_score >= 0.75 {
+                alternative_ancestors.push(ancestors(nodes, i));
+            }
+        }
+        if alternative_ancestors.len() >= 3 {
+            let mut p = nodes[top].parent;
+            while p != NONE && nodes[p as usize].tag != Tag::Body {
+                let lists = alternative_ancestors
+                    .iter()
+                    .filter(|a| a.contains(&(p as usize)))
+                    .count();
+                if lists >= 3 {
+                    top = p as usize;
+                    break;
+                }
+                p = nodes[p as usize].parent;
+            }
+        }
+        let mut score = score;
+        let mut init = init;
+        initialize(top, &mut score, &mut init);
+
+        // Climb while the parent scores better (the article spans more than one block).
+        let mut p = nodes[top].parent;
+        let mut last_score = score[top];
+        let threshold = last_score / 3.0;
+        while p != NONE && nodes[p as usize].tag != Tag::Body {
+            let pi = p as usize;
+            if !init[pi] {
+                p = nodes[pi].parent;
+                continue;
+            }
+            let ps = score[pi];
+            if ps < threshold {
+                break;
+            }
+            if ps > last_score {
+                top = pi;
+                break;
+            }
+            last_score = ps;
+            p = nodes[pi].parent;
+        }
+        // An only child is as good as its parent, which lets siblings join.
+        let mut p = nodes[top].parent;
+        while p != NONE && nodes[p as usize].tag != Tag::Body && agg[p as usize].children == 1 {
+            top = p as usize;
+            p = nodes[top].parent;
+        }
+        initialize(top, &mut score, &mut init);
+
+        // Siblings that belong to the article too.
+        let mut roots = Vec::new();
+        let parent = nodes[top].parent;
+        if parent == NONE {
+            roots.push(top as u32);
+        } else {
+            let top_score = score[top];
+            let threshold = (top_score * 0.2).max(10.0);
+            let top_class = self.class_of(top);
+            for i in (parent as usize + 1)..n {
+                if nodes[i].parent != parent || !alive[i] {
+                    continue;
+                }
+                if i == top {
+                    roots.push(i as u32);
+                    continue;
+                }
+                let mut bonus = 0.0;
+                if top_class.is_some() && self.class_of(i) == top_class {
+                    bonus += top_score * 0.2;
+                }
+                let append = if init[i] && score[i] + bonus >= threshold {
+                    true
+                } else if nodes[i].tag == Tag::P
+                    || (nodes[i].tag == Tag::Div && nodes[i].flags & flag::HAS_BLOCK_CHILD == 0)
+                {
+                    let ld = agg[i].link_density();
+                    let len = agg[i].text;
+                    (len > 80 && ld < 0.25) || (len < 80 && len > 0 && ld == 0.0 && agg[i].sentence)
+                } else {
+                    false
+                };
+                if append {
+                    roots.push(i as u32);
+                }
+            }
+        }
+        Some(self.finish(roots, &alive, &agg, &score, &init, flags, byline))
+    }
+
+    /// The `class` attribute's identity, for the sibling bonus.
+    fn class_of(&self, i: usize) -> Option<u32> {
+        let h = self.c.nodes[i].class_hash;
+        (h != 0).then_some(h)
+    }
+
+    /// Readability's `_prepArticle`: conditional cleaning inside the chosen roots, then the
+    /// actions for the emit pass.
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        roots: Vec<u32>,
+        alive: &[bool],
+        agg: &[Agg],
+        score: &[f64],
+        init: &[bool],
+        flags: Flags,
+        byline: Option<(u32, String)>,
+    ) -> Plan {
+        let nodes = &self.c.nodes;
+        let n = nodes.len();
+        let mut actions = vec![Action::Outside; n];
+        for &r in &roots {
+            actions[r as usize] = Action::Root;
+        }
+        // Mark the article's subtrees.
+        let mut inside = vec![false; n];
+        for i in 0..n {
+            let p = nodes[i].parent;
+            let parent_inside = p != NONE && inside[p as usize];
+            if actions[i] == Action::Root || parent_inside {
+                if !alive[i] {
+                    actions[i] = Action::Drop;
+                } else {
+                    inside[i] = true;
+                    if actions[i] != Action::Root {
+                        actions[i] = Action::Keep;
+                    }
+                }
+            }
+        }
+
+        // Conditional cleaning, children first, each verdict seeing its kept children only.
+        let mut kept: Vec<Agg> = nodes.iter().map(Agg::own).collect();
+        let mut text_len = 0u64;
+        for i in (0..n).rev() {
+            if !inside[i] {
+                continue;
+            }
+            let node = &nodes[i];
+            if self.should_clean(i, &kept[i], agg, score, init, flags) {
+                actions[i] = Action::Drop;
+                continue;
+            }
+            if actions[i] == Action::Root {
+                text_len += kept[i].text;
+                continue;
+            }
+            let p = node.parent as usize;
+            let child = kept[i];
+            kept[p].add_child(&child, node, self.data_table[i]);
+        }
+
+        let dir = self.dir_for(&roots);
+        Plan {
+            removed: self.removed(alive, &actions),
+            actions,
+            byline: byline.map(|(_, t)| t),
+            dir,
+            text_len,
+        }
+    }
+
+    /// Readability's `_cleanConditionally` plus its `_clean`/`_cleanHeaders` rules.
+    fn should_clean(
+        &self,
+        i: usize,
+        kept: &Agg,
+        agg: &[Agg],
+        score: &[f64],
+        init: &[bool],
+        flags: Flags,
+    ) -> bool {
+        let nodes = &self.c.nodes;
+        let node = &nodes[i];
+        let weight = if flags.weight_classes {
+            node.class_weight as f64
+        } else {
+            0.0
+        };
+        match node.tag {
+            // `_clean(e, "object"/"embed"/"iframe")` keeps videos; the sanitiser drops the
+            // embed itself later, but its caption and link stay.
+            Tag::Object | Tag::Embed | Tag::Iframe => return node.flags & flag::VIDEO == 0,
+            Tag::H1 | Tag::H2 => return weight < 0.0,
+            _ => {}
+        }
+        if !flags.clean_conditionally {
+            return false;
+        }
+        if !matches!(
+            node.tag,
+            Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Div | Tag::Section
+        ) {
+            return false;
+        }
+        if node.tag == Tag::Table && self.data_table[i] {
+            return false;
+        }
+        if node.flags & flag::IN_CODE != 0 || kept.data_tables > 0 {
+            return false;
+        }
+        if node.flags & flag::IN_TABLE != 0 && self.inside_data_table(i) {
+            return false;
+        }
+        let content_score = if init[i] { score[i] } else { 0.0 };
+        if weight + content_score < 0.0 {
+            return true;
+        }
+        if kept.commas >= 10 {
+            return false;
+        }
+        let is_list = matches!(node.tag, Tag::Ul | Tag::Ol)
+            || (kept.text > 0 && kept.list_text as f64 / kept.text as f64 > 0.9);
+        let p = kept.p as f64;
+        let img = kept.img as f64;
+        let li = kept.li as f64 - 100.0;
+        let input = kept.input as f64;
+        let heading_density = if kept.text == 0 {
+            0.0
+        } else {
+            kept.heading_text as f64 / kept.text as f64
+        };
+        let link_density = kept.link_density();
+        let content_length = kept.text;
+        let in_figure = node.flags & flag::IN_FIGURE != 0;
+        let _ = agg;
+        (img > 1.0 && p / img < 0.5 && !in_figure)
+            || (!is_list && li > p)
+            || (input > (p / 3.0).floor())
+            || (!is_list
+                && heading_density < 0.9
+                && content_length < 25
+                && (img == 0.0 || img > 2.0)
+                && !in_figure)
+            || (!is_list && weight < 25.0 && link_density > 0.2)
+            || (weight >= 25.0 && link_density > 0.5)
+            || ((kept.embeds == 1 && content_length < 75) || kept.embeds > 1)
+    }
+
+    fn inside_data_table(&self, i: usize) -> bool {
+        let nodes = &self.c.nodes;
+        let mut p = nodes[i].parent;
+        while p != NONE {
+            if nodes[p as usize].tag == Tag::Table {
+                return self.data_table[p as usize];
+            }
+            p = nodes[p as usize].parent;
+        }
+        false
+    }
+
+    /// The nearest `dir` on the article or above it.
+    fn dir_for(&self, roots: &[u32]) -> Option<String> {
+        let first = *roots.first()?;
+        let mut p = first;
+        while p != NONE {
+            if let Some(d) = self.c.dirs.get(&p) {
+                if d == "rtl" || d == "ltr" {
+                    return Some(d.clone());
+                }
+            }
+            p = self.c.nodes[p as usize].parent;
+        }
+        None
+    }
+
+    /// Counts what was taken away, by kind: each outermost removed node once.
+    fn removed(&self, alive: &[bool], actions: &[Action]) -> Removed {
+        let nodes = &self.c.nodes;
+        let mut removed = Removed::default();
+        for (i, node) in nodes.iter().enumerate() {
+            let Some(kind) = node.kind else { continue };
+            let parent_alive = node.parent == NONE || alive[node.parent as usize];
+            let gone = !alive[i] || actions[i] == Action::Drop;
+            if gone && parent_alive {
+                removed.add(kind);
+            }
+        }
+        removed
+    }
+
+    /// The user's content selector replaces scoring; only removals apply inside it.
+    fn site_plan(&self) -> Plan {
+        let nodes = &self.c.nodes;
+        let flags = Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        };
+        let (alive, byline) = self.alive(flags);
+        let mut roots = Vec::new();
+        let mut covered = vec![false; nodes.len()];
+        for (i, node) in nodes.iter().enumerate() {
+            let parent_covered = node.parent != NONE && covered[node.parent as usize];
+            covered[i] = parent_covered || node.flags & flag::SITE_ROOT != 0;
+            if covered[i] && !parent_covered && alive[i] {
+                roots.push(i as u32);
+            }
+        }
+        let agg = self.aggregate(&|_| true, Some(&alive));
+        let score = vec![0.0; nodes.len()];
+        let init = vec![false; nodes.len()];
+        self.finish(roots, &alive, &agg, &score, &init, flags, byline)
+    }
+}
+
+fn ancestors(nodes: &[Node], i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut p = nodes[i].parent;
+    while p != NONE {
+        out.push(p as usize);
+        p = nodes[p as usize].parent;
+    }
+    out
+}

@@ -1,0 +1,414 @@
+//! The flat node arena and the open-element stack both passes keep.
+//!
+//! lol_html hands us start tags, end tags (only for elements whose end tag is actually in the
+//! source) and text. To know which element a piece of text belongs to we keep our own stack of
+//! open elements and apply the HTML parser's commonest implied end tags (an open `<p>` closed
+//! by a `<div>`, an `<li>` by the next `<li>`, a cell by the next cell...). Both passes run the
+//! exact same code over the exact same input, so node numbers agree between them.
+
+/// Tags the pipeline treats differently; everything else is `Other`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tag {
+    Html,
+    Head,
+    Body,
+    Title,
+    Meta,
+    Link,
+    Base,
+    Script,
+    Style,
+    Noscript,
+    Template,
+    Div,
+    P,
+    Span,
+    A,
+    Img,
+    Picture,
+    Source,
+    Figure,
+    Figcaption,
+    Br,
+    Hr,
+    Wbr,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Hgroup,
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Table,
+    Caption,
+    Colgroup,
+    Col,
+    Thead,
+    Tbody,
+    Tfoot,
+    Tr,
+    Td,
+    Th,
+    Pre,
+    Code,
+    Blockquote,
+    Article,
+    Section,
+    Main,
+    Header,
+    Footer,
+    Nav,
+    Aside,
+    Address,
+    Details,
+    Summary,
+    Form,
+    Fieldset,
+    Input,
+    Button,
+    Select,
+    Textarea,
+    Option,
+    Label,
+    Iframe,
+    Object,
+    Embed,
+    Svg,
+    Math,
+    Canvas,
+    Video,
+    Audio,
+    Time,
+    Font,
+    Center,
+    Dialog,
+    Menu,
+    Other,
+}
+
+impl Tag {
+    pub fn from_name(name: &str) -> Tag {
+        use Tag::*;
+        match name {
+            "html" => Html,
+            "head" => Head,
+            "body" => Body,
+            "title" => Title,
+            "meta" => Meta,
+            "link" => Link,
+            "base" => Base,
+            "script" => Script,
+            "style" => Style,
+            "noscript" => Noscript,
+            "template" => Template,
+            "div" => Div,
+            "p" => P,
+            "span" => Span,
+            "a" => A,
+            "img" => Img,
+            "picture" => Picture,
+            "source" => Source,
+            "figure" => Figure,
+            "figcaption" => Figcaption,
+            "br" => Br,
+            "hr" => Hr,
+            "wbr" => Wbr,
+            "h1" => H1,
+            "h2" => H2,
+            "h3" => H3,
+            "h4" => H4,
+            "h5" => H5,
+            "h6" => H6,
+            "hgroup" => Hgroup,
+            "ul" => Ul,
+            "ol" => Ol,
+            "li" => Li,
+            "dl" => Dl,
+            "dt" => Dt,
+            "dd" => Dd,
+            "table" => Table,
+            "caption" => Caption,
+            "colgroup" => Colgroup,
+            "col" => Col,
+            "thead" => Thead,
+            "tbody" => Tbody,
+            "tfoot" => Tfoot,
+            "tr" => Tr,
+            "td" => Td,
+            "th" => Th,
+            "pre" => Pre,
+            "code" => Code,
+            "blockquote" => Blockquote,
+            "article" => Article,
+            "section" => Section,
+            "main" => Main,
+            "header" => Header,
+            "footer" => Footer,
+            "nav" => Nav,
+            "aside" => Aside,
+            "address" => Address,
+            "details" => Details,
+            "summary" => Summary,
+            "form" => Form,
+            "fieldset" => Fieldset,
+            "input" => Input,
+            "button" => Button,
+            "select" => Select,
+            "textarea" => Textarea,
+            "option" => Option,
+            "label" => Label,
+            "iframe" => Iframe,
+            "object" => Object,
+            "embed" => Embed,
+            "svg" => Svg,
+            "math" => Math,
+            "canvas" => Canvas,
+            "video" => Video,
+            "audio" => Audio,
+            "time" => Time,
+            "font" => Font,
+            "center" => Center,
+            "dialog" => Dialog,
+            "menu" => Menu,
+            _ => Other,
+        }
+    }
+
+    pub fn is_heading(self) -> bool {
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
+    }
+
+    /// Readability's `DIV_TO_P_ELEMS`: a `<div>` holding none of these reads as a paragraph.
+    pub fn is_div_to_p_block(self) -> bool {
+        matches!(
+            self,
+            Tag::Blockquote
+                | Tag::Dl
+                | Tag::Div
+                | Tag::Img
+                | Tag::Ol
+                | Tag::P
+                | Tag::Pre
+                | Tag::Table
+                | Tag::Ul
+        )
+    }
+
+    /// Start tags that close an open `<p>` (HTML's "in body" insertion mode).
+    fn closes_p(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Address
+                | Article
+                | Aside
+                | Blockquote
+                | Center
+                | Details
+                | Dialog
+                | Div
+                | Dl
+                | Fieldset
+                | Figcaption
+                | Figure
+                | Footer
+                | Form
+                | Header
+                | Hgroup
+                | Main
+                | Menu
+                | Nav
+                | Ol
+                | P
+                | Section
+                | Summary
+                | Table
+                | Ul
+                | Pre
+                | Hr
+                | Li
+                | Dd
+                | Dt
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+        )
+    }
+
+    /// Elements that stop the search for an open `<p>` or `<li>` to close (scope markers).
+    fn is_scope_boundary(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Html | Table | Td | Th | Caption | Template | Object | Button | Svg | Math
+        )
+    }
+
+    /// Blocks for the plain-text rendering: a blank line separates them.
+    pub fn is_text_block(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            P | Div
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Hgroup
+                | Ul
+                | Ol
+                | Li
+                | Dl
+                | Dt
+                | Dd
+                | Table
+                | Caption
+                | Tr
+                | Pre
+                | Blockquote
+                | Article
+                | Section
+                | Main
+                | Header
+                | Footer
+                | Nav
+                | Aside
+                | Address
+                | Details
+                | Summary
+                | Figure
+                | Figcaption
+                | Form
+                | Fieldset
+                | Hr
+                | Center
+                | Dialog
+                | Menu
+                | Body
+                | Picture
+        )
+    }
+}
+
+pub const NONE: u32 = u32::MAX;
+
+/// One open element: its node number and tag.
+#[derive(Clone, Copy, Debug)]
+pub struct Open {
+    pub node: u32,
+    pub tag: Tag,
+}
+
+/// The stack of open elements, with just enough of HTML's tree-construction rules to agree
+/// with a browser about where text belongs on real pages.
+#[derive(Default)]
+pub struct OpenStack {
+    stack: Vec<Open>,
+}
+
+impl OpenStack {
+    pub fn top(&self) -> Option<Open> {
+        self.stack.last().copied()
+    }
+
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Open> {
+        self.stack.iter()
+    }
+
+    /// Pops what the start tag `tag` implicitly closes, calling `closed` for each popped node
+    /// (innermost first).
+    pub fn close_implied(&mut self, tag: Tag, mut closed: impl FnMut(Open)) {
+        use Tag::*;
+        match tag {
+            Li => self.close_within(&[Li], &[Ul, Ol, Menu], &mut closed),
+            Dt | Dd => self.close_within(&[Dt, Dd], &[Dl], &mut closed),
+            Tr => self.close_within(&[Tr], &[Table, Tbody, Thead, Tfoot], &mut closed),
+            Td | Th => self.close_within(&[Td, Th], &[Tr, Table], &mut closed),
+            Thead | Tbody | Tfoot => {
+                self.close_within(&[Thead, Tbody, Tfoot], &[Table], &mut closed)
+            }
+            Option => self.close_top_if(&[Option], &mut closed),
+            A => self.close_within(&[A], &[], &mut closed),
+            _ => {}
+        }
+        if tag.closes_p() {
+            self.close_within(&[P], &[], &mut closed);
+        }
+        if tag.is_heading() {
+            if let Some(top) = self.top() {
+                if top.tag.is_heading() {
+                    self.pop_to(top.node, &mut closed);
+                }
+            }
+        }
+    }
+
+    /// Closes the innermost open element with a tag in `targets`, if one is open below the
+    /// nearest scope boundary or element of `stop_at`.
+    fn close_within(&mut self, targets: &[Tag], stop_at: &[Tag], closed: &mut impl FnMut(Open)) {
+        let mut found = None;
+        for open in self.stack.iter().rev() {
+            if targets.contains(&open.tag) {
+                found = Some(open.node);
+                break;
+            }
+            if stop_at.contains(&open.tag) || open.tag.is_scope_boundary() {
+                break;
+            }
+        }
+        if let Some(node) = found {
+            self.pop_to(node, closed);
+        }
+    }
+
+    fn close_top_if(&mut self, targets: &[Tag], closed: &mut impl FnMut(Open)) {
+        if let Some(top) = self.top() {
+            if targets.contains(&top.tag) {
+                self.pop_to(top.node, closed);
+            }
+        }
+    }
+
+    pub fn push(&mut self, open: Open) {
+        self.stack.push(open);
+    }
+
+    /// Pops everything down to and including `node` (an end tag closes the elements left open
+    /// inside it). Does nothing when `node` is no longer open.
+    pub fn pop_to(&mut self, node: u32, closed: &mut impl FnMut(Open)) {
+        if !self.stack.iter().rev().any(|o| o.node == node) {
+            return;
+        }
+        while let Some(open) = self.stack.pop() {
+            closed(open);
+            if open.node == node {
+                break;
+            }
+        }
+    }
+
+    /// Pops everything (end of document).
+    pub fn pop_all(&mut self, closed: &mut impl FnMut(Open)) {
+        while let Some(open) = self.stack.pop() {
+            closed(open);
+        }
+    }
+}
