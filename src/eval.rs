@@ -546,18 +546,16 @@ impl BoilerplateReport {
                 .then_with(|| (a.fp + a.fn_).cmp(&(b.fp + b.fn_)))
                 .then_with(|| a.name.cmp(&b.name))
         });
-        let width = name_width(order.iter().map(|p| p.name.as_str()));
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{:width$}  {:>3}  {:>3}  {:>3}  {:>5}  {:>8}",
-            "page", "TP", "FP", "FN", "F1", "ms"
+        // Names (mostly URLs) go last: they are too long for a column.
+        let mut out = format!(
+            "{:>3}  {:>3}  {:>3}  {:>5}  {:>8}  page\n",
+            "TP", "FP", "FN", "F1", "ms"
         );
         for p in order {
             let _ = write!(
                 out,
-                "{:width$}  {:3}  {:3}  {:3}  {:5.3}  {:8.1}",
-                p.name, p.tp, p.fp, p.fn_, p.f1, p.time_ms
+                "{:3}  {:3}  {:3}  {:5.3}  {:8.1}  {}",
+                p.tp, p.fp, p.fn_, p.f1, p.time_ms, p.name
             );
             if let Some(e) = &p.error {
                 let _ = write!(out, "  error: {e}");
@@ -894,7 +892,7 @@ fn ratio_or_zero(num: usize, den: usize) -> f64 {
 }
 
 fn name_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
-    // Long URLs would push the numbers far right; cap the column and let those lines run over.
+    // An odd long name should not push every line's numbers far right; it runs over instead.
     names
         .map(|n| n.chars().count())
         .max()

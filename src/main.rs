@@ -36,7 +36,9 @@ quietpage: reads a web page and prints its article.
       (readability: folders with source.html, expected.html, expected-metadata.json;
       boilerplate: annotations.json and pages/). Prints one line per page, worst last,
       then the aggregate and timings.
-      --json           a machine-readable report instead
+      --json           a machine-readable report instead, with each page's details
+                       (its title and byline beside the expected ones; the passages
+                       it missed or leaked)
       --limit N        only the first N pages (after --filter)
       --filter SUBSTR  only pages whose name contains SUBSTR
       --jobs N         worker threads (default 2)
