@@ -309,8 +309,8 @@ pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
         cur = orig[..last].to_string();
         if word_count(&cur) < 3 {
             // Drop the first part instead: "Site | The actual title".
-            if let Some(pos) = orig.find(SEPARATORS) {
-                cur = orig[pos + 1..].to_string();
+            if let Some((pos, sep)) = orig.char_indices().find(|(_, c)| SEPARATORS.contains(c)) {
+                cur = orig[pos + sep.len_utf8()..].to_string();
             }
         }
     } else if cur.contains(": ") {

@@ -39,8 +39,8 @@ pub struct Plan {
 
 /// Readability's `DEFAULT_CHAR_THRESHOLD`: a shorter result triggers a more lenient attempt.
 const CHAR_THRESHOLD: u64 = 500;
-/// Below this much text there is no article to show.
-const MIN_ARTICLE_TEXT: u64 = 100;
+/// With less text than this there is nothing to show (Readability shows whatever it found).
+const MIN_ARTICLE_TEXT: u64 = 1;
 /// Readability's `DEFAULT_N_TOP_CANDIDATES`.
 const TOP_CANDIDATES: usize = 5;
 
