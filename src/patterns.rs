@@ -20,6 +20,8 @@ pub enum How {
     /// Equal to one whole word of a class/id token (tokens split at `-`, `_`, digits and
     /// camelCase humps).
     Word,
+    /// The start of such a word, for names sites glue together (`cookiebanner`).
+    WordPrefix,
 }
 
 /// One named pattern: what to look for, how, and why it is there.
@@ -42,6 +44,14 @@ const fn word(needle: &'static str, why: &'static str) -> Pattern {
     Pattern {
         needle,
         how: How::Word,
+        why,
+    }
+}
+
+const fn prefix(needle: &'static str, why: &'static str) -> Pattern {
+    Pattern {
+        needle,
+        how: How::WordPrefix,
         why,
     }
 }
@@ -173,15 +183,17 @@ pub const META_LINE: &[Pattern] = &[
 /// Whole words only (see [`How::Word`]); a container that holds most of the page's prose is
 /// never removed for its name (see `stages::score`).
 pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
-    (word("cookie", "cookie notices"), RemovedKind::Cookie),
-    (word("cookies", "cookie notices"), RemovedKind::Cookie),
-    (word("consent", "consent managers"), RemovedKind::Cookie),
-    (word("gdpr", "consent banners"), RemovedKind::Cookie),
+    (
+        prefix("cookie", "cookie notices (`cookiebanner`, `cookienotice`)"),
+        RemovedKind::Cookie,
+    ),
+    (prefix("consent", "consent managers"), RemovedKind::Cookie),
+    (prefix("gdpr", "consent banners"), RemovedKind::Cookie),
     (
         word("cmp", "consent-management platforms"),
         RemovedKind::Cookie,
     ),
-    (word("paywall", "paywalls"), RemovedKind::Paywall),
+    (prefix("paywall", "paywalls"), RemovedKind::Paywall),
     (
         word("subscribe", "subscription prompts"),
         RemovedKind::Paywall,
@@ -209,6 +221,10 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("share", "share bars"), RemovedKind::Share),
     (word("sharing", "share bars"), RemovedKind::Share),
     (word("sharebar", "share bars"), RemovedKind::Share),
+    (word("sharetools", "share bars"), RemovedKind::Share),
+    (word("sharebuttons", "share bars"), RemovedKind::Share),
+    (word("shareicons", "share bars"), RemovedKind::Share),
+    (word("sharelinks", "share bars"), RemovedKind::Share),
     (word("social", "social buttons"), RemovedKind::Share),
     (word("sharethis", "ShareThis widgets"), RemovedKind::Share),
     (word("addthis", "AddThis widgets"), RemovedKind::Share),
@@ -330,6 +346,7 @@ impl Names {
         match pattern.how {
             How::Substring => self.joined.contains(pattern.needle),
             How::Word => self.words.iter().any(|w| w == pattern.needle),
+            How::WordPrefix => self.words.iter().any(|w| w.starts_with(pattern.needle)),
         }
     }
 
@@ -359,7 +376,12 @@ impl Names {
     pub fn boilerplate(&self) -> Option<RemovedKind> {
         BOILERPLATE
             .iter()
-            .find(|(p, _)| self.name_words.iter().any(|w| w == p.needle))
+            .find(|(p, _)| {
+                self.name_words.iter().any(|w| match p.how {
+                    How::WordPrefix => w.starts_with(p.needle),
+                    _ => w == p.needle,
+                })
+            })
             .map(|(_, kind)| *kind)
     }
 

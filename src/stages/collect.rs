@@ -98,6 +98,13 @@ pub struct Collected {
     pub dirs: HashMap<u32, String>,
     /// `lang` attributes by node.
     pub langs: HashMap<u32, String>,
+    /// `tag.class#id` by node, kept only when `QUIETPAGE_DEBUG` is set (see `debug_on`).
+    pub debug_names: Vec<String>,
+}
+
+/// Whether to keep names for the scorer's debug report (native builds only).
+pub fn debug_on() -> bool {
+    !cfg!(target_arch = "wasm32") && std::env::var_os("QUIETPAGE_DEBUG").is_some()
 }
 
 const CAPTURE_MAX: usize = 400;
@@ -111,6 +118,7 @@ pub struct Collector {
     json_ld: Option<String>,
     open_tables: Vec<u32>,
     last_space: bool,
+    debug: bool,
 }
 
 impl Collector {
@@ -122,6 +130,7 @@ impl Collector {
             json_ld: None,
             open_tables: Vec::new(),
             last_space: true,
+            debug: debug_on(),
         }
     }
 }
@@ -428,6 +437,14 @@ impl Visitor for Collector {
             self.capturing.push((node, String::new()));
         }
 
+        if self.debug {
+            self.out.debug_names.push(format!(
+                "{}.{}#{}",
+                el.tag_name(),
+                class.as_deref().unwrap_or(""),
+                id.as_deref().unwrap_or("")
+            ));
+        }
         self.out.nodes.push(Node {
             parent: parent_idx,
             tag,

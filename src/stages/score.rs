@@ -132,7 +132,8 @@ struct Scorer<'a> {
     title: &'a str,
     /// Text inside each subtree with only hidden/never-content parts left out.
     raw: Vec<Agg>,
-    /// `true` for nodes that hold most of the page's prose, which no name can remove.
+    /// `true` for nodes that hold nearly all the page's prose: wrappers of the whole page,
+    /// which a stray class name (`ad-free`, `comments-open`) must not remove.
     prose_holder: Vec<bool>,
     data_table: Vec<bool>,
 }
@@ -158,7 +159,7 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
     let total = s.raw[0].text as f64 - s.raw[0].link;
     for i in 0..n {
         let own = s.raw[i].text as f64 - s.raw[i].link;
-        s.prose_holder[i] = own >= 500.0 && own >= 0.5 * total;
+        s.prose_holder[i] = own >= 500.0 && own >= 0.75 * total;
     }
 
     // Site rule: the user said where the article is.
@@ -279,7 +280,13 @@ impl Scorer<'_> {
                 || named_boilerplate
                 || (flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.prose_holder[i]);
             if !dead && byline.is_none() && f & flag::BYLINE != 0 {
-                if let Some(text) = self.c.captures.get(&(i as u32)) {
+                // Captures are clipped, so the length test reads the full subtree's figure.
+                if let Some(text) = self
+                    .c
+                    .captures
+                    .get(&(i as u32))
+                    .filter(|_| self.raw[i].text < 100)
+                {
                     let text = normalize_space(&crate::entities::decode(text));
                     let len = text.chars().count();
                     if len > 0 && len < 100 {
@@ -481,6 +488,10 @@ impl Scorer<'_> {
         }
         initialize(top, &mut score, &mut init);
 
+        if !self.c.debug_names.is_empty() {
+            self.debug_report(&candidates, top, &score, &agg, &alive);
+        }
+
         // Siblings that belong to the article too.
         let mut roots = Vec::new();
         let parent = nodes[top].parent;
@@ -519,6 +530,42 @@ impl Scorer<'_> {
             }
         }
         Some(self.finish(roots, &alive, &agg, &score, &init, flags, byline))
+    }
+
+    fn debug_report(
+        &self,
+        candidates: &[(usize, f64)],
+        top: usize,
+        score: &[f64],
+        agg: &[Agg],
+        alive: &[bool],
+    ) {
+        let name = |i: usize| self.c.debug_names.get(i).cloned().unwrap_or_default();
+        for &(i, sc) in candidates {
+            eprintln!(
+                "candidate {i} {} score {sc:.1} text {} ld {:.2}",
+                name(i),
+                agg[i].text,
+                agg[i].link_density()
+            );
+        }
+        eprintln!(
+            "top {top} {} score {:.1} text {}",
+            name(top),
+            score[top],
+            agg[top].text
+        );
+        for (i, node) in self.c.nodes.iter().enumerate() {
+            let parent_alive = node.parent == NONE || alive[node.parent as usize];
+            if parent_alive && !alive[i] && self.raw[i].text > 200 {
+                eprintln!(
+                    "dropped {i} {} raw text {} flags {:#x}",
+                    name(i),
+                    self.raw[i].text,
+                    node.flags
+                );
+            }
+        }
     }
 
     /// The `class` attribute's identity, for the sibling bonus.
