@@ -273,10 +273,11 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
 ];
 
 /// Words that, leading a class token, describe a state of the element rather than what it is
-/// (`has-sidebar`, `with-comments`, `no-ads`, `is-sharing-enabled`): such tokens are not read as
+/// (`has-sidebar`, `with-comments`, `non-paywall`, `above-footer`): such tokens are not read as
 /// boilerplate names.
 pub const STATE_PREFIXES: &[&str] = &[
-    "has", "with", "without", "no", "is", "show", "enable", "enabled", "can", "allow",
+    "has", "with", "without", "no", "non", "is", "show", "enable", "enabled", "can", "allow",
+    "above", "below", "before", "after",
 ];
 
 /// ARIA roles that are never the article (`_unlikelyRoles` in Readability, plus banner and

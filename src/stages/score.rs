@@ -132,9 +132,8 @@ struct Scorer<'a> {
     title: &'a str,
     /// Text inside each subtree with only hidden/never-content parts left out.
     raw: Vec<Agg>,
-    /// `true` for nodes that hold nearly all the page's prose: wrappers of the whole page,
-    /// which a stray class name (`ad-free`, `comments-open`) must not remove.
-    prose_holder: Vec<bool>,
+    /// Nodes no name or furniture tag removes (see [`protected`]).
+    protected: Vec<bool>,
     data_table: Vec<bool>,
 }
 
@@ -149,18 +148,14 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
         c,
         title,
         raw: Vec::new(),
-        prose_holder: vec![false; n],
+        protected: Vec::new(),
         data_table,
     };
     s.raw = s.aggregate(
         &|node: &Node| node.flags & (flag::NEVER | flag::HIDDEN) == 0,
         None,
     );
-    let total = s.raw[0].text as f64 - s.raw[0].link;
-    for i in 0..n {
-        let own = s.raw[i].text as f64 - s.raw[i].link;
-        s.prose_holder[i] = own >= 500.0 && own >= 0.75 * total;
-    }
+    s.protected = protected(c, &s.raw);
 
     // Site rule: the user said where the article is.
     if c.nodes.iter().any(|n| n.flags & flag::SITE_ROOT != 0) {
@@ -202,6 +197,51 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
         }
     }
     best.filter(|b| b.text_len >= MIN_ARTICLE_TEXT)
+}
+
+/// Non-link prose at or above which a named-boilerplate container is taken to be mislabelled
+/// content (a share bar or an ad slot never holds this much running text).
+const LONG_PROSE: f64 = 1500.0;
+
+/// Nodes that neither their names nor their furniture tags may remove:
+/// - wrappers of nearly all the page's prose (`<div class="page ad-free">`);
+/// - containers of a substantial `<article>`, `<main>` or `articleBody` (broken pages leave a
+///   `<header>` open around everything, and browsers nest the article inside it);
+/// - long, link-poor prose under a share/ad/related/navigation/footer/paywall name, which is
+///   the article wearing a feature flag (`class="entry share"`, `class="paywall"` around the
+///   premium text). Cookie, comment and sign-in containers get no such rescue.
+fn protected(c: &Collected, raw: &[Agg]) -> Vec<bool> {
+    use crate::article::RemovedKind as K;
+    let nodes = &c.nodes;
+    let prose = |i: usize| raw[i].text as f64 - raw[i].link;
+    let total: f64 = (0..nodes.len())
+        .filter(|&i| nodes[i].parent == NONE)
+        .map(prose)
+        .sum();
+    let mut holds_article = vec![false; nodes.len()];
+    for i in (0..nodes.len()).rev() {
+        let node = &nodes[i];
+        let articleish =
+            matches!(node.tag, Tag::Article | Tag::Main) || node.flags & flag::DECLARED_BODY != 0;
+        if articleish && prose(i) >= 500.0 {
+            holds_article[i] = true;
+        }
+        if holds_article[i] && node.parent != NONE {
+            holds_article[node.parent as usize] = true;
+        }
+    }
+    (0..nodes.len())
+        .map(|i| {
+            let node = &nodes[i];
+            let wrapper = prose(i) >= 500.0 && prose(i) >= 0.75 * total;
+            let mislabelled = node.flags & flag::BOILERPLATE != 0
+                && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
+                && prose(i) >= LONG_PROSE
+                && raw[i].link_density() < 0.2
+                && raw[i].p >= 3;
+            wrapper || holds_article[i] || mislabelled
+        })
+        .collect()
 }
 
 /// Readability's `_markDataTables`.
@@ -275,10 +315,10 @@ impl Scorer<'_> {
             }
             let f = node.flags;
             let named_boilerplate =
-                f & (flag::BOILERPLATE | flag::STRUCTURAL) != 0 && !self.prose_holder[i];
+                f & (flag::BOILERPLATE | flag::STRUCTURAL) != 0 && !self.protected[i];
             let mut dead = f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) != 0
                 || named_boilerplate
-                || (flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.prose_holder[i]);
+                || (flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.protected[i]);
             if !dead && byline.is_none() && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
                 if let Some(text) = self
@@ -412,6 +452,9 @@ impl Scorer<'_> {
         });
         candidates.truncate(TOP_CANDIDATES);
 
+        if !self.c.debug_names.is_empty() {
+            self.debug_report(&candidates, &agg, &alive);
+        }
         let body = nodes
             .iter()
             .position(|nd| nd.tag == Tag::Body)
@@ -488,10 +531,6 @@ impl Scorer<'_> {
         }
         initialize(top, &mut score, &mut init);
 
-        if !self.c.debug_names.is_empty() {
-            self.debug_report(&candidates, top, &score, &agg, &alive);
-        }
-
         // Siblings that belong to the article too.
         let mut roots = Vec::new();
         let parent = nodes[top].parent;
@@ -532,14 +571,8 @@ impl Scorer<'_> {
         Some(self.finish(roots, &alive, &agg, &score, &init, flags, byline))
     }
 
-    fn debug_report(
-        &self,
-        candidates: &[(usize, f64)],
-        top: usize,
-        score: &[f64],
-        agg: &[Agg],
-        alive: &[bool],
-    ) {
+    /// With `QUIETPAGE_DEBUG` set: the candidates and the big subtrees left out, on stderr.
+    fn debug_report(&self, candidates: &[(usize, f64)], agg: &[Agg], alive: &[bool]) {
         let name = |i: usize| self.c.debug_names.get(i).cloned().unwrap_or_default();
         for &(i, sc) in candidates {
             eprintln!(
@@ -549,12 +582,6 @@ impl Scorer<'_> {
                 agg[i].link_density()
             );
         }
-        eprintln!(
-            "top {top} {} score {:.1} text {}",
-            name(top),
-            score[top],
-            agg[top].text
-        );
         for (i, node) in self.c.nodes.iter().enumerate() {
             let parent_alive = node.parent == NONE || alive[node.parent as usize];
             if parent_alive && !alive[i] && self.raw[i].text > 200 {
