@@ -937,14 +937,14 @@ impl Inline {
             }
         }
         // Unclosed openers (none when spans nest properly) would be stray too.
-        let closed: Vec<usize> = self
-            .delims
-            .iter()
-            .filter(|d| d.opener != usize::MAX)
-            .map(|d| d.opener)
-            .collect();
-        for (i, d) in self.delims.iter_mut().enumerate() {
-            if d.opener == usize::MAX && !closed.contains(&i) {
+        let mut closed = vec![false; self.delims.len()];
+        for d in &self.delims {
+            if let Some(slot) = closed.get_mut(d.opener) {
+                *slot = true;
+            }
+        }
+        for (d, closed) in self.delims.iter_mut().zip(closed) {
+            if d.opener == usize::MAX && !closed {
                 d.removed = true;
             }
         }
