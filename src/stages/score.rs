@@ -658,6 +658,8 @@ impl Scorer<'_> {
             kept[p].add_child(&child, node, self.data_table[i]);
         }
 
+        self.drop_orphan_headings(&mut actions, &inside);
+
         let dir = self.dir_for(&roots);
         Plan {
             removed: self.removed(alive, &actions),
@@ -665,6 +667,45 @@ impl Scorer<'_> {
             byline: byline.map(|(_, t)| t),
             dir,
             text_len,
+        }
+    }
+
+    /// A heading with nothing left under it (before the next heading of its rank or the end)
+    /// introduced what cleaning removed ("Related articles", "More on this"): drop it too.
+    fn drop_orphan_headings(&self, actions: &mut [Action], inside: &[bool]) {
+        let nodes = &self.c.nodes;
+        let n = nodes.len();
+        let mut live = vec![false; n];
+        let mut end = (0..n).collect::<Vec<usize>>();
+        for i in (0..n).rev() {
+            let p = nodes[i].parent;
+            if p != NONE {
+                end[p as usize] = end[p as usize].max(end[i]);
+            }
+        }
+        let mut pending: Option<usize> = None;
+        for i in 0..n {
+            let p = nodes[i].parent;
+            live[i] = inside[i]
+                && actions[i] != Action::Drop
+                && (actions[i] == Action::Root || (p != NONE && live[p as usize]));
+            if !live[i] || pending.is_some_and(|h| i <= end[h]) {
+                continue;
+            }
+            let tag = nodes[i].tag;
+            if tag.is_heading() {
+                if let Some(h) = pending {
+                    if heading_rank(tag) <= heading_rank(nodes[h].tag) {
+                        actions[h] = Action::Drop;
+                    }
+                }
+                pending = Some(i);
+            } else if nodes[i].text > 0 || matches!(tag, Tag::Img | Tag::Table | Tag::Pre) {
+                pending = None;
+            }
+        }
+        if let Some(h) = pending {
+            actions[h] = Action::Drop;
         }
     }
 
@@ -694,6 +735,16 @@ impl Scorer<'_> {
         }
         if !flags.clean_conditionally {
             return false;
+        }
+        // An in-article nudge: a short paragraph that is mostly one link ("Also read: ...").
+        let paragraph =
+            node.tag == Tag::P || (node.tag == Tag::Div && node.flags & flag::HAS_BLOCK_CHILD == 0);
+        if paragraph
+            && node.flags & (flag::IN_TABLE | flag::IN_FIGURE) == 0
+            && kept.text < 300
+            && kept.link_density() >= 0.6
+        {
+            return true;
         }
         if !matches!(
             node.tag,
@@ -809,6 +860,17 @@ impl Scorer<'_> {
         let score = vec![0.0; nodes.len()];
         let init = vec![false; nodes.len()];
         self.finish(roots, &alive, &agg, &score, &init, flags, byline)
+    }
+}
+
+fn heading_rank(tag: Tag) -> u8 {
+    match tag {
+        Tag::H1 => 1,
+        Tag::H2 => 2,
+        Tag::H3 => 3,
+        Tag::H4 => 4,
+        Tag::H5 => 5,
+        _ => 6,
     }
 }
 
