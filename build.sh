@@ -1,0 +1,258 @@
+#!/usr/bin/env bash
+# Quiet Page: build the extension, test everything, or show a demo.
+#
+#   ./build.sh          build dist/chrome, dist/firefox, their .zip packages and a source archive
+#   ./build.sh test     formatting, lints, Rust tests (corpus floors included), the build,
+#                       WebAssembly tests, web-ext lint, end-to-end tests in Chromium and Firefox;
+#                       ends with "N passed, N failed" and exits non-zero on any failure
+#   ./build.sh demo     build, open a sample news page in Chromium with the extension, open the
+#                       reading view, and write screenshots and the article to demo/
+#
+# Whatever is missing is installed first (the wasm32 target, wasm-bindgen-cli at Cargo.lock's
+# version, npm dev dependencies, and for test/demo Debian's chromium and firefox-esr, and
+# geckodriver). Everything else is incremental: a second run with no changes takes seconds.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$PWD
+# The repo's own target/ unless the caller chose another (CI caches ./target).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+WASM_TARGET=wasm32-unknown-unknown
+WASM_PROFILE=wasm
+GECKODRIVER_VERSION=0.37.1
+# Features of the module rustc emits for wasm32-unknown-unknown today; wasm-opt must accept
+# them all (Debian's binaryen 108 predates reference types, hence the npm binaryen).
+WASM_FEATURES=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
+WORK="$CARGO_TARGET_DIR/quietpage-wasm"
+DIST="$ROOT/dist"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() {
+  printf 'build.sh: %s\n' "$*" >&2
+  exit 1
+}
+
+# --- Tools -----------------------------------------------------------------------------------
+
+apt_updated=0
+apt_install() {
+  command -v apt-get >/dev/null || die "cannot install $* (no apt-get here); install it by hand"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  if [ $apt_updated -eq 0 ]; then
+    "${sudo[@]}" apt-get update -qq
+    apt_updated=1
+  fi
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+lock_version() { # the version Cargo.lock pins for a package
+  awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+need_rust() {
+  command -v cargo >/dev/null || die "cargo is missing: install Rust with rustup first"
+  if ! rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+    say "rustup target add $WASM_TARGET"
+    rustup target add "$WASM_TARGET"
+  fi
+}
+
+# cargo install, with the crate's own lockfile when it can be honoured. The published lockfile
+# of a tool can name a dependency version the registry no longer serves (yanked, or a mirror
+# behind); then the same pinned tool version is built against fresh compatible dependencies.
+cargo_install() { # crate version
+  say "cargo install $1 $2"
+  cargo install "$1" --version "$2" --locked --quiet ||
+    cargo install "$1" --version "$2" --quiet
+}
+
+need_wasm_bindgen() {
+  local want
+  want=$(lock_version wasm-bindgen)
+  [ -n "$want" ] || die "Cargo.lock has no wasm-bindgen"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    # Not under $CARGO_TARGET_DIR: cargo install builds in its own temporary directory.
+    CARGO_TARGET_DIR= cargo_install wasm-bindgen-cli "$want"
+  fi
+}
+
+need_node_modules() {
+  command -v npm >/dev/null || apt_install nodejs npm
+  # npm ci wipes and reinstalls; only do that when the lockfile changed since the last one.
+  if ! cmp -s package-lock.json node_modules/.quietpage-lock 2>/dev/null; then
+    say "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json node_modules/.quietpage-lock
+  fi
+}
+
+need_browsers() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
+need_geckodriver() {
+  if [ "$(geckodriver --version 2>/dev/null | head -n1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    CARGO_TARGET_DIR= cargo_install geckodriver "$GECKODRIVER_VERSION"
+  fi
+}
+
+# --- Build -----------------------------------------------------------------------------------
+
+build_wasm() {
+  say "cargo build --lib --profile $WASM_PROFILE --target $WASM_TARGET"
+  cargo build --lib --profile "$WASM_PROFILE" --target "$WASM_TARGET" --quiet
+  local raw="$CARGO_TARGET_DIR/$WASM_TARGET/$WASM_PROFILE/quietpage.wasm"
+  # wasm-bindgen and wasm-opt take a while; skip them when their inputs have not changed.
+  local stamp
+  stamp="$(sha256sum "$raw" | cut -d' ' -f1) $(wasm-bindgen --version) $(wasm-opt --version) ${WASM_FEATURES[*]}"
+  if [ -f "$WORK/out/quietpage_bg.wasm" ] && [ "$(cat "$WORK/stamp" 2>/dev/null)" = "$stamp" ]; then
+    return
+  fi
+  rm -rf "$WORK"
+  mkdir -p "$WORK/out"
+  say "wasm-bindgen --target web"
+  wasm-bindgen --target web --no-typescript --experimental-reset-state-function \
+    --out-dir "$WORK/bindgen" "$raw"
+  say "wasm-opt -Oz"
+  wasm-opt -Oz "${WASM_FEATURES[@]}" --strip-debug --strip-producers \
+    "$WORK/bindgen/quietpage_bg.wasm" -o "$WORK/out/quietpage_bg.wasm"
+  cp "$WORK/bindgen/quietpage.js" "$WORK/out/quietpage.js"
+  printf '%s' "$stamp" >"$WORK/stamp"
+}
+
+# manifest.json is the one source; each browser gets its dialect of it.
+write_manifest() { # browser out-file
+  node --input-type=module - "$1" "$2" <<'EOF'
+import fs from 'node:fs';
+const [browser, out] = process.argv.slice(2);
+const m = JSON.parse(fs.readFileSync('manifest.json', 'utf8'));
+if (browser === 'firefox') {
+  // Firefox runs MV3 backgrounds as (module) event pages, not service workers.
+  m.background = { scripts: [m.background.service_worker], type: 'module' };
+  delete m.minimum_chrome_version;
+} else {
+  delete m.browser_specific_settings;
+}
+fs.writeFileSync(out, JSON.stringify(m, null, 2) + '\n');
+EOF
+}
+
+assemble() { # browser
+  local dir="$DIST/$1"
+  rm -rf "$dir"
+  mkdir -p "$dir/core"
+  cp -R extension/. "$dir/"
+  rm -f "$dir/icons/icon.svg"
+  cp "$WORK/out/quietpage.js" "$WORK/out/quietpage_bg.wasm" "$dir/core/"
+  write_manifest "$1" "$dir/manifest.json"
+  rm -f "$DIST/quietpage-$1.zip"
+  (cd "$dir" && zip -q -r -X "$DIST/quietpage-$1.zip" .)
+}
+
+build() {
+  need_rust
+  need_wasm_bindgen
+  need_node_modules
+  command -v zip >/dev/null || apt_install zip
+  build_wasm
+  mkdir -p "$DIST"
+  assemble chrome
+  assemble firefox
+  # Add-on review wants the source that built the package: what is committed (HEAD).
+  if git rev-parse --git-dir >/dev/null 2>&1; then
+    git archive --format=zip --prefix=quietpage-source/ -o "$DIST/quietpage-source.zip" HEAD
+    git diff --quiet HEAD -- 2>/dev/null || say "note: uncommitted changes are not in quietpage-source.zip"
+  fi
+  local gz
+  gz=$(gzip -9 -c "$DIST/chrome/core/quietpage_bg.wasm" | wc -c)
+  say "built dist/chrome, dist/firefox and their zips; quietpage_bg.wasm: $(wc -c <"$DIST/chrome/core/quietpage_bg.wasm") bytes, $gz gzipped"
+  if [ "$gz" -gt $((300 * 1024)) ]; then
+    say "warning: the gzipped .wasm is over the 300 KB budget"
+  fi
+}
+
+# --- Test ------------------------------------------------------------------------------------
+
+passed=0
+failed=0
+failures=()
+LOGS="$CARGO_TARGET_DIR/quietpage-test-logs"
+
+# Runs one step and counts it: a test runner's own counts when it prints them, else one
+# pass or one fail for the step.
+step() { # name command...
+  local name=$1
+  shift
+  local log
+  log="$LOGS/$(echo "$name" | tr -c 'a-zA-Z0-9\n' '-').log"
+  say "$name"
+  local start=$SECONDS rc=0
+  "$@" 2>&1 | tee "$log" || rc=${PIPESTATUS[0]}
+  local p f
+  p=$(sed -n -e 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1/p' -e 's/^# pass \([0-9]*\)$/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
+  f=$(sed -n -e 's/^test result: [a-zA-Z]*\. [0-9]* passed; \([0-9]*\) failed.*/\1/p' -e 's/^# fail \([0-9]*\)$/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    if [ "$rc" -eq 0 ]; then p=1; else f=1; fi
+  elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1 # the runner failed outside any test (a build error, a crash)
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  [ "$f" -eq 0 ] || failures+=("$name")
+  say "$name: $p passed, $f failed ($((SECONDS - start))s)"
+}
+
+run_tests() {
+  local t0=$SECONDS
+  mkdir -p "$LOGS"
+  need_rust
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+  step "cargo fmt --check" cargo fmt --all -- --check
+  step "cargo clippy" cargo clippy --all-targets --quiet -- -D warnings
+  step "cargo clippy (wasm32)" cargo clippy --lib --target "$WASM_TARGET" --quiet -- -D warnings
+  step "cargo test" cargo test --quiet
+  # A separate process, so that `set -e` holds inside the build (bash ignores it in a
+  # function whose status is tested, as step's is).
+  step "build" "$0" build
+  if [[ ! " ${failures[*]} " =~ " build " ]]; then
+    step "node tests (wasm core, view helpers)" node --test tests/e2e/node/*.test.mjs
+    step "web-ext lint" web-ext lint --source-dir dist/firefox --no-input --output text
+    need_browsers
+    need_geckodriver
+    step "e2e chromium" env QP_BROWSER=chromium node --test --test-concurrency=1 tests/e2e/*.test.mjs
+    step "e2e firefox" env QP_BROWSER=firefox node --test --test-concurrency=1 tests/e2e/*.test.mjs
+  else
+    failed=$((failed + 1))
+    failures+=("skipped: wasm tests, web-ext lint, e2e (no build)")
+  fi
+  say "./build.sh test took $((SECONDS - t0))s"
+  [ ${#failures[@]} -eq 0 ] || printf '  failed: %s\n' "${failures[@]}" >&2
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+# --- Demo ------------------------------------------------------------------------------------
+
+demo() {
+  build
+  need_browsers
+  mkdir -p demo
+  node tests/e2e/demo.mjs
+}
+
+case "${1:-build}" in
+build) build ;;
+test) run_tests ;;
+demo) demo ;;
+-h | --help | help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+*) die "unknown command '$1' (build, test, demo)" ;;
+esac

@@ -1,0 +1,45 @@
+// The Rust core, compiled to WebAssembly, loaded once per background lifetime.
+//
+// It runs here, in the extension's own origin, and never in a page: a page's CSP
+// (`script-src` without 'wasm-unsafe-eval') stops WebAssembly compiling in a content script on
+// Chromium. The extension_pages CSP in manifest.json allows it for our own contexts.
+
+import init, { __wbg_reset_state, extract, version } from '../core/quietpage.js';
+
+let ready = null;
+
+function load() {
+  ready ??= init({ module_or_path: new URL('../core/quietpage_bg.wasm', import.meta.url) }).catch((e) => {
+    ready = null; // let the next call try again rather than cache the failure
+    throw e;
+  });
+  return ready;
+}
+
+/**
+ * The article in `html` (a serialised DOM) as the CLI's JSON object, or an `Error` whose
+ * message can be shown to the reader as it is.
+ */
+export async function extractArticle(html, url, options) {
+  await load();
+  try {
+    return extract(html, url ?? null, options ?? null);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      // A trap (the core is built with panic=abort): the instance may have stopped halfway
+      // through changing its memory, so start the next page on a fresh one.
+      try {
+        __wbg_reset_state();
+      } catch {
+        ready = null;
+      }
+      throw new Error('Quiet Page hit an internal error while reading this page');
+    }
+    throw e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+export async function coreVersion() {
+  await load();
+  return version();
+}

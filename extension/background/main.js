@@ -1,0 +1,83 @@
+// Quiet Page's background: Chrome's module service worker, Firefox's (module) event page.
+//
+// Every listener is registered synchronously at the top level, as both browsers require for
+// a background that is started on demand to see the event that woke it.
+
+import { ext } from '../shared/api.js';
+import { coreVersion } from './core.js';
+import {
+  closeReader,
+  forgetTab,
+  isReaderOpen,
+  onMessage,
+  openReader,
+  shownArticle,
+  toggleReader,
+} from './sessions.js';
+
+const MENU_ID = 'quietpage-toggle';
+const COMMAND = 'toggle-reader';
+
+// For tests and for people scripting their browser (devtools on the background page):
+// the toolbar button, the shortcut and the menu go through these same functions.
+globalThis.quietpage = {
+  openReader,
+  closeReader,
+  toggleReader,
+  isReaderOpen,
+  shownArticle,
+  version: coreVersion,
+};
+
+/** A user gesture on `tab`: toggle, and say so on the button when the page can't be read. */
+async function userToggle(tab) {
+  const tabId = tab?.id ?? (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  if (tabId === undefined) return;
+  try {
+    await toggleReader(tabId);
+    await ext.action.setBadgeText({ tabId, text: '' });
+  } catch (e) {
+    // A page with no article already says so in the view. Anything else (a browser page, a
+    // page that would not load the view) gets a mark on the button and the reason on hover.
+    if (await isReaderOpen(tabId).catch(() => false)) return;
+    await ext.action.setBadgeText({ tabId, text: '!' }).catch(() => {});
+    await ext.action.setTitle({ tabId, title: `Quiet Page: ${e.message}` }).catch(() => {});
+  }
+}
+
+ext.action.onClicked.addListener((tab) => {
+  userToggle(tab);
+});
+
+ext.commands.onCommand.addListener((command, tab) => {
+  if (command === COMMAND) userToggle(tab);
+});
+
+ext.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID) userToggle(tab);
+});
+
+function createMenus() {
+  // removeAll first: Firefox keeps menus across background restarts, and creating an id
+  // twice is an error.
+  ext.contextMenus.removeAll().then(() => {
+    ext.contextMenus.create({
+      id: MENU_ID,
+      title: 'Reading view',
+      contexts: ['page', 'selection', 'link', 'image'],
+    });
+  });
+}
+
+ext.runtime.onInstalled.addListener(createMenus);
+ext.runtime.onStartup.addListener(createMenus);
+
+ext.runtime.onMessage.addListener(onMessage);
+
+ext.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+ext.tabs.onUpdated.addListener((tabId, change) => {
+  // Most likely a new document replaced the one the view was over. If it was only a
+  // same-document navigation, the content script still knows its view is open and the
+  // toolbar button still closes it.
+  if (change.status === 'loading') forgetTab(tabId);
+});

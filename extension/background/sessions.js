@@ -1,0 +1,241 @@
+// Opening and closing the reading view on a tab.
+//
+// One session per tab, from the moment the reader is asked for until the view closes:
+//   openReader → inject the content script → snapshot the DOM → show the view (it says
+//   "Reading…") while the core extracts → the view asks for the article with its one-time
+//   token → renders it → says it is shown → openReader resolves with the article.
+// The token ties a reader frame to the session that created it: a page that frames
+// reader.html itself (it is web-accessible) gets nothing.
+//
+// Sessions live in memory only. If the browser stops the background in between, the content
+// script still knows whether its view is open, and closing still works; a view left open
+// then simply has no session until it is closed or opened again.
+
+import { ext } from '../shared/api.js';
+import { extractArticle } from './core.js';
+
+const READER_PAGE = 'reader/reader.html';
+const CONTENT_SCRIPT = 'content/content.js';
+// The view must say it is shown within this time, or openReader gives up (and closes it).
+const SHOW_TIMEOUT_MS = 30_000;
+
+/** tabId → session */
+const sessions = new Map();
+/** token → session */
+const byToken = new Map();
+
+class ReaderError extends Error {}
+
+function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {}); // rejections are observed through `result`
+  return { promise, resolve, reject };
+}
+
+function newToken() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function checkTabId(tabId) {
+  if (!Number.isInteger(tabId) || tabId < 0) throw new TypeError(`not a tab id: ${tabId}`);
+  return tabId;
+}
+
+/** Sends a message to our content script in the tab's top frame and unwraps its reply. */
+async function toContent(tabId, msg) {
+  const reply = await ext.tabs.sendMessage(tabId, msg, { frameId: 0 });
+  if (!reply) throw new Error('the page did not answer');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+async function inject(tabId) {
+  try {
+    await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+  } catch (e) {
+    // Browser pages, add-on stores, PDFs, and tabs the user has not pointed us at (no
+    // activeTab grant) all end here.
+    throw new ReaderError(
+      "Quiet Page can't read this page. Browser pages and add-on stores are off limits; " +
+        'elsewhere, use the toolbar button, the page menu or Alt+Shift+R.',
+      { cause: e },
+    );
+  }
+}
+
+/**
+ * The options the core gets for a page. Per-site rules (issue 4) will be looked up here by
+ * the page's URL; until then the core's defaults apply.
+ */
+async function optionsFor(_url) {
+  return null;
+}
+
+function end(session) {
+  if (sessions.get(session.tabId) === session) sessions.delete(session.tabId);
+  byToken.delete(session.token);
+}
+
+async function run(session) {
+  const { tabId } = session;
+  await inject(tabId);
+  const page = await toContent(tabId, { type: 'qp:snapshot' });
+  session.url = page.url;
+  // Extraction starts now and runs while the view's frame loads.
+  session.article = optionsFor(page.url).then((options) => extractArticle(page.html, page.url, options));
+  session.article.catch(() => {});
+  const src = `${ext.runtime.getURL(READER_PAGE)}#${session.token}`;
+  await toContent(tabId, { type: 'qp:show', src });
+  const timer = setTimeout(
+    () => session.shown.reject(new ReaderError('the reading view did not appear in time')),
+    SHOW_TIMEOUT_MS,
+  );
+  try {
+    await session.shown.promise;
+  } finally {
+    clearTimeout(timer);
+  }
+  // Shown: either the article, or the core's message in the view. The promise says which.
+  return session.article;
+}
+
+/**
+ * Opens the reading view on `tabId` and resolves with the article (the CLI's JSON fields)
+ * once it is visible. Rejects with the core's message when the page has no article (the view
+ * then shows that message), or when the page cannot be read at all.
+ * Calling it while the view is opening or open returns the same promise.
+ */
+export function openReader(tabId) {
+  checkTabId(tabId);
+  const existing = sessions.get(tabId);
+  if (existing) return existing.result;
+  const session = { tabId, token: newToken(), shown: deferred(), article: null, url: null, result: null };
+  sessions.set(tabId, session);
+  byToken.set(session.token, session);
+  session.result = run(session).catch(async (e) => {
+    // A page that could not be shown leaves nothing behind; a page whose article could not
+    // be found keeps its view open with the message, and its session, until closed.
+    const shownWithMessage = session.article && (await session.article.then(() => false, () => true));
+    if (!shownWithMessage || e instanceof ReaderError) {
+      end(session);
+      await toContent(tabId, { type: 'qp:hide' }).catch(() => {});
+    }
+    throw e;
+  });
+  session.result.catch(() => {});
+  return session.result;
+}
+
+/** Closes the view on `tabId` and resolves once the page is back as it was. */
+export async function closeReader(tabId) {
+  checkTabId(tabId);
+  const session = sessions.get(tabId);
+  if (session) {
+    end(session);
+    session.shown.reject(new ReaderError('the reading view was closed'));
+  }
+  try {
+    await toContent(tabId, { type: 'qp:hide' });
+  } catch {
+    // No content script (never opened, or the page navigated away): nothing to restore.
+  }
+}
+
+/** Whether the view is open (or opening) on `tabId`. */
+export async function isReaderOpen(tabId) {
+  checkTabId(tabId);
+  if (sessions.has(tabId)) return true;
+  try {
+    return (await toContent(tabId, { type: 'qp:state' })).open === true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the toolbar button, the shortcut and the menu do. */
+export async function toggleReader(tabId) {
+  if (await isReaderOpen(tabId)) {
+    await closeReader(tabId);
+    return null;
+  }
+  return openReader(tabId);
+}
+
+/** The article shown on `tabId`, or null when no view is open there (for exports). */
+export async function shownArticle(tabId) {
+  const session = sessions.get(checkTabId(tabId));
+  if (!session?.article) return null;
+  return session.article.catch(() => null);
+}
+
+/** Forgets a tab that closed or navigated (its document, view and content script are gone). */
+export function forgetTab(tabId) {
+  const session = sessions.get(tabId);
+  if (!session) return;
+  end(session);
+  session.shown.reject(new ReaderError('the page navigated away'));
+}
+
+function readerSession(msg, sender) {
+  if (typeof msg.token !== 'string' || !/^[0-9a-f]{32}$/.test(msg.token)) return null;
+  const session = byToken.get(msg.token);
+  // The frame must sit in the tab its session was made for.
+  return session && sender.tab?.id === session.tabId ? session : null;
+}
+
+const fromReader = {
+  async 'reader:hello'(msg, sender) {
+    const session = readerSession(msg, sender);
+    if (!session || session.greeted) {
+      return { ok: false, expired: true, error: 'This reading view has expired. Open it again from the toolbar.' };
+    }
+    session.greeted = true; // one frame per token: a second frame (or a reload) gets nothing
+    try {
+      return { ok: true, article: await session.article };
+    } catch (e) {
+      return { ok: false, error: String(e?.message ?? e) };
+    }
+  },
+  async 'reader:shown'(msg, sender) {
+    readerSession(msg, sender)?.shown.resolve();
+  },
+  async 'reader:close'(msg, sender) {
+    const session = readerSession(msg, sender);
+    if (session) await closeReader(session.tabId);
+  },
+};
+
+const fromContent = {
+  async 'qp:closed'(_msg, sender) {
+    forgetTab(sender.tab.id);
+  },
+};
+
+/**
+ * runtime.onMessage handler. Accepts only our own contexts, each only its own message types,
+ * and answers through `sendResponse` (returning true keeps the channel open in Chrome).
+ */
+export function onMessage(msg, sender, sendResponse) {
+  if (sender.id !== ext.runtime.id || !msg || typeof msg !== 'object' || typeof msg.type !== 'string') {
+    return false;
+  }
+  let handler = null;
+  const readerUrl = ext.runtime.getURL(READER_PAGE);
+  if (typeof sender.url === 'string' && sender.url.split('#')[0] === readerUrl && sender.tab) {
+    handler = Object.hasOwn(fromReader, msg.type) ? fromReader[msg.type] : null;
+  } else if (sender.tab && sender.frameId === 0 && !sender.url?.startsWith(ext.runtime.getURL(''))) {
+    handler = Object.hasOwn(fromContent, msg.type) ? fromContent[msg.type] : null;
+  }
+  if (!handler) return false;
+  handler(msg, sender).then(
+    (value) => sendResponse(value ?? { ok: true }),
+    (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }),
+  );
+  return true;
+}

@@ -1,0 +1,242 @@
+// The reading view: an extension page framed over the article's tab by the content script.
+// It asks the background for the article with the one-time token in its URL, renders it with
+// article.css, and tells the background once it is on screen.
+
+import { ext } from '../shared/api.js';
+import { removedSummary } from '../shared/removed.js';
+import { apply } from '../shared/settings.js';
+import { mountSettingsForm } from '../shared/settings-form.js';
+
+const token = location.hash.slice(1);
+const main = document.getElementById('qp-main');
+const settingsButton = document.getElementById('qp-settings-button');
+const settingsPanel = document.getElementById('qp-settings');
+
+// Elements that can carry script or pull in other documents. The core's sanitiser never emits
+// them and this page's CSP would not run them anyway; dropping them here costs nothing and
+// keeps a sanitiser bug from turning into more than a cosmetic one.
+const DROP = 'script,style,link,meta,base,iframe,frame,frameset,object,embed,applet,template,form,input,button,select,textarea,noscript';
+const URL_ATTRS = ['href', 'src', 'poster', 'cite', 'action', 'formaction', 'xlink:href', 'background'];
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function safeUrl(value, { image = false } = {}) {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return true;
+    if (url.protocol === 'mailto:') return !image;
+    return image && /^data:image\/(png|gif|jpeg|webp|avif);/i.test(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Turns `content_html` into nodes of this document without running anything: DOMParser makes
+ * an inert document (no scripts run, nothing loads), which is cleaned and then adopted.
+ */
+function contentNodes(html) {
+  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  for (const node of doc.body.querySelectorAll(DROP)) node.remove();
+  for (const node of doc.body.querySelectorAll('*')) {
+    for (const name of node.getAttributeNames()) {
+      const lower = name.toLowerCase();
+      const image = node.localName === 'img' || node.localName === 'source' || lower === 'poster';
+      if (lower.startsWith('on') || lower === 'style' || lower === 'srcdoc') node.removeAttribute(name);
+      else if (URL_ATTRS.includes(lower) && !safeUrl(node.getAttribute(name), { image })) node.removeAttribute(name);
+      else if (lower === 'srcset' && /(^|,)\s*(?!https?:)[a-z][a-z0-9+.-]*:/i.test(node.getAttribute(name))) {
+        node.removeAttribute(name);
+      }
+    }
+    if (node.localName === 'a' && node.hasAttribute('href')) {
+      // Links leave the view for the page they point to, in this tab, as links on the page do.
+      node.target = '_top';
+      node.rel = 'noopener noreferrer';
+    }
+    if (node.localName === 'img') {
+      node.loading = 'lazy';
+      node.decoding = 'async';
+    }
+  }
+  return [...document.adoptNode(doc.body).childNodes];
+}
+
+function formatDate(iso, lang) {
+  // A date alone ("2025-02-24") means that calendar day wherever the reader is: format it in
+  // UTC so it does not slip to the day before west of Greenwich.
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const locales = [navigator.language, lang].filter(Boolean);
+  try {
+    return new Intl.DateTimeFormat(locales, {
+      dateStyle: 'long',
+      ...(dateOnly ? { timeZone: 'UTC' } : {}),
+    }).format(date);
+  } catch {
+    return iso;
+  }
+}
+
+function sameImage(a, b) {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return a === b;
+  }
+}
+
+/** Whether the lead image would repeat what the content already shows. */
+function contentHasImage(content, src) {
+  const first = content.firstElementChild;
+  if (first && ['figure', 'img', 'picture'].includes(first.localName)) return true;
+  return [...content.querySelectorAll('img')].some((img) => sameImage(img.getAttribute('src'), src));
+}
+
+function renderArticle(article) {
+  const root = el('article', 'qp-article');
+  // The article's language and direction go on the article only: the toolbar and settings
+  // stay in the extension's own language and direction.
+  if (article.lang) root.lang = article.lang;
+  root.dir = article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : 'auto';
+
+  const header = el('header', 'qp-header');
+  const title = el('h1', 'qp-title', article.title || 'Untitled');
+  title.tabIndex = -1;
+  header.append(title);
+
+  const meta = el('p', 'qp-meta');
+  if (article.byline) meta.append(el('span', 'qp-byline', article.byline));
+  if (article.site_name) meta.append(el('span', 'qp-site', article.site_name));
+  if (article.published) {
+    const time = el('time', 'qp-date', formatDate(article.published, article.lang));
+    time.dateTime = article.published;
+    meta.append(time);
+  }
+  if (article.reading_minutes > 0) {
+    meta.append(el('span', 'qp-reading-time', `${article.reading_minutes} min read`));
+  }
+  if (meta.childElementCount) header.append(meta);
+
+  const removed = removedSummary(article.removed);
+  if (removed) {
+    const line = el('p', 'qp-removed qp-no-print', removed);
+    line.dir = 'ltr';
+    line.lang = 'en';
+    header.append(line);
+  }
+  root.append(header);
+
+  const content = el('div', 'qp-content');
+  content.append(...contentNodes(article.content_html || ''));
+  if (article.lead_image && safeUrl(article.lead_image, { image: true }) && !contentHasImage(content, article.lead_image)) {
+    const figure = el('figure', 'qp-lead');
+    const img = el('img');
+    img.src = article.lead_image;
+    img.alt = '';
+    figure.append(img);
+    content.prepend(figure);
+  }
+  root.append(content);
+
+  if (article.url && safeUrl(article.url)) {
+    const footer = el('footer', 'qp-source');
+    const link = el('a', '', article.url);
+    link.href = article.url;
+    link.target = '_top';
+    link.rel = 'noopener noreferrer';
+    footer.append(link);
+    root.append(footer);
+  }
+
+  document.title = article.title ? `${article.title} · Quiet Page` : 'Quiet Page';
+  main.replaceChildren(root);
+  return title;
+}
+
+function renderMessage(heading, detail) {
+  const box = el('div', 'qp-message');
+  box.setAttribute('role', 'alert');
+  const h = el('h1', 'qp-message-title', heading);
+  h.tabIndex = -1;
+  const sentence = detail ? detail.charAt(0).toUpperCase() + detail.slice(1) : '';
+  box.append(h, el('p', 'qp-message-detail', sentence.endsWith('.') ? sentence : `${sentence}.`));
+  const back = el('button', 'qp-button qp-back', 'Back to the page');
+  back.type = 'button';
+  back.addEventListener('click', close);
+  box.append(back);
+  main.replaceChildren(box);
+  return h;
+}
+
+function close() {
+  ext.runtime.sendMessage({ type: 'reader:close', token }).catch(() => {});
+}
+
+function toggleSettings(open = settingsPanel.hidden) {
+  settingsPanel.hidden = !open;
+  settingsButton.setAttribute('aria-expanded', String(open));
+  if (open) settingsPanel.querySelector('input:checked, input')?.focus();
+}
+
+function nextPaint() {
+  return new Promise((resolve) => {
+    // rAF alone never fires in a hidden tab; the timeout keeps `shown` from hanging there.
+    const timer = setTimeout(resolve, 200);
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(timer);
+      resolve();
+    }, 0));
+  });
+}
+
+document.getElementById('qp-close').addEventListener('click', close);
+document.getElementById('qp-print').addEventListener('click', () => print());
+settingsButton.addEventListener('click', () => toggleSettings());
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !e.defaultPrevented) {
+    e.preventDefault();
+    if (!settingsPanel.hidden) {
+      toggleSettings(false);
+      settingsButton.focus();
+    } else {
+      close();
+    }
+  } else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'p') {
+    // Print this view, not the page under it.
+    e.preventDefault();
+    print();
+  }
+});
+
+async function start() {
+  // Settings first, so the article never flashes in the wrong theme.
+  await mountSettingsForm(settingsPanel, (settings) => apply(settings)).catch(() => {});
+
+  let reply;
+  try {
+    reply = await ext.runtime.sendMessage({ type: 'reader:hello', token });
+  } catch (e) {
+    reply = { ok: false, error: String(e?.message ?? e) };
+  }
+  let focusTarget;
+  if (reply?.ok && reply.article) {
+    focusTarget = renderArticle(reply.article);
+  } else if (reply?.expired) {
+    focusTarget = renderMessage('This view has expired', reply.error);
+  } else {
+    focusTarget = renderMessage('Nothing to read here', reply?.error || 'the page could not be read');
+  }
+  // Focus moves into the view so the keyboard (arrows, Space, Tab, Esc) works at once.
+  focusTarget.focus({ preventScroll: true });
+  await nextPaint();
+  ext.runtime.sendMessage({ type: 'reader:shown', token }).catch(() => {});
+}
+
+start();
