@@ -560,6 +560,11 @@ impl Scorer<'_> {
                     let ld = agg[i].link_density();
                     let len = agg[i].text;
                     (len > 80 && ld < 0.25) || (len < 80 && len > 0 && ld == 0.0 && agg[i].sentence)
+                } else if nodes[i].tag.is_heading() && nodes[i].tag != Tag::H1 {
+                    // A long heading beside the body is its standfirst (a "dek"), which
+                    // CMSs mark up as an h2; a short one is a section title that only
+                    // belongs with the body it introduces.
+                    agg[i].text > 80 && agg[i].link_density() < 0.25
                 } else {
                     false
                 };
