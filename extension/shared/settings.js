@@ -57,10 +57,19 @@ export async function load() {
   }
 }
 
-/** Merges `changes` into the stored settings and returns the result. */
-export async function save(changes) {
-  const next = normalize({ ...(await load()), ...changes });
-  await ext.storage.sync.set({ [KEY]: next });
+let saving = Promise.resolve();
+
+/**
+ * Merges `changes` into the stored settings and returns the result. Saves from one page run
+ * one after another: two overlapping read-merge-writes would lose the first one's change.
+ */
+export function save(changes) {
+  const next = saving.then(async () => {
+    const merged = normalize({ ...(await load()), ...changes });
+    await ext.storage.sync.set({ [KEY]: merged });
+    return merged;
+  });
+  saving = next.catch(() => {});
   return next;
 }
 

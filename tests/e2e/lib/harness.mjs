@@ -1,0 +1,262 @@
+// One driver interface over two browsers, so every end-to-end test runs unchanged in Chromium
+// (playwright-core, dist/chrome) and Firefox (geckodriver, dist/firefox).
+//
+// The tests use the shipped packages, with no test hooks and no host permissions: like a
+// user, they press the toolbar button, which grants activeTab for that tab and toggles the
+// view. Then they call the background's `quietpage.openReader(tabId)`, which returns the
+// article of the view the click opened (the same promise), and `closeReader`.
+// - Chromium: the button is pressed with the DevTools protocol's Extensions.triggerAction
+//   (needs --enable-unsafe-extension-debugging and the pipe transport Playwright uses); the
+//   background is the service worker, evaluated through Playwright.
+// - Firefox: the button is pressed from the browser's chrome context (geckodriver
+//   --allow-system-access) through the same internal call a click makes; the background is
+//   reached from the extension's options page with runtime.getBackgroundPage().
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Session, startGeckodriver } from './webdriver.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const DIST = {
+  chromium: path.join(ROOT, 'dist', 'chrome'),
+  firefox: path.join(ROOT, 'dist', 'firefox'),
+};
+export const VIEWPORT = { width: 1200, height: 800 };
+const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'))
+  .browser_specific_settings.gecko.id;
+const FIREFOX_UUID = '5f0c2a64-8d7e-4c1b-9a3f-6e2d1b0c9a87';
+
+export const BROWSER = process.env.QP_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+
+function tempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function launch(name = BROWSER, options = {}) {
+  return name === 'firefox' ? launchFirefox(options) : launchChromium(options);
+}
+
+/** Chromium with dist/chrome loaded unpacked, as a user would. */
+export async function launchChromium({ headless = true } = {}) {
+  const { chromium } = await import('playwright-core');
+  const profile = tempDir('qp-chromium-');
+  const ext = DIST.chromium;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    viewport: VIEWPORT,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--enable-unsafe-extension-debugging',
+    ],
+  });
+  let worker = context.serviceWorkers().find((w) => w.url().endsWith('/background/main.js'));
+  worker ??= await context.waitForEvent('serviceworker', {
+    predicate: (w) => w.url().endsWith('/background/main.js'),
+    timeout: 15_000,
+  });
+  const extensionId = new URL(worker.url()).host;
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.browser().newBrowserCDPSession();
+
+  // The service worker may be stopped and restarted between calls; always use the live one.
+  const background = () =>
+    context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker;
+  const viewFrame = () => page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/reader/`));
+
+  return {
+    name: 'chromium',
+    page,
+    context,
+    extensionId,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async clickToolbarButton() {
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tab = targetInfos.find((t) => t.url === page.url());
+      if (!tab) throw new Error(`no tab target for ${page.url()}`);
+      await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+    },
+    /**
+     * `quietpage[method](tabId, ...args)` in the background for the tab showing the page, as
+     * `{ ok: true, value }` or `{ ok: false, error }` (the error's message).
+     */
+    async callBackground(method, ...args) {
+      return background().evaluate(
+        async ([name, url, rest]) => {
+          // After the toolbar click (activeTab) the tab's URL is visible to the extension.
+          const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+          if (!tab) return { ok: false, error: `no tab with ${url} (was the toolbar button pressed?)` };
+          try {
+            return { ok: true, value: await globalThis.quietpage[name](tab.id, ...rest) };
+          } catch (e) {
+            return { ok: false, error: String(e?.message ?? e) };
+          }
+        },
+        [method, page.url(), args],
+      );
+    },
+    /** The reading settings as stored in storage.sync. */
+    storedSettings() {
+      return background().evaluate(async () => (await chrome.storage.sync.get('reading')).reading ?? null);
+    },
+    /** `fn(arg)` in the page's own JavaScript world (where page scripts run). */
+    evalPage(fn, arg) {
+      return page.evaluate(fn, arg);
+    },
+    /** `fn(arg)` in the reading view's document. */
+    async evalView(fn, arg) {
+      const frame = viewFrame();
+      if (!frame) throw new Error('no reading view frame');
+      return frame.evaluate(fn, arg);
+    },
+    hasView: () => Boolean(viewFrame()),
+    async press(key) {
+      await page.keyboard.press(key);
+    },
+    async screenshot(file) {
+      await page.screenshot({ path: file });
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Firefox ESR with dist/firefox installed as a temporary add-on. */
+export async function launchFirefox({ headless = true } = {}) {
+  const driver = await startGeckodriver({ allowSystemAccess: true });
+  let session;
+  try {
+    session = await Session.create(driver.url, {
+      browserName: 'firefox',
+      'moz:firefoxOptions': {
+        binary: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        args: headless ? ['-headless', `-width=${VIEWPORT.width}`, `-height=${VIEWPORT.height}`] : [],
+        prefs: {
+          // A fixed moz-extension:// host, so the tests can open the options page.
+          'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+          'browser.shell.checkDefaultBrowser': false,
+          'datareporting.policy.dataSubmissionEnabled': false,
+        },
+      },
+    });
+    await session.cmd('POST', '/window/rect', VIEWPORT).catch(() => {});
+    await session.installAddon(DIST.firefox);
+  } catch (e) {
+    await session?.delete().catch(() => {});
+    await driver.stop();
+    throw e;
+  }
+  const pageTab = await session.handle();
+  // A tab on the add-on's own options page: scripts run there with the extension's APIs.
+  const extTab = await session.newTab();
+  await session.switchTo(extTab);
+  await session.navigate(`moz-extension://${FIREFOX_UUID}/options/options.html`);
+  await session.switchTo(pageTab);
+  let where = pageTab;
+  const at = async (handle) => {
+    if (where !== handle) {
+      await session.switchTo(handle);
+      where = handle;
+    }
+    await session.frame(null);
+  };
+  let pageUrl = null;
+
+  return {
+    name: 'firefox',
+    session,
+    async goto(url) {
+      await at(pageTab);
+      await session.navigate(url);
+      pageUrl = url;
+    },
+    async clickToolbarButton() {
+      await at(pageTab);
+      await session.context('chrome');
+      try {
+        await session.execute(`function (id) {
+          const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+          const extension = ExtensionParent.GlobalManager.getExtension(id);
+          const win = Services.wm.getMostRecentWindow('navigator:browser');
+          ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(win);
+        }`, GECKO_ID);
+      } finally {
+        await session.context('content');
+      }
+    },
+    async callBackground(method, ...args) {
+      await at(extTab);
+      return session.execute(
+        `async function (name, url, rest) {
+          const bg = await browser.runtime.getBackgroundPage();
+          const tab = (await browser.tabs.query({})).find((t) => t.url === url);
+          if (!tab) return { ok: false, error: 'no tab with ' + url + ' (was the toolbar button pressed?)' };
+          try {
+            const value = await bg.quietpage[name](tab.id, ...rest);
+            // Plain data: the background's objects belong to another compartment.
+            return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) };
+          } catch (e) {
+            return { ok: false, error: String(e?.message ?? e) };
+          }
+        }`,
+        method,
+        pageUrl,
+        args,
+      );
+    },
+    async storedSettings() {
+      await at(extTab);
+      return session.execute('async function () { return (await browser.storage.sync.get("reading")).reading ?? null; }');
+    },
+    async evalPage(fn, arg) {
+      await at(pageTab);
+      return session.execute(fn.toString(), arg);
+    },
+    async evalView(fn, arg) {
+      await at(pageTab);
+      await session.frame(0);
+      try {
+        return await session.execute(fn.toString(), arg);
+      } finally {
+        await session.frame(null);
+      }
+    },
+    async hasView() {
+      await at(pageTab);
+      try {
+        await session.frame(0);
+        const url = await session.execute('function () { return location.href; }');
+        return url.startsWith(`moz-extension://${FIREFOX_UUID}/reader/`);
+      } catch {
+        return false;
+      } finally {
+        await session.frame(null).catch(() => {});
+      }
+    },
+    async press(key) {
+      const named = { Escape: '\uE00C', Tab: '\uE004', Enter: '\uE007' };
+      await session.keys(named[key] ?? key);
+    },
+    async screenshot(file) {
+      await at(pageTab);
+      fs.writeFileSync(file, Buffer.from(await session.screenshot(), 'base64'));
+    },
+    async close() {
+      await session.delete().catch(() => {});
+      await driver.stop();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+// The reading view on a cluttered news page, as a user meets it: toolbar button, the view,
+// keyboard, settings, closing. Runs in the browser named by QP_BROWSER (chromium, firefox).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { BROWSER, launch } from './lib/harness.mjs';
+import { closeView, openView, pageState, scrollPage, until, viewSummary } from './lib/helpers.mjs';
+import { startServer } from './lib/server.mjs';
+
+const BOILERPLATE = [
+  'Accept all cookies',
+  'Subscribe from $1 a week',
+  'Subscribe now for unlimited access',
+  'Share on Facebook',
+  'Breaking:',
+  'Our network',
+  'The Inland Herald',
+  'Most read',
+  'Related stories',
+  'Sign in to join the conversation',
+  'Advertisement',
+  'Privacy policy',
+];
+
+describe(`reading view on a news page (${BROWSER})`, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  // Needs the extraction pipeline for the content checks.
+  it('shows the article: header, lead image, body, removed line; no boilerplate', async () => {
+    const result = await openView(browser, server.url('news.html'));
+    assert.ok(result.ok, `openReader failed: ${result.error}`);
+    const article = result.value;
+    assert.equal(article.title, 'Harbour town votes to keep its last ferry running');
+
+    const view = await viewSummary(browser);
+    assert.equal(view.title, article.title);
+    assert.match(view.byline ?? '', /Mara Lindqvist/);
+    assert.equal(view.site, 'The Coastal Courier');
+    assert.match(view.date ?? '', /^2025-03-14/);
+    assert.match(view.readingTime ?? '', /^\d+ min read$/);
+    assert.match(view.removed ?? '', /^Removed: .*menus?/);
+    assert.match(view.text, /Residents of Port Aldin voted on Thursday to raise the harbour levy/);
+    assert.match(view.text, /A levy of forty crowns a household/);
+    assert.match(view.text, /timetables for the winter season will be published in August/);
+    assert.ok(view.paragraphs >= 6, `${view.paragraphs} paragraphs`);
+    for (const junk of BOILERPLATE) assert.ok(!view.text.includes(junk), `the view shows ${JSON.stringify(junk)}`);
+    // The lazy lead image, once: the real picture, not the page's placeholder GIF.
+    assert.equal(view.images.filter((src) => src.endsWith('/img/ferry-lead.png')).length, 1, view.images.join(' '));
+    assert.ok(!view.images.some((src) => src.startsWith('data:')), 'placeholder image shown');
+    assert.equal(view.firstContentTag, 'figure');
+    assert.equal(view.scripts, 0);
+    await closeView(browser);
+  });
+
+  it('moves focus into the view; Esc closes it and the page is exactly as before', async () => {
+    await browser.goto(server.url('news.html'));
+    await scrollPage(browser, 700);
+    const before = await pageState(browser);
+    await openView(browser);
+    // The page's focus is on the view's host (a closed shadow root shows nothing more), and
+    // inside the view it is on the article's title, where reading starts.
+    const focus = await until(
+      () => browser.evalView(() => document.activeElement !== document.body && document.activeElement.className),
+      { message: 'focus inside the view' },
+    );
+    assert.equal(focus, 'qp-title');
+    const pageFocus = await browser.evalPage(() => ({
+      tag: document.activeElement.tagName,
+      isLastChild: document.activeElement === document.documentElement.lastElementChild,
+    }));
+    assert.deepEqual(pageFocus, { tag: 'DIV', isLastChild: true });
+    await browser.press('Escape');
+    await until(async () => !(await browser.hasView()), { message: 'Esc to close the view' });
+    assert.deepEqual(await pageState(browser), before);
+    const open = await browser.callBackground('isReaderOpen');
+    assert.deepEqual(open, { ok: true, value: false });
+  });
+
+  it('closeReader restores the page; the toolbar button opens the view again', async () => {
+    await browser.goto(server.url('news.html'));
+    await scrollPage(browser, 400);
+    const before = await pageState(browser);
+    await openView(browser);
+    // Scrolling inside the view does not move the page underneath.
+    await browser.evalView(() => window.scrollTo({ top: 300, behavior: 'instant' }));
+    await closeView(browser);
+    assert.deepEqual(await pageState(browser), before);
+    await openView(browser);
+    assert.ok(await browser.hasView());
+    await closeView(browser);
+    assert.deepEqual(await pageState(browser), before);
+  });
+
+  it('settings apply at once and are kept in storage.sync', async () => {
+    await openView(browser, server.url('news.html'));
+    const applied = await browser.evalView(async () => {
+      document.getElementById('qp-settings-button').click();
+      const form = document.querySelector('.qp-settings-form');
+      const panelShown = !document.getElementById('qp-settings').hidden;
+      form.querySelector('input[name="theme"][value="dark"]').click();
+      form.querySelector('input[name="font"][value="sans"]').click();
+      const size = form.elements.namedItem('fontSize');
+      size.value = '24';
+      size.dispatchEvent(new Event('input', { bubbles: true }));
+      size.dispatchEvent(new Event('change', { bubbles: true }));
+      const root = document.documentElement;
+      const body = getComputedStyle(document.body);
+      return {
+        panelShown,
+        theme: root.dataset.qpTheme,
+        font: root.dataset.qpFont,
+        fontSize: body.fontSize,
+        background: body.backgroundColor,
+      };
+    });
+    assert.deepEqual(applied, {
+      panelShown: true,
+      theme: 'dark',
+      font: 'sans',
+      fontSize: '24px',
+      background: 'rgb(23, 24, 26)',
+    });
+    const stored = await until(async () => {
+      const s = await browser.storedSettings();
+      return s?.theme === 'dark' && s.fontSize === 24 ? s : null;
+    }, { message: 'settings saved to storage.sync' });
+    assert.equal(stored.font, 'sans');
+
+    // Another view opened later starts with them.
+    await closeView(browser);
+    await openView(browser, server.url('news.html'));
+    const reopened = await browser.evalView(() => ({
+      theme: document.documentElement.dataset.qpTheme,
+      fontSize: getComputedStyle(document.body).fontSize,
+    }));
+    assert.deepEqual(reopened, { theme: 'dark', fontSize: '24px' });
+
+    // Back to the defaults for the other tests.
+    await browser.evalView(() => {
+      document.getElementById('qp-settings-button').click();
+      document.querySelector('.qp-reset').click();
+    });
+    await until(async () => (await browser.storedSettings())?.theme === 'system', { message: 'reset saved' });
+    await closeView(browser);
+  });
+
+  it('has a print stylesheet that leaves the controls off paper', async () => {
+    await openView(browser, server.url('news.html'));
+    const print = await browser.evalView(() => {
+      const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]);
+      const printRules = rules.filter((r) => r.media && [...r.media].includes('print')).map((r) => r.cssText).join('\n');
+      return {
+        hidesControls: /\.qp-no-print\s*\{[^}]*display:\s*none/.test(printRules),
+        toolbarMarked: document.querySelector('.qp-toolbar').classList.contains('qp-no-print'),
+        settingsMarked: document.getElementById('qp-settings').classList.contains('qp-no-print'),
+      };
+    });
+    assert.deepEqual(print, { hidesControls: true, toolbarMarked: true, settingsMarked: true });
+    await closeView(browser);
+  });
+});
