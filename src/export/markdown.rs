@@ -879,7 +879,14 @@ impl Inline {
             }
             self.open[i].written = true;
             match self.open[i].mark {
-                Mark::Link => self.out.push('['),
+                Mark::Link => {
+                    // `!` then `[` would open an image instead.
+                    if self.out.ends_with('!') {
+                        self.out.pop();
+                        self.out.push_str("\\!");
+                    }
+                    self.out.push('[');
+                }
                 Mark::Emphasis(marker) => {
                     // `<em>a</em><em>b</em>` would give `*a**b*`: continue the span instead.
                     let continues = self.delims.last().is_some_and(|d| {
@@ -1043,6 +1050,10 @@ mod tests {
             "[![a \\[b\\]](https://e.com/i.png)](https://e.com/)"
         );
         assert_eq!(md(r#"<p><a href="https://e.com/"> </a>z</p>"#), "z");
+        assert_eq!(
+            md(r#"<p>Now!<a href="https://e.com/">x</a> \!<a href="https://e.com/">y</a></p>"#),
+            r"Now\![x](https://e.com/) \\\![y](https://e.com/)"
+        );
     }
 
     #[test]
