@@ -500,6 +500,39 @@ fn esc(s: &str) -> String {
 }
 
 #[test]
+fn markdown_link_destinations_survive_parsing() {
+    for url in [
+        "https://e.com/a_(b)?c=d&copy;=1&amp;#x",
+        "https://e.com/a b<c>\\d|e`f",
+        "mailto:a@b.c?subject=Hi%20there",
+        "https://e.com/*_[]~",
+    ] {
+        let article = Article {
+            content_html: format!(
+                "<p><a href=\"{}\">x</a></p>",
+                esc(url).replace('"', "&quot;")
+            ),
+            ..Article::default()
+        };
+        let md = to_markdown_at(&article, "2024-06-01");
+        let dests: Vec<String> = parser(&md)
+            .filter_map(|e| match e {
+                Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+                _ => None,
+            })
+            .collect();
+        let expected = url
+            .replace(' ', "%20")
+            .replace('<', "%3C")
+            .replace('>', "%3E")
+            .replace('\\', "%5C")
+            .replace('|', "%7C")
+            .replace('`', "%60");
+        assert_eq!(dests, vec![expected], "{md}");
+    }
+}
+
+#[test]
 fn markdown_of_the_xss_vectors_holds_no_html() {
     let Some(vectors) = xss_vectors() else { return };
     for (title, payload) in vectors {

@@ -594,8 +594,11 @@ fn image_destination(url: &str) -> Option<String> {
 /// `<…>`, where they need no balancing.
 fn destination(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
+    for (i, c) in url.char_indices() {
         match c {
+            // CommonMark decodes character references in destinations: `&copy;` in a query
+            // would become `©`. A backslash keeps the `&` literal without changing the URL.
+            '&' if starts_reference(&url[i..]) => out.push_str("\\&"),
             ' ' | '<' | '>' | '\\' | '|' | '`' => out.push_str(&format!("%{:02X}", c as u32)),
             c if c.is_control() || c.is_whitespace() => {
                 let mut buf = [0u8; 4];
@@ -611,6 +614,16 @@ fn destination(url: &str) -> String {
     } else {
         out
     }
+}
+
+/// Whether `s` (starting at a `&`) starts something CommonMark reads as a character
+/// reference: `&name;`, `&#123;` or `&#x1F;`.
+fn starts_reference(s: &str) -> bool {
+    let name = s[1..]
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && s.as_bytes().get(1 + name) == Some(&b';')
 }
 
 /// A fenced code block from a `<pre>`, whitespace intact, with the language when the page
@@ -1050,6 +1063,10 @@ mod tests {
             "[![a \\[b\\]](https://e.com/i.png)](https://e.com/)"
         );
         assert_eq!(md(r#"<p><a href="https://e.com/"> </a>z</p>"#), "z");
+        assert_eq!(
+            md(r#"<p><a href="https://e.com/?a&amp;copy;=1&amp;b">x</a></p>"#),
+            r"[x](https://e.com/?a\&copy;=1&b)"
+        );
         assert_eq!(
             md(r#"<p>Now!<a href="https://e.com/">x</a> \!<a href="https://e.com/">y</a></p>"#),
             r"Now\![x](https://e.com/) \\\![y](https://e.com/)"
