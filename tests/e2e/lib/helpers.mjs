@@ -30,7 +30,7 @@ export function pageState(browser) {
 
 export async function scrollPage(browser, y) {
   await browser.evalPage((top) => window.scrollTo({ top, behavior: 'instant' }), y);
-  return until(() => browser.evalPage(() => window.scrollY).then((now) => Math.abs(now - y) <= 1 && now), {
+  await until(() => browser.evalPage(() => window.scrollY).then((now) => Math.abs(now - y) <= 1), {
     message: `page scrolled to ${y}`,
   });
 }

@@ -1,0 +1,105 @@
+// The reading view on pages that are hard in different ways: a strict CSP, an article built
+// by JavaScript after load, right-to-left text, and pages with no article at all.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { BROWSER, launch } from './lib/harness.mjs';
+import { closeView, openView, pageState, scrollPage, until, viewSummary } from './lib/helpers.mjs';
+import { startServer } from './lib/server.mjs';
+
+describe(`reading view on difficult pages (${BROWSER})`, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("works on a page whose CSP allows nothing (default-src 'none'; script-src 'none')", async () => {
+    await browser.goto(server.url('csp-article.html'));
+    const before = await pageState(browser);
+    assert.equal(before.title, 'Night trains return to the northern line | Rail Weekly', "the page's own script ran");
+    const result = await openView(browser);
+    assert.ok(result.ok, `openReader failed: ${result.error}`);
+    const view = await viewSummary(browser);
+    assert.equal(view.title, 'Night trains return to the northern line');
+    assert.match(view.text, /Sleeper services between the capital and the far north will run again/);
+    assert.ok(!view.text.includes('Timetables'), 'the menu is in the view');
+    await closeView(browser);
+    assert.deepEqual(await pageState(browser), before);
+  });
+
+  it('reads an article that JavaScript built after the page loaded', async () => {
+    await browser.goto(server.url('js-rendered.html'));
+    await until(() => browser.evalPage(() => document.title.startsWith('The return of the white-tailed eagle')), {
+      message: 'the page script to render the article',
+    });
+    const before = await pageState(browser);
+    const result = await openView(browser);
+    assert.ok(result.ok, `openReader failed: ${result.error}`);
+    assert.equal(result.value.title, 'The return of the white-tailed eagle');
+    const view = await viewSummary(browser);
+    assert.equal(view.title, 'The return of the white-tailed eagle');
+    assert.match(view.text, /white-tailed eagles have raised two chicks on the old pine island/);
+    assert.match(view.text, /without disturbing the birds/);
+    assert.ok(!view.text.includes('Loading'), 'the view shows the HTML as served, not the live DOM');
+    await closeView(browser);
+    assert.deepEqual(await pageState(browser), before);
+  });
+
+  it("keeps a right-to-left article's language and direction", async () => {
+    await browser.goto(server.url('rtl.html'));
+    const before = await pageState(browser);
+    const result = await openView(browser);
+    assert.ok(result.ok, `openReader failed: ${result.error}`);
+    const view = await viewSummary(browser);
+    assert.equal(view.lang, 'ar');
+    assert.equal(view.dir, 'rtl');
+    assert.equal(view.title, 'افتتاح مكتبة عامة جديدة في وسط المدينة');
+    assert.match(view.text, /تضم أكثر من ستين ألف كتاب/);
+    // The text runs right to left; the view's own controls stay as they are.
+    const layout = await browser.evalView(() => ({
+      article: getComputedStyle(document.querySelector('.qp-content p')).direction,
+      toolbar: getComputedStyle(document.querySelector('.qp-toolbar')).direction,
+    }));
+    assert.deepEqual(layout, { article: 'rtl', toolbar: 'ltr' });
+    await closeView(browser);
+    assert.deepEqual(await pageState(browser), before);
+  });
+
+  it('says clearly when a page has nothing to read, and Back restores the page', async () => {
+    await browser.goto(server.url('blank.html'));
+    const before = await pageState(browser);
+    const result = await openView(browser);
+    assert.deepEqual(result, { ok: false, error: 'no article was found on this page' });
+    const view = await until(async () => {
+      const v = await viewSummary(browser);
+      return v.message ? v : null;
+    }, { message: 'the message in the view' });
+    assert.match(view.message, /Nothing to read here/);
+    assert.match(view.message, /No article was found on this page\./);
+    // The message's button is the way back, and it works from the keyboard too.
+    await browser.evalView(() => document.querySelector('.qp-back').click());
+    await until(async () => !(await browser.hasView()), { message: 'Back to close the view' });
+    assert.deepEqual(await pageState(browser), before);
+  });
+
+  // Needs the extraction pipeline to judge a sign-in page as no article.
+  it('does not pass a sign-in page off as an article', async () => {
+    await browser.goto(server.url('not-article.html'));
+    await scrollPage(browser, 0);
+    const before = await pageState(browser);
+    const result = await openView(browser);
+    assert.deepEqual(result, { ok: false, error: 'no article was found on this page' });
+    const view = await viewSummary(browser);
+    assert.match(view.message ?? '', /Nothing to read here/);
+    await closeView(browser);
+    assert.deepEqual(await pageState(browser), before);
+  });
+});
