@@ -65,9 +65,13 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
         // A page that says UTF-16 but has no BOM is ASCII-compatible bytes: the spec reads it
         // as UTF-8.
         .map(|e| e.output_encoding());
+    // Saved and re-served pages often keep a legacy declaration over bytes that were
+    // re-encoded as UTF-8. Text really in a legacy charset is practically never valid UTF-8
+    // once it has any non-ASCII byte, so valid UTF-8 wins over the declaration.
+    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     let encoding = match declared {
+        _ if valid_utf8 => UTF_8,
         Some(e) => e,
-        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
         None => WINDOWS_1252,
     };
     if encoding == UTF_8 {

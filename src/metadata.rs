@@ -23,7 +23,7 @@ pub struct RawMeta {
     pub dir: Option<String>,
     pub base_href: Option<String>,
     pub canonical: Option<String>,
-    /// meta `name`/`property`/`itemprop` keys (lower-cased, `.` read as `:`) → first content.
+    /// meta `name`/`property`/`itemprop` keys (lower-cased, `.` read as `:`) → last content.
     pub metas: HashMap<String, String>,
     pub json_ld: Vec<String>,
     json_ld_bytes: usize,
@@ -40,7 +40,9 @@ impl RawMeta {
         let content = clip(content.trim(), MAX_META_VALUE);
         for key in keys.split_ascii_whitespace() {
             let key = key.to_ascii_lowercase().replace('.', ":");
-            self.metas.entry(key).or_insert_with(|| content.to_string());
+            // The last wins, as in Readability (a page's own `property` metas usually come
+            // after the `name` ones its CMS emits).
+            self.metas.insert(key, content.to_string());
         }
     }
 
@@ -275,7 +277,7 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     }
 }
 
-const SEPARATORS: &[char] = &['|', '-', '\\', '/', '>', '»'];
+const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
 const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
 
 fn word_count(s: &str) -> usize {
