@@ -550,15 +550,34 @@ fn heading_line(level: usize, text: &str) -> String {
 }
 
 /// Escapes what only means something at the start of a line: ATX headings, block quotes,
-/// list markers, setext underlines and thematic breaks made of `-`, `+` or `=`.
+/// list markers, setext underlines and thematic breaks. Only a line that would really start
+/// one is touched, so `1.5 million`, `-5 °C` and `#hashtag` stay as they are.
 fn escape_line_start(line: &str) -> String {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=9).contains(&digits) && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+    let b = line.as_bytes();
+    let ends_marker = |i: usize| matches!(b.get(i), None | Some(b' ' | b'\t'));
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=9).contains(&digits)
+        && matches!(b.get(digits), Some(b'.' | b')'))
+        && ends_marker(digits + 1)
+    {
         return format!("{}\\{}", &line[..digits], &line[digits..]);
     }
-    match line.as_bytes().first() {
-        Some(b'#' | b'>' | b'+' | b'-' | b'=') => format!("\\{line}"),
-        _ => line.to_owned(),
+    let only = |set: &[u8]| b.iter().all(|c| set.contains(c));
+    let escape = match b.first() {
+        Some(b'>') => true,
+        Some(b'#') => {
+            let run = b.iter().take_while(|&&c| c == b'#').count();
+            run <= 6 && ends_marker(run)
+        }
+        Some(b'+') => ends_marker(1),
+        Some(b'-') => ends_marker(1) || only(b"- \t"),
+        Some(b'=') => only(b"= \t"),
+        _ => false,
+    };
+    if escape {
+        format!("\\{line}")
+    } else {
+        line.to_owned()
     }
 }
 
@@ -1038,8 +1057,12 @@ mod tests {
             r"\*\_\[a\]\<b> snake_case AT&T \&amp;"
         );
         assert_eq!(
-            md("<p># no</p><p>1. no</p><p>- no</p><p>a<br>+ b</p>"),
-            "\\# no\n\n1\\. no\n\n\\- no\n\na\\\n\\+ b"
+            md("<p># no</p><p>1. no</p><p>- no</p><p>a<br>+ b</p><p>a<br>===</p><p>a<br>- -</p>"),
+            "\\# no\n\n1\\. no\n\n\\- no\n\na\\\n\\+ b\n\na\\\n\\===\n\na\\\n\\- -"
+        );
+        assert_eq!(
+            md("<p>1.5 million</p><p>-5 °C</p><p>#tag</p><p>####### seven</p><p>+1</p><p>=&gt;</p>"),
+            "1.5 million\n\n-5 °C\n\n#tag\n\n####### seven\n\n+1\n\n=>"
         );
     }
 
