@@ -117,25 +117,7 @@ fn boilerplate_list_does_not_overlap_the_article() {
 
 #[test]
 fn text_is_exactly_the_article() {
-    let a = seed();
-    let expected = ARTICLE.join("\n\n");
-    if a.text != expected {
-        let got = blocks(&a.text);
-        let first_diff = got
-            .iter()
-            .zip(ARTICLE)
-            .position(|(g, e)| g != e)
-            .unwrap_or(got.len().min(ARTICLE.len()));
-        panic!(
-            "text differs from the article at block {first_diff}\n  expected: {:?}\n  got:      {:?}\n\
-             ({} blocks expected, {} got)\nfull text:\n{}",
-            ARTICLE.get(first_diff),
-            got.get(first_diff),
-            ARTICLE.len(),
-            got.len(),
-            a.text
-        );
-    }
+    assert_text_is(&seed().text, ARTICLE);
 }
 
 #[test]

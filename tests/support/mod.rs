@@ -100,6 +100,63 @@ pub fn blocks(text: &str) -> Vec<&str> {
     text.split("\n\n").collect()
 }
 
+/// `text` is exactly `expected`, one blank line between blocks; on failure, says which block
+/// differs first.
+pub fn assert_text_is(text: &str, expected: &[&str]) {
+    let want = expected.join("\n\n");
+    if text == want {
+        return;
+    }
+    let got = blocks(text);
+    let at = got
+        .iter()
+        .zip(expected)
+        .position(|(g, e)| g != e)
+        .unwrap_or(got.len().min(expected.len()));
+    panic!(
+        "text differs from the article at block {at}\n  expected: {:?}\n  got:      {:?}\n\
+         ({} blocks expected, {} got)\nfull text:\n{text}",
+        expected.get(at),
+        got.get(at),
+        expected.len(),
+        got.len(),
+    );
+}
+
+/// Each needle occurs in `hay`, in the given order.
+pub fn assert_in_order(hay: &str, needles: &[&str]) {
+    let mut from = 0;
+    for n in needles {
+        match hay[from..].find(n) {
+            Some(i) => from += i + n.len(),
+            None if hay.contains(n) => panic!("{n:?} is out of order in:\n{hay}"),
+            None => panic!("{n:?} is missing from:\n{hay}"),
+        }
+    }
+}
+
+/// The lines of `text` with any list marker ("- ", "* ", "• ", "1. ", "1) ") taken off.
+pub fn unmarked_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| {
+            let l = l.trim();
+            let l = l
+                .strip_prefix("- ")
+                .or_else(|| l.strip_prefix("* "))
+                .or_else(|| l.strip_prefix("• "))
+                .unwrap_or(l);
+            let digits = l.chars().take_while(char::is_ascii_digit).count();
+            if digits > 0 {
+                let rest = &l[digits..];
+                if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+                    return r.to_string();
+                }
+            }
+            l.to_string()
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading content_html
 // ---------------------------------------------------------------------------------------------
@@ -357,8 +414,21 @@ pub fn count_elements(html: &str, name: &str) -> usize {
     elements(&tokenize(html), name).len()
 }
 
-/// The visible text inside each element named `name` (outermost occurrences), in order.
+/// The visible text inside each element named `name` (outermost occurrences), in order,
+/// whitespace collapsed as a browser shows it.
 pub fn element_texts(html: &str, name: &str) -> Vec<String> {
+    inner_texts(html, name)
+        .iter()
+        .map(|t| collapse_ws(t))
+        .collect()
+}
+
+/// Like [`element_texts`] but with whitespace exactly as written (for `pre`).
+pub fn raw_element_texts(html: &str, name: &str) -> Vec<String> {
+    inner_texts(html, name)
+}
+
+fn inner_texts(html: &str, name: &str) -> Vec<String> {
     let tokens = tokenize(html);
     let mut out = Vec::new();
     let mut i = 0;
@@ -372,6 +442,7 @@ pub fn element_texts(html: &str, name: &str) -> Vec<String> {
                     Token::Start { name: n, .. } if n == name => depth += 1,
                     Token::End(n) if n == name => depth -= 1,
                     Token::Text(t) => inner.push_str(t),
+                    Token::Start { name: n, .. } if n == "br" => inner.push('\n'),
                     Token::Start { name: n, .. } | Token::End(n) if !is_inline(n) => {
                         inner.push(' ')
                     }
@@ -379,12 +450,57 @@ pub fn element_texts(html: &str, name: &str) -> Vec<String> {
                 }
                 i += 1;
             }
-            out.push(collapse_ws(&inner));
+            out.push(inner);
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// Every link as (visible text, href), in order.
+pub fn anchors(html: &str) -> Vec<(String, Option<String>)> {
+    let tokens = tokenize(html);
+    let mut out = Vec::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        if matches!(tok, Token::Start { name, .. } if name == "a") {
+            let mut text = String::new();
+            for t in &tokens[i + 1..] {
+                match t {
+                    Token::End(n) if n == "a" => break,
+                    Token::Text(s) => text.push_str(s),
+                    _ => {}
+                }
+            }
+            out.push((collapse_ws(&text), tok.attr("href").map(str::to_string)));
+        }
+    }
+    out
+}
+
+/// The visible text of the element whose `id` is `id`, if there is one.
+pub fn text_of_element_with_id(html: &str, id: &str) -> Option<String> {
+    let tokens = tokenize(html);
+    let start = tokens.iter().position(|t| t.attr("id") == Some(id))?;
+    let Token::Start { name, .. } = &tokens[start] else {
+        return None;
+    };
+    let mut depth = 0;
+    let mut text = String::new();
+    for t in &tokens[start..] {
+        match t {
+            Token::Start { name: n, .. } if n == name => depth += 1,
+            Token::End(n) if n == name => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            Token::Text(s) => text.push_str(s),
+            _ => {}
+        }
+    }
+    Some(collapse_ws(&text))
 }
 
 /// Texts of every heading (`h1`–`h6`) in the fragment, with their level.
