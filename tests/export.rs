@@ -388,6 +388,15 @@ fn markdown_structure() {
 #[test]
 fn markdown_escapes_every_metacharacter() {
     let hostile = [
+        "1.5 m",
+        "-5",
+        "#tag",
+        "####### x",
+        "+1",
+        "=>",
+        "- - -",
+        "1.\t",
+        "Now!",
         "*a*",
         "_a_",
         "__a__",
