@@ -1,0 +1,1794 @@
+//! One behaviour per test, each on a small page of its own in `tests/fixtures/` (written for
+//! these tests, modelled on Mozilla Readability's single-behaviour pages). Every assertion is
+//! about what a reader gets: the words, the pictures, the links and the fields the view shows.
+//!
+//! Every successful extraction also passes `support::assert_article_invariants` (well-formed,
+//! inert `content_html`; `text` made of blocks separated by exactly one blank line).
+
+mod support;
+
+use quietpage::{Error, Options};
+use support::*;
+
+mod lazy_images {
+    use super::*;
+
+    const URL: &str = "https://blog.example.com/2024/05/walking-the-harbour/";
+
+    fn article() -> quietpage::Article {
+        extract_ok(&fixture("lazy-images.html"), URL)
+    }
+
+    #[test]
+    fn every_figure_shows_its_real_picture_once() {
+        let a = article();
+        let srcs = img_srcs(&a.content_html);
+        // One image per figure: placeholders replaced rather than kept beside the real image,
+        // noscript copies and blur-up thumbnails not shown a second time.
+        let expected: [&[&str]; 5] = [
+            // src placeholder GIF + data-src (relative)
+            &["https://blog.example.com/wp-content/uploads/2024/05/harbour-dawn.jpg"],
+            // inline SVG placeholder + data-lazy-src/data-lazy-srcset + noscript copy
+            &[
+                "https://cdn.example.com/uploads/2024/05/fish-market.jpg",
+                "https://cdn.example.com/uploads/2024/05/fish-market-600.jpg",
+            ],
+            // placeholder file + data-srcset only (relative to the page's directory)
+            &[
+                "https://blog.example.com/2024/05/walking-the-harbour/images/lighthouse-960.jpg",
+                "https://blog.example.com/2024/05/walking-the-harbour/images/lighthouse-480.jpg",
+            ],
+            // <picture><source srcset> around a placeholder <img>
+            &[
+                "https://blog.example.com/media/net-mending.jpg",
+                "https://blog.example.com/media/net-mending.webp",
+                "https://blog.example.com/media/net-mending@2x.webp",
+            ],
+            // blur-up thumbnail + src-less img + noscript with the real one
+            &["https://cdn.example.com/uploads/2024/05/boats.jpg"],
+        ];
+        assert_eq!(
+            srcs.len(),
+            expected.len(),
+            "one image per figure, got {srcs:?}\n{}",
+            a.content_html
+        );
+        for (i, (src, allowed)) in srcs.iter().zip(expected).enumerate() {
+            assert!(
+                allowed.contains(&src.as_str()),
+                "image {i} shows {src:?}, expected one of {allowed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_placeholder_survives_anywhere() {
+        let a = article();
+        let tokens = tokenize(&a.content_html);
+        for tok in elements(&tokens, "img")
+            .into_iter()
+            .chain(elements(&tokens, "source"))
+        {
+            for key in ["src", "srcset"] {
+                if let Some(v) = tok.attr(key) {
+                    for url in srcset_urls(v) {
+                        assert!(
+                            url.starts_with("https://"),
+                            "{key} holds a non-absolute URL {url:?}"
+                        );
+                        for bad in ["placeholder", "q20", "data:"] {
+                            assert!(
+                                !url.contains(bad),
+                                "{key} still holds a placeholder: {url:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn captions_stay_with_their_figures() {
+        let a = article();
+        assert_eq!(count_elements(&a.content_html, "figure"), 5);
+        assert_eq!(
+            element_texts(&a.content_html, "figcaption"),
+            [
+                "The harbour at dawn, before the first boats go out.",
+                "The morning catch, priced on the chalkboard.",
+                "The pier light, with a swell coming in.",
+                "Mending nets by the boatyard.",
+                "Boats on the shingle below the church.",
+            ]
+        );
+    }
+
+    #[test]
+    fn text_is_the_walk_with_captions_where_the_figures_stand() {
+        assert_text_is(
+            &article().text,
+            &[
+                "The best time to see the harbour is just after first light, when the water is flat and the only sound is the gulls arguing over the slipway. I set off from the clock tower a little after six with a flask of coffee and no particular plan.",
+                "The harbour at dawn, before the first boats go out.",
+                "Following the inner harbour round to the west side, the fish market was already open. Crates of mackerel and a few unhappy-looking crabs were being weighed and chalked up on a board that changes by the hour.",
+                "The morning catch, priced on the chalkboard.",
+                "From the market the coast path climbs steeply towards the lighthouse at the end of the pier. It is not a real lighthouse, the locals will tell you, just a light on a stick, but it has been guiding boats home since 1894.",
+                "The pier light, with a swell coming in.",
+                "Back down by the boatyard, two men were mending nets in the sun, working without a word between them. They have done this together for thirty years and, as one of them put it, there is not much left to say.",
+                "Mending nets by the boatyard.",
+                "By nine the harbour had filled with people and the light had gone flat and white. I finished the walk on the beach below the church, where the boats that do not fit in the harbour are pulled up on the shingle.",
+                "Boats on the shingle below the church.",
+                "If you go, start early, bring something warm, and leave the car at the top of the town. The walk takes about two hours if you stop as often as I did.",
+            ],
+        );
+    }
+
+    #[test]
+    fn keep_images_false_leaves_pictures_out_but_not_words() {
+        let options = Options {
+            keep_images: false,
+            ..Options::default()
+        };
+        let a = extract_with(&fixture("lazy-images.html"), URL, &options);
+        for tag in ["img", "picture", "source"] {
+            assert_eq!(count_elements(&a.content_html, tag), 0, "<{tag}> kept");
+        }
+        assert_in_order(
+            &a.text,
+            &[
+                "The best time to see the harbour",
+                "the fish market was already open",
+                "guiding boats home since 1894",
+                "two men were mending nets",
+                "By nine the harbour had filled",
+                "If you go, start early",
+            ],
+        );
+    }
+}
+
+mod direction_and_language {
+    use super::*;
+
+    #[test]
+    fn arabic_page_is_read_right_to_left() {
+        let a = extract_ok(
+            &fixture("rtl-arabic.html"),
+            "https://akhbar.example/local/2024/04/library",
+        );
+        assert_eq!(a.dir.as_deref(), Some("rtl"));
+        assert_eq!(a.lang.as_deref(), Some("ar"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("افتتاح مكتبة عامة جديدة في الحي القديم")
+        );
+        assert_text_is(
+            &a.text,
+            &[
+                "افتتحت بلدية المدينة يوم الثلاثاء مكتبة عامة جديدة في الحي القديم، بعد أعمال ترميم استمرت ثلاث سنوات في مبنى يعود إلى القرن التاسع عشر.",
+                "وتضم المكتبة أكثر من أربعين ألف كتاب باللغتين العربية والفرنسية، إضافة إلى قاعة للأطفال وورشة لإصلاح المخطوطات القديمة.",
+                "وقالت مديرة المكتبة إن الهدف هو أن يصبح المكان ملتقى لسكان الحي، مشيرة إلى أن الدخول سيكون مجانيا طوال أيام الأسبوع.",
+                "ومن المنتظر أن تستضيف المكتبة في الشهر المقبل سلسلة من الأمسيات الأدبية يشارك فيها كتاب من مختلف أنحاء البلاد.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dir_on_the_content_container_counts() {
+        // Only <main dir="rtl"> says so; <html> has a lang but no dir.
+        let a = extract_ok(
+            &fixture("rtl-hebrew-main.html"),
+            "https://shchuna.example/news/market",
+        );
+        assert_eq!(a.dir.as_deref(), Some("rtl"));
+        assert_eq!(a.lang.as_deref(), Some("he"));
+        assert_text_is(
+            &a.text,
+            &[
+                "אחרי הפסקה של שנתיים, שוק האיכרים השבועי חוזר לכיכר העירייה בכל יום שישי בבוקר.",
+                "כשלושים חקלאים מהאזור יציעו ירקות, פירות, גבינות ולחם טרי, ולצידם דוכנים של יצרנים קטנים.",
+                "לדברי מארגני השוק, המטרה היא לקצר את הדרך בין השדה לצלחת ולאפשר לתושבים להכיר את מי שמגדל את האוכל שלהם.",
+                "השוק ייפתח בשעה שבע בבוקר וייסגר בשעה אחת בצהריים, והחניה בחניון העירוני תהיה ללא תשלום בשעות אלה.",
+            ],
+        );
+    }
+
+    #[test]
+    fn english_page_is_not_rtl() {
+        let a = extract_ok(
+            &fixture("text-format.html"),
+            "https://streets.example/essays/slower-cities",
+        );
+        assert_ne!(a.dir.as_deref(), Some("rtl"));
+        assert_eq!(a.lang.as_deref(), Some("en"));
+    }
+}
+
+mod hidden_nodes {
+    use super::*;
+
+    fn article() -> quietpage::Article {
+        extract_ok(
+            &fixture("hidden-nodes.html"),
+            "https://riverside-courier.example/news/night-buses",
+        )
+    }
+
+    #[test]
+    fn what_the_page_hides_the_reader_does_not_see() {
+        let a = article();
+        let seen = visible_text(&a.content_html);
+        for hidden in [
+            "embargoed",             // hidden attribute
+            "Earlier draft",         // display: none on the parent
+            "Loading quote",         // visibility:hidden
+            "🚌",                    // aria-hidden="true" inline
+            "Related coverage",      // aria-hidden="true" block
+            "interactive route map", // DISPLAY : NONE, any case and spacing
+        ] {
+            assert!(!a.text.contains(hidden), "text shows hidden {hidden:?}");
+            assert!(
+                !seen.contains(hidden),
+                "content_html shows hidden {hidden:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn visible_paragraphs_all_remain() {
+        // display:block and aria-hidden="false" are visible and stay.
+        assert_text_is(
+            &article().text,
+            &[
+                "Riverside council voted on Thursday to keep all four night bus routes running for at least another year, reversing a plan to cut two of them.",
+                "The decision followed a petition signed by more than 6,000 residents, many of them shift workers at the hospital and the distribution park.",
+                "Councillor Ade Bello said the routes were “a lifeline for people whose working day starts when everyone else’s ends”.",
+                "The N2 route, which links the hospital to the northern estates, carried 41,000 passengers last year.",
+                "The extra cost, about £180,000 a year, will come from the parking reserve rather than from fares.",
+                "Operators have agreed to publish monthly figures so the council can review the service next spring.",
+            ],
+        );
+    }
+
+    #[test]
+    fn hidden_removals_are_counted() {
+        assert!(article().removed.hidden > 0);
+    }
+}
+
+mod tables {
+    use super::*;
+
+    fn article() -> quietpage::Article {
+        extract_ok(
+            &fixture("data-table.html"),
+            "https://weatherdesk.example/2024/06/wet-spring",
+        )
+    }
+
+    #[test]
+    fn data_table_is_kept_whole() {
+        let a = article();
+        let html = &a.content_html;
+        assert_eq!(count_elements(html, "table"), 1, "one table:\n{html}");
+        assert_eq!(
+            count_elements(html, "tr"),
+            6,
+            "all rows, head and foot included"
+        );
+        assert_eq!(
+            count_elements(html, "th"),
+            11,
+            "header cells stay header cells"
+        );
+        assert_eq!(count_elements(html, "td"), 16);
+        assert_eq!(
+            element_texts(html, "caption"),
+            ["Spring rainfall, 2024 against the 1991–2020 average (mm)"]
+        );
+        let tokens = tokenize(html);
+        let spans: Vec<_> = elements(&tokens, "th")
+            .into_iter()
+            .take(3)
+            .map(|t| (t.attr("rowspan"), t.attr("colspan")))
+            .collect();
+        assert_eq!(
+            spans,
+            [(Some("2"), None), (None, Some("2")), (None, Some("2"))],
+            "rowspan/colspan keep the header's shape"
+        );
+    }
+
+    #[test]
+    fn cells_read_in_order() {
+        let a = article();
+        let cells = [
+            "Month", "Hilltop", "Valley", "March", "112.4", "71.0", "98.1", "58.3", "April",
+            "96.7", "62.5", "81.9", "50.2", "May", "88.3", "60.1", "77.4", "49.8", "Spring",
+            "297.4", "193.6", "257.4", "158.3",
+        ];
+        assert_in_order(&visible_text(&a.content_html), &cells);
+        assert_in_order(&a.text, &cells);
+        assert_in_order(
+            &a.text,
+            &[
+                "It has felt like a wet spring",
+                "The table below sets",
+                "March was the standout month",
+                "Whether the summer follows suit",
+            ],
+        );
+    }
+
+    #[test]
+    fn layout_tables_are_not_content() {
+        let a = article();
+        for s in [
+            "Forecasts",
+            "Climate",
+            "Archive",
+            "Privacy",
+            "© The Weather Desk",
+        ] {
+            assert!(
+                !a.text.contains(s),
+                "layout table text {s:?} in the article"
+            );
+        }
+    }
+}
+
+mod urls {
+    use super::*;
+
+    const PAGE: &str = "https://www.example.org/news/2024/audit.html";
+
+    /// Link text → where it must lead. `None` marks the in-page link to the "How the audit
+    /// was done" heading: in the reader's view it must still land on that heading (whatever
+    /// the id is renamed to), or else lead back to it on the original page.
+    fn check_links(a: &quietpage::Article, expected: &[(&str, Option<&str>)]) {
+        let links = anchors(&a.content_html);
+        for (text, want) in expected {
+            let href = links
+                .iter()
+                .find(|(t, _)| t == text)
+                .unwrap_or_else(|| panic!("link {text:?} missing from {links:?}"))
+                .1
+                .as_deref()
+                .unwrap_or_else(|| panic!("link {text:?} lost its href"));
+            match (want, href.strip_prefix('#')) {
+                (Some(want), _) => assert_eq!(href, *want, "href of {text:?}"),
+                (None, Some(id)) => assert_eq!(
+                    text_of_element_with_id(&a.content_html, id).as_deref(),
+                    Some("How the audit was done"),
+                    "in-page link {href:?} no longer lands on its heading"
+                ),
+                (None, None) => assert!(
+                    href.starts_with("https://") && href.ends_with("#methodology"),
+                    "in-page link became {href:?}"
+                ),
+            }
+        }
+    }
+
+    fn check_image(a: &quietpage::Article, src: &str, srcset: &[&str]) {
+        let tokens = tokenize(&a.content_html);
+        let chart = elements(&tokens, "img")
+            .into_iter()
+            .find(|t| t.attr("alt") == Some("Bar chart of spending by department"))
+            .unwrap_or_else(|| panic!("the chart is missing:\n{}", a.content_html));
+        assert_eq!(chart.attr("src"), Some(src));
+        if let Some(set) = chart.attr("srcset") {
+            assert_eq!(srcset_urls(set), srcset);
+        }
+        for u in all_urls(&a.content_html) {
+            assert!(
+                u.starts_with("https://") || u.starts_with("mailto:") || u.starts_with('#'),
+                "URL left relative: {u:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_page_url() {
+        let a = extract_ok(&fixture("relative-urls.html"), PAGE);
+        check_links(
+            &a,
+            &[
+                (
+                    "summary report",
+                    Some("https://www.example.org/news/2024/report/summary.html"),
+                ),
+                (
+                    "underlying data",
+                    Some("https://www.example.org/news/2024/report/data.csv"),
+                ),
+                (
+                    "list of earlier audits",
+                    Some("https://www.example.org/news/archive/"),
+                ),
+                (
+                    "press office",
+                    Some("https://www.example.org/about/contact.html"),
+                ),
+                ("methodology section", None),
+                (
+                    "second page of this story",
+                    Some("https://www.example.org/news/2024/audit.html?page=2"),
+                ),
+                (
+                    "full PDF",
+                    Some("https://cdn.example.net/files/audit-2024.pdf"),
+                ),
+                (
+                    "reaction from the union",
+                    Some("https://other.example.com/blog/audit-reaction"),
+                ),
+                ("email the newsdesk", Some("mailto:newsdesk@example.org")),
+            ],
+        );
+        check_image(
+            &a,
+            "https://www.example.org/news/2024/images/spending-chart.png",
+            &[
+                "https://www.example.org/news/2024/images/spending-chart-800.png",
+                "https://www.example.org/img/spending-chart-1600.png",
+            ],
+        );
+    }
+
+    #[test]
+    fn absolute_base_href_takes_precedence() {
+        let a = extract_ok(&fixture("base-absolute.html"), PAGE);
+        check_links(
+            &a,
+            &[
+                (
+                    "summary report",
+                    Some("https://static.example.net/assets/report/summary.html"),
+                ),
+                (
+                    "underlying data",
+                    Some("https://static.example.net/assets/report/data.csv"),
+                ),
+                (
+                    "list of earlier audits",
+                    Some("https://static.example.net/archive/"),
+                ),
+                (
+                    "press office",
+                    Some("https://static.example.net/about/contact.html"),
+                ),
+                ("methodology section", None),
+                (
+                    "second page of this story",
+                    Some("https://static.example.net/assets/?page=2"),
+                ),
+                (
+                    "full PDF",
+                    Some("https://cdn.example.net/files/audit-2024.pdf"),
+                ),
+                (
+                    "reaction from the union",
+                    Some("https://other.example.com/blog/audit-reaction"),
+                ),
+                ("email the newsdesk", Some("mailto:newsdesk@example.org")),
+            ],
+        );
+        check_image(
+            &a,
+            "https://static.example.net/assets/images/spending-chart.png",
+            &[
+                "https://static.example.net/assets/images/spending-chart-800.png",
+                "https://static.example.net/img/spending-chart-1600.png",
+            ],
+        );
+    }
+
+    #[test]
+    fn relative_base_href_resolves_against_the_page_url() {
+        let a = extract_ok(&fixture("base-relative.html"), PAGE);
+        check_links(
+            &a,
+            &[
+                (
+                    "summary report",
+                    Some("https://www.example.org/news/2024/archive/2024/report/summary.html"),
+                ),
+                (
+                    "underlying data",
+                    Some("https://www.example.org/news/2024/archive/2024/report/data.csv"),
+                ),
+                (
+                    "list of earlier audits",
+                    Some("https://www.example.org/news/2024/archive/archive/"),
+                ),
+                (
+                    "press office",
+                    Some("https://www.example.org/about/contact.html"),
+                ),
+                ("methodology section", None),
+                (
+                    "second page of this story",
+                    Some("https://www.example.org/news/2024/archive/2024/?page=2"),
+                ),
+                (
+                    "full PDF",
+                    Some("https://cdn.example.net/files/audit-2024.pdf"),
+                ),
+            ],
+        );
+        check_image(
+            &a,
+            "https://www.example.org/news/2024/archive/2024/images/spending-chart.png",
+            &[
+                "https://www.example.org/news/2024/archive/2024/images/spending-chart-800.png",
+                "https://www.example.org/img/spending-chart-1600.png",
+            ],
+        );
+    }
+
+    #[test]
+    fn absolute_base_href_is_enough_without_a_page_url() {
+        let a = quietpage::extract(&fixture("base-absolute.html"), None, &Options::default())
+            .expect("an article");
+        assert_article_invariants(&a);
+        check_links(
+            &a,
+            &[
+                (
+                    "summary report",
+                    Some("https://static.example.net/assets/report/summary.html"),
+                ),
+                (
+                    "press office",
+                    Some("https://static.example.net/about/contact.html"),
+                ),
+            ],
+        );
+    }
+}
+
+mod data_urls {
+    use super::*;
+
+    const URL: &str = "https://mailcraft.example/notes/inline-images.html";
+
+    /// The data: image URLs as written in the fixture.
+    fn embedded_images() -> Vec<String> {
+        let page = fixture("data-urls.html");
+        page.match_indices("src=\"data:image/png;base64,")
+            .map(|(i, _)| {
+                let start = i + "src=\"".len();
+                let end = start + page[start..].find('"').expect("closing quote");
+                page[start..end].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn raster_data_images_are_kept_verbatim() {
+        let a = extract_ok(&fixture("data-urls.html"), URL);
+        let want = embedded_images();
+        assert_eq!(want.len(), 2, "fixture sanity");
+        assert_eq!(
+            img_srcs(&a.content_html),
+            want,
+            "data: images kept, not resolved"
+        );
+    }
+
+    #[test]
+    fn document_and_script_links_are_dropped_but_their_words_stay() {
+        let a = extract_ok(&fixture("data-urls.html"), URL);
+        for (text, href) in anchors(&a.content_html) {
+            let h = href.unwrap_or_default().to_ascii_lowercase();
+            assert!(
+                !h.starts_with("data:") && !h.starts_with("javascript:"),
+                "link {text:?} still leads to {h:?}"
+            );
+        }
+        assert!(!a.content_html.contains("data:text/html"));
+        assert!(a
+            .text
+            .contains("A link such as this demo page opens a whole HTML page"));
+        assert!(a
+            .text
+            .contains("The same goes for script links like this one."));
+    }
+}
+
+mod code {
+    use super::*;
+
+    const RUST: &str = "fn main() {
+    let v = vec![1, 2, 3];
+
+    for x in &v {
+        if x > &1 && x < &3 {
+            println!(\"{x}\");
+        }
+    }
+}";
+
+    const MAKE: &str = "build:\n\tcargo build --release\n\tstrip target/release/app";
+
+    fn article() -> quietpage::Article {
+        extract_ok(
+            &fixture("code-blocks.html"),
+            "https://tidybytes.example/posts/borrowing-in-loops/",
+        )
+    }
+
+    #[test]
+    fn preformatted_blocks_keep_every_space_tab_and_blank_line() {
+        let a = article();
+        assert_eq!(raw_element_texts(&a.content_html, "pre"), [RUST, MAKE]);
+        assert!(
+            a.text.contains(&format!("\n\n{RUST}\n\n")),
+            "the Rust block, intact, as its own block:\n{}",
+            a.text
+        );
+        assert!(
+            a.text.contains(&format!("\n\n{MAKE}\n\n")),
+            "the Makefile block with its tabs:\n{:?}",
+            a.text
+        );
+    }
+
+    #[test]
+    fn inline_code_reads_as_written() {
+        let a = article();
+        assert!(
+            a.text.starts_with("A question that comes up every week: how do you loop over a Vec<T> and compare each element with a bound, without moving the vector?"),
+            "{}",
+            a.text
+        );
+        assert!(a.text.contains("If the build goes through make, remember"));
+    }
+}
+
+mod entities {
+    use super::*;
+
+    fn article() -> quietpage::Article {
+        extract_ok(
+            &fixture("entities.html"),
+            "https://foodnotes.example/history/salt-and-vinegar",
+        )
+    }
+
+    #[test]
+    fn text_shows_exactly_what_the_page_showed() {
+        let a = article();
+        // A no-break space may stay one or become a plain space; both read the same.
+        let text = a.text.replace('\u{a0}', " ");
+        assert_text_is(
+            &text,
+            &[
+                "The oldest fish & chip shop still trading claims to have opened in 1863, and the vinegar bottle has been on its counter for as long as anyone can remember. Malt vinegar was cheap, it cut through the fat, and it kept the chips from going soft on the walk home…",
+                "Customers at the café next door still ask for “salt & sauce” and get it: the owner says the rule is simple — ask, and you’ll receive. The nearest rival is 2 km away.",
+                "Web writers face a similar problem with a different condiment. To show an ampersand entity on a page you have to write &amp; in the source, and to show a tag such as <script> you write &lt;script&gt; instead.",
+                "Directions to the shop are on the map, and prices are quoted with tax at 5 % < 10 % of the old rate.",
+            ],
+        );
+    }
+
+    #[test]
+    fn escaped_markup_stays_text_in_content_html() {
+        let a = article();
+        let seen = visible_text(&a.content_html).replace('\u{a0}', " ");
+        assert!(
+            seen.contains("such as <script> you write &lt;script&gt; instead"),
+            "{seen}"
+        );
+        assert!(
+            seen.contains("you have to write &amp; in the source"),
+            "{seen}"
+        );
+        assert!(seen.contains("2 km away"), "{seen}");
+        assert!(
+            !seen.contains("&amp;amp;") && !seen.contains("&#"),
+            "double decoding or none: {seen}"
+        );
+    }
+
+    #[test]
+    fn attribute_values_are_decoded_once() {
+        let a = article();
+        let links = anchors(&a.content_html);
+        let map = links
+            .iter()
+            .find(|(t, _)| t == "the map")
+            .expect("the map link");
+        assert_eq!(
+            map.1.as_deref(),
+            Some("https://maps.example.com/?q=Quay+Street&z=16&hl=en")
+        );
+    }
+
+    #[test]
+    fn metadata_is_decoded_once() {
+        let a = article();
+        assert_eq!(a.title.as_deref(), Some("Salt & Vinegar: a short history"));
+        assert_eq!(
+            a.excerpt.as_deref(),
+            Some("Why the British put vinegar on chips — and when it started.")
+        );
+    }
+}
+
+mod title_headings {
+    use super::*;
+
+    #[test]
+    fn heading_that_repeats_the_title_is_dropped() {
+        let a = extract_ok(
+            &fixture("title-repeated-heading.html"),
+            "https://citydesk.example/transport/night-bus",
+        );
+        assert_eq!(a.title.as_deref(), Some("Why the night bus matters"));
+        let hs = headings(&a.content_html);
+        assert!(
+            hs.iter().all(|(_, t)| t != "Why the night bus matters"),
+            "the title is shown again as a heading: {hs:?}"
+        );
+        assert!(
+            hs.iter().any(|(_, t)| t == "Who rides after midnight"),
+            "a real subheading was dropped: {hs:?}"
+        );
+        assert_text_is(
+            &a.text,
+            &[
+                "At two in the morning the N29 is full. Cleaners, bakers, nurses and bar staff ride it home or to work, and for most of them there is no other way to make the journey.",
+                "Who rides after midnight",
+                "A survey by the transport authority found that two thirds of night bus passengers were travelling to or from work, and that most earned less than the city's median wage.",
+                "Cutting the service would save money on paper, the report concluded, but the cost would move onto the people least able to pay it: in taxi fares, lost shifts and longer days.",
+            ],
+        );
+    }
+
+    #[test]
+    fn h1_that_differs_from_the_title_is_not_lost() {
+        const H1: &str = "Budget 2024: rent relief extended for two more years";
+        let a = extract_ok(
+            &fixture("title-h1-differ.html"),
+            "https://moneydesk.example/housing/budget-2024-renters",
+        );
+        let title = a.title.as_deref().unwrap_or("");
+        assert!(
+            title == H1 || title == "Budget 2024: what changes for renters",
+            "title should be the headline, whole, got {title:?}"
+        );
+        if title != H1 {
+            assert!(
+                headings(&a.content_html).iter().any(|(_, t)| t == H1),
+                "the page's own headline must reach the reader somewhere"
+            );
+        }
+        assert!(a.text.contains("Renters who claim the housing allowance"));
+        assert!(a
+            .text
+            .contains("continue automatically for everyone who receives it now."));
+    }
+}
+
+mod boilerplate {
+    use super::*;
+
+    fn article() -> quietpage::Article {
+        extract_ok(
+            &fixture("boilerplate-in-article.html"),
+            "https://www.westbridgegazette.example/news/2024/03/cycle-lanes-station-road",
+        )
+    }
+
+    fn assert_absent(a: &quietpage::Article, strings: &[&str]) {
+        let seen = visible_text(&a.content_html);
+        for s in strings {
+            assert!(!a.text.contains(s), "text contains {s:?}:\n{}", a.text);
+            assert!(!seen.contains(s), "content_html shows {s:?}");
+        }
+    }
+
+    #[test]
+    fn text_is_only_the_story() {
+        assert_text_is(
+            &article().text,
+            &[
+                "Protected cycle lanes will be built along the full length of Station Road after councillors approved the scheme by nine votes to four on Wednesday evening.",
+                "The lanes, separated from traffic by a low kerb, will run for 1.8 kilometres from the railway station to the retail park. Work is due to start in September and take about five months.",
+                "Supporters told the meeting that the road was the most direct route between the town's two largest employers and that the number of people cycling it had doubled since 2019, despite the traffic.",
+                "Concerns over parking",
+                "Opponents said the loss of 46 parking spaces would hurt shops at the southern end of the road. The council has agreed to review trade there a year after the lanes open.",
+                "Councillor Mira Shah, who chairs the transport committee, said the scheme had been changed after consultation to keep loading bays outside the bakery and the pharmacy.",
+                "The project will cost £2.3 million, most of it from a government active travel grant that must be spent by the end of next year.",
+            ],
+        );
+    }
+
+    #[test]
+    fn cookie_banner_is_removed() {
+        let a = article();
+        assert_absent(
+            &a,
+            &[
+                "We use cookies",
+                "Accept all",
+                "Reject all",
+                "Manage preferences",
+            ],
+        );
+        assert!(a.removed.cookie > 0, "{:?}", a.removed);
+    }
+
+    #[test]
+    fn newsletter_box_is_removed() {
+        let a = article();
+        assert_absent(
+            &a,
+            &[
+                "Morning Briefing",
+                "in your inbox",
+                "Sign up",
+                "privacy policy",
+                "unsubscribe",
+            ],
+        );
+    }
+
+    #[test]
+    fn also_read_and_related_links_are_removed() {
+        let a = article();
+        assert_absent(
+            &a,
+            &[
+                "Also read",
+                "Bus fares frozen",
+                "Related stories",
+                "Parking charges to rise",
+                "New footbridge",
+                "More from Westbridge",
+                "Library opening hours",
+                "Market square plans",
+            ],
+        );
+        assert!(a.removed.related > 0, "{:?}", a.removed);
+    }
+
+    #[test]
+    fn share_bars_are_removed() {
+        let a = article();
+        assert_absent(
+            &a,
+            &[
+                "Share",
+                "Facebook",
+                "Twitter",
+                "WhatsApp",
+                "Email",
+                "Copy link",
+            ],
+        );
+        assert!(a.removed.share > 0, "{:?}", a.removed);
+    }
+
+    #[test]
+    fn comments_are_removed() {
+        let a = article();
+        assert_absent(
+            &a,
+            &[
+                "3 comments",
+                "RiderJo",
+                "I have been waiting years",
+                "Nobody asked the shops",
+                "Good luck to anyone",
+                "Reply",
+                "Leave a comment",
+            ],
+        );
+        assert!(a.removed.comments > 0, "{:?}", a.removed);
+    }
+
+    #[test]
+    fn byline_and_date_are_fields_not_text() {
+        let a = article();
+        assert_eq!(a.byline.as_deref(), Some("Hannah Clarke"));
+        assert!(a
+            .published
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("2024-03-14"));
+        assert_absent(
+            &a,
+            &["Hannah Clarke", "Local Democracy Reporter", "14 March 2024"],
+        );
+    }
+}
+
+mod metadata {
+    use super::*;
+
+    #[test]
+    fn json_ld_comes_first() {
+        let a = extract_ok(
+            &fixture("metadata-jsonld.html"),
+            "https://coastline.example/2024/03/tidal-power-severn/?utm_source=newsletter",
+        );
+        // The headline, not og:title's social variant nor the <title> tag.
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Tidal power: the quiet revolution on the Severn")
+        );
+        // The Person, not the CMS account name in <meta name=author>.
+        assert_eq!(a.byline.as_deref(), Some("Megan Price"));
+        assert!(
+            a.published
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("2024-03-18"),
+            "published is datePublished, not dateModified: {:?}",
+            a.published
+        );
+        assert_eq!(a.site_name.as_deref(), Some("Coastline Magazine"));
+        assert_eq!(a.lang.as_deref(), Some("en-GB"));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://coastline.example/2024/03/tidal-power-severn/")
+        );
+        assert_eq!(
+            a.lead_image.as_deref(),
+            Some("https://coastline.example/wp-content/uploads/2024/03/severn-bore.jpg")
+        );
+        assert_eq!(
+            a.excerpt.as_deref(),
+            Some("A barrage across the Severn has been proposed for two hundred years. This time the engineers think it will happen.")
+        );
+        assert!(!a.text.contains("Posted on") && !a.text.contains("18 March 2024"));
+    }
+
+    #[test]
+    fn open_graph_beats_the_title_tag() {
+        let a = extract_ok(
+            &fixture("metadata-og.html"),
+            "https://railweekly.example/sleepers/alps-night-trains",
+        );
+        assert_eq!(a.title.as_deref(), Some("Night trains return to the Alps"));
+        assert_eq!(a.byline.as_deref(), Some("Tomás Ferreira"));
+        assert!(a
+            .published
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("2023-11-02"));
+        assert_eq!(a.site_name.as_deref(), Some("Rail Weekly"));
+        assert!(a
+            .text
+            .contains("you can fall asleep in Zurich and wake up in the Austrian Alps"));
+    }
+
+    #[test]
+    fn title_tag_alone_is_cleaned_and_the_visible_byline_found() {
+        let a = extract_ok(
+            &fixture("metadata-title-only.html"),
+            "https://homeandgarden.example/plumbing/leaking-tap.html",
+        );
+        assert_eq!(a.title.as_deref(), Some("How to repair a leaking tap"));
+        assert_eq!(a.byline.as_deref(), Some("Sam Okafor"));
+        assert!(
+            !a.text.contains("Sam Okafor"),
+            "byline line left in text:\n{}",
+            a.text
+        );
+        assert!(a.text.starts_with("A dripping tap wastes more water"));
+    }
+
+    #[test]
+    fn site_name_suffixes_come_off_titles() {
+        let page = fixture("title-suffix.html");
+        for (raw, want) in [
+            (
+                "The Winter Ferry by Rosa Lind review | Harbour Review",
+                "The Winter Ferry by Rosa Lind review",
+            ),
+            (
+                "The Winter Ferry by Rosa Lind review - Harbour Review",
+                "The Winter Ferry by Rosa Lind review",
+            ),
+            (
+                "The Winter Ferry by Rosa Lind review – Harbour Review",
+                "The Winter Ferry by Rosa Lind review",
+            ),
+            (
+                "The Winter Ferry by Rosa Lind review — Harbour Review",
+                "The Winter Ferry by Rosa Lind review",
+            ),
+            (
+                "The Winter Ferry by Rosa Lind review | Books | Harbour Review",
+                "The Winter Ferry by Rosa Lind review",
+            ),
+            (
+                "Review: The Winter Ferry by Rosa Lind | Harbour Review",
+                "Review: The Winter Ferry by Rosa Lind",
+            ),
+            (
+                "Self-help for sailors: The Winter Ferry reviewed - Harbour Review",
+                "Self-help for sailors: The Winter Ferry reviewed",
+            ),
+            (
+                "The Winter Ferry: a novel of the northern route",
+                "The Winter Ferry: a novel of the northern route",
+            ),
+        ] {
+            let a = extract_ok(
+                &page.replace("__TITLE__", raw),
+                "https://harbourreview.example/books/winter-ferry",
+            );
+            assert_eq!(a.title.as_deref(), Some(want), "<title>{raw}</title>");
+        }
+    }
+}
+
+mod charset {
+    use super::*;
+
+    fn extract_file(name: &str, url: &str) -> quietpage::Article {
+        let a = quietpage::extract_bytes(&fixture_bytes(name), Some(url), &Options::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_article_invariants(&a);
+        assert!(
+            !a.text.contains('\u{fffd}'),
+            "{name} decoded with replacement characters"
+        );
+        a
+    }
+
+    #[test]
+    fn windows_1251_declared_by_meta_charset() {
+        let a = extract_file("cp1251.html", "https://gorod.example/news/most-fontanka");
+        assert_eq!(
+            a.title.as_deref(),
+            Some("В Петербурге открылся новый пешеходный мост через Фонтанку")
+        );
+        assert_eq!(a.lang.as_deref(), Some("ru"));
+        assert_text_is(
+            &a.text,
+            &[
+                "В среду в Санкт-Петербурге открыли новый пешеходный мост через реку Фонтанку. Строительство заняло почти два года и обошлось городу в 640 миллионов рублей.",
+                "Мост соединил Летний сад с Соляным переулком. По словам архитекторов, его форма повторяет очертания старой деревянной переправы, которая стояла здесь в XVIII веке.",
+                "Жители района уже оценили новинку: теперь путь от метро до набережной занимает не двадцать минут, а всего семь.",
+                "Вечером мост подсвечивается тёплым светом, а зимой его настил будут подогревать, чтобы избежать наледи.",
+            ],
+        );
+    }
+
+    #[test]
+    fn shift_jis_declared_by_http_equiv() {
+        let a = extract_file("shift-jis.html", "https://machikado.example/news/20240401");
+        assert_eq!(
+            a.title.as_deref(),
+            Some("京都の老舗和菓子店、創業三百年を迎える")
+        );
+        assert_text_is(
+            &a.text,
+            &[
+                "京都市中京区にある和菓子店「松風堂」が、今年で創業三百年を迎えた。店では記念の限定菓子を販売している。",
+                "十代目の店主、山田花子さん（五十二）は「季節の移ろいを菓子で伝えることを大切にしてきた」と話す。",
+                "記念菓子は桜と抹茶を使った二種類で、一日百個限定。開店前から行列ができる日もあるという。",
+                "店は今後、若い職人の育成にも力を入れ、伝統の技を次の世代に引き継いでいく方針だ。",
+            ],
+        );
+    }
+
+    #[test]
+    fn undeclared_legacy_bytes_read_as_windows_1252() {
+        let a = extract_file("latin1-undeclared.html", "https://quartier.example/marche");
+        assert!(
+            a.text.contains(
+                "Le marché de la place Saint-Michel rouvre samedi après trois mois de travaux."
+            ),
+            "{}",
+            a.text
+        );
+        assert!(a
+            .text
+            .contains("« C'est plus agréable pour tout le monde », explique une maraîchère"));
+    }
+
+    #[test]
+    fn utf8_with_byte_order_mark() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(fixture_bytes("rtl-hebrew-main.html"));
+        let a = quietpage::extract_bytes(
+            &bytes,
+            Some("https://shchuna.example/news/market"),
+            &Options::default(),
+        )
+        .expect("an article");
+        assert_eq!(a.title.as_deref(), Some("שוק האיכרים חוזר לכיכר העירייה"));
+        assert!(!a.text.contains('\u{feff}') && !a.text.contains('\u{fffd}'));
+    }
+}
+
+mod refusals {
+    use super::*;
+
+    fn bytes_err(bytes: &[u8]) -> Error {
+        match quietpage::extract_bytes(bytes, None, &Options::default()) {
+            Ok(a) => panic!("expected a refusal, got an article: {:?}", a.text),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn empty_input_is_not_html() {
+        for input in ["", "   \n\t  \r\n"] {
+            assert_eq!(
+                extract_err(input, None, &Options::default()),
+                Error::NotHtml,
+                "{input:?}"
+            );
+            assert_eq!(bytes_err(input.as_bytes()), Error::NotHtml, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn binary_files_are_not_html() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0\x90\x91h6\0\0\0\x0cIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82";
+        let pdf =
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+        let gzip = b"\x1f\x8b\x08\0\0\0\0\0\0\x03\xb3\xc9\x28\xc9\xcd\xb1\xe3\x02\0\x7f\x5c\x8e\x1e\x07\0\0\0";
+        let zeros = [0u8; 4096];
+        for (name, bytes) in [
+            ("png", &png[..]),
+            ("pdf", &pdf[..]),
+            ("gzip", &gzip[..]),
+            ("zeros", &zeros[..]),
+        ] {
+            assert_eq!(bytes_err(bytes), Error::NotHtml, "{name}");
+        }
+    }
+
+    #[test]
+    fn json_is_not_html() {
+        for input in [
+            r#"{"title": "Council approves cycle lanes", "body": "<p>Protected cycle lanes will be built along the full length of Station Road.</p>"}"#,
+            "[1, 2, 3]\n",
+            "  \n{\"ok\": true}",
+        ] {
+            assert_eq!(
+                extract_err(input, None, &Options::default()),
+                Error::NotHtml,
+                "{input}"
+            );
+            assert_eq!(bytes_err(input.as_bytes()), Error::NotHtml, "{input}");
+        }
+    }
+
+    #[test]
+    fn page_of_only_navigation_has_no_article() {
+        let e = extract_err(
+            &fixture("nav-only.html"),
+            Some("https://www.example.org/sections/"),
+            &Options::default(),
+        );
+        assert_eq!(e, Error::NoArticle);
+    }
+
+    #[test]
+    fn sign_in_page_has_no_article() {
+        let e = extract_err(
+            &fixture("login-page.html"),
+            Some("https://www.example.org/login"),
+            &Options::default(),
+        );
+        assert_eq!(e, Error::NoArticle);
+    }
+
+    #[test]
+    fn oversized_input_is_refused_with_its_size() {
+        let page = fixture("news-seed.html");
+        let options = Options {
+            max_input_bytes: 1024,
+            ..Options::default()
+        };
+        let want = Error::TooLarge {
+            size: page.len(),
+            limit: 1024,
+        };
+        assert_eq!(extract_err(&page, None, &options), want);
+        match quietpage::extract_bytes(page.as_bytes(), None, &options) {
+            Err(e) => assert_eq!(e, want),
+            Ok(_) => panic!("extract_bytes ignored max_input_bytes"),
+        }
+    }
+
+    #[test]
+    fn input_exactly_at_the_limit_is_read() {
+        let page = fixture("hidden-nodes.html");
+        let options = Options {
+            max_input_bytes: page.len(),
+            ..Options::default()
+        };
+        extract_with(
+            &page,
+            "https://riverside-courier.example/news/night-buses",
+            &options,
+        );
+    }
+}
+
+mod robustness {
+    use super::*;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn omitted_end_tags_read_as_a_browser_reads_them() {
+        let a = extract_ok(
+            &fixture("omitted-end-tags.html"),
+            "https://birdwatch.example/notes/swifts-2024",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Field notes: counting swifts over the old town")
+        );
+        let b = blocks(&a.text);
+        for p in [
+            "The swifts came back on the fourth of May, three days later than last year, and by the end of the week there were screaming parties over every street in the old town.",
+            "We counted from the church tower at dusk on five evenings, each of us watching one quarter of the sky and calling out groups as they passed.",
+            "The totals, evening by evening:",
+            "Two nest sites under the eaves of the old bakery have gone, lost when the roof was repaired in the winter. The owner has agreed to put up boxes in their place.",
+            "We will count again in the second week of July, when the young birds have fledged and the evening parties are at their largest.",
+        ] {
+            assert!(b.contains(&p), "paragraph missing or merged: {p:?}\n{}", a.text);
+        }
+        let lines = unmarked_lines(&a.text);
+        for item in [
+            "Monday: 212 birds",
+            "Tuesday: 188 birds",
+            "Wednesday: 240 birds",
+            "Thursday: 97 birds, in rain",
+            "Friday: 231 birds",
+        ] {
+            assert!(
+                lines.iter().any(|l| l == item),
+                "list item {item:?} is not its own line:\n{}",
+                a.text
+            );
+        }
+        assert_in_order(
+            &a.text,
+            &[
+                "Best evening",
+                "Wednesday, with a single party",
+                "Worst evening",
+                "North",
+                "301",
+                "West",
+                "184",
+            ],
+        );
+        assert_eq!(count_elements(&a.content_html, "li"), 5);
+        assert_eq!(count_elements(&a.content_html, "tr"), 5);
+    }
+
+    #[test]
+    fn tag_soup_is_read_or_refused_cleanly() {
+        let result = quietpage::extract(
+            &fixture("unclosed-soup.html"),
+            Some("http://members.example.net/~tom/diary/week23.html"),
+            &Options::default(),
+        );
+        match result {
+            Ok(a) => {
+                assert_article_invariants(&a);
+                assert_in_order(
+                    &a.text,
+                    &[
+                        "After three weeks of cold nights the runner beans have finally started to climb.",
+                        "nothing works as well as going out with a torch",
+                        "The onions are the best I have ever grown",
+                        "Next week: netting the strawberries",
+                    ],
+                );
+            }
+            Err(e) => assert!(
+                matches!(e, Error::NoArticle | Error::Parse(_)),
+                "an HTML page refused as {e:?}"
+            ),
+        }
+    }
+
+    /// Set in the child process that [`deep_nesting_does_not_crash`] starts.
+    const CHILD: &str = "QUIETPAGE_TEST_DEEP_NESTING_CHILD";
+
+    /// Runs the deep-nesting cases in a child process: a stack overflow aborts the whole
+    /// process, which would take every other test down with it and hide the cause.
+    #[test]
+    fn deep_nesting_does_not_crash() {
+        // Linear work takes a few seconds here even unoptimised; a walk up the ancestors of
+        // every node over 100,000 levels does not finish in time.
+        const BUDGET: Duration = Duration::from_secs(60);
+        let started = Instant::now();
+        let mut child = Command::new(std::env::current_exe().expect("test binary"))
+            .args(["robustness::deep_nesting_child", "--exact", "--nocapture"])
+            .env(CHILD, "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run the child test");
+        let timed_out = loop {
+            if child.try_wait().expect("child status").is_some() {
+                break false;
+            }
+            if started.elapsed() > BUDGET {
+                let _ = child.kill();
+                break true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let out = child.wait_with_output().expect("child output");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !timed_out,
+            "deeply nested pages took more than {BUDGET:?}:\n{stdout}\n{stderr}"
+        );
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "deeply nested pages crashed the extractor ({}):\n{stdout}\n{stderr}",
+            out.status
+        );
+    }
+
+    #[test]
+    fn deep_nesting_child() {
+        if std::env::var_os(CHILD).is_none() {
+            return;
+        }
+        const DEPTH: usize = 100_000;
+        let para = "<p>Deep inside a hundred thousand containers there is still a paragraph of ordinary text, long enough to be read as an article by anyone who finds it.</p>";
+        let cases = [
+            (
+                "nested divs",
+                format!(
+                    "<!DOCTYPE html><title>Deep</title><body>{}{para}{}",
+                    "<div>".repeat(DEPTH),
+                    "</div>".repeat(DEPTH)
+                ),
+            ),
+            (
+                "unclosed divs",
+                format!(
+                    "<!DOCTYPE html><title>Deep</title><body>{}{para}",
+                    "<div class=\"wrap\">".repeat(DEPTH)
+                ),
+            ),
+            (
+                "nested inline",
+                format!(
+                    "<!DOCTYPE html><title>Deep</title><body><p>{}</p>{para}",
+                    "<b><i>".repeat(DEPTH)
+                ),
+            ),
+            (
+                "nested lists",
+                format!(
+                    "<!DOCTYPE html><title>Deep</title><body>{}{para}",
+                    "<ul><li>".repeat(DEPTH)
+                ),
+            ),
+        ];
+        // Run on a 1 MiB stack, as much as a browser gives WebAssembly.
+        let handle = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || {
+                for (name, html) in cases {
+                    let started = Instant::now();
+                    let result = quietpage::extract(
+                        &html,
+                        Some("https://deep.example/"),
+                        &Options::default(),
+                    );
+                    eprintln!(
+                        "{name}: {:?} in {:?}",
+                        result.as_ref().map(|_| "article"),
+                        started.elapsed()
+                    );
+                    match result {
+                        Ok(a) => assert_article_invariants(&a),
+                        Err(e) => assert!(
+                            matches!(
+                                e,
+                                Error::NoArticle | Error::MemoryLimit { .. } | Error::Parse(_)
+                            ),
+                            "{name}: refused as {e:?}"
+                        ),
+                    }
+                }
+            })
+            .expect("spawn");
+        handle.join().expect("deep nesting panicked");
+    }
+
+    /// A small deterministic generator: no crate needed, and every run tests the same inputs.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[(self.next() % items.len() as u64) as usize]
+        }
+    }
+
+    #[test]
+    fn hostile_fragments_never_panic() {
+        const PIECES: &[&str] = &[
+            "<div>",
+            "</div>",
+            "<p>",
+            "</p>",
+            "<span class=\"x\">",
+            "</span>",
+            "<a href=\"",
+            "\">",
+            "</a>",
+            "<img src=\"data:image/gif;base64,R0lGOD\" data-src=\"/a.jpg\">",
+            "<picture><source srcset=\"",
+            "</picture>",
+            "<noscript>",
+            "</noscript>",
+            "<script>",
+            "</script>",
+            "<style>",
+            "</style>",
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "]]>",
+            "<svg>",
+            "<math>",
+            "</svg>",
+            "<table><td>",
+            "<tr>",
+            "</table>",
+            "<pre>",
+            "</pre>",
+            "<br>",
+            "<base href=\"../x/\">",
+            "<meta charset=\"shift_jis\">",
+            "&amp;",
+            "&#x110000;",
+            "&#0;",
+            "&",
+            "&#",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "\u{0}",
+            "\u{feff}",
+            "é",
+            "ش",
+            "😀",
+            "Some words of ordinary text, enough to look like a sentence. ",
+            "<h1>",
+            "</h1>",
+            "<h2>",
+            "<figure>",
+            "<figcaption>",
+            "<template>",
+            "</template>",
+            "<textarea>",
+            "<title>",
+            "</title>",
+            "<plaintext>",
+            "<iframe srcdoc=\"<p>x</p>\">",
+            "<body>",
+            "<html>",
+            "</html>",
+            "<a href=\"javascript:alert(1)\">",
+            "<p style=\"display:none\">",
+            "<div hidden>",
+            "<div aria-hidden=true>",
+            "<li>",
+            "<ul>",
+            "<ol>",
+            "<dl><dt>",
+            "<form><input>",
+            "<select><option>",
+            "<video poster=\"p.jpg\">",
+            "<source src=\"v.mp4\">",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for case in 0..400 {
+            let len = 1 + (rng.next() % 300) as usize;
+            let html: String = (0..len).map(|_| rng.pick(PIECES)).collect();
+            let result = std::panic::catch_unwind(|| {
+                let a = quietpage::extract(
+                    &html,
+                    Some("https://fuzz.example/a/b.html"),
+                    &Options::default(),
+                );
+                let b = quietpage::extract_bytes(html.as_bytes(), None, &Options::default());
+                (a, b)
+            });
+            match result {
+                Ok((a, b)) => {
+                    for article in [a, b].into_iter().flatten() {
+                        assert_well_formed(&article.content_html);
+                        assert_inert(&article.content_html);
+                        assert_text_layout(&article.text);
+                    }
+                }
+                Err(_) => panic!("case {case} panicked on input:\n{html}"),
+            }
+        }
+        // Raw bytes too: invalid UTF-8, stray BOMs, NULs.
+        for case in 0..200 {
+            let len = (rng.next() % 2000) as usize;
+            let mut bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+            if case % 2 == 0 {
+                bytes.splice(0..0, b"<!DOCTYPE html><p>".iter().copied());
+            }
+            let result = std::panic::catch_unwind(|| {
+                quietpage::extract_bytes(&bytes, Some("https://fuzz.example/"), &Options::default())
+            });
+            assert!(result.is_ok(), "byte case {case} panicked on {bytes:?}");
+        }
+    }
+}
+
+mod text_format {
+    use super::*;
+
+    const P1: &str = "When the city lowered its speed limit to twenty miles an hour, the predictions were dire. Journeys would take far longer, shops would lose trade, and drivers would simply ignore the signs.";
+    const P2: &str = "None of that happened. Average journey times rose by less than a minute, according to the city's own review, while serious injuries fell by almost a quarter.";
+    const H2: &str = "What changed on the ground";
+    const P3: &str = "The review lists three things that changed within a year:";
+    const QUOTE: &str =
+        "We expected complaints. What we got was people asking when their street would be next.";
+    const P4: &str = "That, more than any statistic, is the argument for slowing down: once people have lived with calmer streets, very few of them want to go back.";
+
+    fn article() -> quietpage::Article {
+        extract_ok(
+            &fixture("text-format.html"),
+            "https://streets.example/essays/slower-cities",
+        )
+    }
+
+    #[test]
+    fn paragraphs_and_headings_are_blocks_with_whitespace_collapsed() {
+        let a = article();
+        let b = blocks(&a.text);
+        assert_eq!(b.get(..4), Some(&[P1, P2, H2, P3][..]), "\n{}", a.text);
+        assert_eq!(b.last(), Some(&P4));
+    }
+
+    #[test]
+    fn list_items_are_lines_of_their_own() {
+        let a = article();
+        let lines = unmarked_lines(&a.text);
+        for item in [
+            "Fewer collisions at junctions, especially involving people on foot.",
+            "More children walking or cycling to school.",
+            "Lower noise on residential streets at night.",
+        ] {
+            assert!(
+                lines.iter().any(|l| l == item),
+                "{item:?} not on its own line:\n{}",
+                a.text
+            );
+        }
+        assert_in_order(
+            &a.text,
+            &[
+                P3,
+                "Fewer collisions",
+                "More children",
+                "Lower noise",
+                QUOTE,
+                P4,
+            ],
+        );
+    }
+
+    #[test]
+    fn quotation_is_a_block_of_its_own() {
+        let a = article();
+        let quote_block = blocks(&a.text)
+            .into_iter()
+            .find(|b| b.contains(QUOTE))
+            .expect("the quotation");
+        let bare = quote_block
+            .trim_start_matches(['>', ' ', '“', '"'])
+            .trim_end_matches(['”', '"']);
+        assert_eq!(
+            bare, QUOTE,
+            "the quotation shares its block with something else"
+        );
+        assert_eq!(count_elements(&a.content_html, "blockquote"), 1);
+    }
+
+    #[test]
+    fn no_title_byline_or_date_lines() {
+        let a = article();
+        for line in a.text.lines() {
+            for furniture in [
+                "The case for slower cities",
+                "By Priya Raman",
+                "Priya Raman",
+                "June 3, 2024",
+            ] {
+                assert_ne!(
+                    line.trim(),
+                    furniture,
+                    "a furniture line in text:\n{}",
+                    a.text
+                );
+            }
+        }
+        assert!(a.text.starts_with(P1));
+        assert_eq!(a.title.as_deref(), Some("The case for slower cities"));
+        assert_eq!(a.byline.as_deref(), Some("Priya Raman"));
+        assert!(a
+            .published
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("2024-06-03"));
+    }
+}
+
+mod reading_time {
+    use super::*;
+
+    /// Reading minutes a reader would find fair: between a fast (300 wpm) and an unhurried
+    /// (200 wpm) reading, never zero.
+    fn sensible_minutes(words: usize) -> std::ops::RangeInclusive<u32> {
+        let fast = ((words as f64 / 300.0).round() as u32).max(1);
+        let slow = (words.div_ceil(200) as u32).max(1);
+        fast..=slow
+    }
+
+    #[test]
+    fn long_read_counts_its_words_and_minutes() {
+        let a = extract_ok(
+            &fixture("long-read.html"),
+            "https://longreads.example/history/the-last-keepers",
+        );
+        let in_text = a.text.split_whitespace().count();
+        assert!(
+            (790..=840).contains(&in_text),
+            "the essay is about 813 words; text has {in_text}"
+        );
+        assert!(
+            a.word_count.abs_diff(in_text) * 50 <= in_text,
+            "word_count {} disagrees with the {in_text} words of text",
+            a.word_count
+        );
+        assert!(
+            sensible_minutes(a.word_count).contains(&a.reading_minutes),
+            "{} minutes for {} words",
+            a.reading_minutes,
+            a.word_count
+        );
+    }
+
+    #[test]
+    fn short_article_takes_one_minute() {
+        let a = extract_ok(
+            &fixture("hidden-nodes.html"),
+            "https://riverside-courier.example/news/night-buses",
+        );
+        assert!(a.word_count < 200);
+        assert_eq!(a.reading_minutes, 1);
+    }
+}
+
+mod legacy_pages {
+    use super::*;
+
+    #[test]
+    fn inline_svg_does_not_cut_the_article_short() {
+        let a = extract_ok(
+            &fixture("inline-svg.html"),
+            "https://shoreline.example/guides/tide-tables",
+        );
+        assert_in_order(
+            &a.text,
+            &[
+                "A tide table lists the times and heights",
+                "which is why the rule of twelfths is so useful.",
+                "The rule says that in the first hour after low water",
+                "that third hour is the one to worry about.",
+                "strong winds and low pressure can push the sea higher than the prediction.",
+            ],
+        );
+        for s in ["Shoreline Guides", "Menu"] {
+            assert!(!a.text.contains(s), "{s:?} in text");
+        }
+    }
+
+    #[test]
+    fn scripts_and_comments_inside_them_are_not_text() {
+        let a = extract_ok(
+            &fixture("script-comment.html"),
+            "https://crumb.example/breads/plain-loaf",
+        );
+        assert_text_is(
+            &a.text,
+            &[
+                "Mix 500 grams of strong white flour with 10 grams of salt and 7 grams of dried yeast, then add 350 millilitres of warm water and stir until no dry flour is left.",
+                "Knead on the worktop for ten minutes, until the dough is smooth and springs back when you press it. Cover the bowl and leave it somewhere warm for an hour, until doubled in size.",
+                "Knock it back, shape it into a loaf, put it in a greased tin and leave it to rise for another forty minutes while the oven heats to 220 degrees.",
+                "Bake for thirty to thirty-five minutes, until the loaf sounds hollow when tapped underneath, and let it cool on a rack before slicing.",
+            ],
+        );
+        for s in [
+            "upgrade your browser",
+            "framed",
+            "Injected",
+            "Tracking pixel",
+            "Turn on JavaScript",
+        ] {
+            assert!(!a.content_html.contains(s), "{s:?} in content_html");
+        }
+    }
+
+    #[test]
+    fn font_tags_empty_paragraphs_and_stray_breaks_are_tidied() {
+        let a = extract_ok(
+            &fixture("legacy-markup.html"),
+            "http://wireless.example.net/restore1936.htm",
+        );
+        assert_eq!(a.title.as_deref(), Some("Restoring a 1930s wireless set"));
+        assert_text_is(
+            &a.text,
+            &[
+                "The set arrived in a cardboard box with its back missing and a mouse nest in the speaker. It is a four-valve superhet from 1936, and underneath the dust the cabinet is walnut veneer in surprisingly good condition.",
+                "The first job was to check the mains transformer. Mine was sound, but the smoothing capacitors had dried out completely, as they almost always have after ninety years. I replaced them with modern parts hidden inside the old cans, so the chassis still looks original.",
+                "Next came the valves. Three of the four tested fine; the rectifier was weak, and a replacement cost less than a pint of beer at a radio rally.",
+                "With everything back in place I brought the set up slowly on a variac over an afternoon. At about two thirds of full voltage, a faint voice from a French station came out of the speaker, and it has worked every evening since.",
+            ],
+        );
+        assert_eq!(count_elements(&a.content_html, "font"), 0, "<font> kept");
+        for p in element_texts(&a.content_html, "p") {
+            assert!(
+                !p.trim_matches('\u{a0}').is_empty(),
+                "an empty paragraph was kept"
+            );
+        }
+    }
+
+    #[test]
+    fn table_of_contents_inside_the_article_is_kept() {
+        let a = extract_ok(
+            &fixture("toc.html"),
+            "https://adminnotes.example/guides/small-office-backup",
+        );
+        assert_in_order(
+            &a.text,
+            &[
+                "Most small offices have a backup plan that nobody has tested.",
+                "What to keep",
+                "Three copies, two places",
+                "Testing the restore",
+                "What to keep",
+                "Start with a list of what would hurt to lose",
+                "Three copies, two places",
+                "Testing the restore",
+                "Once a month, pick a file at random",
+            ],
+        );
+        for s in ["Home", "Guides", "About", "Admin Notes"] {
+            assert!(!a.text.contains(s), "{s:?} in text");
+        }
+    }
+}
