@@ -372,3 +372,705 @@ mod urls {
         }
     }
 }
+
+mod policy {
+    use quietpage::sanitize::{element, Action, Context};
+    use quietpage::url::Url;
+
+    fn attrs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn judge(tag: &str, list: &[(&str, &str)]) -> Action {
+        let base = Url::parse("http://fakehost/test/page.html").unwrap();
+        let ctx = Context {
+            base: Some(&base),
+            keep_images: true,
+        };
+        element(tag, &attrs(list), &ctx)
+    }
+
+    fn kept(tag: &str, list: &[(&str, &str)]) -> (&'static str, Vec<(&'static str, String)>) {
+        match judge(tag, list) {
+            Action::Keep { tag, attrs } => (tag, attrs),
+            other => panic!("{tag} was {other:?}"),
+        }
+    }
+
+    fn attr<'a>(a: &'a [(&'static str, String)], name: &str) -> Option<&'a str> {
+        a.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn article_elements_are_kept() {
+        for tag in [
+            "p",
+            "h2",
+            "ul",
+            "ol",
+            "li",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "q",
+            "pre",
+            "code",
+            "em",
+            "strong",
+            "b",
+            "i",
+            "u",
+            "s",
+            "del",
+            "ins",
+            "mark",
+            "small",
+            "sub",
+            "sup",
+            "br",
+            "hr",
+            "figure",
+            "figcaption",
+            "table",
+            "thead",
+            "tbody",
+            "tfoot",
+            "tr",
+            "th",
+            "td",
+            "caption",
+            "colgroup",
+            "col",
+            "abbr",
+            "cite",
+            "dfn",
+            "time",
+            "details",
+            "summary",
+            "ruby",
+            "rt",
+            "rp",
+            "wbr",
+            "bdi",
+            "bdo",
+            "kbd",
+            "samp",
+            "var",
+            "div",
+            "picture",
+            "math",
+            "mi",
+            "mfrac",
+        ] {
+            assert_eq!(kept(tag, &[]).0, tag);
+        }
+    }
+
+    #[test]
+    fn some_elements_are_renamed() {
+        for (tag, out) in [
+            ("section", "div"),
+            ("article", "div"),
+            ("main", "div"),
+            ("center", "div"),
+            ("menu", "ul"),
+            ("strike", "s"),
+            ("tt", "code"),
+            ("xmp", "pre"),
+            ("listing", "pre"),
+            ("acronym", "abbr"),
+        ] {
+            assert_eq!(kept(tag, &[]).0, out, "{tag}");
+        }
+    }
+
+    #[test]
+    fn dangerous_and_ui_elements_are_dropped_with_content() {
+        for tag in [
+            "script",
+            "style",
+            "template",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "noscript",
+            "noembed",
+            "noframes",
+            "base",
+            "meta",
+            "link",
+            "title",
+            "head",
+            "svg",
+            "input",
+            "button",
+            "select",
+            "option",
+            "textarea",
+            "video",
+            "audio",
+            "canvas",
+            "dialog",
+            "mglyph",
+            "malignmark",
+            "annotation-xml",
+            "param",
+            "keygen",
+            "isindex",
+        ] {
+            assert_eq!(judge(tag, &[]), Action::Drop, "{tag}");
+        }
+    }
+
+    #[test]
+    fn wrappers_and_unknown_elements_are_unwrapped() {
+        for tag in [
+            "font",
+            "span",
+            "form",
+            "fieldset",
+            "label",
+            "legend",
+            "big",
+            "nobr",
+            "my-widget",
+            "x",
+            "html",
+            "body",
+            "maction",
+            "svg:svg",
+            "html:style",
+            "slot",
+            "data",
+        ] {
+            assert_eq!(
+                judge(tag, &[("onclick", "x"), ("style", "x")]),
+                Action::Unwrap,
+                "{tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn attributes_outside_the_allowlist_are_dropped() {
+        let (_, a) = kept(
+            "p",
+            &[
+                ("onclick", "alert(1)"),
+                ("onmouseover", "x"),
+                ("style", "color:red"),
+                ("class", "lead"),
+                ("data-x", "1"),
+                ("srcdoc", "<script>"),
+                ("formaction", "javascript:x"),
+                ("xlink:href", "javascript:x"),
+                ("lang", "en-GB"),
+                ("dir", "RTL"),
+                ("title", "T &amp; C"),
+            ],
+        );
+        assert_eq!(
+            a,
+            vec![
+                ("lang", "en-GB".to_string()),
+                ("dir", "rtl".to_string()),
+                ("title", "T & C".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn attribute_values_are_validated() {
+        let (_, a) = kept(
+            "p",
+            &[
+                ("lang", "en\" onclick=x"),
+                ("dir", "sideways"),
+                ("id", "a b"),
+            ],
+        );
+        assert!(a.is_empty(), "{a:?}");
+        let (_, a) = kept(
+            "td",
+            &[
+                ("colspan", "3abc"),
+                ("rowspan", "99999999"),
+                ("headers", "h1  h2"),
+            ],
+        );
+        assert_eq!(attr(&a, "colspan"), Some("3"));
+        assert_eq!(attr(&a, "rowspan"), Some("65534"));
+        assert_eq!(attr(&a, "headers"), Some("qp-h1 qp-h2"));
+        let (_, a) = kept("ol", &[("type", "disc"), ("start", "x")]);
+        assert!(a.is_empty(), "{a:?}");
+        let (_, a) = kept("code", &[("class", "hljs")]);
+        assert!(a.is_empty());
+        let (_, a) = kept("pre", &[("class", "x lang-python")]);
+        assert_eq!(attr(&a, "class"), Some("language-python"));
+        let (_, a) = kept(
+            "mi",
+            &[
+                ("mathvariant", "bold"),
+                ("href", "javascript:x"),
+                ("mathcolor", "red"),
+            ],
+        );
+        assert_eq!(a, vec![("mathvariant", "bold".to_string())]);
+        let (_, a) = kept("mo", &[("lspace", "url(x)")]);
+        assert!(a.is_empty(), "parentheses are not MathML values");
+    }
+
+    #[test]
+    fn first_of_duplicate_attributes_wins() {
+        let (_, a) = kept("a", &[("href", "ok.html"), ("href", "javascript:x")]);
+        assert_eq!(
+            a,
+            vec![("href", "http://fakehost/test/ok.html".to_string())]
+        );
+        assert_eq!(
+            judge("a", &[("href", "javascript:x"), ("href", "ok.html")]),
+            Action::Unwrap
+        );
+    }
+
+    #[test]
+    fn links() {
+        let (_, a) = kept(
+            "a",
+            &[
+                ("href", "../x.html"),
+                ("target", "_blank"),
+                ("rel", "opener"),
+            ],
+        );
+        assert_eq!(a, vec![("href", "http://fakehost/x.html".to_string())]);
+        assert_eq!(
+            kept("a", &[("href", "#note-1")]).1,
+            vec![("href", "#qp-note-1".to_string())]
+        );
+        assert_eq!(
+            kept("a", &[("href", "#")]).1,
+            vec![("href", "#".to_string())]
+        );
+        assert_eq!(
+            kept("a", &[("href", "page.html#n")]).1,
+            vec![("href", "#qp-n".to_string())],
+            "a link to this page is an in-page link"
+        );
+        assert_eq!(
+            kept("a", &[("name", "n1")]).1,
+            vec![("id", "qp-n1".to_string())]
+        );
+        assert_eq!(
+            kept("a", &[("href", "mailto:a@b.c")]).1[0].1,
+            "mailto:a@b.c"
+        );
+    }
+
+    #[test]
+    fn unsafe_links_lose_href_and_keep_text() {
+        for href in [
+            "javascript:alert(1)",
+            "&#x6A;avascript:alert(1)",
+            "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)",
+            "&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)",
+            "java&#x09;script:alert(1)",
+            "java&Tab;script&colon;alert(1)",
+            "jav&#x0A;ascript:alert(1)",
+            "jav&#x0D;ascript:alert(1)",
+            " &#14; javascript:alert(1)",
+            "\u{1}\u{2}javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "data:image/png;base64,iVBORw0KGgo=",
+            "  javascript:alert(1)",
+        ] {
+            assert_eq!(judge("a", &[("href", href)]), Action::Unwrap, "{href:?}");
+        }
+        // A control character inside the scheme ends it, for browsers too: a relative path.
+        let (_, a) = kept("a", &[("href", "\u{1}java\u{3}script:alert(1)")]);
+        assert_eq!(
+            attr(&a, "href"),
+            Some("http://fakehost/test/java%03script:alert(1)")
+        );
+    }
+
+    #[test]
+    fn images_and_lazy_loading() {
+        let (_, a) = kept(
+            "img",
+            &[
+                ("src", "a.jpg"),
+                ("alt", "A"),
+                ("onerror", "x"),
+                ("width", "640"),
+            ],
+        );
+        assert_eq!(
+            a,
+            vec![
+                ("src", "http://fakehost/test/a.jpg".to_string()),
+                ("alt", "A".to_string()),
+                ("width", "640".to_string())
+            ]
+        );
+        let gif = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+        for lazy in [
+            "data-src",
+            "data-lazy-src",
+            "data-original",
+            "data-hi-res-src",
+            "data-url",
+        ] {
+            let (_, a) = kept("img", &[("src", gif), (lazy, "/big.jpg")]);
+            assert_eq!(attr(&a, "src"), Some("http://fakehost/big.jpg"), "{lazy}");
+        }
+        let (_, a) = kept("img", &[("src", "blank.gif"), ("data-src", "real.jpg")]);
+        assert_eq!(attr(&a, "src"), Some("http://fakehost/test/real.jpg"));
+        let (_, a) = kept(
+            "img",
+            &[
+                ("src", "low.jpg"),
+                ("class", "lazyload"),
+                ("data-src", "high.jpg"),
+            ],
+        );
+        assert_eq!(attr(&a, "src"), Some("http://fakehost/test/high.jpg"));
+        let (_, a) = kept("img", &[("src", "real.jpg"), ("data-src", "other.jpg")]);
+        assert_eq!(
+            attr(&a, "src"),
+            Some("http://fakehost/test/real.jpg"),
+            "a real src wins"
+        );
+        let (_, a) = kept("img", &[("data-srcset", "s.jpg 320w, l.jpg 1024w")]);
+        assert_eq!(attr(&a, "src"), Some("http://fakehost/test/l.jpg"));
+        assert_eq!(
+            attr(&a, "srcset"),
+            Some("http://fakehost/test/s.jpg 320w, http://fakehost/test/l.jpg 1024w")
+        );
+        let (_, a) = kept(
+            "img",
+            &[
+                ("data-lazy-srcset", "a.jpg, b.jpg 2x"),
+                ("data-sizes", "(max-width: 600px) 100vw"),
+            ],
+        );
+        assert_eq!(attr(&a, "src"), Some("http://fakehost/test/b.jpg"));
+        assert_eq!(attr(&a, "sizes"), Some("(max-width: 600px) 100vw"));
+        let (_, a) = kept("img", &[("data-whatever", "/p/photo.webp")]);
+        assert_eq!(attr(&a, "src"), Some("http://fakehost/p/photo.webp"));
+        let (_, a) = kept(
+            "img",
+            &[
+                ("src", "data:image/png;base64,".to_string().as_str()),
+                ("data-src", "x.png"),
+            ],
+        );
+        assert_eq!(attr(&a, "src"), Some("http://fakehost/test/x.png"));
+    }
+
+    #[test]
+    fn unusable_images_are_dropped() {
+        let gif = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+        for list in [
+            vec![],
+            vec![("src", gif)],
+            vec![(
+                "src",
+                "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E",
+            )],
+            vec![("src", "javascript:alert(1)")],
+            vec![("src", "data:text/html,<script>alert(1)</script>")],
+            vec![("src", "pixel.gif"), ("width", "1"), ("height", "1")],
+            vec![("srcset", "javascript:x 1x")],
+        ] {
+            assert_eq!(judge("img", &list), Action::Drop, "{list:?}");
+        }
+        let base = Url::parse("http://fakehost/").unwrap();
+        let off = Context {
+            base: Some(&base),
+            keep_images: false,
+        };
+        assert_eq!(
+            element("img", &attrs(&[("src", "a.jpg")]), &off),
+            Action::Drop
+        );
+        assert_eq!(element("picture", &[], &off), Action::Drop);
+        assert_eq!(
+            element("source", &attrs(&[("srcset", "a.jpg")]), &off),
+            Action::Drop
+        );
+    }
+
+    #[test]
+    fn large_inline_raster_images_are_kept() {
+        let data = format!("data:image/png;base64,{}", "A".repeat(400));
+        let (_, a) = kept("img", &[("src", &data)]);
+        assert_eq!(attr(&a, "src"), Some(data.as_str()));
+    }
+
+    #[test]
+    fn picture_sources() {
+        let (_, a) = kept(
+            "source",
+            &[
+                ("srcset", "a.webp 1x, b.webp 2x"),
+                ("type", "image/webp"),
+                ("media", "(min-width: 800px)"),
+                ("src", "x"),
+            ],
+        );
+        assert_eq!(
+            a,
+            vec![
+                (
+                    "srcset",
+                    "http://fakehost/test/a.webp 1x, http://fakehost/test/b.webp 2x".to_string()
+                ),
+                ("type", "image/webp".to_string()),
+                ("media", "(min-width: 800px)".to_string())
+            ]
+        );
+        assert_eq!(
+            judge("source", &[("srcset", "a.mp4"), ("type", "video/mp4")]),
+            Action::Drop
+        );
+        assert_eq!(
+            judge("source", &[("srcset", "a.svg"), ("type", "image/svg+xml")]),
+            Action::Drop
+        );
+        assert_eq!(judge("source", &[("src", "a.jpg")]), Action::Drop);
+    }
+
+    #[test]
+    fn spans_are_kept_only_with_meaning() {
+        assert_eq!(
+            kept("span", &[("lang", "fr")]).1,
+            vec![("lang", "fr".to_string())]
+        );
+        assert_eq!(
+            kept("span", &[("id", "x")]).1,
+            vec![("id", "qp-x".to_string())]
+        );
+        assert_eq!(judge("span", &[("class", "x")]), Action::Unwrap);
+    }
+
+    #[test]
+    fn without_a_base_urls_stay_relative() {
+        let ctx = Context {
+            base: None,
+            keep_images: true,
+        };
+        let a = element("a", &attrs(&[("href", "x/y.html")]), &ctx);
+        assert_eq!(
+            a,
+            Action::Keep {
+                tag: "a",
+                attrs: vec![("href", "x/y.html".to_string())]
+            }
+        );
+        assert_eq!(
+            element("a", &attrs(&[("href", "javascript:x")]), &ctx),
+            Action::Unwrap
+        );
+    }
+}
+
+mod escaping {
+    use quietpage::sanitize::{escape_attr, escape_text};
+
+    #[test]
+    fn text_and_attributes() {
+        let mut s = String::new();
+        escape_text("a < b && c > \"d\" \u{0}", &mut s);
+        assert_eq!(s, "a &lt; b &amp;&amp; c &gt; \"d\" \u{FFFD}");
+        let mut s = String::new();
+        escape_attr("\"><script>&'", &mut s);
+        assert_eq!(s, "&quot;&gt;&lt;script&gt;&amp;'");
+    }
+}
+
+mod fragments {
+    use quietpage::sanitize::{fragment, Writer};
+
+    fn f(html: &str) -> String {
+        fragment(html, Some("http://fakehost/test/page.html"))
+    }
+
+    #[test]
+    fn text_is_decoded_then_escaped() {
+        assert_eq!(
+            f("<p>a &amp; b &lt;i&gt; &copy 2024 &#x3C;script&#x3E;</p>"),
+            "<p>a &amp; b &lt;i&gt; © 2024 &lt;script&gt;</p>"
+        );
+        assert_eq!(
+            f("<xmp><b>&amp;</b></xmp>"),
+            "<pre>&lt;b&gt;&amp;amp;&lt;/b&gt;</pre>",
+            "raw text is not decoded"
+        );
+    }
+
+    #[test]
+    fn dropped_elements_take_their_content() {
+        assert_eq!(
+            f("<p>a<script>alert(1)</script>b<style>p{}</style>c</p>"),
+            "<p>abc</p>"
+        );
+        assert_eq!(
+            f("<div>x<svg><g><text>y</text></g></svg>z</div>"),
+            "<div>xz</div>"
+        );
+        assert_eq!(
+            f("<p>a<button>Share</button><select><option>1</select>b</p>"),
+            "<p>ab</p>"
+        );
+        assert_eq!(
+            f("<div>x<form><input><label>l</label></form>y</div>"),
+            "<div>xly</div>"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_dropped_element_ends_with_its_parent() {
+        assert_eq!(
+            f("<div><p>a<select><option>b</div><p>after</p>"),
+            "<div><p>a</p></div><p>after</p>"
+        );
+    }
+
+    #[test]
+    fn implied_end_tags_are_written() {
+        assert_eq!(f("<p>a<p>b"), "<p>a</p><p>b</p>");
+        assert_eq!(f("<ul><li>a<li>b</ul>"), "<ul><li>a</li><li>b</li></ul>");
+        assert_eq!(
+            f("<ul><li>a<ul><li>b</ul><li>c</ul>"),
+            "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>"
+        );
+        assert_eq!(f("<p>x<div>y</div>"), "<p>x</p><div>y</div>");
+        assert_eq!(f("<p>x<b>y<p>z"), "<p>x<b>y</b></p><p>z</p>");
+        assert_eq!(
+            f("<table><tr><td>a<td>b<tr><td>c</table>"),
+            "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"
+        );
+        assert_eq!(
+            f("<dl><dt>a<dd>b<dt>c</dl>"),
+            "<dl><dt>a</dt><dd>b</dd><dt>c</dt></dl>"
+        );
+        assert_eq!(f("<b><i>x</b>y</i>"), "<b><i>x</i></b>y");
+        assert_eq!(
+            f("<a href=a>1<a href=b>2</a>"),
+            "<a href=\"http://fakehost/test/a\">1</a><a href=\"http://fakehost/test/b\">2</a>"
+        );
+        assert_eq!(f("<div><p>open"), "<div><p>open</p></div>");
+    }
+
+    #[test]
+    fn mathml_only_inside_math() {
+        assert_eq!(
+            f("<math display=block><mi>x</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></math>"),
+            "<math display=\"block\"><mi>x</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></math>"
+        );
+        assert_eq!(f("<p><mi>x</mi></p>"), "<p>x</p>");
+        assert_eq!(
+            f("<math><mtext><b>x</b><img src=a.png></mtext></math>"),
+            "<math><mtext>x</mtext></math>"
+        );
+        assert_eq!(
+            f("<math><mspace width=\"1em\"/><mi>y</mi></math>"),
+            "<math><mspace width=\"1em\"></mspace><mi>y</mi></math>"
+        );
+    }
+
+    #[test]
+    fn pictures_and_figures() {
+        assert_eq!(
+            f("<picture><source srcset=a.webp type=image/webp><img src=a.jpg></picture>"),
+            "<picture><source srcset=\"http://fakehost/test/a.webp\" type=\"image/webp\"><img src=\"http://fakehost/test/a.jpg\"></picture>"
+        );
+        assert_eq!(
+            f("<div><source srcset=a.webp>x</div>"),
+            "<div>x</div>",
+            "source outside picture"
+        );
+        assert_eq!(
+            f("<picture><source srcset=a.webp></picture>"),
+            "",
+            "picture without an image"
+        );
+        assert_eq!(
+            f("<figure><img src=javascript:x><figcaption>Caption</figcaption></figure><p>t</p>"),
+            "<p>t</p>",
+            "a figure left with only its caption goes"
+        );
+        assert_eq!(
+            f("<figure><blockquote>q</blockquote><figcaption>c</figcaption></figure>"),
+            "<figure><blockquote>q</blockquote><figcaption>c</figcaption></figure>"
+        );
+    }
+
+    #[test]
+    fn images_off_removes_figures_of_images() {
+        let mut w = Writer::new(None, false);
+        let fig = w.start("figure", &[], true);
+        w.start("img", &[("src".into(), "http://x/a.jpg".into())], false);
+        let cap = w.start("figcaption", &[], true);
+        w.text("Caption");
+        w.end(cap);
+        w.end(fig);
+        let p = w.start("p", &[], true);
+        w.text("text");
+        w.end(p);
+        assert_eq!(w.finish(), "<p>text</p>");
+    }
+
+    #[test]
+    fn comments_doctype_and_document_wrappers_go() {
+        assert_eq!(
+            f("<!doctype html><html><head><title>T</title><meta http-equiv=refresh content=\"0;url=javascript:x\"></head><body><!-- c --><p>x</p></body></html>"),
+            "<p>x</p>"
+        );
+    }
+
+    #[test]
+    fn base_is_optional() {
+        assert_eq!(
+            fragment("<a href=\"x.html\">x</a><img src=\"/i.png\">", None),
+            "<a href=\"x.html\">x</a><img src=\"/i.png\">"
+        );
+    }
+
+    #[test]
+    fn hostile_shapes_do_not_panic() {
+        let deep = "<div>".repeat(200_000) + "x";
+        let out = fragment(&deep, None);
+        assert!(out.starts_with("<div><div>") && out.ends_with("</div></div>"));
+        let deep_b = "<b>".repeat(50_000) + &"</b>".repeat(50_000);
+        assert_eq!(fragment(&deep_b, None).len(), 7 * 50_000);
+        for s in [
+            "<",
+            "</",
+            "<a",
+            "<a href",
+            "<a href='",
+            "&",
+            "<p>&#",
+            "\u{0}<p>\u{0}</p>",
+            "<![CDATA[x]]>",
+            "<math><![CDATA[<img>]]></math>",
+            "</p></p></div>",
+            "<table><td>x",
+            "<image src=a.png>",
+        ] {
+            let _ = fragment(s, Some("http://x/"));
+        }
+        let many = "<i>x</i>".repeat(100_000);
+        assert_eq!(fragment(&many, None), many);
+    }
+}
