@@ -56,7 +56,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
     assert.ok(view.paragraphs >= 6, `${view.paragraphs} paragraphs`);
     for (const junk of BOILERPLATE) assert.ok(!view.text.includes(junk), `the view shows ${JSON.stringify(junk)}`);
     // The lazy lead image, once: the real picture, not the page's placeholder GIF.
-    assert.equal(view.images.filter((src) => src.endsWith('/img/ferry-lead.png')).length, 1, view.images.join(' '));
+    assert.equal(view.images.filter((src) => src.endsWith('/img/ferry-lead.jpg')).length, 1, view.images.join(' '));
     assert.ok(!view.images.some((src) => src.startsWith('data:')), 'placeholder image shown');
     assert.equal(view.firstContentTag, 'figure');
     assert.equal(view.scripts, 0);

@@ -73,7 +73,7 @@ describe('wasm core: articles (needs the extraction pipeline)', () => {
       assert.equal(a.site_name, 'The Coastal Courier');
       assert.match(a.published ?? '', /^2025-03-14/);
       assert.equal(a.lang, 'en');
-      assert.equal(a.lead_image, `${BASE}img/ferry-lead.png`);
+      assert.equal(a.lead_image, `${BASE}img/ferry-lead.jpg`);
       assert.match(a.text, /Residents of Port Aldin voted on Thursday/);
       assert.match(a.text, /timetables for the winter season will be published in August/);
       assert.match(a.content_html, /<blockquote>/);
