@@ -1386,6 +1386,7 @@ mod robustness {
             .stack_size(1 << 20)
             .spawn(move || {
                 for (name, html) in cases {
+                    eprintln!("{name}: {} bytes, extracting", html.len());
                     let started = Instant::now();
                     let result = quietpage::extract(
                         &html,
