@@ -256,9 +256,11 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("adslot", "ad slots"), RemovedKind::Ads),
     (word("dfp", "DoubleClick slots"), RemovedKind::Ads),
     (word("sponsored", "sponsored content"), RemovedKind::Ads),
-    (word("comments", "comment sections"), RemovedKind::Comments),
-    (word("comment", "comment sections"), RemovedKind::Comments),
-    (word("disqus", "Disqus threads"), RemovedKind::Comments),
+    (
+        prefix("comment", "comment sections (`commentlist`)"),
+        RemovedKind::Comments,
+    ),
+    (prefix("disqus", "Disqus threads"), RemovedKind::Comments),
     (word("nav", "navigation"), RemovedKind::Navigation),
     (word("navbar", "navigation"), RemovedKind::Navigation),
     (word("navigation", "navigation"), RemovedKind::Navigation),
@@ -272,9 +274,9 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("popup", "pop-ups"), RemovedKind::Signin),
 ];
 
-/// Words that, leading a class token, describe a state of the element rather than what it is
-/// (`has-sidebar`, `with-comments`, `non-paywall`, `above-footer`): such tokens are not read as
-/// boilerplate names.
+/// Words that, inside a class token, start a description of the element's state rather than
+/// of what it is; the token's words from there on are not read as boilerplate names
+/// (`has-sidebar`, `with-comments`, `non-paywall`, `above-footer`, `o-section--has-ads`).
 pub const STATE_PREFIXES: &[&str] = &[
     "has", "with", "without", "no", "non", "is", "show", "enable", "enabled", "can", "allow",
     "above", "below", "before", "after",
@@ -327,12 +329,13 @@ impl Names {
             names.joined.push_str(&part.to_lowercase());
             for token in part.split_ascii_whitespace() {
                 let words = split_words(token);
-                let stated = words
-                    .first()
-                    .is_some_and(|w| STATE_PREFIXES.contains(&w.as_str()));
-                if !stated {
-                    names.name_words.extend(words.iter().cloned());
-                }
+                // Words after a state word describe a state (`o-section--has-ads`).
+                names.name_words.extend(
+                    words
+                        .iter()
+                        .take_while(|w| !STATE_PREFIXES.contains(&w.as_str()))
+                        .cloned(),
+                );
                 names.words.extend(words);
             }
         }

@@ -207,8 +207,8 @@ const LONG_PROSE: f64 = 1500.0;
 /// - wrappers of nearly all the page's prose (`<div class="page ad-free">`);
 /// - containers of a substantial `<article>`, `<main>` or `articleBody` (broken pages leave a
 ///   `<header>` open around everything, and browsers nest the article inside it);
-/// - long, link-poor prose under a share/ad/related/navigation/footer/paywall name, which is
-///   the article wearing a feature flag (`class="entry share"`, `class="paywall"` around the
+/// - long, link-poor prose under a share/ad/related/navigation/footer/paywall name (or one
+///   of Readability's unlikely names, `above-footer`), which is the article wearing a flag (`class="entry share"`, `class="paywall"` around the
 ///   premium text). Cookie, comment and sign-in containers get no such rescue.
 fn protected(c: &Collected, raw: &[Agg]) -> Vec<bool> {
     use crate::article::RemovedKind as K;
@@ -234,7 +234,7 @@ fn protected(c: &Collected, raw: &[Agg]) -> Vec<bool> {
         .map(|i| {
             let node = &nodes[i];
             let wrapper = prose(i) >= 500.0 && prose(i) >= 0.75 * total;
-            let mislabelled = node.flags & flag::BOILERPLATE != 0
+            let mislabelled = node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
                 && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
                 && prose(i) >= LONG_PROSE
                 && raw[i].link_density() < 0.2
