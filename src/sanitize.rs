@@ -1,9 +1,10 @@
 //! The allowlist sanitiser.
 //!
 //! [`element`] judges one element on its own: which tag to write (if any), with which
-//! attributes, values decoded and URLs made absolute and checked. [`Writer`] adds what needs
-//! context (open elements, MathML, `<picture>`, figures left empty) and writes balanced markup;
-//! [`fragment`] runs any HTML through both with lol_html.
+//! attributes, values decoded and URLs made absolute and checked. [`in_context`] adds the rules
+//! that depend on the open elements (MathML, `<picture>`). [`Writer`] applies both, closes
+//! what browsers close implicitly, drops figures left empty and writes balanced markup;
+//! [`fragment`] runs any HTML through it with lol_html.
 //!
 //! Safety does not depend on lol_html parsing hostile markup the way a browser would. Output
 //! holds only tags from a fixed list, attribute names from a fixed list with escaped values,
@@ -113,6 +114,27 @@ pub fn element(tag: &str, attrs: &[(String, String)], ctx: &Context) -> Action {
         tag: out_tag,
         attrs: kept,
     }
+}
+
+/// Applies the rules that depend on where the element is, for an emitter that tracks its own
+/// open elements: MathML elements only inside an open `<math>` and HTML elements never inside
+/// one (unwrapped, so their text stays), `<source>` only directly inside `<picture>`.
+/// `in_math`: a `<math>` is open in the output; `parent`: the innermost element open in the
+/// output.
+///
+/// Nothing executable depends on this (the allowlist sees to that), but it keeps the output's
+/// namespaces what a browser will parse, which is what mutation-XSS tricks play on.
+pub fn in_context(action: Action, in_math: bool, parent: Option<&str>) -> Action {
+    let Action::Keep { tag, .. } = &action else {
+        return action;
+    };
+    if *tag != "math" && is_mathml(tag) != in_math {
+        return Action::Unwrap;
+    }
+    if *tag == "source" && parent != Some("picture") {
+        return Action::Drop;
+    }
+    action
 }
 
 /// Escapes text for an HTML text node. NUL becomes U+FFFD, as a browser would read it.
@@ -363,24 +385,18 @@ impl Writer {
         tracked(tag).map_or(0, |i| self.counts[i])
     }
 
-    /// Applies the rules that depend on the open elements.
+    /// [`in_context`], plus: pictures do not nest (one level keeps `note_content` short).
     fn in_context(&self, action: Action) -> Action {
-        let Action::Keep { tag, .. } = &action else {
-            return action;
-        };
-        let in_math = self.count("math") > 0;
-        if is_mathml(tag) != in_math && *tag != "math" {
-            return Action::Unwrap;
+        let parent = self.open.last().map(|o| o.tag);
+        let action = in_context(action, self.count("math") > 0, parent);
+        match &action {
+            Action::Keep { tag: "picture", .. }
+                if self.figures.iter().any(|&i| self.open[i].tag == "picture") =>
+            {
+                Action::Unwrap
+            }
+            _ => action,
         }
-        let innermost = self.open.last().map(|o| o.tag);
-        if *tag == "source" && innermost != Some("picture") {
-            return Action::Drop;
-        }
-        if *tag == "picture" && self.figures.iter().any(|&i| self.open[i].tag == "picture") {
-            // Nested pictures mean nothing; one level keeps `note_content` short.
-            return Action::Unwrap;
-        }
-        action
     }
 
     /// Writes a start tag; true if the element stays open for content.
@@ -887,14 +903,14 @@ fn link(base: Option<&Url>, value: &str) -> Option<String> {
         return Some(if frag.is_empty() {
             resolved
         } else {
-            format!("#{ID_PREFIX}{frag}")
+            format!("#{}", prefixed(frag))
         });
     }
     // A link to this very page with a fragment is an in-page link too.
     if let (Some(base), Some(hash)) = (base, resolved.find('#')) {
         let page = base.as_str().split('#').next().unwrap_or("");
         if resolved[..hash] == *page && hash + 1 < resolved.len() {
-            return Some(format!("#{ID_PREFIX}{}", &resolved[hash + 1..]));
+            return Some(format!("#{}", prefixed(&resolved[hash + 1..])));
         }
     }
     Some(resolved)
@@ -904,7 +920,16 @@ fn id_value(value: &str) -> Option<String> {
     let ok = !value.is_empty()
         && value.len() <= 256
         && !value.contains(|c: char| c.is_ascii_whitespace());
-    ok.then(|| format!("{ID_PREFIX}{value}"))
+    ok.then(|| prefixed(value))
+}
+
+/// `value` with [`ID_PREFIX`], added once: sanitising sanitised markup again changes nothing.
+fn prefixed(value: &str) -> String {
+    if value.starts_with(ID_PREFIX) {
+        value.to_string()
+    } else {
+        format!("{ID_PREFIX}{value}")
+    }
 }
 
 /// HTML's "rules for parsing integers": leading whitespace, a sign, digits, anything after.

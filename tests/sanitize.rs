@@ -883,6 +883,41 @@ mod policy {
     }
 }
 
+mod context_rules {
+    use quietpage::sanitize::{in_context, Action};
+
+    fn keep(tag: &'static str) -> Action {
+        Action::Keep { tag, attrs: vec![] }
+    }
+
+    #[test]
+    fn mathml_only_inside_math() {
+        assert_eq!(in_context(keep("mi"), true, Some("mrow")), keep("mi"));
+        assert_eq!(in_context(keep("mi"), false, Some("p")), Action::Unwrap);
+        assert_eq!(in_context(keep("p"), true, Some("mtext")), Action::Unwrap);
+        assert_eq!(in_context(keep("img"), true, Some("math")), Action::Unwrap);
+        assert_eq!(in_context(keep("math"), false, None), keep("math"));
+        assert_eq!(in_context(keep("math"), true, Some("mrow")), keep("math"));
+    }
+
+    #[test]
+    fn source_only_in_picture() {
+        assert_eq!(
+            in_context(keep("source"), false, Some("picture")),
+            keep("source")
+        );
+        assert_eq!(in_context(keep("source"), false, Some("div")), Action::Drop);
+        assert_eq!(in_context(keep("source"), false, None), Action::Drop);
+    }
+
+    #[test]
+    fn other_verdicts_pass_through() {
+        assert_eq!(in_context(Action::Drop, true, None), Action::Drop);
+        assert_eq!(in_context(Action::Unwrap, false, None), Action::Unwrap);
+        assert_eq!(in_context(keep("p"), false, Some("div")), keep("p"));
+    }
+}
+
 mod escaping {
     use quietpage::sanitize::{escape_attr, escape_text};
 
