@@ -313,11 +313,26 @@ pub struct Open {
     pub tag: Tag,
 }
 
+/// How far down the stack an implied end tag is looked for. Browsers cap their own searches
+/// (the adoption agency stops after 8 outer loops; Blink limits nesting to 512), and the cap
+/// keeps hostile nesting from making each start tag cost the stack's depth.
+const MAX_SCAN: usize = 512;
+
 /// The stack of open elements, with just enough of HTML's tree-construction rules to agree
 /// with a browser about where text belongs on real pages.
-#[derive(Default)]
 pub struct OpenStack {
     stack: Vec<Open>,
+    /// Open elements per tag, so the search for an open `<p>` costs nothing when none is.
+    open_by_tag: [u32; Tag::Other as usize + 1],
+}
+
+impl Default for OpenStack {
+    fn default() -> Self {
+        OpenStack {
+            stack: Vec::new(),
+            open_by_tag: [0; Tag::Other as usize + 1],
+        }
+    }
 }
 
 impl OpenStack {
@@ -364,8 +379,11 @@ impl OpenStack {
     /// Closes the innermost open element with a tag in `targets`, if one is open below the
     /// nearest scope boundary or element of `stop_at`.
     fn close_within(&mut self, targets: &[Tag], stop_at: &[Tag], closed: &mut impl FnMut(Open)) {
+        if targets.iter().all(|&t| self.open_by_tag[t as usize] == 0) {
+            return;
+        }
         let mut found = None;
-        for open in self.stack.iter().rev() {
+        for open in self.stack.iter().rev().take(MAX_SCAN) {
             if targets.contains(&open.tag) {
                 found = Some(open.node);
                 break;
@@ -388,16 +406,25 @@ impl OpenStack {
     }
 
     pub fn push(&mut self, open: Open) {
+        self.open_by_tag[open.tag as usize] += 1;
         self.stack.push(open);
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let open = self.stack.pop()?;
+        self.open_by_tag[open.tag as usize] -= 1;
+        Some(open)
     }
 
     /// Pops everything down to and including `node` (an end tag closes the elements left open
     /// inside it). Does nothing when `node` is no longer open.
     pub fn pop_to(&mut self, node: u32, closed: &mut impl FnMut(Open)) {
-        if !self.stack.iter().rev().any(|o| o.node == node) {
+        // Nodes are numbered in document order, so an open `node` sits above every open node
+        // with a smaller number: binary search instead of a scan of the stack.
+        if self.stack.binary_search_by(|o| o.node.cmp(&node)).is_err() {
             return;
         }
-        while let Some(open) = self.stack.pop() {
+        while let Some(open) = self.pop() {
             closed(open);
             if open.node == node {
                 break;
@@ -407,7 +434,7 @@ impl OpenStack {
 
     /// Pops everything (end of document).
     pub fn pop_all(&mut self, closed: &mut impl FnMut(Open)) {
-        while let Some(open) = self.stack.pop() {
+        while let Some(open) = self.pop() {
             closed(open);
         }
     }
