@@ -17,6 +17,8 @@
 //!
 //! Headings get ids so the navigation document can list them.
 
+use std::collections::HashSet;
+
 use super::dom::{self, is_blank, Element, Node};
 
 pub(crate) struct Heading {
@@ -27,12 +29,46 @@ pub(crate) struct Heading {
 
 /// The fragment as XHTML body content, and its headings.
 pub(crate) fn fragment(root: &Element) -> (String, Vec<Heading>) {
+    let mut all_ids = HashSet::new();
+    collect_ids(root, &mut all_ids);
     let mut w = Writer {
         out: String::new(),
         headings: Vec::new(),
+        all_ids,
+        written_ids: HashSet::new(),
+        last_id: None,
+        fragment_links: Vec::new(),
     };
     w.nodes(root.children.iter(), Ctx::default());
-    (w.out, w.headings)
+    // An in-page link whose target was not written (unwrapped, or a duplicate id) would be
+    // an error in the book: such links lose their href.
+    let mut out = String::with_capacity(w.out.len());
+    let mut from = 0;
+    for (start, end, target) in &w.fragment_links {
+        if !w.written_ids.contains(target) {
+            out.push_str(&w.out[from..*start]);
+            from = *end;
+        }
+    }
+    out.push_str(&w.out[from..]);
+    (out, w.headings)
+}
+
+/// Every usable id in the tree, so generated ids avoid them.
+fn collect_ids(e: &Element, ids: &mut HashSet<String>) {
+    if let Some(id) = e.attr("id").filter(|id| is_valid_id(id)) {
+        ids.insert(id.to_owned());
+    }
+    for child in e.elements() {
+        collect_ids(child, ids);
+    }
+}
+
+/// Ids the book may carry: XML names without colons (what the schema's ID type accepts).
+fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// What the content model of the nearest ancestors allows.
@@ -110,6 +146,14 @@ const SKIP: &[&str] = &[
 struct Writer {
     out: String,
     headings: Vec<Heading>,
+    /// Ids present anywhere in the fragment.
+    all_ids: HashSet<String>,
+    /// Ids written so far (each at most once).
+    written_ids: HashSet<String>,
+    /// The id [`Writer::open`] wrote on the element it just opened.
+    last_id: Option<String>,
+    /// ` href="#id"` attributes written: byte range in `out`, and the target id.
+    fragment_links: Vec<(usize, usize, String)>,
 }
 
 impl Writer {
@@ -135,8 +179,15 @@ impl Writer {
             "img" => self.image(e, ctx),
             "a" if ctx.in_link => self.nodes(&e.children, ctx),
             "a" => {
-                self.out.push_str("<a");
-                if let Some(href) = e.attr("href").and_then(link_target) {
+                self.open("a", e);
+                let href = e.attr("href").map(str::trim).unwrap_or_default();
+                if let Some(target) = href.strip_prefix('#').filter(|t| is_valid_id(t)) {
+                    // In-page (footnotes): kept if the target is written, see `fragment`.
+                    let start = self.out.len();
+                    attr(&mut self.out, "href", href);
+                    self.fragment_links
+                        .push((start, self.out.len(), target.to_owned()));
+                } else if let Some(href) = link_target(href) {
                     attr(&mut self.out, "href", &href);
                 }
                 self.title_attr(e);
@@ -199,18 +250,30 @@ impl Writer {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = tag.as_bytes()[1] - b'0';
-                let id = format!("qp-h{}", self.headings.len() + 1);
+                self.open(tag, e);
+                // The navigation document links to every heading: by its own id, or a new one.
+                let id = match self.last_id.take() {
+                    Some(id) => id,
+                    None => {
+                        let mut n = self.headings.len() + 1;
+                        while self.all_ids.contains(&format!("qp-h{n}")) {
+                            n += 1;
+                        }
+                        let id = format!("qp-h{n}");
+                        attr(&mut self.out, "id", &id);
+                        self.written_ids.insert(id.clone());
+                        id
+                    }
+                };
                 let mut heading_text = String::new();
                 for c in &e.children {
                     dom::text_content(c, &mut heading_text);
                 }
                 self.headings.push(Heading {
-                    id: id.clone(),
+                    id,
                     level,
                     text: super::collapse(&heading_text),
                 });
-                self.open(tag, e);
-                attr(&mut self.out, "id", &id);
                 self.out.push('>');
                 self.nodes(&e.children, ctx.phrasing());
                 self.close(tag);
@@ -257,11 +320,18 @@ impl Writer {
         self.close(tag);
     }
 
-    /// `<tag` with the attributes every kept element may have (only `dir`); the caller adds
-    /// its own and the `>`.
+    /// `<tag` with the attributes every kept element may have (`id`, the first time it is
+    /// seen, and `dir`); the caller adds its own and the `>`.
     fn open(&mut self, tag: &str, e: &Element) {
         self.out.push('<');
         self.out.push_str(tag);
+        self.last_id = None;
+        if let Some(id) = e.attr("id").filter(|id| is_valid_id(id)) {
+            if self.written_ids.insert(id.to_owned()) {
+                attr(&mut self.out, "id", id);
+                self.last_id = Some(id.to_owned());
+            }
+        }
         if let Some(dir) = e
             .attr("dir")
             .map(|d| d.trim().to_ascii_lowercase())
@@ -326,7 +396,10 @@ impl Writer {
         }
         self.out.push('>');
         for item in dom::list_items(e) {
-            self.out.push_str("<li");
+            match item.li {
+                Some(li) => self.open("li", li),
+                None => self.out.push_str("<li"),
+            }
             if let (true, Some(value)) = (ordered, item.li.and_then(|li| li.attr("value"))) {
                 if let Some(value) = integer(value) {
                     attr(&mut self.out, "value", &value.to_string());
@@ -697,6 +770,24 @@ mod tests {
             "<a href=\"https://e/\">[Image: x]</a>"
         );
         assert_eq!(x("<pre>\n  a\u{1}&lt;</pre>"), "<pre>  a&lt;</pre>");
+    }
+
+    #[test]
+    fn ids_and_in_page_links() {
+        assert_eq!(
+            x(concat!(
+                "<p>See<sup><a href=\"#qp-n1\" id=\"qp-r1\">1</a></sup> <a href=\"#qp-gone\">x</a>",
+                " <a href=\"#qp-dup\">d</a></p><h2 id=\"qp-h1\">A</h2><h2>B</h2>",
+                "<ol><li id=\"qp-n1\">Note <a href=\"#qp-r1\">^</a></li></ol>",
+                "<span id=\"qp-dup\">1</span><span id=\"qp-dup\">2</span><font id=\"qp-gone\">g</font>"
+            )),
+            concat!(
+                "<p>See<sup><a id=\"qp-r1\" href=\"#qp-n1\">1</a></sup> <a>x</a>",
+                " <a href=\"#qp-dup\">d</a></p><h2 id=\"qp-h1\">A</h2><h2 id=\"qp-h2\">B</h2>",
+                "<ol><li id=\"qp-n1\">Note <a href=\"#qp-r1\">^</a></li></ol>",
+                "<span id=\"qp-dup\">1</span><span>2</span>g"
+            )
+        );
     }
 
     #[test]
