@@ -13,9 +13,10 @@
 //! - `<img>` becomes a link to the image (text "[Image: alt]"), because EPUB 3 allows remote
 //!   resources only for audio and video and the images are remote; a `data:` image or one
 //!   already inside a link keeps just that text;
-//! - links keep only absolute http(s) and mailto targets, made into strict URIs.
+//! - links keep only absolute http(s) and mailto targets, made into strict URIs, and in-page
+//!   targets (`#id`, footnotes) that exist in the book; each id is written once.
 //!
-//! Headings get ids so the navigation document can list them.
+//! Headings without an id get one, so the navigation document can list them.
 
 use std::collections::HashSet;
 
