@@ -977,11 +977,12 @@ impl<'a> Attrs<'a> {
 
     /// Each name once, with its first value.
     fn unique(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        // A set, not a look-back: a hostile tag may carry a hundred thousand attributes.
+        let mut seen = std::collections::HashSet::with_capacity(self.0.len());
         self.0
             .iter()
-            .enumerate()
-            .filter(|(i, (n, _))| !self.0[..*i].iter().any(|(m, _)| m == n))
-            .map(|(_, (n, v))| (n.as_str(), v.as_str()))
+            .filter(move |(n, _)| seen.insert(n.as_str()))
+            .map(|(n, v)| (n.as_str(), v.as_str()))
     }
 }
 

@@ -1105,6 +1105,20 @@ mod fragments {
         ] {
             let _ = fragment(s, Some("http://x/"));
         }
+        let attrs: String = (0..100_000)
+            .map(|i| format!(" data-a{i}=\"{i}\""))
+            .collect();
+        let wide = format!("<p{attrs} lang=\"en\">x</p><img{attrs} src=\"a.png\">");
+        assert_eq!(
+            fragment(&wide, None),
+            "<p lang=\"en\">x</p><img src=\"a.png\">",
+            "many attributes on one tag cost linear time"
+        );
+        let huge = format!(
+            "<img src=\"data:image/png;base64,{}\">",
+            "A".repeat(10 << 20)
+        );
+        assert_eq!(fragment(&huge, None).len(), huge.len());
         let many = "<i>x</i>".repeat(100_000);
         assert_eq!(fragment(&many, None), many);
     }
