@@ -1027,16 +1027,20 @@ fn image_attrs(attrs: &Attrs, ctx: &Context) -> Option<Vec<(&'static str, String
     let src = decoded("src").filter(|s| !is_tiny_data_image(s));
     let src_is_stand_in = lazy_class || src.as_deref().is_none_or(looks_like_placeholder);
     let own_src = src.as_deref().and_then(image);
-    let mut chosen_src = if src_is_stand_in {
-        lazy_src.clone().or(own_src)
-    } else {
-        own_src.or(lazy_src.clone())
-    };
     let own_srcset = decoded("srcset").and_then(|v| srcset(&v, ctx.base));
     let chosen_srcset = if lazy_class {
         lazy_srcset.or(own_srcset)
     } else {
         own_srcset.or(lazy_srcset)
+    };
+    let mut chosen_src = if src_is_stand_in {
+        // A stand-in `src` is the last choice, after any real source the lazy loader holds.
+        lazy_src
+            .clone()
+            .or_else(|| chosen_srcset.as_deref().and_then(best_candidate))
+            .or(own_src)
+    } else {
+        own_src.or(lazy_src.clone())
     };
 
     // Last resort, as Readability does: any data-* attribute that holds an image URL.
@@ -1059,10 +1063,13 @@ fn image_attrs(attrs: &Attrs, ctx: &Context) -> Option<Vec<(&'static str, String
     let mut out = vec![("src", chosen_src)];
     if let Some(s) = chosen_srcset {
         out.push(("srcset", s));
-        if let Some(sizes) = decoded("sizes").or_else(|| decoded("data-sizes")) {
-            if sizes_ok(&sizes) {
-                out.push(("sizes", sizes.trim().to_string()));
-            }
+        // `sizes="auto"` only means something with native lazy loading, which we do not keep.
+        let sizes = ["sizes", "data-sizes", "data-lazy-sizes"]
+            .iter()
+            .filter_map(|n| decoded(n))
+            .find(|s| sizes_ok(s) && !s.trim().eq_ignore_ascii_case("auto"));
+        if let Some(sizes) = sizes {
+            out.push(("sizes", sizes.trim().to_string()));
         }
     }
     if let Some(alt) = decoded("alt") {

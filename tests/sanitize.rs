@@ -764,6 +764,33 @@ mod policy {
         );
         assert_eq!(attr(&a, "src"), Some("http://fakehost/test/b.jpg"));
         assert_eq!(attr(&a, "sizes"), Some("(max-width: 600px) 100vw"));
+        let (_, a) = kept(
+            "img",
+            &[
+                ("class", "lazyload"),
+                ("src", "/img/placeholder-1x1.gif"),
+                ("data-srcset", "l-480.jpg 480w, l-960.jpg 960w"),
+                ("data-sizes", "auto"),
+            ],
+        );
+        assert_eq!(
+            attr(&a, "src"),
+            Some("http://fakehost/test/l-960.jpg"),
+            "srcset beats a stand-in src"
+        );
+        assert_eq!(
+            attr(&a, "sizes"),
+            None,
+            "sizes=auto needs native lazy loading"
+        );
+        let (_, a) = kept(
+            "img",
+            &[
+                ("data-lazy-srcset", "a.jpg 1x"),
+                ("data-lazy-sizes", "50vw"),
+            ],
+        );
+        assert_eq!(attr(&a, "sizes"), Some("50vw"));
         let (_, a) = kept("img", &[("data-whatever", "/p/photo.webp")]);
         assert_eq!(attr(&a, "src"), Some("http://fakehost/p/photo.webp"));
         let (_, a) = kept(
