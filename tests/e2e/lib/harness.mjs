@@ -110,6 +110,20 @@ export async function launchChromium({ headless = true } = {}) {
     storedSettings() {
       return background().evaluate(async () => (await chrome.storage.sync.get('reading')).reading ?? null);
     },
+    /** The extension's keyboard commands, as the browser registered them. */
+    commands() {
+      return background().evaluate(() => chrome.commands.getAll());
+    },
+    /** `fn(arg)` in a freshly loaded options page. */
+    async onOptionsPage(fn, arg) {
+      const options = await context.newPage();
+      try {
+        await options.goto(`chrome-extension://${extensionId}/options/options.html`);
+        return await options.evaluate(fn, arg);
+      } finally {
+        await options.close();
+      }
+    },
     /** `fn(arg)` in the page's own JavaScript world (where page scripts run). */
     evalPage(fn, arg) {
       return page.evaluate(fn, arg);
@@ -220,6 +234,15 @@ export async function launchFirefox({ headless = true } = {}) {
     async storedSettings() {
       await at(extTab);
       return session.execute('async function () { return (await browser.storage.sync.get("reading")).reading ?? null; }');
+    },
+    async commands() {
+      await at(extTab);
+      return session.execute('function () { return browser.commands.getAll(); }');
+    },
+    async onOptionsPage(fn, arg) {
+      await at(extTab);
+      await session.navigate(`moz-extension://${FIREFOX_UUID}/options/options.html`);
+      return session.execute(fn.toString(), arg);
     },
     async evalPage(fn, arg) {
       await at(pageTab);
