@@ -209,6 +209,10 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("trial", "free-trial prompts"), RemovedKind::Paywall),
     (word("piano", "Piano paywall slots"), RemovedKind::Paywall),
     (word("signin", "sign-in prompts"), RemovedKind::Signin),
+    (
+        prefix("signup", "sign-up boxes (`nl-signup`)"),
+        RemovedKind::Signin,
+    ),
     (word("login", "log-in prompts"), RemovedKind::Signin),
     (
         word("register", "registration prompts"),

@@ -31,8 +31,9 @@ struct OpenOut {
     tag: &'static str,
     /// Where its start tag begins in `html`, for cutting it off if it stays empty.
     start: usize,
-    /// `meaningful` when it opened.
+    /// `meaningful` and `breaks` when it opened.
     meaningful_at_start: u64,
+    breaks_at_start: u64,
 }
 
 pub struct Emitter {
@@ -45,6 +46,8 @@ pub struct Emitter {
     open: Vec<OpenOut>,
     /// Counts writes that make a block worth keeping (visible text, an image).
     meaningful: u64,
+    /// Counts `<br>`s written: they keep an inline element (`<span><br></span>`), not a block.
+    breaks: u64,
     pending_text: String,
     pre_depth: u32,
     /// `html.len()` right after the last image written (a `<noscript>` twin right after it
@@ -68,6 +71,7 @@ impl Emitter {
             text: TextOut::default(),
             open: Vec::new(),
             meaningful: 0,
+            breaks: 0,
             pending_text: String::new(),
             pre_depth: 0,
             after_last_img: None,
@@ -182,7 +186,10 @@ impl Emitter {
                     }
                 }
                 match tag {
-                    Tag::Br => self.text.line_break(),
+                    Tag::Br => {
+                        self.breaks += 1;
+                        self.text.br();
+                    }
                     Tag::Hr => self.text.block(),
                     Tag::Td | Tag::Th => self.text.cell(),
                     Tag::Tr => self.text.line_break(),
@@ -198,6 +205,7 @@ impl Emitter {
                         tag: out_tag,
                         start,
                         meaningful_at_start: self.meaningful,
+                        breaks_at_start: self.breaks,
                     });
                     State::Written
                 } else {
@@ -216,6 +224,19 @@ impl Emitter {
             return;
         }
         let decoded = entities::decode(&raw);
+        // Control characters (a stray BEL, form feeds) are not text anyone can read.
+        let decoded: std::borrow::Cow<'_, str> = if decoded
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            decoded
+                .chars()
+                .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+                .collect::<String>()
+                .into()
+        } else {
+            decoded
+        };
         if decoded.chars().any(|c| !c.is_whitespace()) {
             self.meaningful += 1;
         }
@@ -461,7 +482,29 @@ impl Emitter {
             o.tag,
             "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "table" | "colgroup" | "caption"
         );
-        if self.meaningful == o.meaningful_at_start && !keeps_structure && o.tag != "iframe" {
+        let inline = matches!(
+            o.tag,
+            "span"
+                | "a"
+                | "b"
+                | "i"
+                | "em"
+                | "strong"
+                | "small"
+                | "u"
+                | "s"
+                | "sub"
+                | "sup"
+                | "mark"
+                | "code"
+                | "q"
+                | "cite"
+                | "abbr"
+                | "time"
+        );
+        let empty = self.meaningful == o.meaningful_at_start
+            && (!inline || self.breaks == o.breaks_at_start);
+        if empty && !keeps_structure && o.tag != "iframe" {
             self.html.truncate(o.start);
         } else {
             self.html.push_str("</");
@@ -500,6 +543,13 @@ impl TextOut {
 
     pub fn line_break(&mut self) {
         self.pending_break = self.pending_break.max(1);
+        self.pending_space = false;
+    }
+
+    /// `<br>`: a line break, and two in a row separate paragraphs (how pages without `<p>`
+    /// mark them).
+    pub fn br(&mut self) {
+        self.pending_break = if self.pending_break >= 1 { 2 } else { 1 };
         self.pending_space = false;
     }
 

@@ -35,6 +35,8 @@ pub struct Plan {
     pub removed: Removed,
     /// Whitespace-normalised length of the article's text.
     pub text_len: u64,
+    /// `false` when what was found is a list of links or a short form, not something to read.
+    pub readable: bool,
 }
 
 /// Readability's `DEFAULT_CHAR_THRESHOLD`: a shorter result triggers a more lenient attempt.
@@ -58,6 +60,7 @@ struct Agg {
     heading_text: u64,
     list_text: u64,
     children: u32,
+    links: u32,
     tables: u32,
     data_tables: u32,
     sentence: bool,
@@ -90,7 +93,9 @@ impl Agg {
         self.data_tables += child.data_tables;
         self.sentence |= child.sentence;
         self.children += 1;
+        self.links += child.links;
         match node.tag {
+            Tag::A => self.links += 1,
             Tag::P => self.p += 1,
             Tag::Img => self.img += 1,
             Tag::Li => self.li += 1,
@@ -190,13 +195,13 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
             continue;
         };
         if plan.text_len >= CHAR_THRESHOLD {
-            return Some(plan);
+            return Some(plan).filter(|p| p.readable);
         }
         if best.as_ref().is_none_or(|b| plan.text_len > b.text_len) {
             best = Some(plan);
         }
     }
-    best.filter(|b| b.text_len >= MIN_ARTICLE_TEXT)
+    best.filter(|b| b.text_len >= MIN_ARTICLE_TEXT && b.readable)
 }
 
 /// Non-link prose at or above which a named-boilerplate container is taken to be mislabelled
@@ -663,7 +668,9 @@ impl Scorer<'_> {
             kept[p].add_child(&child, node, self.data_table[i]);
         }
 
+        self.drop_title_repeats(&mut actions, &inside);
         self.drop_orphan_headings(&mut actions, &inside);
+        let readable = self.readable(&roots, &kept, &inside);
 
         let dir = self.dir_for(&roots);
         Plan {
@@ -672,7 +679,55 @@ impl Scorer<'_> {
             byline: byline.map(|(_, t)| t),
             dir,
             text_len,
+            readable,
         }
+    }
+
+    /// Headings inside the article that repeat its title (the view shows the title above).
+    fn drop_title_repeats(&self, actions: &mut [Action], inside: &[bool]) {
+        if self.title.is_empty() {
+            return;
+        }
+        for (i, node) in self.c.nodes.iter().enumerate() {
+            if !inside[i] || !matches!(node.tag, Tag::H1 | Tag::H2 | Tag::H3) {
+                continue;
+            }
+            if let Some(text) = self.c.captures.get(&(i as u32)) {
+                let text = normalize_space(&crate::entities::decode(text));
+                // Stricter than the first-heading rule: a subheading may echo the title.
+                if text_similarity(self.title, &text) > 0.9 {
+                    actions[i] = Action::Drop;
+                }
+            }
+        }
+    }
+
+    /// Whether what was chosen is worth a reading view: not a list of links (a section
+    /// front, a sitemap) and not a short form (a sign-in page).
+    fn readable(&self, roots: &[u32], kept: &[Agg], inside: &[bool]) -> bool {
+        let nodes = &self.c.nodes;
+        let (mut text, mut link, mut links) = (0u64, 0f64, 0u32);
+        for &r in roots {
+            let k = &kept[r as usize];
+            text += k.text;
+            link += k.link;
+            links += k.links + u32::from(nodes[r as usize].tag == Tag::A);
+        }
+        let link_density = if text == 0 { 0.0 } else { link / text as f64 };
+        if link_density >= 0.8 && links >= 5 {
+            return false;
+        }
+        // Form controls are never content, so count them over the roots' whole subtrees.
+        let mut under = vec![false; nodes.len()];
+        let mut controls = 0;
+        for (i, node) in nodes.iter().enumerate() {
+            let p = node.parent;
+            under[i] = roots.contains(&(i as u32)) && inside[i] || (p != NONE && under[p as usize]);
+            if under[i] && matches!(node.tag, Tag::Input | Tag::Select | Tag::Textarea) {
+                controls += 1;
+            }
+        }
+        !(controls >= 2 && text < 300)
     }
 
     /// A heading with nothing left under it (before the next heading of its rank or the end)
