@@ -111,15 +111,25 @@ function renderArticle(article) {
   header.append(title);
 
   const meta = el('p', 'qp-meta');
-  if (article.byline) meta.append(el('span', 'qp-byline', article.byline));
-  if (article.site_name) meta.append(el('span', 'qp-site', article.site_name));
+  // Each item's text is isolated in an inner span (the separator dot, drawn before the outer
+  // one, stays between items): a Latin byline on an Arabic page, a date in the reader's
+  // locale and the view's own English words each keep their order in either direction.
+  const item = (tag, className, text, dir = 'auto', lang = '') => {
+    const outer = el(tag, className);
+    const inner = el('span', '', text);
+    inner.dir = dir;
+    if (lang) inner.lang = lang;
+    outer.append(inner);
+    meta.append(outer);
+    return outer;
+  };
+  if (article.byline) item('span', 'qp-byline', article.byline);
+  if (article.site_name) item('span', 'qp-site', article.site_name);
   if (article.published) {
-    const time = el('time', 'qp-date', formatDate(article.published, article.lang));
-    time.dateTime = article.published;
-    meta.append(time);
+    item('time', 'qp-date', formatDate(article.published, article.lang)).dateTime = article.published;
   }
   if (article.reading_minutes > 0) {
-    meta.append(el('span', 'qp-reading-time', `${article.reading_minutes} min read`));
+    item('span', 'qp-reading-time', `${article.reading_minutes} min read`, 'ltr', 'en');
   }
   if (meta.childElementCount) header.append(meta);
 
