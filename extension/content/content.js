@@ -149,8 +149,10 @@
       e.preventDefault();
       closedHere();
     });
-    // The page may navigate a child frame (`frames[0].location = …`) even across origins.
-    // Our frame loads the reader once; any further load is not ours to show.
+    // A parent may navigate a child frame across origins (`frames[0].location = …`). A frame
+    // in a shadow tree is not in the page's `window.frames`, so the page has no handle on
+    // ours (the isolation tests check it); should it ever get one, any load after the first
+    // is not our reader, and the view closes rather than show it.
     frame.addEventListener('load', () => {
       if (view && view.frame === frame && ++view.loads > 1) closedHere();
     });
