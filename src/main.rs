@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use quietpage::eval::{self, EvalConfig};
+use quietpage::export;
 use quietpage::{Article, Error, Options};
 
 const USAGE: &str = "\
@@ -419,42 +420,5 @@ fn finish(written: io::Result<()>, ok: bool) -> ExitCode {
             eprintln!("quietpage: cannot write output: {e}");
             ExitCode::FAILURE
         }
-    }
-}
-
-/// TEMPORARY stand-ins for `quietpage::export::{to_html_document, to_text, to_markdown}`, which
-/// are being written in src/export/. Replace this module with `use quietpage::export;` when
-/// they land; the call sites above already use those names.
-mod export {
-    use quietpage::Article;
-
-    pub fn to_text(article: &Article) -> String {
-        article.text.clone()
-    }
-
-    pub fn to_markdown(article: &Article) -> String {
-        match &article.title {
-            Some(title) => format!("# {title}\n\n{}", article.text),
-            None => article.text.clone(),
-        }
-    }
-
-    pub fn to_html_document(article: &Article) -> String {
-        let title = escape(article.title.as_deref().unwrap_or(""));
-        let lang = escape(article.lang.as_deref().unwrap_or(""));
-        format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <title>{title}</title>\n<style>body{{max-width:40em;margin:2em auto;padding:0 1em;\
-             font:1.1em/1.6 Georgia,serif}}img{{max-width:100%;height:auto}}</style>\n</head>\n\
-             <body>\n<article>\n<h1>{title}</h1>\n{}\n</article>\n</body>\n</html>\n",
-            article.content_html
-        )
-    }
-
-    fn escape(s: &str) -> String {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
     }
 }

@@ -184,7 +184,6 @@ fn extracted_articles_hold_nothing_executable() {
 /// executable: every element and attribute is allowlisted); it passes once the emitter applies
 /// `sanitize::in_context` as `Writer` does.
 #[test]
-#[ignore = "needs the pipeline's emitter to apply sanitize::in_context"]
 fn extracted_articles_keep_mathml_structure() {
     check_extracted(true);
 }

@@ -121,6 +121,12 @@ pub struct Collector {
     debug: bool,
 }
 
+impl Default for Collector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Collector {
     pub fn new() -> Self {
         Collector {
@@ -381,10 +387,8 @@ impl Visitor for Collector {
                     }
                 }
             }
-            Tag::Base => {
-                if self.out.meta.base_href.is_none() {
-                    self.out.meta.base_href = el.get_attribute("href");
-                }
+            Tag::Base if self.out.meta.base_href.is_none() => {
+                self.out.meta.base_href = el.get_attribute("href");
             }
             Tag::Link => {
                 let rel = el
@@ -467,10 +471,8 @@ impl Visitor for Collector {
 
     fn end(&mut self, open: Open) {
         match open.tag {
-            Tag::Table => {
-                if self.open_tables.last() == Some(&open.node) {
-                    self.open_tables.pop();
-                }
+            Tag::Table if self.open_tables.last() == Some(&open.node) => {
+                self.open_tables.pop();
             }
             Tag::Title => self.in_title = false,
             Tag::Script => {

@@ -134,8 +134,12 @@ impl Emitter {
                             | "data-srcset"
                     )
                 });
-                if !has_src {
-                    if let Some(src) = self.picture_source.clone() {
+                // The sanitiser prefers a real `src` over `data-src` but a placeholder `src`
+                // gives way to it: exactly what the <picture>'s source should do.
+                if let Some(src) = self.picture_source.clone() {
+                    if has_src {
+                        attrs.push(("data-src".into(), src));
+                    } else {
                         attrs.push(("src".into(), src));
                     }
                 }
@@ -155,7 +159,11 @@ impl Emitter {
         let action = if tag == Tag::Other {
             sanitize::Action::Unwrap
         } else {
-            sanitize::element(tag_name, &attrs, &self.ctx())
+            sanitize::in_context(
+                sanitize::element(tag_name, &attrs, &self.ctx()),
+                self.open.iter().any(|o| o.tag == "math"),
+                self.open.last().map(|o| o.tag),
+            )
         };
         match action {
             sanitize::Action::Drop => State::Skipped,

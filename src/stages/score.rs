@@ -503,8 +503,6 @@ impl Scorer<'_> {
                 p = nodes[p as usize].parent;
             }
         }
-        let mut score = score;
-        let mut init = init;
         initialize(top, &mut score, &mut init);
 
         // Climb while the parent scores better (the article spans more than one block).
