@@ -10,8 +10,8 @@
 //! [`export`] turns an [`Article`] into files; [`wasm`] and the `quietpage` CLI are thin shells.
 
 pub mod article;
-pub mod error;
 pub mod entities;
+pub mod error;
 pub mod eval;
 pub mod export;
 pub mod input;
