@@ -37,6 +37,19 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   // Needs the extraction pipeline for the content checks.
+  // First, before any click on this origin: Chromium keeps an activeTab grant across
+  // same-origin navigations.
+  it('cannot read a page the user has not pointed it at (no host permissions)', async () => {
+    await browser.goto(server.url('news.html'));
+    const before = await pageState(browser);
+    const result = await browser.callBackgroundUngranted('openReader');
+    assert.equal(result.ok, false);
+    assert.equal(result.url, null, 'the extension could see the URL of a tab it was not given');
+    assert.match(result.error, /^Quiet Page can't read this page/);
+    assert.ok(!(await browser.hasView()));
+    assert.deepEqual(await pageState(browser), before);
+  });
+
   it('shows the article: header, lead image, body, removed line; no boilerplate', async () => {
     const result = await openView(browser, server.url('news.html'));
     assert.ok(result.ok, `openReader failed: ${result.error}`);

@@ -106,6 +106,21 @@ export async function launchChromium({ headless = true } = {}) {
         [method, page.url(), args],
       );
     },
+    /**
+     * `quietpage[method](tabId)` for the page's tab found without any grant (the active tab),
+     * to show what the extension may do before the user asks.
+     */
+    async callBackgroundUngranted(method) {
+      await page.bringToFront();
+      return background().evaluate(async (name) => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        try {
+          return { ok: true, value: await globalThis.quietpage[name](tab.id), url: tab.url ?? null };
+        } catch (e) {
+          return { ok: false, error: String(e?.message ?? e), url: tab.url ?? null };
+        }
+      }, method);
+    },
     /** The reading settings as stored in storage.sync. */
     storedSettings() {
       return background().evaluate(async () => (await chrome.storage.sync.get('reading')).reading ?? null);
@@ -229,6 +244,24 @@ export async function launchFirefox({ headless = true } = {}) {
         method,
         pageUrl,
         args,
+      );
+    },
+    async callBackgroundUngranted(method) {
+      await at(extTab);
+      return session.execute(
+        `async function (name) {
+          const bg = await browser.runtime.getBackgroundPage();
+          const self = await browser.tabs.getCurrent();
+          // Without a grant the page's tab shows no URL; ours is the only other tab.
+          const tab = (await browser.tabs.query({})).find((t) => t.id !== self.id);
+          try {
+            const value = await bg.quietpage[name](tab.id);
+            return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)), url: tab.url ?? null };
+          } catch (e) {
+            return { ok: false, error: String(e?.message ?? e), url: tab.url ?? null };
+          }
+        }`,
+        method,
       );
     },
     async storedSettings() {
