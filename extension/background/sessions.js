@@ -90,6 +90,8 @@ async function run(session) {
   // Extraction starts now and runs while the view's frame loads.
   session.article = optionsFor(page.url).then((options) => extractArticle(page.html, page.url, options));
   session.article.catch(() => {});
+  // Closed (or closed and opened again) while the page was being read: show nothing.
+  if (sessions.get(tabId) !== session) throw new ReaderError('the reading view was closed');
   const src = `${ext.runtime.getURL(READER_PAGE)}#${session.token}`;
   await toContent(tabId, { type: 'qp:show', src });
   const timer = setTimeout(
@@ -112,7 +114,11 @@ async function run(session) {
  * Calling it while the view is opening or open returns the same promise.
  */
 export function openReader(tabId) {
-  checkTabId(tabId);
+  try {
+    checkTabId(tabId);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const existing = sessions.get(tabId);
   if (existing) return existing.result;
   const session = { tabId, token: newToken(), shown: deferred(), article: null, url: null, result: null };
@@ -123,8 +129,11 @@ export function openReader(tabId) {
     // be found keeps its view open with the message, and its session, until closed.
     const shownWithMessage = session.article && (await session.article.then(() => false, () => true));
     if (!shownWithMessage || e instanceof ReaderError) {
-      end(session);
-      await toContent(tabId, { type: 'qp:hide' }).catch(() => {});
+      // Only this session's view: a newer one may already be on the page.
+      if (sessions.get(tabId) === session) {
+        end(session);
+        await toContent(tabId, { type: 'qp:hide' }).catch(() => {});
+      }
     }
     throw e;
   });
