@@ -23,7 +23,7 @@ describe(`reading view isolation from a hostile page (${BROWSER})`, () => {
     await server?.close();
   });
 
-  it('the page can neither read nor restyle the view', async () => {
+  it('the page can neither read, restyle nor close the view', async () => {
     await browser.goto(server.url('hostile.html'));
     const before = await pageState(browser);
     const result = await openView(browser);
@@ -64,6 +64,10 @@ describe(`reading view isolation from a hostile page (${BROWSER})`, () => {
     assert.ok(Math.abs(look.width - VIEWPORT.width) <= 20, `the view is ${look.width}px wide`);
     assert.ok(look.height > VIEWPORT.height / 2, `the view is ${look.height}px high`);
     assert.equal(look.visible, 'visible');
+
+    // Its synthetic Escape keys and clicks closed nothing.
+    assert.ok(await browser.hasView(), 'the page closed the view');
+    assert.deepEqual(await browser.callBackground('isReaderOpen'), { ok: true, value: true });
 
     await closeView(browser);
     assert.deepEqual(await pageState(browser), before);
