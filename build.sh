@@ -253,6 +253,6 @@ case "${1:-build}" in
 build) build ;;
 test) run_tests ;;
 demo) demo ;;
--h | --help | help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+-h | --help | help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
 *) die "unknown command '$1' (build, test, demo)" ;;
 esac
