@@ -48,13 +48,16 @@ function contentNodes(html) {
       const lower = name.toLowerCase();
       const image = node.localName === 'img' || node.localName === 'source' || lower === 'poster';
       if (lower.startsWith('on') || lower === 'style' || lower === 'srcdoc') node.removeAttribute(name);
+      else if (lower === 'href' && /^#[^\s]*$/.test(node.getAttribute(name))) continue; // in-article link
       else if (URL_ATTRS.includes(lower) && !safeUrl(node.getAttribute(name), { image })) node.removeAttribute(name);
       else if (lower === 'srcset' && /(^|,)\s*(?!https?:)[a-z][a-z0-9+.-]*:/i.test(node.getAttribute(name))) {
         node.removeAttribute(name);
       }
     }
-    if (node.localName === 'a' && node.hasAttribute('href')) {
-      // Links leave the view for the page they point to, in this tab, as links on the page do.
+    // The core writes links to places inside the article (footnotes, a table of contents)
+    // as bare fragments: those jump within the view. Every other link leaves the view for
+    // the page it points to, in this tab, as links on the page do.
+    if (node.localName === 'a' && node.hasAttribute('href') && !node.getAttribute('href').startsWith('#')) {
       node.target = '_top';
       node.rel = 'noopener noreferrer';
     }

@@ -73,6 +73,22 @@ describe(`reading view on a news page (${BROWSER})`, () => {
     assert.ok(!view.images.some((src) => src.startsWith('data:')), 'placeholder image shown');
     assert.equal(view.firstContentTag, 'figure');
     assert.equal(view.scripts, 0);
+
+    // A footnote link jumps within the view; the view stays open over the page.
+    const jump = await browser.evalView(async () => {
+      const link = [...document.querySelectorAll('.qp-content a')].find((a) => a.getAttribute('href')?.startsWith('#'));
+      if (!link) return null;
+      link.click();
+      await new Promise((r) => setTimeout(r, 100));
+      const note = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+      const top = note?.getBoundingClientRect().top ?? -1;
+      return { target: link.target, hash: location.hash, href: link.getAttribute('href'), inView: top >= 0 && top < innerHeight };
+    });
+    assert.ok(jump, 'no in-article link in the view');
+    assert.equal(jump.target, '');
+    assert.equal(jump.hash, jump.href);
+    assert.ok(jump.inView, 'the footnote is not on screen');
+    assert.ok(await browser.hasView());
     await closeView(browser);
   });
 
