@@ -277,7 +277,7 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     }
 }
 
-const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+const SEPARATORS: &[char] = &['|', '-', '–', '—', '·', '\\', '/', '>', '»'];
 const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
 
 fn word_count(s: &str) -> usize {
@@ -321,7 +321,11 @@ pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
             let after_last = orig[orig.rfind(':').map_or(0, |i| i + 1)..].to_string();
             if word_count(&after_last) < 3 {
                 cur = orig[orig.find(':').map_or(0, |i| i + 1)..].to_string();
-            } else if word_count(&orig[..orig.find(':').unwrap_or(0)]) > 5 {
+            } else if word_count(&orig[..orig.find(':').unwrap_or(0)]) > 5
+                // "The Winter Ferry: a novel of…": a lower-case start continues the title
+                // as its subtitle; "Site: Title" starts a new one.
+                || after_last.trim_start().starts_with(char::is_lowercase)
+            {
                 cur = orig.clone();
             } else {
                 cur = after_last;
@@ -345,7 +349,19 @@ pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
             cur = orig;
         }
     }
-    cur
+    strip_section(cur)
+}
+
+/// "Title | Section" left by the site-name cut: a one- or two-word tail after a ` | ` is a
+/// section label (`Books`, `World News`) when the head is a real title (at least four words).
+fn strip_section(title: String) -> String {
+    if let Some(pos) = title.rfind(" | ") {
+        let (head, tail) = (&title[..pos], &title[pos + 3..]);
+        if word_count(tail) <= 2 && word_count(head) >= 4 {
+            return head.trim().to_string();
+        }
+    }
+    title
 }
 
 /// Readability's `_textSimilarity`: how much of `b`'s wording is also in `a` (0..=1).
@@ -459,7 +475,7 @@ mod tests {
                 "China's Xi calls Russia true friend | World News - Hindustan Times",
                 &[]
             ),
-            "China's Xi calls Russia true friend | World News"
+            "China's Xi calls Russia true friend"
         );
         assert_eq!(
             article_title("Site Name | An article about five things", &[]),

@@ -20,7 +20,6 @@ mod lazy_images {
     }
 
     #[test]
-    #[ignore = "known gap (issue 2): a blur-up thumbnail beside a noscript copy is still taken for the picture"]
     fn every_figure_shows_its_real_picture_once() {
         let a = article();
         let srcs = img_srcs(&a.content_html);
@@ -63,7 +62,6 @@ mod lazy_images {
     }
 
     #[test]
-    #[ignore = "known gap (issue 2): a blur-up thumbnail beside a noscript copy is still taken for the picture"]
     fn no_placeholder_survives_anywhere() {
         let a = article();
         let tokens = tokenize(&a.content_html);
@@ -987,7 +985,6 @@ mod metadata {
     }
 
     #[test]
-    #[ignore = "known gap (issue 2): multi-level suffixes (Title | Section | Site) keep the section, as Readability does"]
     fn site_name_suffixes_come_off_titles() {
         let page = fixture("title-suffix.html");
         for (raw, want) in [

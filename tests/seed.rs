@@ -150,7 +150,6 @@ fn metadata_fields() {
 }
 
 #[test]
-#[ignore = "known gap (issue 2): the noscript copy of the lead image and a zoom icon are still written"]
 fn lead_figure_appears_once_with_its_real_image_and_caption() {
     let a = seed();
     let html = &a.content_html;

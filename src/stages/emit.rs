@@ -25,6 +25,10 @@ enum State {
     Skipped,
 }
 
+/// Images without alt text no larger than this on both sides are icons, not pictures (with
+/// alt text the bound is 32).
+const ICON_MAX: u32 = 48;
+
 /// A written element still open in the output.
 struct OpenOut {
     node: u32,
@@ -53,10 +57,14 @@ pub struct Emitter {
     /// `html.len()` right after the last image written (a `<noscript>` twin right after it
     /// would show the same picture twice).
     after_last_img: Option<usize>,
+    /// Where that image's tag starts in `html`, and its `src`.
+    last_img: Option<(usize, String)>,
     /// The best `srcset` candidate of the `<source>`s of the `<picture>` being read.
     picture_source: Option<String>,
     noscript: Option<String>,
     pub first_image: Option<String>,
+    /// `src`s of the images written so far.
+    images: std::collections::HashSet<String>,
 }
 
 impl Emitter {
@@ -75,9 +83,11 @@ impl Emitter {
             pending_text: String::new(),
             pre_depth: 0,
             after_last_img: None,
+            last_img: None,
             picture_source: None,
             noscript: None,
             first_image: None,
+            images: std::collections::HashSet::new(),
         }
     }
 
@@ -172,6 +182,9 @@ impl Emitter {
                 tag: out_tag,
                 attrs,
             } => {
+                if out_tag == "img" && !self.first_sighting(&attrs) {
+                    return State::Skipped;
+                }
                 let start = self.html.len();
                 self.html.push('<');
                 self.html.push_str(out_tag);
@@ -186,6 +199,8 @@ impl Emitter {
                 if out_tag == "img" {
                     self.meaningful += 1;
                     self.after_last_img = Some(self.html.len());
+                    let src = attrs.iter().find(|(k, _)| *k == "src");
+                    self.last_img = src.map(|(_, v)| (start, v.clone()));
                     if self.first_image.is_none() {
                         self.first_image = attrs
                             .iter()
@@ -223,6 +238,35 @@ impl Emitter {
         }
     }
 
+    /// Whether an image is worth showing: not an icon (both declared sides small: zoom
+    /// buttons, share glyphs, emoji) and not a picture already shown
+    /// (a lazy image and its `<noscript>` copy).
+    fn first_sighting(&mut self, attrs: &[(&'static str, String)]) -> bool {
+        let side = |name: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .and_then(|(_, v)| v.trim().parse::<u32>().ok())
+        };
+        let unlabelled = attrs
+            .iter()
+            .find(|(k, _)| *k == "alt")
+            .is_none_or(|(_, v)| v.trim().is_empty());
+        let icon_max = if unlabelled {
+            ICON_MAX
+        } else {
+            ICON_MAX / 2 + 8
+        };
+        if matches!((side("width"), side("height")), (Some(w), Some(h)) if w <= icon_max && h <= icon_max)
+        {
+            return false;
+        }
+        match attrs.iter().find(|(k, _)| *k == "src") {
+            Some((_, src)) => self.images.insert(src.clone()),
+            None => true,
+        }
+    }
+
     fn flush_text(&mut self, top: Option<Open>) {
         if self.pending_text.is_empty() {
             return;
@@ -255,9 +299,11 @@ impl Emitter {
     /// A `<noscript>` in the article: its `<img>` stands in for a lazy image that had no
     /// usable source, unless the image right before it was written already.
     fn noscript_fallback(&mut self, raw: &str) {
-        if self.after_last_img == Some(self.html.len()) {
-            return;
-        }
+        // Like Readability's `_unwrapNoscriptImages`, the <noscript> picture replaces the image
+        // just before it: that one is a lazy stand-in or a blurred preview.
+        let replaces_previous = self
+            .after_last_img
+            .is_some_and(|end| end <= self.html.len() && self.html[end..].trim().is_empty());
         let decoded = raw;
         let mut found: Option<Vec<(String, String)>> = None;
         let _ = lol_html::rewrite_str(
@@ -277,10 +323,14 @@ impl Emitter {
                 }
             )),
         );
-        if let Some(attrs) = found {
-            let state = self.write_start(u32::MAX, Tag::Img, attrs, false);
-            let _ = state;
+        let Some(attrs) = found else { return };
+        if replaces_previous {
+            if let Some((start, src)) = self.last_img.take() {
+                self.html.truncate(start);
+                self.images.remove(&src);
+            }
         }
+        self.write_start(u32::MAX, Tag::Img, attrs, false);
     }
 }
 
