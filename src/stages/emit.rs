@@ -48,6 +48,9 @@ pub struct Emitter {
     pub html: String,
     pub text: TextOut,
     open: Vec<OpenOut>,
+    /// How many of `open` are `<math>`: asking the stack instead costs a walk per element,
+    /// quadratic on a deeply nested page.
+    math_open: u32,
     /// Counts writes that make a block worth keeping (visible text, an image).
     meaningful: u64,
     /// Counts `<br>`s written: they keep an inline element (`<span><br></span>`), not a block.
@@ -78,6 +81,7 @@ impl Emitter {
             html: String::new(),
             text: TextOut::default(),
             open: Vec::new(),
+            math_open: 0,
             meaningful: 0,
             breaks: 0,
             pending_text: String::new(),
@@ -171,7 +175,7 @@ impl Emitter {
         } else {
             sanitize::in_context(
                 sanitize::element(tag_name, &attrs, &self.ctx()),
-                self.open.iter().any(|o| o.tag == "math"),
+                self.math_open > 0,
                 self.open.last().map(|o| o.tag),
             )
         };
@@ -223,6 +227,9 @@ impl Emitter {
                     self.pre_depth += 1;
                 }
                 if can_have_content && !is_void(out_tag) {
+                    if out_tag == "math" {
+                        self.math_open += 1;
+                    }
                     self.open.push(OpenOut {
                         node,
                         tag: out_tag,
@@ -536,6 +543,9 @@ impl Visitor for Emitter {
 
 impl Emitter {
     fn close_out(&mut self, o: OpenOut, tag: Tag) {
+        if o.tag == "math" {
+            self.math_open = self.math_open.saturating_sub(1);
+        }
         let keeps_structure = matches!(
             o.tag,
             "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "table" | "colgroup" | "caption"
