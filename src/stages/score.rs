@@ -37,6 +37,8 @@ pub struct Plan {
     pub text_len: u64,
     /// `false` when what was found is a list of links or a short form, not something to read.
     pub readable: bool,
+    /// Link density of the article's text.
+    pub link_density: f64,
 }
 
 /// Readability's `DEFAULT_CHAR_THRESHOLD`: a shorter result triggers a more lenient attempt.
@@ -139,6 +141,8 @@ struct Scorer<'a> {
     raw: Vec<Agg>,
     /// Nodes no name or furniture tag removes (see [`protected`]).
     protected: Vec<bool>,
+    /// Non-link text of the whole page (hidden and never-content parts left out).
+    total_prose: f64,
     data_table: Vec<bool>,
 }
 
@@ -154,6 +158,7 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
         title,
         raw: Vec::new(),
         protected: Vec::new(),
+        total_prose: 0.0,
         data_table,
     };
     s.raw = s.aggregate(
@@ -161,6 +166,10 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
         None,
     );
     s.protected = protected(c, &s.raw);
+    s.total_prose = (0..n)
+        .filter(|&i| c.nodes[i].parent == NONE)
+        .map(|i| s.raw[i].text as f64 - s.raw[i].link)
+        .sum();
 
     // Site rule: the user said where the article is.
     if c.nodes.iter().any(|n| n.flags & flag::SITE_ROOT != 0) {
@@ -195,6 +204,19 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
             continue;
         };
         if plan.text_len >= CHAR_THRESHOLD {
+            // Readability stops here. But when the result is a small part of the page's prose
+            // and an unlikely-named container held the rest (`above-footer` around the whole
+            // story), the lenient attempt is worth a look: it wins if it reads much longer.
+            if flags.strip_unlikely && (plan.text_len as f64) < 0.15 * s.total_prose {
+                if let Some(lenient) = s.attempt(attempts[1]) {
+                    if lenient.readable
+                        && lenient.text_len >= 4 * plan.text_len
+                        && lenient.link_density < 0.25
+                    {
+                        return Some(lenient);
+                    }
+                }
+            }
             return Some(plan).filter(|p| p.readable);
         }
         if best.as_ref().is_none_or(|b| plan.text_len > b.text_len) {
@@ -668,7 +690,7 @@ impl Scorer<'_> {
 
         self.drop_title_repeats(&mut actions, &inside);
         self.drop_orphan_headings(&mut actions, &inside);
-        let readable = self.readable(&roots, &kept, &inside);
+        let (readable, link_density) = self.readable(&roots, &kept, &inside);
 
         let dir = self.dir_for(&roots);
         Plan {
@@ -678,6 +700,7 @@ impl Scorer<'_> {
             dir,
             text_len,
             readable,
+            link_density,
         }
     }
 
@@ -702,7 +725,8 @@ impl Scorer<'_> {
 
     /// Whether what was chosen is worth a reading view: not a list of links (a section
     /// front, a sitemap) and not a short form (a sign-in page).
-    fn readable(&self, roots: &[u32], kept: &[Agg], inside: &[bool]) -> bool {
+    /// Also returns the article's link density.
+    fn readable(&self, roots: &[u32], kept: &[Agg], inside: &[bool]) -> (bool, f64) {
         let nodes = &self.c.nodes;
         let (mut text, mut link, mut links) = (0u64, 0f64, 0u32);
         for &r in roots {
@@ -713,19 +737,22 @@ impl Scorer<'_> {
         }
         let link_density = if text == 0 { 0.0 } else { link / text as f64 };
         if link_density >= 0.8 && links >= 5 {
-            return false;
+            return (false, link_density);
         }
         // Form controls are never content, so count them over the roots' whole subtrees.
         let mut under = vec![false; nodes.len()];
+        for &r in roots {
+            under[r as usize] = inside[r as usize];
+        }
         let mut controls = 0;
         for (i, node) in nodes.iter().enumerate() {
             let p = node.parent;
-            under[i] = roots.contains(&(i as u32)) && inside[i] || (p != NONE && under[p as usize]);
+            under[i] = under[i] || (p != NONE && under[p as usize]);
             if under[i] && matches!(node.tag, Tag::Input | Tag::Select | Tag::Textarea) {
                 controls += 1;
             }
         }
-        !(controls >= 2 && text < 300)
+        (!(controls >= 2 && text < 300), link_density)
     }
 
     /// A heading with nothing left under it (before the next heading of its rank or the end)
