@@ -7,6 +7,9 @@
 #                       ends with "N passed, N failed" and exits non-zero on any failure
 #   ./build.sh demo     build, open a sample news page in Chromium with the extension, open the
 #                       reading view, and write screenshots and the article to demo/
+#   ./build.sh fuzz [SECONDS] [TARGET...]
+#                       fuzz the core for SECONDS (default 60) with cargo-fuzz, installed first
+#                       (fuzz/run.sh says more); `test` runs it for 60 s when it is installed
 #
 # Whatever is missing is installed first (the wasm32 target, wasm-bindgen-cli at Cargo.lock's
 # version, npm dev dependencies, and for test/demo Debian's chromium and firefox-esr, and
@@ -229,6 +232,7 @@ run_tests() {
   step "cargo clippy (encoding_rs stand-in)" cargo clippy --manifest-path "$WASM_MANIFEST" \
     -p encoding_rs --all-targets --quiet -- -D warnings
   step "cargo test" cargo test --quiet
+  step "fuzz (60 s)" fuzz/run.sh --ci 60
   step "cargo test (encoding_rs stand-in)" cargo test --manifest-path "$WASM_MANIFEST" -p encoding_rs --quiet
   # A separate process, so that `set -e` holds inside the build (bash ignores it in a
   # function whose status is tested, as step's is).
@@ -263,6 +267,7 @@ case "${1:-build}" in
 build) build ;;
 test) run_tests ;;
 demo) demo ;;
+fuzz) fuzz/run.sh "${@:2}" ;;
 -h | --help | help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
-*) die "unknown command '$1' (build, test, demo)" ;;
+*) die "unknown command '$1' (build, test, demo, fuzz)" ;;
 esac
