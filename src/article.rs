@@ -1,10 +1,15 @@
 //! What extraction returns: the article and an account of what was taken away.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The clean article. Every string is plain text except `content_html`, which is a sanitised
 /// HTML fragment (allowlisted elements and attributes, absolute URLs, nothing executable).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+///
+/// `Deserialize` is for the extension's exports: the background hands the article it shows
+/// back to the core (see `src/wasm.rs`). Missing fields take their defaults, so a partial
+/// object is not an error; exporters treat every field as untrusted anyway.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Article {
     pub title: Option<String>,
     pub byline: Option<String>,
@@ -28,7 +33,8 @@ pub struct Article {
 }
 
 /// How many things of each kind were taken out of the page, for the view's "Removed: …" line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Removed {
     pub navigation: u32,
     pub footer: u32,

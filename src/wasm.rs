@@ -11,7 +11,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::Options;
+use crate::{export, Article, Options};
 
 /// Extracts the article from a page's serialised DOM.
 ///
@@ -28,6 +28,50 @@ pub fn extract(html: String, url: Option<String>, options: JsValue) -> Result<Js
     article
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("the article could not be handed to the page: {e}")))
+}
+
+/// Exports an article as a file: `{ filename, mime, data }`, where `data` is a string for
+/// `md`, `html` and `txt` and a `Uint8Array` for `epub` (the background turns that into
+/// base64 for its callers).
+///
+/// `article` is the object [`extract`] returned, handed back by the background. Handing it
+/// back, rather than keeping the last article per tab in here, keeps the module stateless:
+/// the browser may stop the background (and drop this instance) at any time, the background
+/// already holds the article it shows, and a trap's reset cannot lose anything. The cost is
+/// one more conversion of the article, small next to the export itself.
+#[wasm_bindgen(js_name = exportArticle)]
+pub fn export_article(article: JsValue, format: &str) -> Result<JsValue, JsError> {
+    let article: Article = serde_wasm_bindgen::from_value(article)
+        .map_err(|e| JsError::new(&format!("not an article: {e}")))?;
+    let (ext, mime, data): (&str, &str, JsValue) = match format {
+        "md" => ("md", "text/markdown", export::to_markdown(&article).into()),
+        "html" => (
+            "html",
+            "text/html",
+            export::to_html_document(&article).into(),
+        ),
+        "txt" => ("txt", "text/plain", export::to_text(&article).into()),
+        "epub" => (
+            "epub",
+            "application/epub+zip",
+            js_sys::Uint8Array::from(export::to_epub(&article).as_slice()).into(),
+        ),
+        other => {
+            return Err(JsError::new(&format!(
+                "unknown export format {other:?} (md, html, txt or epub)"
+            )))
+        }
+    };
+    let file = js_sys::Object::new();
+    for (key, value) in [
+        ("filename", JsValue::from(export::filename(&article, ext))),
+        ("mime", JsValue::from(mime)),
+        ("data", data),
+    ] {
+        js_sys::Reflect::set(&file, &JsValue::from(key), &value)
+            .map_err(|_| JsError::new("the export could not be handed to the page"))?;
+    }
+    Ok(file.into())
 }
 
 /// The crate's version, so the extension can tell which core it runs.

@@ -103,3 +103,26 @@ describe('wasm core: articles (needs the extraction pipeline)', () => {
     );
   });
 });
+
+describe('wasm core: exportArticle', () => {
+  it('exports what extract returned, in each format', () => {
+    const article = core.extract(page('news.html'), `${BASE}news.html`, undefined);
+    const files = Object.fromEntries(['md', 'html', 'txt', 'epub'].map((f) => [f, core.exportArticle(article, f)]));
+    for (const [format, file] of Object.entries(files)) {
+      assert.equal(file.filename, `${article.title}.${format}`);
+    }
+    assert.deepEqual(Object.values(files).map((f) => f.mime), ['text/markdown', 'text/html', 'text/plain', 'application/epub+zip']);
+    assert.ok(files.md.data.includes(`# ${article.title}`));
+    assert.ok(files.txt.data.startsWith(article.title));
+    assert.ok(files.epub.data instanceof Uint8Array);
+    assert.equal(Buffer.from(files.epub.data.subarray(30, 38)).toString(), 'mimetype');
+  });
+
+  it('takes a partial article, and rejects a non-article or an unknown format', () => {
+    assert.equal(core.exportArticle({ title: 'Only a title' }, 'txt').filename, 'Only a title.txt');
+    assert.equal(core.exportArticle({}, 'md').filename, 'article.md');
+    assert.throws(() => core.exportArticle({ title: 42 }, 'md'), (e) => e instanceof Error && /not an article/.test(e.message));
+    assert.throws(() => core.exportArticle(null, 'md'), Error);
+    assert.throws(() => core.exportArticle({}, 'pdf'), (e) => e instanceof Error && /unknown export format/.test(e.message));
+  });
+});
