@@ -4,7 +4,7 @@
 // (`script-src` without 'wasm-unsafe-eval') stops WebAssembly compiling in a content script on
 // Chromium. The extension_pages CSP in manifest.json allows it for our own contexts.
 
-import init, { __wbg_reset_state, extract, version } from '../core/quietpage.js';
+import init, { __wbg_reset_state, exportArticle, extract, version } from '../core/quietpage.js';
 
 let ready = null;
 
@@ -22,8 +22,22 @@ function load() {
  */
 export async function extractArticle(html, url, options) {
   await load();
+  return guarded(() => extract(html, url ?? null, options ?? null), 'reading this page');
+}
+
+/**
+ * `article` (as `extractArticle` returned it) as a file of `format` (md, html, txt, epub):
+ * `{ filename, mime, data }`, `data` a string, or a Uint8Array for epub.
+ */
+export async function exportFile(article, format) {
+  await load();
+  return guarded(() => exportArticle(article, format), 'exporting this article');
+}
+
+/** Runs a core call; a trap resets the instance and becomes a readable `Error`. */
+function guarded(call, doing) {
   try {
-    return extract(html, url ?? null, options ?? null);
+    return call();
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       // A trap (the core is built with panic=abort): the instance may have stopped halfway
@@ -33,7 +47,7 @@ export async function extractArticle(html, url, options) {
       } catch {
         ready = null;
       }
-      throw new Error('Quiet Page hit an internal error while reading this page');
+      throw new Error(`Quiet Page hit an internal error while ${doing}`);
     }
     throw e instanceof Error ? e : new Error(String(e));
   }

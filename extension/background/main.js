@@ -5,11 +5,13 @@
 
 import { ext } from '../shared/api.js';
 import { coreVersion } from './core.js';
+import { downloadArticle, exportArticle, FORMATS, openAndDownload } from './export.js';
 import {
   closeReader,
   forgetTab,
   isReaderOpen,
   onMessage,
+  onReaderMessage,
   openReader,
   shownArticle,
   toggleReader,
@@ -17,6 +19,14 @@ import {
 
 const MENU_ID = 'quietpage-toggle';
 const COMMAND = 'toggle-reader';
+const EXPORT_COMMAND = 'export-markdown';
+// The toolbar button's context menu: one entry per file format.
+const EXPORT_MENU = {
+  'quietpage-export-md': ['md', 'Save as Markdown'],
+  'quietpage-export-html': ['html', 'Save as HTML'],
+  'quietpage-export-txt': ['txt', 'Save as plain text'],
+  'quietpage-export-epub': ['epub', 'Save as EPUB'],
+};
 
 // For tests and for people scripting their browser (devtools on the background page):
 // the toolbar button, the shortcut and the menu go through these same functions.
@@ -26,6 +36,8 @@ globalThis.quietpage = {
   toggleReader,
   isReaderOpen,
   shownArticle,
+  exportArticle,
+  downloadArticle,
   version: coreVersion,
 };
 
@@ -49,12 +61,34 @@ ext.action.onClicked.addListener((tab) => {
   userToggle(tab);
 });
 
+/** A user's export from a menu or the keyboard; a failure shows on the button like a toggle's. */
+async function userExport(tab, format) {
+  const tabId = tab?.id ?? (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  if (tabId === undefined) return;
+  try {
+    await openAndDownload(tabId, format);
+  } catch (e) {
+    await ext.action.setBadgeText({ tabId, text: '!' }).catch(() => {});
+    await ext.action.setTitle({ tabId, title: `Quiet Page: ${e.message}` }).catch(() => {});
+  }
+}
+
 ext.commands.onCommand.addListener((command, tab) => {
   if (command === COMMAND) userToggle(tab);
+  else if (command === EXPORT_COMMAND) userExport(tab, 'md');
 });
 
 ext.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) userToggle(tab);
+  else if (Object.hasOwn(EXPORT_MENU, info.menuItemId)) userExport(tab, EXPORT_MENU[info.menuItemId][0]);
+});
+
+// The reading view's export menu: save a file, or hand back Markdown for the clipboard (the
+// view writes it: the background has no clipboard in Chrome's service worker).
+onReaderMessage('reader:export', async (tabId, msg) => {
+  if (msg.action === 'copy') return (await exportArticle(tabId, 'md')).data;
+  if (!FORMATS.includes(msg.format)) throw new TypeError('unknown export format');
+  return (await downloadArticle(tabId, msg.format)).filename;
 });
 
 function createMenus() {
@@ -66,6 +100,9 @@ function createMenus() {
       title: 'Reading view',
       contexts: ['page', 'selection', 'link', 'image'],
     });
+    for (const [id, [, title]] of Object.entries(EXPORT_MENU)) {
+      ext.contextMenus.create({ id, title, contexts: ['action'] });
+    }
   });
 }
 

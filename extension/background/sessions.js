@@ -220,6 +220,18 @@ const fromReader = {
   },
 };
 
+/**
+ * Lets another module answer a message type from a reading view: `handler(tabId, msg)` runs
+ * only for a view whose token belongs to a live session, for that session's tab.
+ */
+export function onReaderMessage(type, handler) {
+  fromReader[type] = async (msg, sender) => {
+    const session = readerSession(msg, sender);
+    if (!session) return { ok: false, error: 'This reading view has expired. Open it again from the toolbar.' };
+    return { ok: true, value: await handler(session.tabId, msg) };
+  };
+}
+
 const fromContent = {
   async 'qp:closed'(_msg, sender) {
     forgetTab(sender.tab.id);

@@ -124,6 +124,8 @@
     const dialog = document.createElement('dialog');
     const frame = document.createElement('iframe');
     frame.title = 'Quiet Page reading view';
+    // The export menu's "Copy as Markdown" writes the clipboard from inside the frame.
+    frame.allow = 'clipboard-write';
     frame.src = src;
     setStyle(host, HOST_STYLE);
     setStyle(dialog, DIALOG_STYLE);

@@ -11,6 +11,9 @@ const token = location.hash.slice(1);
 const main = document.getElementById('qp-main');
 const settingsButton = document.getElementById('qp-settings-button');
 const settingsPanel = document.getElementById('qp-settings');
+const exportButton = document.getElementById('qp-export-button');
+const exportMenu = document.getElementById('qp-export');
+const exportStatus = exportMenu.querySelector('.qp-menu-status');
 
 // Elements that can carry script or pull in other documents. The core's sanitiser never emits
 // them and this page's CSP would not run them anyway; dropping them here costs nothing and
@@ -197,6 +200,59 @@ function toggleSettings(open = settingsPanel.hidden) {
   if (open) settingsPanel.querySelector('input:checked, input')?.focus();
 }
 
+function toggleExportMenu(open = exportMenu.hidden) {
+  exportMenu.hidden = !open;
+  exportButton.setAttribute('aria-expanded', String(open));
+  if (open) {
+    exportStatus.textContent = '';
+    exportMenu.querySelector('[role="menuitem"]').focus();
+  }
+}
+
+/** Copies `text`; the async clipboard first, the older copy command where that is refused. */
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // Firefox, or a page whose permissions policy leaves the frame no async clipboard.
+  }
+  const area = el('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed'; // CSSOM, which this page's style-src CSP allows
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand('copy');
+  area.remove();
+  if (!copied) throw new Error('the browser refused the clipboard');
+}
+
+/** One export menu entry: save a file through the background, copy Markdown, or print. */
+async function runExport(item) {
+  if (item.dataset.action === 'print') {
+    toggleExportMenu(false);
+    print();
+    return;
+  }
+  const copy = item.dataset.action === 'copy';
+  exportStatus.textContent = copy ? 'Copying…' : 'Saving…';
+  try {
+    const reply = await ext.runtime.sendMessage({
+      type: 'reader:export',
+      token,
+      format: item.dataset.format ?? 'md',
+      action: copy ? 'copy' : 'download',
+    });
+    if (!reply?.ok) throw new Error(reply?.error || 'the article could not be exported');
+    if (copy) await copyText(reply.value);
+    exportStatus.textContent = copy ? 'Markdown copied.' : `Saved ${reply.value}.`;
+  } catch (e) {
+    exportStatus.textContent = `Not exported: ${e?.message ?? e}`;
+  }
+}
+
 function nextPaint() {
   return new Promise((resolve) => {
     // rAF alone never fires in a hidden tab; the timeout keeps `shown` from hanging there.
@@ -209,13 +265,34 @@ function nextPaint() {
 }
 
 document.getElementById('qp-close').addEventListener('click', close);
-document.getElementById('qp-print').addEventListener('click', () => print());
-settingsButton.addEventListener('click', () => toggleSettings());
+exportButton.addEventListener('click', () => {
+  toggleSettings(false);
+  toggleExportMenu();
+});
+exportMenu.addEventListener('click', (e) => {
+  const item = e.target.closest('[role="menuitem"]');
+  if (item) runExport(item);
+});
+exportMenu.addEventListener('keydown', (e) => {
+  // Arrow keys move between entries, as in any menu.
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  e.preventDefault();
+  const items = [...exportMenu.querySelectorAll('[role="menuitem"]')];
+  const next = items.indexOf(document.activeElement) + (e.key === 'ArrowDown' ? 1 : -1);
+  items[(next + items.length) % items.length].focus();
+});
+settingsButton.addEventListener('click', () => {
+  toggleExportMenu(false);
+  toggleSettings();
+});
 
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && !e.defaultPrevented) {
     e.preventDefault();
-    if (!settingsPanel.hidden) {
+    if (!exportMenu.hidden) {
+      toggleExportMenu(false);
+      exportButton.focus();
+    } else if (!settingsPanel.hidden) {
       toggleSettings(false);
       settingsButton.focus();
     } else {
@@ -242,8 +319,10 @@ async function start() {
   if (reply?.ok && reply.article) {
     focusTarget = renderArticle(reply.article);
   } else if (reply?.expired) {
+    exportButton.hidden = true;
     focusTarget = renderMessage('This view has expired', reply.error);
   } else {
+    exportButton.hidden = true; // nothing to export
     focusTarget = renderMessage('Nothing to read here', reply?.error || 'the page could not be read');
   }
   // Focus moves into the view so the keyboard (arrows, Space, Tab, Esc) works at once.

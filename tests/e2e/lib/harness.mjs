@@ -178,6 +178,11 @@ export async function launchFirefox({ headless = true } = {}) {
           'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
           'browser.shell.checkDefaultBrowser': false,
           'datareporting.policy.dataSubmissionEnabled': false,
+          // Exports the tests save land in a temporary folder, never the user's Downloads.
+          'browser.download.folderList': 2,
+          'browser.download.dir': tempDir('qp-firefox-downloads-'),
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
         },
       },
     });

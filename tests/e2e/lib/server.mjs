@@ -18,13 +18,17 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-export async function startServer() {
+/**
+ * `pages` adds pages made by the test, `{ '/name.html': html }`, for those built from data
+ * outside the repo (the shared corpora); they follow the same naming rules.
+ */
+export async function startServer({ pages = {} } = {}) {
   const server = http.createServer(async (req, res) => {
     try {
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
       const file = path.join(PAGES, path.normalize(pathname));
       if (!file.startsWith(PAGES + path.sep)) throw new Error('outside the pages');
-      const body = await fs.readFile(file);
+      const body = Object.hasOwn(pages, pathname) ? pages[pathname] : await fs.readFile(file);
       const headers = {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
