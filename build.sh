@@ -13,7 +13,8 @@
 #
 # Whatever is missing is installed first (the wasm32 target, wasm-bindgen-cli at Cargo.lock's
 # version, npm dev dependencies, and for test/demo Debian's chromium and firefox-esr, and
-# geckodriver). Everything else is incremental: a second run with no changes takes seconds.
+# geckodriver; for test also Debian's epubcheck). Everything else is incremental: a second run
+# with no changes takes seconds.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -100,6 +101,11 @@ need_browsers() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
+# The Rust export tests validate EPUBs with it (and skip, loudly, without it).
+need_epubcheck() {
+  command -v epubcheck >/dev/null || apt_install epubcheck
 }
 
 need_geckodriver() {
@@ -231,6 +237,7 @@ run_tests() {
     --target "$WASM_TARGET" --quiet -- -D warnings
   step "cargo clippy (encoding_rs stand-in)" cargo clippy --manifest-path "$WASM_MANIFEST" \
     -p encoding_rs --all-targets --quiet -- -D warnings
+  need_epubcheck
   step "cargo test" cargo test --quiet
   step "fuzz (60 s)" fuzz/run.sh --ci 60
   step "cargo test (encoding_rs stand-in)" cargo test --manifest-path "$WASM_MANIFEST" -p encoding_rs --quiet
