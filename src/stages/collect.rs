@@ -109,6 +109,41 @@ pub fn debug_on() -> bool {
 
 const CAPTURE_MAX: usize = 400;
 
+/// Distinct `class` values whose [`NameFacts`] are remembered per page. Real pages repeat a
+/// few hundred; the cap bounds memory on a page where every class differs.
+const NAME_CACHE_MAX: usize = 4096;
+
+/// What an element's `class` and `id` say, as far as this pass asks.
+///
+/// Reading names is the costliest part of the pass (lower-casing, splitting into words and
+/// some 150 pattern tests per element), and pages repeat the same `class` on thousands of
+/// elements, so the answers are computed once per distinct class (see [`Collector::names`]).
+#[derive(Clone, Copy)]
+struct NameFacts {
+    empty: bool,
+    positive: bool,
+    boilerplate: Option<RemovedKind>,
+    unlikely: bool,
+    meta_line: bool,
+    byline: bool,
+    class_weight: i8,
+}
+
+impl NameFacts {
+    fn new(class: Option<&str>, id: Option<&str>) -> NameFacts {
+        let names = Names::new(class, id);
+        NameFacts {
+            empty: names.is_empty(),
+            positive: names.any(crate::patterns::POSITIVE),
+            boilerplate: names.boilerplate(),
+            unlikely: names.is_unlikely(),
+            meta_line: names.is_meta_line(),
+            byline: names.any(BYLINE),
+            class_weight: Names::class_weight(class, id) as i8,
+        }
+    }
+}
+
 /// The collect pass's state.
 pub struct Collector {
     pub out: Collected,
@@ -119,6 +154,10 @@ pub struct Collector {
     open_tables: Vec<u32>,
     last_space: bool,
     debug: bool,
+    /// [`NameFacts`] by `class`, for elements without an `id` (ids are mostly unique, so
+    /// remembering them would only fill the map).
+    name_cache: HashMap<String, NameFacts>,
+    no_names: NameFacts,
 }
 
 impl Default for Collector {
@@ -137,6 +176,25 @@ impl Collector {
             open_tables: Vec::new(),
             last_space: true,
             debug: debug_on(),
+            name_cache: HashMap::new(),
+            no_names: NameFacts::new(None, None),
+        }
+    }
+
+    fn names(&mut self, class: Option<&str>, id: Option<&str>) -> NameFacts {
+        match (class, id) {
+            (None, None) => self.no_names,
+            (Some(class), None) => {
+                if let Some(facts) = self.name_cache.get(class) {
+                    return *facts;
+                }
+                let facts = NameFacts::new(Some(class), None);
+                if self.name_cache.len() < NAME_CACHE_MAX {
+                    self.name_cache.insert(class.to_string(), facts);
+                }
+                facts
+            }
+            _ => NameFacts::new(class, id),
         }
     }
 }
@@ -200,7 +258,7 @@ impl Visitor for Collector {
 
         let class = el.get_attribute("class");
         let id = el.get_attribute("id");
-        let names = Names::new(class.as_deref(), id.as_deref());
+        let names = self.names(class.as_deref(), id.as_deref());
         let role = el
             .get_attribute("role")
             .map(|r| r.trim().to_ascii_lowercase());
@@ -241,7 +299,7 @@ impl Visitor for Collector {
 
         // Page furniture by element or role. A `<header>` inside the article (or named like
         // one, `entry-header`) holds the title and standfirst, so only site headers go.
-        let articleish_name = names.any(crate::patterns::POSITIVE);
+        let articleish_name = names.positive;
         let in_article = parent_flags & flag::IN_ARTICLE != 0;
         match tag {
             Tag::Nav | Tag::Menu => {
@@ -272,20 +330,20 @@ impl Visitor for Collector {
             }
         }
 
-        if !names.is_empty() {
-            if let Some(k) = names.boilerplate() {
+        if !names.empty {
+            if let Some(k) = names.boilerplate {
                 if !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
                     flags |= flag::BOILERPLATE;
                     kind = kind.or(Some(k));
                 }
             }
-            if names.is_unlikely()
+            if names.unlikely
                 && !matches!(tag, Tag::Body | Tag::A | Tag::Html)
                 && flags & (flag::IN_TABLE | flag::IN_CODE) == 0
             {
                 flags |= flag::UNLIKELY;
             }
-            if names.is_meta_line() {
+            if names.meta_line {
                 flags |= flag::META_LINE;
             }
         }
@@ -296,7 +354,7 @@ impl Visitor for Collector {
             r.split_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
         });
-        if rel_author || itemprop.contains("author") || names.any(BYLINE) {
+        if rel_author || itemprop.contains("author") || names.byline {
             flags |= flag::BYLINE;
         }
 
@@ -454,7 +512,7 @@ impl Visitor for Collector {
             tag,
             flags,
             kind,
-            class_weight: Names::class_weight(class.as_deref(), id.as_deref()) as i8,
+            class_weight: names.class_weight,
             class_hash: class.as_deref().map_or(0, hash32),
             text: 0,
             link_text: 0,
