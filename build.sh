@@ -10,6 +10,10 @@
 #   ./build.sh fuzz [SECONDS] [TARGET...]
 #                       fuzz the core for SECONDS (default 60) with cargo-fuzz, installed first
 #                       (fuzz/run.sh says more); `test` runs it for 60 s when it is installed
+#   ./build.sh bench [CORPUS] [--rounds N] [--no-node] [--no-large]
+#                       side-by-side benchmarks (bench/: Quiet Page native, bare lol_html,
+#                       dom_smoothie, Readability.js on jsdom) over ../shared/corpus; a few
+#                       minutes, and not part of `test` (see BENCHMARKS.md)
 #
 # Whatever is missing is installed first (the wasm32 target, wasm-bindgen-cli at Cargo.lock's
 # version, npm dev dependencies, and for test/demo Debian's chromium and firefox-esr, and
@@ -275,6 +279,10 @@ build) build ;;
 test) run_tests ;;
 demo) demo ;;
 fuzz) fuzz/run.sh "${@:2}" ;;
+bench)
+  need_node_modules
+  cargo run --release --manifest-path bench/Cargo.toml -- "${@:2}"
+  ;;
 -h | --help | help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
-*) die "unknown command '$1' (build, test, demo, fuzz)" ;;
+*) die "unknown command '$1' (build, test, demo, fuzz, bench)" ;;
 esac
