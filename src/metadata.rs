@@ -387,14 +387,21 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
     1.0 - distance
 }
 
-/// Collapses runs of whitespace to one space and trims.
+/// Collapses runs of whitespace to one space and trims. NUL becomes U+FFFD and other control
+/// characters are dropped, as a browser shows them.
 pub fn normalize_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        for c in word.chars() {
+            match c {
+                '\0' => out.push('\u{FFFD}'),
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
     }
     out
 }

@@ -654,7 +654,6 @@ fn nuls_everywhere() {
 /// The HTML parser reads a NUL in `<title>` as U+FFFD; the title must not keep the raw NUL
 /// (the exporters drop control characters, but the reading view shows the field as it is).
 #[test]
-#[ignore = "finding for src/metadata.rs: a NUL in <title> reaches Article.title"]
 fn nul_in_the_title_does_not_reach_the_field() {
     let html = format!("<title>Nul\0title</title><article><p>{PARA}</p><p>{PARA}</p></article>");
     let a = extract(&html, Some(URL), &Options::default()).expect("an article");
