@@ -667,7 +667,29 @@ impl TextOut {
         }
     }
 
+    /// The text, with no trailing whitespace on any line (a `<pre>` line's trailing spaces
+    /// are invisible anyway) and at most one blank line between blocks.
     pub fn finish(self) -> String {
-        self.out
+        if !self.out.lines().any(|l| l.len() != l.trim_end().len()) {
+            return self.out;
+        }
+        let mut out = String::with_capacity(self.out.len());
+        let mut blank_run = 0;
+        for line in self.out.trim().lines() {
+            let line = line.trim_end();
+            if line.is_empty() {
+                blank_run += 1;
+                if blank_run > 1 {
+                    continue;
+                }
+            } else {
+                blank_run = 0;
+            }
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+        out
     }
 }

@@ -448,8 +448,9 @@ impl Scorer<'_> {
             let mut level = 0;
             while anc != NONE && level < 5 {
                 let a = anc as usize;
-                // Readability never scores the root element (its parent is the document).
-                if nodes[a].parent == NONE {
+                // Readability never scores the root element (its parent is the document). A
+                // fragment without <html> has no such root: its top elements are scored.
+                if nodes[a].tag == Tag::Html {
                     break;
                 }
                 initialize(a, &mut score, &mut init);
@@ -489,17 +490,16 @@ impl Scorer<'_> {
         let mut top = match candidates.first() {
             Some(&(i, _)) if nodes[i].tag != Tag::Body => i,
             _ => {
-                // No candidate: the whole body is the article.
-                let b = body?;
-                return Some(self.finish(
-                    vec![b as u32],
-                    &alive,
-                    &agg,
-                    &score,
-                    &init,
-                    flags,
-                    byline,
-                ));
+                // No candidate: the whole body is the article (or, in a fragment without a
+                // <body>, every top-level element).
+                let roots: Vec<u32> = match body {
+                    Some(b) => vec![b as u32],
+                    None => (0..n)
+                        .filter(|&i| nodes[i].parent == NONE && alive[i])
+                        .map(|i| i as u32)
+                        .collect(),
+                };
+                return Some(self.finish(roots, &alive, &agg, &score, &init, flags, byline));
             }
         };
 
