@@ -3,6 +3,8 @@
 //!
 //! ```text
 //! quietpage-bench [CORPUS] [--rounds N] [--no-node] [--no-large] [--only a,b]
+//! quietpage-bench --generate BYTES FILE      (writes the generated page, for profiling)
+//! quietpage-bench --child EXTRACTOR LIST [--repeat K] [--heap] [--no-warmup]
 //! ```
 //!
 //! How it measures, and why:
@@ -417,6 +419,14 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = if args.first().map(String::as_str) == Some("--child") {
         child(&args[1..])
+    } else if args.first().map(String::as_str) == Some("--generate") {
+        // `--generate BYTES FILE`: writes the generated page, for profiling one size by hand.
+        match (args.get(1).and_then(|b| b.parse().ok()), args.get(2)) {
+            (Some(bytes), Some(file)) => {
+                std::fs::write(file, page::news_page(bytes)).map_err(|e| format!("{file}: {e}"))
+            }
+            _ => Err("usage: --generate BYTES FILE".into()),
+        }
     } else {
         parse_args(&args).and_then(|a| run(&a))
     };
