@@ -121,8 +121,7 @@ impl Emitter {
         mut attrs: Vec<(String, String)>,
         can_have_content: bool,
     ) -> State {
-        let name_owned;
-        let name: &str = match tag {
+        let tag_name: &str = match tag {
             // The article's title is shown above it, so its own top level is h2 (as Readability).
             Tag::H1 => "h2",
             Tag::Picture => return State::Unwrapped,
@@ -159,16 +158,7 @@ impl Emitter {
                 }
                 "img"
             }
-            Tag::Other => {
-                name_owned = String::new();
-                &name_owned
-            }
-            _ => "",
-        };
-        let tag_name = if name.is_empty() {
-            tag_name_of(tag)
-        } else {
-            name
+            _ => tag_name_of(tag),
         };
         let action = if tag == Tag::Other {
             sanitize::Action::Unwrap
@@ -311,10 +301,9 @@ impl Emitter {
         let replaces_previous = self
             .after_last_img
             .is_some_and(|end| end <= self.html.len() && self.html[end..].trim().is_empty());
-        let decoded = raw;
         let mut found: Option<Vec<(String, String)>> = None;
         let _ = lol_html::rewrite_str(
-            decoded,
+            raw,
             lol_html::RewriteStrSettings::new().append_element_content_handler(lol_html::element!(
                 "img",
                 |el| {

@@ -274,7 +274,7 @@ fn protected(c: &Collected, raw: &[Agg]) -> Vec<bool> {
 /// Readability's `_markDataTables`.
 fn data_tables(c: &Collected) -> Vec<bool> {
     let mut nested = vec![false; c.nodes.len()];
-    for (i, node) in c.nodes.iter().enumerate() {
+    for node in &c.nodes {
         if node.tag == Tag::Table {
             // A table inside another makes the outer one a layout table.
             let mut p = node.parent;
@@ -285,7 +285,6 @@ fn data_tables(c: &Collected) -> Vec<bool> {
                 }
                 p = c.nodes[p as usize].parent;
             }
-            let _ = i;
         }
     }
     c.nodes
@@ -499,7 +498,7 @@ impl Scorer<'_> {
                         .map(|i| i as u32)
                         .collect(),
                 };
-                return Some(self.finish(roots, &alive, &agg, &score, &init, flags, byline));
+                return Some(self.finish(roots, &alive, &score, &init, flags, byline));
             }
         };
 
@@ -598,7 +597,7 @@ impl Scorer<'_> {
                 }
             }
         }
-        Some(self.finish(roots, &alive, &agg, &score, &init, flags, byline))
+        Some(self.finish(roots, &alive, &score, &init, flags, byline))
     }
 
     /// With `QUIETPAGE_DEBUG` set: the candidates and the big subtrees left out, on stderr.
@@ -638,7 +637,6 @@ impl Scorer<'_> {
         &self,
         roots: Vec<u32>,
         alive: &[bool],
-        agg: &[Agg],
         score: &[f64],
         init: &[bool],
         flags: Flags,
@@ -675,7 +673,7 @@ impl Scorer<'_> {
                 continue;
             }
             let node = &nodes[i];
-            if self.should_clean(i, &kept[i], agg, score, init, flags) {
+            if self.should_clean(i, &kept[i], score, init, flags) {
                 actions[i] = Action::Drop;
                 continue;
             }
@@ -799,7 +797,6 @@ impl Scorer<'_> {
         &self,
         i: usize,
         kept: &Agg,
-        agg: &[Agg],
         score: &[f64],
         init: &[bool],
         flags: Flags,
@@ -867,7 +864,6 @@ impl Scorer<'_> {
         let link_density = kept.link_density();
         let content_length = kept.text;
         let in_figure = node.flags & flag::IN_FIGURE != 0;
-        let _ = agg;
         (img > 1.0 && p / img < 0.5 && !in_figure)
             || (!is_list && li > p)
             || (input > (p / 3.0).floor())
@@ -941,10 +937,9 @@ impl Scorer<'_> {
                 roots.push(i as u32);
             }
         }
-        let agg = self.aggregate(&|_| true, Some(&alive));
         let score = vec![0.0; nodes.len()];
         let init = vec![false; nodes.len()];
-        self.finish(roots, &alive, &agg, &score, &init, flags, byline)
+        self.finish(roots, &alive, &score, &init, flags, byline)
     }
 }
 
