@@ -95,9 +95,10 @@ describe(`exports (${BROWSER})`, () => {
   });
 
   it('rejects before the reading view is open', async () => {
-    await browser.goto(server.url('news.html'));
-    await browser.clickToolbarButton(); // grant activeTab, open the view…
-    await until(() => browser.hasView(), { message: 'the reading view frame' });
+    // Grant activeTab and open the view (openView retries until the click has been handled,
+    // which on a freshly started browser can lag behind the click)…
+    const opened = await openView(browser, server.url('news.html'));
+    assert.ok(opened.ok, opened.error);
     await closeView(browser); // …and close it again: no article is shown now
     const r = await browser.callBackground('exportArticle', 'md');
     assert.equal(r.ok, false);

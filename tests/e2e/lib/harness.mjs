@@ -65,6 +65,13 @@ export async function launchChromium({ headless = true } = {}) {
     timeout: 15_000,
   });
   const extensionId = new URL(worker.url()).host;
+  // The worker is listed as soon as it starts; a toolbar click before its module has run
+  // (and added its listeners) would be lost. The API object is set by that same module.
+  const deadline = Date.now() + 15_000;
+  while (!(await worker.evaluate(() => typeof globalThis.quietpage === 'object').catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('the extension service worker never finished starting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.browser().newBrowserCDPSession();
 

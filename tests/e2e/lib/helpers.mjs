@@ -42,6 +42,15 @@ export async function scrollPage(browser, y) {
 export async function openView(browser, url) {
   if (url) await browser.goto(url);
   await browser.clickToolbarButton();
+  // Wait for the click to be handled before asking for its article: an openReader that ran
+  // first would open the view and the click, arriving late, would then close it again.
+  await until(
+    async () => {
+      const r = await browser.callBackground('isReaderOpen');
+      return r.ok && r.value === true;
+    },
+    { timeout: 5_000, message: 'the click to open a view' },
+  ).catch(() => {}); // a click that never arrived: openReader below opens the view itself
   const result = await until(
     async () => {
       const r = await browser.callBackground('openReader');
