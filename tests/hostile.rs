@@ -5,6 +5,9 @@
 //! `tests/behaviour.rs` already covers 100,000-deep nesting on four shapes and short random
 //! fragments; these go further (deeper, larger, and more shapes) and measure.
 //!
+//! All of them run in a plain `cargo test` (so in `./build.sh test`): with the dev profile's
+//! optimisation levels (Cargo.toml) the largest cases take seconds, as with `--release`.
+//!
 //! Cases that could abort the process (a stack overflow) or whose measurement must not see
 //! other tests (peak memory) run in a child process: the test binary re-runs itself on one
 //! test with [`CHILD`] set.
@@ -228,10 +231,6 @@ impl Rng {
 /// 200,000 levels of many kinds of element, closed and unclosed, on a 1 MiB stack (what a
 /// browser gives WebAssembly). In a child process: a stack overflow aborts the process.
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "a minute unoptimised (8 pages of 200,000 levels); under 10 s with --release"
-)]
 fn nesting_200_000_deep() {
     if !in_child("nesting_200_000_deep", Duration::from_secs(120)) {
         return;
@@ -307,10 +306,6 @@ fn nesting_200_000_deep() {
 /// article's HTML and text, which here are nearly as large as the page). In a child process so
 /// that no other test's allocations count.
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "a minute unoptimised; a few seconds with --release"
-)]
 fn page_of_30_mb_stays_within_memory() {
     if !in_child(
         "page_of_30_mb_stays_within_memory",
@@ -374,10 +369,6 @@ fn page_over_the_input_limit_is_refused_up_front() {
 /// A million empty inline elements among the paragraphs: each is a node in the arena, and
 /// none may cost more than a few dozen bytes or a walk over the others.
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "20 s of CPU unoptimised; under 2 s with --release (time_is_linear_in_the_input covers the shape at 60,000 elements)"
-)]
 fn a_million_tiny_elements() {
     let mut html = page_of_paragraphs(20);
     let at = html.find("</article>").expect("article end");
@@ -427,10 +418,6 @@ fn pages_with_a_10_mb_attribute() -> Vec<(&'static str, String)> {
 /// A 10 MB attribute fits the default 16 MB parser budget (lol_html buffers a tag that spans
 /// input chunks), and the article around it is read.
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "40 s unoptimised (10 MB URLs through the URL parser); 1 s with --release"
-)]
 fn ten_mb_attribute_is_read() {
     for (name, html) in pages_with_a_10_mb_attribute() {
         let started = Instant::now();
