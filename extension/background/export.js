@@ -7,9 +7,8 @@
 
 import { ext } from '../shared/api.js';
 import { exportFile } from './core.js';
+import { FORMATS } from './messages.js';
 import { openReader, shownArticle } from './sessions.js';
-
-export const FORMATS = ['md', 'html', 'txt', 'epub'];
 
 function base64(bytes) {
   // Chunked: String.fromCharCode(...bytes) overflows the argument limit on a large book.

@@ -5,7 +5,7 @@
 
 import { ext } from '../shared/api.js';
 import { coreVersion } from './core.js';
-import { downloadArticle, exportArticle, FORMATS, openAndDownload } from './export.js';
+import { downloadArticle, exportArticle, openAndDownload } from './export.js';
 import {
   closeReader,
   forgetTab,
@@ -84,10 +84,10 @@ ext.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 // The reading view's export menu: save a file, or hand back Markdown for the clipboard (the
-// view writes it: the background has no clipboard in Chrome's service worker).
+// view writes it: the background has no clipboard in Chrome's service worker). The message's
+// action and format are checked already (messages.js).
 onReaderMessage('reader:export', async (tabId, msg) => {
   if (msg.action === 'copy') return (await exportArticle(tabId, 'md')).data;
-  if (!FORMATS.includes(msg.format)) throw new TypeError('unknown export format');
   return (await downloadArticle(tabId, msg.format)).filename;
 });
 

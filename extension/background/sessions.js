@@ -13,6 +13,7 @@
 
 import { ext } from '../shared/api.js';
 import { extractArticle } from './core.js';
+import { checkMessage, typesFrom } from './messages.js';
 
 const READER_PAGE = 'reader/reader.html';
 const CONTENT_SCRIPT = 'content/content.js';
@@ -191,19 +192,18 @@ export function forgetTab(tabId) {
   session.shown.reject(new ReaderError('the page navigated away'));
 }
 
-function readerSession(msg, sender) {
-  if (typeof msg.token !== 'string' || !/^[0-9a-f]{32}$/.test(msg.token)) return null;
+const EXPIRED = 'This reading view has expired. Open it again from the toolbar.';
+
+/** The live session `msg.token` names, if it was made for the sender's tab (shape checked). */
+function sessionOf(msg, sender) {
   const session = byToken.get(msg.token);
-  // The frame must sit in the tab its session was made for.
   return session && sender.tab?.id === session.tabId ? session : null;
 }
 
 const fromReader = {
   async 'reader:hello'(msg, sender) {
-    const session = readerSession(msg, sender);
-    if (!session || session.greeted) {
-      return { ok: false, expired: true, error: 'This reading view has expired. Open it again from the toolbar.' };
-    }
+    const session = sessionOf(msg, sender);
+    if (!session || session.greeted) return { ok: false, expired: true, error: EXPIRED };
     session.greeted = true; // one frame per token: a second frame (or a reload) gets nothing
     try {
       return { ok: true, article: await session.article };
@@ -212,48 +212,58 @@ const fromReader = {
     }
   },
   async 'reader:shown'(msg, sender) {
-    readerSession(msg, sender)?.shown.resolve();
+    const session = sessionOf(msg, sender);
+    if (!session) return { ok: false, error: EXPIRED };
+    session.shown.resolve();
   },
   async 'reader:close'(msg, sender) {
-    const session = readerSession(msg, sender);
-    if (session) await closeReader(session.tabId);
+    const session = sessionOf(msg, sender);
+    if (!session) return { ok: false, error: EXPIRED };
+    await closeReader(session.tabId);
   },
 };
 
 /**
  * Lets another module answer a message type from a reading view: `handler(tabId, msg)` runs
- * only for a view whose token belongs to a live session, for that session's tab.
+ * only for a view whose token belongs to a live session, for that session's tab, and only on
+ * a message of the shape messages.js gives the type.
  */
 export function onReaderMessage(type, handler) {
+  if (!typesFrom('reader').includes(type)) throw new TypeError(`messages.js has no reader message ${type}`);
   fromReader[type] = async (msg, sender) => {
-    const session = readerSession(msg, sender);
-    if (!session) return { ok: false, error: 'This reading view has expired. Open it again from the toolbar.' };
+    const session = sessionOf(msg, sender);
+    if (!session) return { ok: false, error: EXPIRED };
     return { ok: true, value: await handler(session.tabId, msg) };
   };
 }
 
 const fromContent = {
-  async 'qp:closed'(_msg, sender) {
-    forgetTab(sender.tab.id);
+  async 'qp:closed'(msg, sender) {
+    // Only the content script of the view's own tab, which learnt the token from qp:show.
+    const session = sessionOf(msg, sender);
+    if (!session) return { ok: false, error: EXPIRED };
+    forgetTab(session.tabId);
   },
 };
 
+const HANDLERS = { reader: fromReader, content: fromContent };
+
 /**
- * runtime.onMessage handler. Accepts only our own contexts, each only its own message types,
- * and answers through `sendResponse` (returning true keeps the channel open in Chrome).
+ * runtime.onMessage handler. Acts only on what messages.js accepts (our own contexts, each
+ * its own message types, exact shapes), answers everything else with an error, and answers
+ * through `sendResponse` (returning true keeps the channel open in Chrome).
  */
 export function onMessage(msg, sender, sendResponse) {
-  if (sender.id !== ext.runtime.id || !msg || typeof msg !== 'object' || typeof msg.type !== 'string') {
+  const checked = checkMessage(msg, sender, {
+    id: ext.runtime.id,
+    origin: ext.runtime.getURL(''),
+    readerPage: ext.runtime.getURL(READER_PAGE),
+  });
+  const handler = checked.ok ? HANDLERS[checked.context][checked.type] : null;
+  if (!handler) {
+    sendResponse({ ok: false, error: checked.ok ? 'refused: nothing handles this message' : checked.error });
     return false;
   }
-  let handler = null;
-  const readerUrl = ext.runtime.getURL(READER_PAGE);
-  if (typeof sender.url === 'string' && sender.url.split('#')[0] === readerUrl && sender.tab) {
-    handler = Object.hasOwn(fromReader, msg.type) ? fromReader[msg.type] : null;
-  } else if (sender.tab && sender.frameId === 0 && !sender.url?.startsWith(ext.runtime.getURL(''))) {
-    handler = Object.hasOwn(fromContent, msg.type) ? fromContent[msg.type] : null;
-  }
-  if (!handler) return false;
   handler(msg, sender).then(
     (value) => sendResponse(value ?? { ok: true }),
     (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }),

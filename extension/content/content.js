@@ -135,6 +135,9 @@
     shadow.append(dialog);
 
     view = {
+      // The session's token (the reader page's hash): what the background asks of a
+      // qp:closed, so that only this tab's view can end its session.
+      token: new URL(src).hash.slice(1),
       host,
       dialog,
       frame,
@@ -207,8 +210,9 @@
 
   /** The view closed from inside the page (Esc on the dialog, tampering): tell the background. */
   function closedHere() {
+    const token = view?.token;
     hide();
-    api.runtime.sendMessage({ type: 'qp:closed' }).catch(() => {});
+    if (token) api.runtime.sendMessage({ type: 'qp:closed', token }).catch(() => {});
   }
 
   const handlers = {

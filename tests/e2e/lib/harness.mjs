@@ -150,6 +150,24 @@ export async function launchChromium({ headless = true } = {}) {
     evalPage(fn, arg) {
       return page.evaluate(fn, arg);
     },
+    /**
+     * `fn(arg)` run by the background with scripting.executeScript in the page's top frame,
+     * in the extension's content script world (needs the toolbar button's grant first).
+     */
+    inContentScript(fn, arg) {
+      // A string, so that `fn` becomes a function of the worker's own (executeScript sends
+      // its source); DevTools evaluation is not bound by the worker's CSP.
+      return background().evaluate(`(async () => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === ${JSON.stringify(page.url())});
+        if (!tab) throw new Error('no tab with the page (was the toolbar button pressed?)');
+        const [done] = await chrome.scripting.executeScript({
+          target: { tabId: tab.id, frameIds: [0] },
+          func: ${fn},
+          args: [${JSON.stringify(arg ?? null)}],
+        });
+        return done.result;
+      })()`);
+    },
     /** `fn(arg)` in the reading view's document. */
     async evalView(fn, arg) {
       const frame = viewFrame();
@@ -292,6 +310,23 @@ export async function launchFirefox({ headless = true } = {}) {
     async evalPage(fn, arg) {
       await at(pageTab);
       return session.execute(fn.toString(), arg);
+    },
+    async inContentScript(fn, arg) {
+      await at(extTab);
+      return session.execute(
+        `async function (url, arg) {
+          const tab = (await browser.tabs.query({})).find((t) => t.url === url);
+          if (!tab) throw new Error('no tab with ' + url + ' (was the toolbar button pressed?)');
+          const [done] = await browser.scripting.executeScript({
+            target: { tabId: tab.id, frameIds: [0] },
+            func: ${fn},
+            args: [arg],
+          });
+          return done.result;
+        }`,
+        pageUrl,
+        arg ?? null,
+      );
     },
     async evalView(fn, arg) {
       await at(pageTab);
