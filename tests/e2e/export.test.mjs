@@ -212,6 +212,30 @@ describe(`exports (${BROWSER})`, () => {
     await closeView(browser);
   });
 
+  it('"Copy as Markdown" in the view\'s export menu puts the Markdown on the clipboard', async () => {
+    const opened = await openView(browser, server.url('news.html'));
+    assert.ok(opened.ok, opened.error);
+    // Real clicks (a user gesture, which the clipboard asks for), not element.click().
+    await browser.clickInView('#qp-export-button');
+    await browser.clickInView('#qp-export [data-action="copy"]');
+    const status = await until(
+      () => browser.evalView(() => document.querySelector('#qp-export .qp-menu-status').textContent).then((t) => (/^(Markdown|Not)/.test(t) ? t : null)),
+      { message: 'the copy status' },
+    );
+    assert.equal(status, 'Markdown copied.');
+    await closeView(browser);
+    const copied = await until(
+      () => browser.readClipboard().then((text) => (text.startsWith('---') ? text : null)),
+      { message: 'Markdown on the clipboard' },
+    );
+    assert.match(copied, /^---\n[\s\S]*\n---\n/, 'front matter');
+    assert.match(copied, new RegExp(`^title: ["']?${TITLE}["']?$`, 'm'));
+    assert.match(copied, /^url: ["']?http:\/\/127\.0\.0\.1:\d+\/news\.html["']?$/m);
+    assert.ok(copied.includes(`# ${TITLE}`), 'a heading with the title');
+    const flat = copied.replace(/\s+/g, ' ');
+    for (const p of paragraphs(article)) assert.ok(flat.includes(p.slice(0, 30)), `paragraph missing: ${p.slice(0, 60)}`);
+  });
+
   it('a hostile article exports nothing executable', { skip: vectors ? false : `${XSS_VECTORS} is absent` }, async () => {
     // Not openView: some payloads are frames, so "the page's first frame is the view" (how
     // the Firefox harness finds it) does not hold here. openReader resolves once it is shown.

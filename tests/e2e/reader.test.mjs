@@ -195,6 +195,15 @@ describe(`reading view on a news page (${BROWSER})`, () => {
     assert.equal(toggle.description, 'Open or close the reading view');
   });
 
+  it('registers the keyboard shortcut Alt+Shift+M for saving as Markdown', async () => {
+    const commands = await browser.commands();
+    const save = commands.find((c) => c.name === 'export-markdown');
+    assert.ok(save, JSON.stringify(commands));
+    // Unlike Alt+Shift+R, both browsers grant this one.
+    assert.equal(save.shortcut.replace(/\s/g, ''), 'Alt+Shift+M');
+    assert.equal(save.description, 'Save the article as Markdown');
+  });
+
   it('the options page edits the same settings', async () => {
     const shown = await browser.onOptionsPage(async () => {
       const form = await new Promise((resolve) => {

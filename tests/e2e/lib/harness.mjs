@@ -175,6 +175,24 @@ export async function launchChromium({ headless = true } = {}) {
       return frame.evaluate(fn, arg);
     },
     hasView: () => Boolean(viewFrame()),
+    /** A real (trusted) mouse click on `selector` in the reading view. */
+    async clickInView(selector) {
+      const frame = viewFrame();
+      if (!frame) throw new Error('no reading view frame');
+      await frame.click(selector);
+    },
+    /**
+     * The text on the clipboard, read by the page (granted the permission to, for this). The
+     * async clipboard reads only in a focused document, so not while a view is over the page.
+     */
+    async readClipboard() {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      await page.bringToFront();
+      return page.evaluate(() => {
+        window.focus(); // the page's document does not get focus back by itself
+        return navigator.clipboard.readText();
+      });
+    },
     async press(key) {
       await page.keyboard.press(key);
     },
@@ -347,6 +365,32 @@ export async function launchFirefox({ headless = true } = {}) {
         return false;
       } finally {
         await session.frame(null).catch(() => {});
+      }
+    },
+    async clickInView(selector) {
+      await at(pageTab);
+      await session.frame(0);
+      try {
+        await session.click(selector);
+      } finally {
+        await session.frame(null);
+      }
+    },
+    async readClipboard() {
+      await at(pageTab);
+      await session.context('chrome');
+      try {
+        return await session.execute(`function () {
+          const transfer = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+          transfer.init(null);
+          transfer.addDataFlavor('text/plain');
+          Services.clipboard.getData(transfer, Ci.nsIClipboard.kGlobalClipboard);
+          const data = {};
+          transfer.getTransferData('text/plain', data);
+          return data.value.QueryInterface(Ci.nsISupportsString).data;
+        }`);
+      } finally {
+        await session.context('content');
       }
     },
     async press(key) {

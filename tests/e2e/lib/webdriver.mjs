@@ -131,6 +131,13 @@ export class Session {
     return this.cmd('POST', '/frame', { id: index });
   }
 
+  /** Clicks the first element matching `selector` in the current browsing context. */
+  async click(selector) {
+    const found = await this.cmd('POST', '/element', { using: 'css selector', value: selector });
+    const id = found['element-6066-11e4-a52e-4f735466cecf'];
+    return this.cmd('POST', `/element/${id}/click`, {});
+  }
+
   screenshot() {
     return this.cmd('GET', '/screenshot');
   }
