@@ -187,6 +187,13 @@ pub struct ReadabilitySummary {
     pub byline_exact: f64,
     pub byline_pages: usize,
     pub byline_matches: usize,
+    /// Pages whose metadata says whether Readability's `isProbablyReaderable` accepts them,
+    /// and how many of those [`crate::probably_readable`] answers alike.
+    pub readerable_pages: usize,
+    pub readerable_matches: usize,
+    /// Non-articles we would open the view on / articles we would leave alone.
+    pub readerable_false_yes: usize,
+    pub readerable_false_no: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -198,8 +205,17 @@ pub struct ReadabilityPage {
     /// Present when the metadata has a non-empty title.
     pub title: Option<FieldMatch>,
     pub byline: Option<FieldMatch>,
+    /// Readability's verdict on the page and ours, when the metadata has one.
+    pub readerable: Option<Verdict>,
     pub time_ms: f64,
     pub error: Option<String>,
+}
+
+/// An expected yes/no beside ours.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Verdict {
+    pub expected: bool,
+    pub got: bool,
 }
 
 /// An expected metadata value beside ours, both whitespace-normalised.
@@ -231,6 +247,7 @@ impl FieldMatch {
 struct ExpectedMetadata {
     title: Option<String>,
     byline: Option<String>,
+    readerable: Option<bool>,
 }
 
 pub fn eval_readability(dir: &Path, config: &EvalConfig) -> Result<ReadabilityReport, EvalError> {
@@ -265,6 +282,13 @@ pub fn eval_readability(dir: &Path, config: &EvalConfig) -> Result<ReadabilityRe
     };
     let (title_pages, title_matches) = count(|p| p.title.as_ref());
     let (byline_pages, byline_matches) = count(|p| p.byline.as_ref());
+    let verdicts: Vec<Verdict> = pages.iter().filter_map(|p| p.readerable).collect();
+    let readerable_false = |expected: bool| {
+        verdicts
+            .iter()
+            .filter(|v| v.expected == expected && v.got != expected)
+            .count()
+    };
     let summary = ReadabilitySummary {
         pages: n,
         errors: pages.iter().filter(|p| p.error.is_some()).count(),
@@ -277,6 +301,10 @@ pub fn eval_readability(dir: &Path, config: &EvalConfig) -> Result<ReadabilityRe
         byline_exact: ratio(byline_matches, byline_pages),
         byline_pages,
         byline_matches,
+        readerable_pages: verdicts.len(),
+        readerable_matches: verdicts.iter().filter(|v| v.expected == v.got).count(),
+        readerable_false_yes: readerable_false(false),
+        readerable_false_no: readerable_false(true),
     };
     let timing = Timing::new(pages.iter().map(|p| p.time_ms), wall);
     Ok(ReadabilityReport {
@@ -312,6 +340,10 @@ fn score_readability_page(
     };
     let ours = article.as_ref().map_or("", |a| a.text.as_str());
     let prf = token_prf(ours, &expected_text);
+    let readerable = metadata.readerable.map(|expected| Verdict {
+        expected,
+        got: crate::probably_readable(&crate::input::decode(&source), options).unwrap_or(false),
+    });
     Ok(ReadabilityPage {
         name: name.to_owned(),
         precision: prf.precision,
@@ -325,6 +357,7 @@ fn score_readability_page(
             metadata.byline.as_deref(),
             article.as_ref().and_then(|a| a.byline.as_deref()),
         ),
+        readerable,
         time_ms: ms(time),
         error,
     })
@@ -368,7 +401,8 @@ impl ReadabilityReport {
         let _ = writeln!(
             out,
             "\nreadability: {} pages, {} errors\n  mean precision {:.4}  mean recall {:.4}  mean F1 {:.4}\n  \
-             title exact {:.4} ({}/{})  byline exact {:.4} ({}/{})",
+             title exact {:.4} ({}/{})  byline exact {:.4} ({}/{})\n  \
+             probably readable as Readability says {}/{} (wrong on {} non-articles, {} articles)",
             s.pages,
             s.errors,
             s.mean_precision,
@@ -379,7 +413,11 @@ impl ReadabilityReport {
             s.title_pages,
             s.byline_exact,
             s.byline_matches,
-            s.byline_pages
+            s.byline_pages,
+            s.readerable_matches,
+            s.readerable_pages,
+            s.readerable_false_yes,
+            s.readerable_false_no
         );
         out.push_str(&self.timing.render());
         out

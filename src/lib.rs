@@ -18,6 +18,7 @@ pub mod input;
 pub mod metadata;
 pub mod options;
 pub mod patterns;
+pub mod readable;
 pub mod sanitize;
 pub mod stages;
 pub mod url;
@@ -26,7 +27,8 @@ pub mod wasm;
 
 pub use article::{Article, Removed, RemovedKind};
 pub use error::Error;
-pub use options::{Options, SiteRule};
+pub use options::{check_selector, Options, SiteRule};
+pub use readable::probably_readable;
 
 /// Extracts the article from an already-decoded page (a serialised live DOM, say).
 ///

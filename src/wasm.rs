@@ -74,6 +74,22 @@ pub fn export_article(article: JsValue, format: &str) -> Result<JsValue, JsError
     Ok(file.into())
 }
 
+/// Whether a page's serialised DOM probably holds an article (see
+/// [`crate::probably_readable`]): the question automatic cleanup asks before opening the view.
+/// `options` as for [`extract`] (its limits apply).
+#[wasm_bindgen(js_name = probablyReadable)]
+pub fn probably_readable(html: String, options: JsValue) -> Result<bool, JsError> {
+    let options = options_from_js(options)?;
+    crate::probably_readable(&html, &options).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Checks a selector a user typed for a site rule: `undefined` when the core can apply it, else
+/// the reason it cannot, in words to show beside the field.
+#[wasm_bindgen(js_name = checkSelector)]
+pub fn check_selector(selector: &str) -> Option<String> {
+    crate::check_selector(selector).err().map(|e| e.to_string())
+}
+
 /// The crate's version, so the extension can tell which core it runs.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -1793,3 +1793,123 @@ mod legacy_pages {
         }
     }
 }
+
+/// The question automatic cleanup asks before opening the view by itself.
+mod probably_readable {
+    use super::*;
+    use quietpage::probably_readable;
+
+    fn readable(html: &str) -> bool {
+        probably_readable(html, &Options::default()).expect("a page, not a refusal")
+    }
+
+    #[test]
+    fn articles_are() {
+        for name in ["news-seed.html", "long-read.html", "rtl-arabic.html"] {
+            assert!(readable(&fixture(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn front_pages_section_pages_and_forms_are_not() {
+        // Cards of linked headlines with one-line summaries, and a long footer blurb.
+        for name in ["front-page.html", "nav-only.html", "login-page.html"] {
+            assert!(!readable(&fixture(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn hidden_text_and_page_furniture_do_not_make_an_article() {
+        let para = "The harbour master said the new timetable would start in spring, once the \
+                    repairs to the pier were finished and the crews had been trained on the boat.";
+        let many = |wrap: &str| {
+            let body: String = (0..8).map(|_| format!("<p>{para}</p>")).collect();
+            format!(
+                "<html><body><h1>Ferries</h1>{}</body></html>",
+                wrap.replace("{}", &body)
+            )
+        };
+        assert!(readable(&many("<article>{}</article>")));
+        for wrap in [
+            "<div hidden>{}</div>",
+            "<div style=\"display: none\">{}</div>",
+            "<aside>{}</aside>",
+            "<footer>{}</footer>",
+            "<nav>{}</nav>",
+            "<ul><li>{}</li></ul>",
+        ] {
+            assert!(!readable(&many(wrap)), "{wrap}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_extraction_refuses() {
+        let options = Options {
+            max_input_bytes: 100,
+            ..Options::default()
+        };
+        let page = fixture("news-seed.html");
+        assert!(matches!(
+            probably_readable(&page, &options),
+            Err(Error::TooLarge { .. })
+        ));
+        assert_eq!(
+            probably_readable("{\"json\": true}", &Options::default()),
+            Err(Error::NotHtml)
+        );
+    }
+}
+
+/// Selectors a user types for a site rule are checked with the words the options page shows.
+mod site_rule_selectors {
+    use super::*;
+    use quietpage::{check_selector, SiteRule};
+
+    fn reason(selector: &str) -> String {
+        match check_selector(selector) {
+            Err(Error::InvalidSelector { reason, .. }) => reason,
+            other => panic!("{selector}: expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn what_lol_html_matches_is_accepted() {
+        for ok in [
+            "article",
+            ".story-body",
+            "main > div.content",
+            "div#main p:not(.ad)",
+            "[data-component=\"text-block\"]",
+            "li:nth-child(2)",
+            "article, .post",
+        ] {
+            assert!(check_selector(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn what_it_cannot_match_is_refused_with_a_reason() {
+        assert!(reason("h2 + p").contains("`+` combinator is not supported"));
+        assert!(reason("h2 ~ p").contains("`~` combinator is not supported"));
+        assert!(reason("div:has(> p)").contains("pseudo-classes"));
+        assert!(reason("p:last-child").contains("pseudo-classes"));
+        assert!(reason("").contains("empty"));
+        assert!(!reason("div[").is_empty());
+    }
+
+    #[test]
+    fn extraction_refuses_a_bad_rule_with_the_same_message() {
+        let options = Options {
+            site_rule: Some(SiteRule {
+                content: Some("article".into()),
+                remove: vec!["h2 + p".into()],
+            }),
+            ..Options::default()
+        };
+        let err = extract_err(&fixture("news-seed.html"), None, &options);
+        assert_eq!(err, check_selector("h2 + p").unwrap_err());
+        assert!(err
+            .to_string()
+            .starts_with("the selector `h2 + p` cannot be used: "));
+    }
+}

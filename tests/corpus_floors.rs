@@ -27,6 +27,8 @@ struct Floors {
 struct ReadabilityFloors {
     mean_f1: f64,
     title_exact: f64,
+    /// Share of pages where `probably_readable` agrees with Readability's `readerable`.
+    readerable_agreement: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +113,12 @@ fn readability_corpus_meets_floors() {
         "readability title_exact",
         s.title_exact,
         floors.title_exact,
+    );
+    check(
+        &mut failures,
+        "readability readerable_agreement",
+        s.readerable_matches as f64 / s.readerable_pages.max(1) as f64,
+        floors.readerable_agreement,
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -123,12 +123,7 @@ fn site_marks(options: &Options) -> Result<Vec<(Selector, u32)>, Error> {
     let Some(rule) = &options.site_rule else {
         return Ok(Vec::new());
     };
-    let compile = |s: &str| -> Result<Selector, Error> {
-        s.parse::<Selector>().map_err(|e| Error::InvalidSelector {
-            selector: s.to_string(),
-            reason: e.to_string(),
-        })
-    };
+    let compile = crate::options::check_selector;
     let mut marks = Vec::new();
     if let Some(content) = rule.content.as_deref().filter(|c| !c.trim().is_empty()) {
         marks.push((compile(content)?, flag::SITE_ROOT));

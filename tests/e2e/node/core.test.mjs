@@ -126,3 +126,20 @@ describe('wasm core: exportArticle', () => {
     assert.throws(() => core.exportArticle({}, 'pdf'), (e) => e instanceof Error && /unknown export format/.test(e.message));
   });
 });
+
+describe('wasm core: automatic cleanup questions', () => {
+  it('probablyReadable: yes on an article, no on a sign-in page, errors as Errors', () => {
+    assert.equal(core.probablyReadable(page('news.html')), true);
+    assert.equal(core.probablyReadable(page('not-article.html')), false);
+    assert.throws(
+      () => core.probablyReadable(page('news.html'), { max_input_bytes: 10 }),
+      (e) => e instanceof Error && /too large/.test(e.message),
+    );
+  });
+
+  it('checkSelector: undefined when the core can match it, else the reason', () => {
+    assert.equal(core.checkSelector('article .story-body > p'), undefined);
+    assert.match(core.checkSelector('h2 + p'), /^the selector `h2 \+ p` cannot be used: the `\+` combinator is not supported/);
+    assert.match(core.checkSelector('div:has(p)'), /pseudo-classes/);
+  });
+});
