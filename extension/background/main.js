@@ -38,6 +38,7 @@ globalThis.quietpage = {
   shownArticle,
   exportArticle,
   downloadArticle,
+  openAndDownload,
   version: coreVersion,
 };
 

@@ -212,6 +212,20 @@ describe(`exports (${BROWSER})`, () => {
     await closeView(browser);
   });
 
+  it('the shortcut and the toolbar menu open the view when it is not open, then save', async () => {
+    // What they call (openAndDownload), after a toolbar click has granted the tab, as the
+    // key or the menu would; the browsers give tests no way to press an extension's key.
+    const opened = await openView(browser, server.url('news.html'));
+    assert.ok(opened.ok, opened.error);
+    await closeView(browser);
+    const r = await browser.callBackground('openAndDownload', 'md');
+    assert.ok(r.ok, r.error);
+    assert.ok(Number.isInteger(r.value.id), JSON.stringify(r.value));
+    assert.equal(r.value.filename, `${TITLE}.md`);
+    await until(() => browser.hasView(), { message: 'the view the export opened' });
+    await closeView(browser);
+  });
+
   it('"Copy as Markdown" in the view\'s export menu puts the Markdown on the clipboard', async () => {
     const opened = await openView(browser, server.url('news.html'));
     assert.ok(opened.ok, opened.error);
