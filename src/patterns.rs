@@ -300,6 +300,92 @@ pub const UNLIKELY_ROLES: &[(&str, RemovedKind)] = &[
     ("contentinfo", RemovedKind::Footer),
 ];
 
+/// How a heading that leads into links to other articles begins ("Related stories", "Mehr
+/// zum Thema"), in the languages news sites most often write. Matched at the start of a short
+/// heading's lower-cased text; the heading goes, and so do the link lists and link-dense
+/// blocks under it. Kept to phrases that never title a section of an article itself ("See
+/// also" and "Further reading" do, on reference pages, and are not here).
+pub const RELATED_HEADINGS: &[(&str, &str)] = &[
+    ("related", "English, alone or with a colon"),
+    ("related stories", "English"),
+    ("related articles", "English"),
+    ("related posts", "English"),
+    ("related content", "English"),
+    ("related news", "English"),
+    ("related coverage", "English"),
+    ("related links", "English"),
+    ("related reading", "English"),
+    ("read more", "English"),
+    ("read also", "English"),
+    ("also read", "English"),
+    ("more on this", "English: More on this story / topic"),
+    ("more stories", "English"),
+    ("you may also like", "English"),
+    ("you might also like", "English"),
+    ("you may be interested", "English"),
+    ("recommended for you", "English"),
+    ("most read", "English: a most-read list"),
+    ("most popular", "English: a most-popular list"),
+    ("mehr zum thema", "German: more on the topic"),
+    ("mehr themen", "German: more topics"),
+    ("weitere artikel", "German: further articles"),
+    ("weitere beiträge", "German: further posts"),
+    ("lesen sie auch", "German: read also"),
+    (
+        "das könnte sie auch interessieren",
+        "German: you may also be interested",
+    ),
+    ("das könnte dich auch interessieren", "German, informal"),
+    (
+        "das thema könnte dich auch interessieren",
+        "German, informal",
+    ),
+    ("auch interessant", "German: also interesting"),
+    ("schon gelesen", "German: already read?"),
+    ("à lire aussi", "French: read also"),
+    ("lire aussi", "French"),
+    ("sur le même sujet", "French: on the same subject"),
+    ("articles similaires", "French: similar articles"),
+    ("articles les plus lus", "French: most read"),
+    ("te puede interesar", "Spanish: may interest you"),
+    ("lee también", "Spanish: read also"),
+    ("noticias relacionadas", "Spanish: related news"),
+    ("artículos relacionados", "Spanish: related articles"),
+    ("leia também", "Portuguese: read also"),
+    (
+        "veja também",
+        "Portuguese: see also (news sites' related links)",
+    ),
+    ("notícias relacionadas", "Portuguese: related news"),
+    ("leggi anche", "Italian: read also"),
+    ("potrebbe interessarti", "Italian: may interest you"),
+    ("articoli correlati", "Italian: related articles"),
+    ("lees ook", "Dutch: read also"),
+    ("gerelateerde artikelen", "Dutch: related articles"),
+];
+
+/// Headings longer than this are a subheading of the article that happens to begin with a
+/// related-links phrase ("Related costs rose..."), not a label.
+pub const RELATED_HEADING_MAX_CHARS: usize = 60;
+
+/// Whether a heading's text labels a block of links to other articles (see
+/// [`RELATED_HEADINGS`]).
+pub fn is_related_heading(text: &str) -> bool {
+    let text = text.trim().to_lowercase();
+    text.chars().count() <= RELATED_HEADING_MAX_CHARS
+        && RELATED_HEADINGS.iter().any(|(phrase, _)| {
+            text.strip_prefix(phrase)
+                .is_some_and(|rest| match rest.chars().next() {
+                    // The whole heading, or the phrase and a colon, dash or question mark.
+                    None => true,
+                    Some(c) if !c.is_alphanumeric() && !c.is_whitespace() => true,
+                    // More words after it only for phrases of two words or more: "Mehr zum
+                    // Thema auf ...", but not "Related costs rose", an article's subheading.
+                    Some(c) => c.is_whitespace() && phrase.contains(' '),
+                })
+        })
+}
+
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com",

@@ -1913,3 +1913,56 @@ mod site_rule_selectors {
             .starts_with("the selector `h2 + p` cannot be used: "));
     }
 }
+
+/// Links to other articles under a plain heading inside the article's body.
+mod related_sections {
+    use super::*;
+
+    fn page(tail: &str) -> String {
+        let para = "The harbour master said the new timetable would start in spring, once the \
+                    repairs to the pier were finished, and that crews would be trained first.";
+        let body: String = (0..6).map(|i| format!("<p>{para} ({i})</p>\n")).collect();
+        format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <h1>Ferry timetable</h1>{body}{tail}</article></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_related_heading_and_its_links_go() {
+        for heading in [
+            "Related stories",
+            "Read more:",
+            "Mehr zum Thema auf Example.de",
+            "Lire aussi",
+        ] {
+            let html = page(&format!(
+                "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
+                 <li><a href=\"/b\">Council approves new harbour budget</a></li></ul>"
+            ));
+            let a = extract_ok(&html, "https://news.example.com/ferry");
+            assert!(
+                !a.text.contains(heading.trim_end_matches(':')),
+                "{heading}: {}",
+                a.text
+            );
+            assert!(!a.text.contains("Bridge closes"), "{heading}: {}", a.text);
+            assert!(a.text.contains("repairs to the pier"));
+        }
+    }
+
+    #[test]
+    fn a_subheading_that_only_begins_like_one_stays_with_its_prose() {
+        let html = page(
+            "<h2>Related costs rose after the storm</h2><p>Fuel and insurance went up by a third \
+             over the winter, the operator said, and fares will follow in the spring.</p>",
+        );
+        let a = extract_ok(&html, "https://news.example.com/ferry");
+        assert!(
+            a.text.contains("Related costs rose after the storm"),
+            "{}",
+            a.text
+        );
+        assert!(a.text.contains("Fuel and insurance"));
+    }
+}

@@ -687,6 +687,7 @@ impl Scorer<'_> {
         }
 
         self.drop_title_repeats(&mut actions, &inside);
+        self.drop_related_sections(&mut actions, &inside, &kept);
         self.drop_orphan_headings(&mut actions, &inside);
         let (readable, link_density) = self.readable(&roots, &kept, &inside);
 
@@ -751,6 +752,47 @@ impl Scorer<'_> {
             }
         }
         (!(controls >= 2 && text < 300), link_density)
+    }
+
+    /// A heading that labels links to other articles ("Related stories", "Mehr zum Thema")
+    /// goes, with the lists and link-dense blocks after it up to the first block of prose or
+    /// the next heading. Class names catch most such blocks; this catches the ones written as
+    /// plain headings and lists inside the article's body.
+    fn drop_related_sections(&self, actions: &mut [Action], inside: &[bool], kept: &[Agg]) {
+        let nodes = &self.c.nodes;
+        let live = |actions: &[Action], i: usize| inside[i] && actions[i] != Action::Drop;
+        for (&h, text) in &self.c.captures {
+            let h = h as usize;
+            if !nodes[h].tag.is_heading()
+                || !live(actions, h)
+                || !crate::patterns::is_related_heading(&normalize_space(&crate::entities::decode(
+                    text,
+                )))
+            {
+                continue;
+            }
+            actions[h] = Action::Drop;
+            // Its following siblings, in document order: each one's subtree is a contiguous
+            // run of the arena, so the next sibling is the next node with the same parent.
+            let parent = nodes[h].parent;
+            for j in h + 1..nodes.len() {
+                if nodes[j].parent != parent {
+                    if nodes[j].parent == NONE || (nodes[j].parent as usize) < h {
+                        break; // left the parent
+                    }
+                    continue; // inside a sibling's subtree
+                }
+                if !live(actions, j) {
+                    continue;
+                }
+                let links = matches!(nodes[j].tag, Tag::Ul | Tag::Ol)
+                    || (kept[j].text > 0 && kept[j].link_density() >= 0.5);
+                if nodes[j].tag.is_heading() || !links {
+                    break;
+                }
+                actions[j] = Action::Drop;
+            }
+        }
     }
 
     /// A heading with nothing left under it (before the next heading of its rank or the end)
