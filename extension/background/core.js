@@ -4,7 +4,14 @@
 // (`script-src` without 'wasm-unsafe-eval') stops WebAssembly compiling in a content script on
 // Chromium. The extension_pages CSP in manifest.json allows it for our own contexts.
 
-import init, { __wbg_reset_state, exportArticle, extract, version } from '../core/quietpage.js';
+import init, {
+  __wbg_reset_state,
+  checkSelector,
+  exportArticle,
+  extract,
+  probablyReadable,
+  version,
+} from '../core/quietpage.js';
 
 let ready = null;
 
@@ -32,6 +39,24 @@ export async function extractArticle(html, url, options) {
 export async function exportFile(article, format) {
   await load();
   return guarded(() => exportArticle(article, format), 'exporting this article');
+}
+
+/**
+ * Whether the page in `html` probably holds an article (the quick check before a reading
+ * view opens by itself: home and section pages stay as they are).
+ */
+export async function isProbablyReadable(html, url) {
+  await load();
+  return guarded(() => probablyReadable(html, url ?? null), 'looking at this page') === true;
+}
+
+/**
+ * A synchronous check for site rule selectors, once the core is loaded: `check(selector)` is
+ * `null` when the core accepts the selector, else why it does not.
+ */
+export async function selectorChecker() {
+  await load();
+  return (selector) => guarded(() => checkSelector(selector), 'checking a selector') ?? null;
 }
 
 /** Runs a core call; a trap resets the instance and becomes a readable `Error`. */

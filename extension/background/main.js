@@ -16,6 +16,17 @@ import {
   shownArticle,
   toggleReader,
 } from './sessions.js';
+import {
+  addSite,
+  autoState,
+  exportSettings,
+  importSettings,
+  listRules,
+  listSites,
+  removeRule,
+  removeSite,
+  setRule,
+} from './sites.js';
 
 const MENU_ID = 'quietpage-toggle';
 const COMMAND = 'toggle-reader';
@@ -39,6 +50,17 @@ globalThis.quietpage = {
   exportArticle,
   downloadArticle,
   openAndDownload,
+  // Always clean a site: what happened on a tab's page, then (no tab) the options page's
+  // sites, rules and settings file, through the same checks.
+  autoState,
+  listSites,
+  addSite,
+  removeSite,
+  listRules,
+  setRule,
+  removeRule,
+  exportSettings,
+  importSettings,
   version: coreVersion,
 };
 

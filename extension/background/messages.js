@@ -15,6 +15,10 @@
 export const FORMATS = ['md', 'html', 'txt', 'epub'];
 
 const isToken = (v) => typeof v === 'string' && /^[0-9a-f]{32}$/.test(v);
+// What a user types for a site pattern, or a settings file (sites.js checks what is in them).
+const isPattern = (v) => typeof v === 'string' && v.length <= 300;
+const isFileText = (v) => typeof v === 'string' && v.length <= 1024 * 1024;
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** type → the context that sends it and a check for each field besides `type`. */
 const MESSAGES = {
@@ -31,6 +35,20 @@ const MESSAGES = {
   },
   // The view closed from inside the page (Esc on the dialog, the page removed it).
   'qp:closed': { from: 'content', fields: { token: isToken } },
+  // Always clean this site (sites.js): a listed page has rendered or moved to another address
+  // (content/auto.js); the view's site button; the options page's sites, rules and file.
+  'auto:ready': { from: 'content', fields: {} },
+  'reader:site': { from: 'reader', fields: { token: isToken } },
+  'reader:add-site': { from: 'reader', fields: { token: isToken } },
+  'reader:pause-site': { from: 'reader', fields: { token: isToken } },
+  'sites:list': { from: 'settings', fields: {} },
+  'sites:add': { from: 'settings', fields: { pattern: isPattern } },
+  'sites:remove': { from: 'settings', fields: { pattern: isPattern } },
+  'rules:list': { from: 'settings', fields: {} },
+  'rules:set': { from: 'settings', fields: { rule: isObject, replaces: (v) => v === null || isPattern(v) } },
+  'rules:remove': { from: 'settings', fields: { pattern: isPattern } },
+  'settings:export': { from: 'settings', fields: {} },
+  'settings:import': { from: 'settings', fields: { text: isFileText } },
 };
 
 /** The message types a context may send (for handler tables to check themselves against). */
@@ -40,14 +58,17 @@ export function typesFrom(context) {
 
 /**
  * Which of our contexts `sender` is: 'reader' (reader.html framed in a tab), 'content' (the
- * top frame of a web page's tab, where our content script runs) or null. `self` is
- * `{ id, origin, readerPage }`: the extension's id, its base URL and reader.html's URL.
+ * top frame of a web page's tab, where our content script runs), 'settings' (the options
+ * page, a tab of its own: it is not web-accessible, so no page can frame it) or null. `self`
+ * is `{ id, origin, readerPage, optionsPage }`: the extension's id, its base URL and the
+ * URLs of reader.html and options.html.
  */
 export function senderContext(sender, self) {
   if (!sender || sender.id !== self.id || !sender.tab || !Number.isInteger(sender.frameId)) return null;
   const url = typeof sender.url === 'string' ? sender.url : '';
   // The view is always a child frame; reader.html loaded on its own (or with a query) is not it.
   if (url.split('#')[0] === self.readerPage) return sender.frameId > 0 ? 'reader' : null;
+  if (url.split('#')[0] === self.optionsPage) return sender.frameId === 0 ? 'settings' : null;
   if (sender.frameId === 0 && url !== '' && !url.startsWith(self.origin)) return 'content';
   return null;
 }
@@ -58,7 +79,7 @@ export function senderContext(sender, self) {
  */
 export function checkMessage(msg, sender, self) {
   const context = senderContext(sender, self);
-  if (!context) return { ok: false, error: 'refused: not from a Quiet Page view or content script' };
+  if (!context) return { ok: false, error: 'refused: not from a Quiet Page view, content script or options page' };
   if (msg === null || typeof msg !== 'object' || Array.isArray(msg) || typeof msg.type !== 'string') {
     return { ok: false, error: 'refused: a message is an object with a type' };
   }

@@ -14,8 +14,10 @@
 import { ext } from '../shared/api.js';
 import { extractArticle } from './core.js';
 import { checkMessage, typesFrom } from './messages.js';
+import { ruleFor } from './site-store.js';
 
 const READER_PAGE = 'reader/reader.html';
+const OPTIONS_PAGE = 'options/options.html';
 const CONTENT_SCRIPT = 'content/content.js';
 // The view must say it is shown within this time, or openReader gives up (and closes it).
 const SHOW_TIMEOUT_MS = 30_000;
@@ -26,6 +28,8 @@ const sessions = new Map();
 const byToken = new Map();
 
 class ReaderError extends Error {}
+/** openReaderIf's check said no: nothing was shown, and nothing is wrong. */
+export class NotShown extends ReaderError {}
 
 function deferred() {
   let resolve;
@@ -70,12 +74,10 @@ async function inject(tabId) {
   }
 }
 
-/**
- * The options the core gets for a page. Per-site rules (issue 4) will be looked up here by
- * the page's URL; until then the core's defaults apply.
- */
-async function optionsFor(_url) {
-  return null;
+/** The options the core gets for a page: the user's rule for its site, if there is one. */
+async function optionsFor(url) {
+  const rule = await ruleFor(url).catch(() => null);
+  return rule ? { site_rule: { content: rule.content, remove: rule.remove } } : null;
 }
 
 function end(session) {
@@ -88,6 +90,7 @@ async function run(session) {
   await inject(tabId);
   const page = await toContent(tabId, { type: 'qp:snapshot' });
   session.url = page.url;
+  if (session.check && !(await session.check(page))) throw new NotShown('not shown: the page did not pass the check');
   // Extraction starts now and runs while the view's frame loads.
   session.article = optionsFor(page.url).then((options) => extractArticle(page.html, page.url, options));
   session.article.catch(() => {});
@@ -115,6 +118,19 @@ async function run(session) {
  * Calling it while the view is opening or open returns the same promise.
  */
 export function openReader(tabId) {
+  return start(tabId, null);
+}
+
+/**
+ * Like openReader, but the page is first handed to `check(page)` (`{ html, url }`, the
+ * snapshot the view would be made from): when it resolves false, nothing is shown and the
+ * promise rejects with NotShown. A view already open or opening is returned as it is.
+ */
+export function openReaderIf(tabId, check) {
+  return start(tabId, check);
+}
+
+function start(tabId, check) {
   try {
     checkTabId(tabId);
   } catch (e) {
@@ -122,7 +138,7 @@ export function openReader(tabId) {
   }
   const existing = sessions.get(tabId);
   if (existing) return existing.result;
-  const session = { tabId, token: newToken(), shown: deferred(), article: null, url: null, result: null };
+  const session = { tabId, token: newToken(), shown: deferred(), article: null, url: null, result: null, check };
   sessions.set(tabId, session);
   byToken.set(session.token, session);
   session.result = run(session).catch(async (e) => {
@@ -142,13 +158,29 @@ export function openReader(tabId) {
   return session.result;
 }
 
-/** Closes the view on `tabId` and resolves once the page is back as it was. */
-export async function closeReader(tabId) {
+const closeListeners = [];
+
+/** Calls `listener(tabId, url)` when the user closes a view (not when a page navigates away). */
+export function onUserClose(listener) {
+  closeListeners.push(listener);
+}
+
+function userClosed(tabId, session) {
+  for (const listener of closeListeners) listener(tabId, session?.url ?? null);
+}
+
+/**
+ * Closes the view on `tabId` and resolves once the page is back as it was. `byUser: false`
+ * is for the extension's own closing (a page that moved on to another article), which the
+ * user did not ask for and so is not remembered as their choice.
+ */
+export async function closeReader(tabId, { byUser = true } = {}) {
   checkTabId(tabId);
   const session = sessions.get(tabId);
   if (session) {
     end(session);
     session.shown.reject(new ReaderError('the reading view was closed'));
+    if (byUser) userClosed(tabId, session);
   }
   try {
     await toContent(tabId, { type: 'qp:hide' });
@@ -243,10 +275,28 @@ const fromContent = {
     const session = sessionOf(msg, sender);
     if (!session) return { ok: false, error: EXPIRED };
     forgetTab(session.tabId);
+    userClosed(session.tabId, session);
   },
 };
 
-const HANDLERS = { reader: fromReader, content: fromContent };
+/**
+ * Lets another module answer a message type from our content script: `handler(tabId, msg)`
+ * runs for the top frame of the tab that sent it, and may act on that tab only.
+ */
+export function onContentMessage(type, handler) {
+  if (!typesFrom('content').includes(type)) throw new TypeError(`messages.js has no content message ${type}`);
+  fromContent[type] = async (msg, sender) => ({ ok: true, value: await handler(sender.tab.id, msg) });
+}
+
+const fromOptions = {};
+
+/** Lets another module answer a message type from the options page: `handler(msg)`. */
+export function onOptionsMessage(type, handler) {
+  if (!typesFrom('settings').includes(type)) throw new TypeError(`messages.js has no settings message ${type}`);
+  fromOptions[type] = async (msg) => ({ ok: true, value: await handler(msg) });
+}
+
+const HANDLERS = { reader: fromReader, content: fromContent, settings: fromOptions };
 
 /**
  * runtime.onMessage handler. Acts only on what messages.js accepts (our own contexts, each
@@ -258,6 +308,7 @@ export function onMessage(msg, sender, sendResponse) {
     id: ext.runtime.id,
     origin: ext.runtime.getURL(''),
     readerPage: ext.runtime.getURL(READER_PAGE),
+    optionsPage: ext.runtime.getURL(OPTIONS_PAGE),
   });
   const handler = checked.ok ? HANDLERS[checked.context][checked.type] : null;
   if (!handler) {

@@ -6,6 +6,7 @@ import { ext } from '../shared/api.js';
 import { removedSummary } from '../shared/removed.js';
 import { apply } from '../shared/settings.js';
 import { mountSettingsForm } from '../shared/settings-form.js';
+import { originFor } from '../shared/sites.js';
 
 const token = location.hash.slice(1);
 const main = document.getElementById('qp-main');
@@ -14,6 +15,7 @@ const settingsPanel = document.getElementById('qp-settings');
 const exportButton = document.getElementById('qp-export-button');
 const exportMenu = document.getElementById('qp-export');
 const exportStatus = exportMenu.querySelector('.qp-menu-status');
+const siteButton = document.getElementById('qp-site-button');
 
 // Elements that can carry script or pull in other documents. The core's sanitiser never emits
 // them and this page's CSP would not run them anyway; dropping them here costs nothing and
@@ -253,6 +255,59 @@ async function runExport(item) {
   }
 }
 
+/** The site button: "Always clean this site", or, on a listed site, "Pause this site". */
+let site = null;
+
+function showSite(next, note = '') {
+  site = next;
+  siteButton.hidden = !site;
+  if (!site) return;
+  const label = site.listed ? (site.paused ? 'Paused for this session' : 'Pause this site') : 'Always clean this site';
+  siteButton.querySelector('span').textContent = label;
+  siteButton.disabled = site.listed && site.paused;
+  siteButton.title =
+    note ||
+    (site.listed
+      ? `Until the browser restarts, don't open the reading view by itself on ${site.pattern}`
+      : `Open the reading view by itself on articles of ${site.pattern} (asks to read that site)`);
+}
+
+async function siteRequest(type) {
+  const reply = await ext.runtime.sendMessage({ type, token });
+  if (!reply?.ok) throw new Error(reply?.error || 'no answer');
+  return reply.value;
+}
+
+siteButton.addEventListener('click', () => {
+  if (!site || site.paused) return;
+  if (site.listed) {
+    siteRequest('reader:pause-site').catch((e) => showSite(site, `Not paused: ${e.message}`));
+    return;
+  }
+  if (!ext.permissions) {
+    // Firefox gives an extension page framed in a web page no permissions API. The
+    // background adds the site when the browser already lets Quiet Page read it, and
+    // otherwise opens the options page with the site filled in, where Add asks for it.
+    siteRequest('reader:add-site').then(
+      (next) => showSite(next, next.pending ? `Press Add on the options page to let Quiet Page read ${next.pattern}` : ''),
+      (e) => showSite(site, `Not added: ${e.message}`),
+    );
+    return;
+  }
+  // Firefox grants a permission request only from inside the click's own handler, before
+  // anything is awaited; the origin was worked out when the button was shown.
+  ext.permissions
+    .request({ origins: [originFor(site.pattern)] })
+    .then((granted) => {
+      if (!granted) throw new Error('the browser did not allow it');
+      return siteRequest('reader:add-site');
+    })
+    .then(
+      (next) => showSite(next),
+      (e) => showSite(site, `Not added: ${e.message}`),
+    );
+});
+
 function nextPaint() {
   return new Promise((resolve) => {
     // rAF alone never fires in a hidden tab; the timeout keeps `shown` from hanging there.
@@ -318,6 +373,7 @@ async function start() {
   let focusTarget;
   if (reply?.ok && reply.article) {
     focusTarget = renderArticle(reply.article);
+    siteRequest('reader:site').then((s) => showSite(s), () => showSite(null));
   } else if (reply?.expired) {
     exportButton.hidden = true;
     focusTarget = renderMessage('This view has expired', reply.error);

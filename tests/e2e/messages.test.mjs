@@ -104,7 +104,10 @@ describe(`runtime messages (${BROWSER})`, () => {
       { type: 'reader:close', token },
       { type: 'reader:export', token, action: 'copy', format: 'md' },
     ]);
-    for (const reply of replies) assert.deepEqual(reply, { ok: false, error: 'refused: not from a Quiet Page view or content script' });
+    assert.deepEqual(replies, [
+      { ok: false, error: 'refused: reader:close from a settings context' },
+      { ok: false, error: 'refused: reader:export from a settings context' },
+    ]);
     assert.deepEqual(await viewState(browser), before);
   });
 

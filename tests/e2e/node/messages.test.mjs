@@ -10,6 +10,7 @@ const SELF = {
   id: 'quietpage-id',
   origin: 'chrome-extension://quietpage-id/',
   readerPage: 'chrome-extension://quietpage-id/reader/reader.html',
+  optionsPage: 'chrome-extension://quietpage-id/options/options.html',
 };
 const TOKEN = '0123456789abcdef0123456789abcdef';
 const tab = { id: 7 };
@@ -21,6 +22,8 @@ describe('message senders', () => {
     assert.equal(senderContext(READER, SELF), 'reader');
     assert.equal(senderContext(CONTENT, SELF), 'content');
     assert.equal(senderContext({ ...CONTENT, url: 'file:///home/me/page.html' }, SELF), 'content');
+    assert.equal(senderContext({ ...CONTENT, url: SELF.optionsPage }, SELF), 'settings');
+    assert.equal(senderContext({ ...CONTENT, url: `${SELF.optionsPage}#add=example.com` }, SELF), 'settings');
   });
 
   it('refuses everything else', () => {
@@ -28,7 +31,9 @@ describe('message senders', () => {
       'another extension': { ...CONTENT, id: 'other-id' },
       'no id': { ...CONTENT, id: undefined },
       'no tab (a background or a popup)': { id: SELF.id, url: `${SELF.origin}background/main.js` },
-      'the options page in a tab': { ...CONTENT, url: `${SELF.origin}options/options.html` },
+      'the options page in a frame': { ...CONTENT, frameId: 2, url: SELF.optionsPage },
+      'the options page with a query': { ...CONTENT, url: `${SELF.optionsPage}?x=1` },
+      'another extension page in a tab': { ...CONTENT, url: `${SELF.origin}background/main.js` },
       'reader.html as a whole tab': { ...READER, frameId: 0 },
       'reader.html with a query': { ...READER, url: `${SELF.readerPage}?x=1#${TOKEN}` },
       "another extension's reader.html": { ...READER, url: `chrome-extension://other-id/reader/reader.html#${TOKEN}` },
@@ -56,7 +61,7 @@ describe('message shapes', () => {
   });
 
   it('each context sends only its own types', () => {
-    assert.deepEqual(typesFrom('content'), ['qp:closed']);
+    assert.deepEqual(typesFrom('content'), ['qp:closed', 'auto:ready']);
     for (const type of typesFrom('reader')) {
       const r = accepts({ type, token: TOKEN, ...(type === 'reader:export' ? { action: 'copy', format: 'md' } : {}) }, CONTENT);
       assert.deepEqual(r, { ok: false, error: `refused: ${type} from a content context` });
@@ -94,6 +99,6 @@ describe('message shapes', () => {
 
   it('checks the sender before the message', () => {
     const r = accepts({ type: 'reader:close', token: TOKEN }, { ...READER, id: 'other-id' });
-    assert.deepEqual(r, { ok: false, error: 'refused: not from a Quiet Page view or content script' });
+    assert.deepEqual(r, { ok: false, error: 'refused: not from a Quiet Page view, content script or options page' });
   });
 });
