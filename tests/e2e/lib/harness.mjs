@@ -38,10 +38,13 @@ export function launch(name = BROWSER, options = {}) {
   return name === 'firefox' ? launchFirefox(options) : launchChromium(options);
 }
 
-/** Chromium with dist/chrome loaded unpacked, as a user would. */
-export async function launchChromium({ headless = true } = {}) {
+/**
+ * Chromium with dist/chrome loaded unpacked, as a user would. `profile`: a profile folder to
+ * use and keep (a second launch on it is the same browser restarted); else a temporary one.
+ */
+export async function launchChromium({ headless = true, profile: keep = null } = {}) {
   const { chromium } = await import('playwright-core');
-  const profile = tempDir('qp-chromium-');
+  const profile = keep ?? tempDir('qp-chromium-');
   const ext = DIST.chromium;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -79,6 +82,7 @@ export async function launchChromium({ headless = true } = {}) {
   const background = () =>
     context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker;
   const viewFrame = () => page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/reader/`));
+  let optionsTab = null;
 
   return {
     name: 'chromium',
@@ -86,8 +90,11 @@ export async function launchChromium({ headless = true } = {}) {
     context,
     extensionId,
     async goto(url) {
+      await page.bringToFront();
       await page.goto(url, { waitUntil: 'load' });
     },
+    /** The page's address now (it changes with the History API too). */
+    url: async () => page.url(),
     async clickToolbarButton() {
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
       const tab = targetInfos.find((t) => t.url === page.url());
@@ -127,6 +134,49 @@ export async function launchChromium({ headless = true } = {}) {
           return { ok: false, error: String(e?.message ?? e), url: tab.url ?? null };
         }
       }, method);
+    },
+    /** `quietpage[method](...args)` in the background, for the calls that take no tab. */
+    callApi(method, ...args) {
+      return background().evaluate(
+        async ([name, rest]) => {
+          try {
+            return { ok: true, value: await globalThis.quietpage[name](...rest) };
+          } catch (e) {
+            return { ok: false, error: String(e?.message ?? e) };
+          }
+        },
+        [method, args],
+      );
+    },
+    /**
+     * What a user does in the extension's "Site access" settings: lets it read `origin`
+     * (a match pattern) from now on, so the browser's permission prompt has nothing to ask.
+     */
+    async allowHostAccess(origin) {
+      const settings = await context.newPage();
+      try {
+        await settings.goto(`chrome://extensions/?id=${extensionId}`);
+        await settings.evaluate(([id, host]) => chrome.developerPrivate.addHostPermission(id, host), [extensionId, origin]);
+      } finally {
+        await settings.close();
+      }
+    },
+    /** Loads the options page in a tab of its own (kept for the options* calls below). */
+    async openOptions() {
+      optionsTab ??= await context.newPage();
+      await optionsTab.goto(`chrome-extension://${extensionId}/options/options.html`);
+    },
+    /** A user's click on the options page (a user gesture, as permission requests need). */
+    optionsClick: (selector) => optionsTab.click(selector),
+    optionsType: (selector, text) => optionsTab.fill(selector, text),
+    /** Picks `file` in the options page's file input `selector`, as a user does in the dialog. */
+    optionsFile: (selector, file) => optionsTab.setInputFiles(selector, file),
+    evalOptions: (fn, arg) => optionsTab.evaluate(fn, arg),
+    /** A user's click inside the reading view. */
+    async clickInView(selector) {
+      const frame = viewFrame();
+      if (!frame) throw new Error('no reading view frame');
+      await frame.click(selector);
     },
     /** The reading settings as stored in storage.sync. */
     storedSettings() {
@@ -201,22 +251,35 @@ export async function launchChromium({ headless = true } = {}) {
     },
     async close() {
       await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      if (!keep) fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
 
-/** Firefox ESR with dist/firefox installed as a temporary add-on. */
-export async function launchFirefox({ headless = true } = {}) {
+/**
+ * Firefox ESR with dist/firefox installed as a temporary add-on. With `profile` (a folder
+ * kept between launches), the add-on is installed for good instead, from the package a user
+ * installs (dist/quietpage-firefox.zip): temporary add-ons are gone after a restart. It is
+ * unsigned, which Firefox ESR allows with xpinstall.signatures.required off. A second launch
+ * on the same folder is the same browser restarted, with the add-on already there.
+ */
+export async function launchFirefox({ headless = true, profile = null } = {}) {
   const driver = await startGeckodriver({ allowSystemAccess: true });
   let session;
+  const installed = profile !== null && fs.existsSync(path.join(profile, 'extensions'));
   try {
+    const args = headless ? ['-headless', `-width=${VIEWPORT.width}`, `-height=${VIEWPORT.height}`] : [];
+    if (profile) {
+      fs.mkdirSync(profile, { recursive: true });
+      args.push('-profile', profile);
+    }
     session = await Session.create(driver.url, {
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-        args: headless ? ['-headless', `-width=${VIEWPORT.width}`, `-height=${VIEWPORT.height}`] : [],
+        args,
         prefs: {
+          ...(profile ? { 'xpinstall.signatures.required': false } : {}),
           // A fixed moz-extension:// host, so the tests can open the options page.
           'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
           'browser.shell.checkDefaultBrowser': false,
@@ -230,7 +293,8 @@ export async function launchFirefox({ headless = true } = {}) {
       },
     });
     await session.cmd('POST', '/window/rect', VIEWPORT).catch(() => {});
-    await session.installAddon(DIST.firefox);
+    if (!profile) await session.installAddon(DIST.firefox);
+    else if (!installed) await session.installAddon(path.join(ROOT, 'dist', 'quietpage-firefox.zip'), { temporary: false });
   } catch (e) {
     await session?.delete().catch(() => {});
     await driver.stop();
@@ -260,6 +324,11 @@ export async function launchFirefox({ headless = true } = {}) {
       await session.navigate(url);
       pageUrl = url;
     },
+    async url() {
+      await at(pageTab);
+      pageUrl = await session.url();
+      return pageUrl;
+    },
     async clickToolbarButton() {
       await at(pageTab);
       await session.context('chrome');
@@ -275,6 +344,9 @@ export async function launchFirefox({ headless = true } = {}) {
       }
     },
     async callBackground(method, ...args) {
+      // The page's address now: the History API may have changed it since goto.
+      await at(pageTab);
+      pageUrl = await session.url();
       await at(extTab);
       return session.execute(
         `async function (name, url, rest) {
@@ -311,6 +383,78 @@ export async function launchFirefox({ headless = true } = {}) {
         }`,
         method,
       );
+    },
+    async callApi(method, ...args) {
+      await at(extTab);
+      return session.execute(
+        `async function (name, rest) {
+          const bg = await browser.runtime.getBackgroundPage();
+          try {
+            const value = await bg.quietpage[name](...rest);
+            return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) };
+          } catch (e) {
+            return { ok: false, error: String(e?.message ?? e) };
+          }
+        }`,
+        method,
+        args,
+      );
+    },
+    /**
+     * What a user does on the add-on's Permissions tab in about:addons: lets it read
+     * `origin` (a match pattern) from now on, so permission requests have nothing to ask.
+     */
+    async allowHostAccess(origin) {
+      await at(pageTab);
+      await session.context('chrome');
+      try {
+        await session.execute(`async function (id, origin) {
+          const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+          const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+          const extension = ExtensionParent.GlobalManager.getExtension(id);
+          await ExtensionPermissions.add(id, { permissions: [], origins: [origin] }, extension);
+        }`, GECKO_ID, origin);
+      } finally {
+        await session.context('content');
+      }
+    },
+    async openOptions() {
+      await at(extTab);
+      await session.navigate(`moz-extension://${FIREFOX_UUID}/options/options.html`);
+    },
+    async optionsClick(selector) {
+      await at(extTab);
+      await session.click(selector);
+    },
+    async optionsType(selector, text) {
+      await at(extTab);
+      await session.type(selector, text);
+    },
+    async optionsFile(selector, file) {
+      await at(extTab);
+      // The page opens the picker from its Import button and keeps the input itself hidden;
+      // WebDriver hands a file only to an input it could click, so it is shown meanwhile.
+      const reveal = (hidden) =>
+        session.execute('function (css, hidden) { document.querySelector(css).hidden = hidden; }', selector, hidden);
+      await reveal(false);
+      try {
+        await session.type(selector, file);
+      } finally {
+        await reveal(true);
+      }
+    },
+    async evalOptions(fn, arg) {
+      await at(extTab);
+      return session.execute(fn.toString(), arg);
+    },
+    async clickInView(selector) {
+      await at(pageTab);
+      await session.frame(0);
+      try {
+        await session.click(selector);
+      } finally {
+        await session.frame(null);
+      }
     },
     async storedSettings() {
       await at(extTab);
