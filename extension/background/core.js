@@ -43,11 +43,12 @@ export async function exportFile(article, format) {
 
 /**
  * Whether the page in `html` probably holds an article (the quick check before a reading
- * view opens by itself: home and section pages stay as they are).
+ * view opens by itself: home and section pages stay as they are). `options` as for
+ * `extractArticle`.
  */
-export async function isProbablyReadable(html, url) {
+export async function isProbablyReadable(html, options) {
   await load();
-  return guarded(() => probablyReadable(html, url ?? null), 'looking at this page') === true;
+  return guarded(() => probablyReadable(html, options ?? null), 'looking at this page') === true;
 }
 
 /**

@@ -90,9 +90,10 @@ async function run(session) {
   await inject(tabId);
   const page = await toContent(tabId, { type: 'qp:snapshot' });
   session.url = page.url;
-  if (session.check && !(await session.check(page))) throw new NotShown('not shown: the page did not pass the check');
+  const options = await optionsFor(page.url);
+  if (session.check && !(await session.check(page, options))) throw new NotShown('not shown: the page did not pass the check');
   // Extraction starts now and runs while the view's frame loads.
-  session.article = optionsFor(page.url).then((options) => extractArticle(page.html, page.url, options));
+  session.article = extractArticle(page.html, page.url, options);
   session.article.catch(() => {});
   // Closed (or closed and opened again) while the page was being read: show nothing.
   if (sessions.get(tabId) !== session) throw new ReaderError('the reading view was closed');
@@ -122,9 +123,10 @@ export function openReader(tabId) {
 }
 
 /**
- * Like openReader, but the page is first handed to `check(page)` (`{ html, url }`, the
- * snapshot the view would be made from): when it resolves false, nothing is shown and the
- * promise rejects with NotShown. A view already open or opening is returned as it is.
+ * Like openReader, but the page is first handed to `check(page, options)` (`page` is
+ * `{ html, url }`, the snapshot the view would be made from, and `options` what the core
+ * would get for it): when it resolves false, nothing is shown and the promise rejects with
+ * NotShown. A view already open or opening is returned as it is.
  */
 export function openReaderIf(tabId, check) {
   return start(tabId, check);
@@ -160,13 +162,17 @@ function start(tabId, check) {
 
 const closeListeners = [];
 
-/** Calls `listener(tabId, url)` when the user closes a view (not when a page navigates away). */
+/**
+ * Calls `listener(tabId, url)` when the user closes a view (not when a page navigates away);
+ * the close waits for the promise it may return.
+ */
 export function onUserClose(listener) {
   closeListeners.push(listener);
 }
 
+/** Tells the listeners; resolves once they have done what they do (remembering takes a write). */
 function userClosed(tabId, session) {
-  for (const listener of closeListeners) listener(tabId, session?.url ?? null);
+  return Promise.all(closeListeners.map((listener) => Promise.resolve(listener(tabId, session?.url ?? null)).catch(() => {})));
 }
 
 /**
@@ -180,7 +186,7 @@ export async function closeReader(tabId, { byUser = true } = {}) {
   if (session) {
     end(session);
     session.shown.reject(new ReaderError('the reading view was closed'));
-    if (byUser) userClosed(tabId, session);
+    if (byUser) await userClosed(tabId, session);
   }
   try {
     await toContent(tabId, { type: 'qp:hide' });
@@ -275,7 +281,7 @@ const fromContent = {
     const session = sessionOf(msg, sender);
     if (!session) return { ok: false, error: EXPIRED };
     forgetTab(session.tabId);
-    userClosed(session.tabId, session);
+    await userClosed(session.tabId, session);
   },
 };
 

@@ -208,7 +208,7 @@ async function decide(tabId, url) {
   // A view over the article the page showed before it moved on.
   if (await isReaderOpen(tabId)) await closeReader(tabId, { byUser: false });
   try {
-    await openReaderIf(tabId, (page) => isProbablyReadable(page.html, page.url));
+    await openReaderIf(tabId, (page, options) => isProbablyReadable(page.html, options));
     return 'shown';
   } catch (e) {
     if (e instanceof NotShown) return 'not an article';
@@ -265,9 +265,7 @@ onOptionsMessage('rules:remove', (msg) => removeRule(text(msg.pattern, 'pattern'
 onOptionsMessage('settings:export', () => exportSettings());
 onOptionsMessage('settings:import', (msg) => importSettings(text(msg.text, 'the file')));
 
-onUserClose((tabId, url) => {
-  if (url) store.rememberClosed(tabId, url.split('#')[0]).catch(() => {});
-});
+onUserClose((tabId, url) => (url ? store.rememberClosed(tabId, url.split('#')[0]) : null));
 
 ext.tabs.onRemoved.addListener((tabId) => {
   decisions.delete(tabId);
