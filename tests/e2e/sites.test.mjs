@@ -20,6 +20,8 @@ import { startServer } from './lib/server.mjs';
 const SITE = '127.0.0.1';
 const MILL = 'Mill race restored after two centuries of silt';
 const BUSES = 'Night buses return to the valley line after a decade';
+// The options page as the view's site button opens it in Firefox (the address's start).
+const OPTIONS_ADD = 'options/options.html#add=';
 // Auto-open waits for the page to settle, reads it and asks the core: allow for a slow CI.
 const AUTO = { timeout: 30_000 };
 
@@ -112,6 +114,28 @@ describe(`always clean a site (${BROWSER})`, () => {
     await until(() => browser.evalOptions(() => !document.querySelector('#site-list .qp-pattern')), {
       message: 'the options page list to empty',
     });
+  });
+
+  it('Firefox: "Always clean this site" without the permission opens the options page, the site filled in', {
+    skip: BROWSER !== 'firefox' && "Chromium's view asks for the permission itself, in a dialog no test can answer",
+  }, async () => {
+    const url = server.url('site/app.html', 'story=2').replace('127.0.0.1', 'localhost');
+    const result = await openView(browser, url);
+    assert.ok(result.ok, result.error);
+    await until(() => browser.evalView(() => !document.getElementById('qp-site-button').hidden), { message: 'the site button' });
+    await browser.clickInView('#qp-site-button');
+    const options = await until(
+      () => browser.evalInExtensionTab(OPTIONS_ADD, () => ({
+        value: document.getElementById('site-input').value,
+        note: document.getElementById('site-note').textContent,
+      })),
+      { message: 'the options page with the site' },
+    );
+    assert.deepEqual(options, { value: 'localhost', note: 'Press Add to let Quiet Page read localhost and clean its articles.' });
+    assert.match(await browser.evalView(() => document.getElementById('qp-site-button').title), /^Press Add on the options page/);
+    assert.deepEqual(await api('listSites'), []);
+    await browser.closeExtensionTabs(OPTIONS_ADD);
+    await closeView(browser);
   });
 
   it('adding a site on the options page: its articles open in the view by themselves', async () => {

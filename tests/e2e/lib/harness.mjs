@@ -172,11 +172,19 @@ export async function launchChromium({ headless = true, profile: keep = null } =
     /** Picks `file` in the options page's file input `selector`, as a user does in the dialog. */
     optionsFile: (selector, file) => optionsTab.setInputFiles(selector, file),
     evalOptions: (fn, arg) => optionsTab.evaluate(fn, arg),
-    /** A user's click inside the reading view. */
-    async clickInView(selector) {
-      const frame = viewFrame();
-      if (!frame) throw new Error('no reading view frame');
-      await frame.click(selector);
+    /**
+     * `fn(arg)` in the tab showing the extension page whose address (from the extension's
+     * base) starts with `page`, as `options/options.html#add=`; undefined when none does.
+     */
+    async evalInExtensionTab(page, fn, arg) {
+      const prefix = `chrome-extension://${extensionId}/${page}`;
+      const tab = context.pages().find((p) => p.url().startsWith(prefix));
+      return tab ? tab.evaluate(fn, arg) : undefined;
+    },
+    /** Closes the tabs of the extension page `page` (as for evalInExtensionTab). */
+    async closeExtensionTabs(page) {
+      const prefix = `chrome-extension://${extensionId}/${page}`;
+      for (const tab of context.pages().filter((p) => p.url().startsWith(prefix))) await tab.close();
     },
     /** The reading settings as stored in storage.sync. */
     storedSettings() {
@@ -447,15 +455,6 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
       await at(extTab);
       return session.execute(fn.toString(), arg);
     },
-    async clickInView(selector) {
-      await at(pageTab);
-      await session.frame(0);
-      try {
-        await session.click(selector);
-      } finally {
-        await session.frame(null);
-      }
-    },
     async storedSettings() {
       await at(extTab);
       return session.execute('async function () { return (await browser.storage.sync.get("reading")).reading ?? null; }');
@@ -510,6 +509,23 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
       } finally {
         await session.frame(null).catch(() => {});
       }
+    },
+    async evalInExtensionTab(page, fn, arg) {
+      const prefix = `moz-extension://${FIREFOX_UUID}/${page}`;
+      for (const handle of await session.cmd('GET', '/window/handles')) {
+        await at(handle);
+        if ((await session.url()).startsWith(prefix)) return session.execute(fn.toString(), arg);
+      }
+      return undefined;
+    },
+    async closeExtensionTabs(page) {
+      const prefix = `moz-extension://${FIREFOX_UUID}/${page}`;
+      for (const handle of await session.cmd('GET', '/window/handles')) {
+        if (handle === pageTab || handle === extTab) continue;
+        await at(handle);
+        if ((await session.url()).startsWith(prefix)) await session.closeWindow();
+      }
+      await at(pageTab);
     },
     async clickInView(selector) {
       await at(pageTab);

@@ -165,21 +165,16 @@ export class Session {
     return this.cmd('POST', '/moz/addon/install', { path, temporary });
   }
 
-  /** The element `css` selects in the current browsing context (its WebDriver reference). */
+  /** The element `css` selects in the current browsing context (its WebDriver id). */
   async element(css) {
     const found = await this.cmd('POST', '/element', { using: 'css selector', value: css });
-    return Object.values(found)[0];
-  }
-
-  /** A real click on the element `css` selects, as a user's (it counts as user input). */
-  async click(css) {
-    return this.cmd('POST', `/element/${await this.element(css)}/click`, {});
+    return found['element-6066-11e4-a52e-4f735466cecf'];
   }
 
   /** Clears the field `css` selects and types `text` into it (or, for a file input, a path). */
   async type(css, text) {
     const id = await this.element(css);
-    const input = await this.execute('function (el) { return el.type; }', { 'element-6066-11e4-a52e-4f735466cecc': id });
+    const input = await this.execute('function (el) { return el.type; }', { 'element-6066-11e4-a52e-4f735466cecf': id });
     if (input !== 'file') await this.cmd('POST', `/element/${id}/clear`, {});
     return this.cmd('POST', `/element/${id}/value`, { text });
   }
