@@ -19,7 +19,7 @@ let editing = null;
 function readable(problem, lines) {
   return problem
     .replace(/^pattern:/, 'Site:')
-    .replace(/^content /, 'Article selector ')
+    .replace(/^content /, 'Article: ')
     .replace(/^remove\[(\d+)\]/, (_, i) => `Also remove, line ${lines[Number(i)] ?? Number(i) + 1}:`)
     .replace(/^the rule says nothing/, 'The rule says nothing');
 }

@@ -41,7 +41,9 @@ function selectorProblem(selector, checkSelector) {
   if (!selector.trim()) return 'is empty';
   if (selector.length > MAX_SELECTOR) return `is longer than ${MAX_SELECTOR} characters`;
   const error = checkSelector(selector);
-  return error ? `${JSON.stringify(selector)}: ${error}` : null;
+  if (!error) return null;
+  // The core's message names the selector already; a bare reason gets it in front.
+  return error.includes(selector) ? error : `${JSON.stringify(selector)}: ${error}`;
 }
 
 /**

@@ -81,6 +81,12 @@ describe('site rules and the settings file', () => {
       },
     );
     assert.throws(() => checkRule({ pattern: 'example.com', content: '', remove: [] }, checkSelector), /says nothing/);
+    // The core's own messages name the selector: it is not said twice.
+    const core = (sel) => `the selector \`${sel}\` cannot be used: no`;
+    assert.throws(
+      () => checkRule({ pattern: 'example.com', remove: ['p ~ p'] }, core),
+      (e) => e.problems[0] === 'remove[0] the selector `p ~ p` cannot be used: no',
+    );
   });
 
   it('a file is read whole or not at all, each problem named', () => {
