@@ -254,6 +254,26 @@ describe(`always clean a site (${BROWSER})`, () => {
     assert.deepEqual(data.rules, [{ pattern: SITE, content: null, remove: ['.correction'] }]);
   });
 
+  it('an imported site waits for permission in this browser; Allow on the options page asks for it', async () => {
+    const settings = JSON.parse(await api('exportSettings'));
+    const host = 'localhost';
+    const file = JSON.stringify({ ...settings, sites: [...settings.sites, host] });
+    assert.deepEqual(await api('importSettings', file), [host]);
+    assert.deepEqual(await api('listSites'), [
+      { pattern: SITE, granted: true, active: true },
+      { pattern: host, granted: false, active: false },
+    ]);
+    await browser.openOptions();
+    const allow = `#site-list button[aria-label="Allow ${host}"]`;
+    await until(() => browser.evalOptions((css) => Boolean(document.querySelector(css)), allow), { message: 'the Allow button' });
+    await browser.allowHostAccess(`*://${host}/*`);
+    await browser.optionsClick(allow);
+    await until(() => browser.evalOptions((css) => !document.querySelector(css), allow), { message: 'the Allow button to go' });
+    assert.deepEqual((await api('listSites')).find((s) => s.pattern === host), { pattern: host, granted: true, active: true });
+    await browser.optionsClick(`#site-list button[aria-label="Remove ${host}"]`);
+    await until(async () => (await api('listSites')).length === 1, { message: 'the imported site removed' });
+  });
+
   it('a view the user closed stays closed on that page; pausing the site stops it for the session', async () => {
     const url = server.url('site/app.html', 'story=2');
     await browser.goto(url);
