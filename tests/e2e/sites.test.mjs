@@ -254,6 +254,21 @@ describe(`always clean a site (${BROWSER})`, () => {
     assert.deepEqual(data.rules, [{ pattern: SITE, content: null, remove: ['.correction'] }]);
   });
 
+  it('Export settings on the options page saves the file Import reads', async () => {
+    await browser.openOptions();
+    const file = await browser.optionsDownload('#export-button');
+    assert.equal(file.name, 'quietpage-settings.json');
+    assert.equal(file.text, await api('exportSettings'));
+    const data = JSON.parse(file.text);
+    assert.equal(data.quietpage, 1);
+    assert.deepEqual(data.sites, [SITE]);
+    assert.deepEqual(Object.keys(data.reading).sort(), ['font', 'fontSize', 'lineHeight', 'lineWidth', 'theme']);
+    await until(
+      () => browser.evalOptions(() => document.getElementById('backup-status').textContent === 'Settings exported to quietpage-settings.json.'),
+      { message: 'the export status' },
+    );
+  });
+
   it('an imported site waits for permission in this browser; Allow on the options page asks for it', async () => {
     const settings = JSON.parse(await api('exportSettings'));
     const host = 'localhost';

@@ -169,6 +169,11 @@ export async function launchChromium({ headless = true, profile: keep = null } =
     /** A user's click on the options page (a user gesture, as permission requests need). */
     optionsClick: (selector) => optionsTab.click(selector),
     optionsType: (selector, text) => optionsTab.fill(selector, text),
+    /** Clicks `selector` on the options page and returns the file it downloads: `{ name, text }`. */
+    async optionsDownload(selector) {
+      const [download] = await Promise.all([optionsTab.waitForEvent('download'), optionsTab.click(selector)]);
+      return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+    },
     /** Picks `file` in the options page's file input `selector`, as a user does in the dialog. */
     optionsFile: (selector, file) => optionsTab.setInputFiles(selector, file),
     evalOptions: (fn, arg) => optionsTab.evaluate(fn, arg),
@@ -275,6 +280,7 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
   const driver = await startGeckodriver({ allowSystemAccess: true });
   let session;
   const installed = profile !== null && fs.existsSync(path.join(profile, 'extensions'));
+  const downloads = tempDir('qp-firefox-downloads-');
   try {
     const args = headless ? ['-headless', `-width=${VIEWPORT.width}`, `-height=${VIEWPORT.height}`] : [];
     if (profile) {
@@ -294,7 +300,7 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
           'datareporting.policy.dataSubmissionEnabled': false,
           // Exports the tests save land in a temporary folder, never the user's Downloads.
           'browser.download.folderList': 2,
-          'browser.download.dir': tempDir('qp-firefox-downloads-'),
+          'browser.download.dir': downloads,
           'browser.download.useDownloadDir': true,
           'browser.download.always_ask_before_handling_new_types': false,
         },
@@ -437,6 +443,22 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
     async optionsType(selector, text) {
       await at(extTab);
       await session.type(selector, text);
+    },
+    async optionsDownload(selector) {
+      const before = new Set(fs.readdirSync(downloads));
+      await at(extTab);
+      await session.click(selector);
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        // Firefox writes a .part file first and renames it when the download is complete.
+        const name = fs.readdirSync(downloads).find((n) => !before.has(n) && !n.endsWith('.part'));
+        if (name) {
+          const text = fs.readFileSync(path.join(downloads, name), 'utf8');
+          if (text) return { name, text };
+        }
+        if (Date.now() > deadline) throw new Error('no download arrived');
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
     async optionsFile(selector, file) {
       await at(extTab);
