@@ -2,8 +2,6 @@
 // file; a file with anything wrong changes nothing, and the message lists each problem.
 
 import { ask } from './background.js';
-import { refresh as refreshRules } from './rules.js';
-import { refresh as refreshSites } from './sites.js';
 
 const status = document.getElementById('backup-status');
 const file = document.getElementById('import-file');
@@ -45,7 +43,6 @@ file.addEventListener('change', async () => {
   if (!chosen) return;
   try {
     const needAccess = await ask('settings:import', { text: await chosen.text() });
-    await Promise.all([refreshSites(), refreshRules()]);
     say(
       needAccess.length
         ? [`Settings imported from ${chosen.name}. Allow these sites in the list above to clean them here:`, ...needAccess]

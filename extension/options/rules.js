@@ -2,6 +2,7 @@
 // The background checks every selector with the core (what lol_html accepts is what the
 // extraction will use) and the messages name the field and line that need changing.
 
+import { ext } from '../shared/api.js';
 import { ask } from './background.js';
 
 const form = document.getElementById('rule-form');
@@ -70,7 +71,7 @@ function item(rule) {
   return li;
 }
 
-export async function refresh() {
+async function refresh() {
   const rules = await ask('rules:list');
   list.replaceChildren(...rules.map(item));
 }
@@ -101,6 +102,11 @@ form.addEventListener('submit', (e) => {
 });
 
 cancel.addEventListener('click', () => edit(null));
+
+// Rules change elsewhere too: an import, another device.
+ext.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes.rules) refresh().catch(() => {});
+});
 
 refresh().catch((e) => {
   error.textContent = e.message;

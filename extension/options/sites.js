@@ -57,7 +57,7 @@ function item(site) {
   return li;
 }
 
-export async function refresh() {
+async function refresh() {
   const sites = await ask('sites:list');
   list.replaceChildren(...sites.map(item));
   if (!sites.length) {
@@ -101,6 +101,11 @@ if (offered) {
   document.getElementById('site-note').textContent = `Press Add to let Quiet Page read ${input.value} and clean its articles.`;
   form.querySelector('button[type="submit"]').focus();
 }
+
+// The list changes elsewhere too: the reading view's button, an import, another device.
+ext.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes.sites) refresh().catch(() => {});
+});
 
 refresh().catch((e) => {
   error.textContent = e.message;

@@ -90,6 +90,7 @@ describe(`always clean a site (${BROWSER})`, () => {
   it('"Always clean this site" in the reading view adds the site; Remove on the options page takes it off', async () => {
     const host = 'localhost';
     await browser.allowHostAccess(`*://${host}/*`);
+    await browser.openOptions(); // open meanwhile: its list follows the change
     const url = server.url('site/app.html', 'story=2').replace('127.0.0.1', host);
     const result = await openView(browser, url);
     assert.ok(result.ok, result.error);
@@ -105,9 +106,8 @@ describe(`always clean a site (${BROWSER})`, () => {
     assert.deepEqual(await api('listSites'), [{ pattern: host, granted: true, active: true }]);
     await closeView(browser);
 
-    await browser.openOptions();
-    await until(() => browser.evalOptions(() => document.querySelector('#site-list .qp-pattern')?.textContent), {
-      message: 'the site on the options page',
+    await until(async () => (await browser.evalOptions(() => document.querySelector('#site-list .qp-pattern')?.textContent)) === host, {
+      message: 'the site on the options page, open all along',
     });
     await browser.optionsClick(`#site-list button[aria-label="Remove ${host}"]`);
     await until(async () => (await api('listSites')).length === 0, { message: 'the site removed' });
