@@ -387,6 +387,157 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
     1.0 - distance
 }
 
+/// Words that introduce an author's name ("By Jane Doe", "Par Sébastien Farcis"): the view
+/// labels the field itself. Matched in any case...
+const BYLINE_PREFIXES: &[&str] = &[
+    "by", "par", "por", "von", "door", "przez", "author", "autor", "auteur", "autore",
+];
+/// ...and these only in lower case, as they are also the start of surnames ("Di Stefano",
+/// "Av Ali") when capitalised.
+const BYLINE_PREFIXES_LOWER: &[&str] = &["di", "da", "af", "av"];
+/// English month names and their abbreviations, for a date written after the name.
+const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+/// What pages put between the name and the date or the author's role.
+const BYLINE_SEPARATORS: &[&str] = &[
+    " - ",
+    " \u{2013} ",
+    " \u{2014} ",
+    " | ",
+    " \u{2022} ",
+    " \u{b7} ",
+];
+
+/// Words that label a byline or date line rather than name anyone ("Sunday, Feb 1", "Last
+/// updated: January 7", "Posted on", "Article by"): a byline made only of these (and a date)
+/// is no byline, and they are trimmed off the end of a name that a date followed.
+const LABEL_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "on",
+    "at",
+    "by",
+    "veröffentlicht",
+    "publiziert",
+    "aktualisiert",
+    "am",
+    "um",
+    "von",
+    "publié",
+    "le",
+    "publicado",
+    "el",
+    "por",
+    "article",
+    "story",
+    "post",
+];
+
+/// Whether every word of `line` is one of [`LABEL_WORDS`] (or there are none).
+fn only_date_words(line: &str) -> bool {
+    line.split_whitespace().all(|w| {
+        let w = w.trim_matches([',', ':', '.', '|']).to_lowercase();
+        w.is_empty() || LABEL_WORDS.contains(&w.as_str())
+    })
+}
+
+/// The author's name from a byline line: without "By", and without the date, time or "2 hours
+/// ago" that pages print on the same line ("Dan Goodin - Apr 16, 2015 8:02 pm UTC"), which
+/// the view shows in its own field. `None` when the line was only a date. Anything it cannot
+/// shorten to a name is kept as it is.
+pub fn clean_byline(byline: &str) -> Option<String> {
+    let mut name = normalize_space(byline)
+        .trim_matches([' ', '|', '\u{2022}', '\u{b7}'])
+        .to_string();
+    // "By Jane Doe": the prefix, then a space or a colon.
+    let lower = name.to_lowercase();
+    for prefix in BYLINE_PREFIXES.iter().chain(BYLINE_PREFIXES_LOWER) {
+        let cased = BYLINE_PREFIXES_LOWER.contains(prefix);
+        let head = if cased { &name[..] } else { &lower[..] };
+        if let Some(rest) = head.strip_prefix(prefix) {
+            if rest.starts_with([' ', ':']) {
+                let cut = name.len() - rest.len();
+                let rest = name[cut..].trim_start_matches([' ', ':']).trim();
+                if !rest.is_empty() {
+                    name = rest.to_string();
+                }
+                break;
+            }
+        }
+    }
+    // "Jane Doe | March 3, 2024": the part after a separator, when it holds a number.
+    for sep in BYLINE_SEPARATORS {
+        if let Some((head, tail)) = name.split_once(sep) {
+            if !head.trim().is_empty() && tail.chars().any(|c| c.is_ascii_digit()) {
+                name = head.trim().to_string();
+            }
+        }
+    }
+    // "Joshua Sokol May 20, 2019", "Alex Perry 1 day ago": cut at the first digit, and a
+    // month name right before it.
+    if let Some(at) = name.find(|c: char| c.is_ascii_digit()) {
+        let mut head = name[..at].trim_end();
+        let mut month_cut = false;
+        while let Some((before, last)) = head.rsplit_once(' ') {
+            let last = last.trim_matches(['.', ',', ':']).to_lowercase();
+            let month = !month_cut && MONTH_NAMES.contains(&last.as_str());
+            if !month && !LABEL_WORDS.contains(&last.as_str()) {
+                break;
+            }
+            month_cut |= month;
+            head = before.trim_end();
+        }
+        let head = head.trim_end_matches([' ', ',', '-', '|', '/', ':', '\u{2022}', '\u{b7}', '(']);
+        // A name is letters: three at least ("50 Cent" stays as it is).
+        if head.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            name = head.to_string();
+        }
+    }
+    // Left over from a line that only said when ("Posted on", "Veröffentlicht am").
+    let name = name.trim_matches([' ', '|', ',', ':', '-', '\u{2022}', '\u{b7}']);
+    (!only_date_words(name)).then(|| name.to_string())
+}
+
 /// Collapses runs of whitespace to one space and trims. NUL becomes U+FFFD and other control
 /// characters are dropped, as a browser shows them.
 pub fn normalize_space(s: &str) -> String {
@@ -474,6 +625,52 @@ pub fn iso_date(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_keep_the_name_alone() {
+        for (line, name) in [
+            ("By Jane Doe", "Jane Doe"),
+            ("BY: Jane Doe", "Jane Doe"),
+            ("Par Sébastien Farcis", "Sébastien Farcis"),
+            (
+                "por César Salza 1 de diciembre de 2017 3:00 AM PST",
+                "César Salza",
+            ),
+            ("von Anna Schmidt", "Anna Schmidt"),
+            ("di Mario Rossi", "Mario Rossi"),
+            ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin"),
+            ("James Akinaka \u{2022} 8h", "James Akinaka"),
+            ("Joshua Sokol May 20, 2019", "Joshua Sokol"),
+            ("GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"),
+            ("Alex Perry 1 day ago", "Alex Perry"),
+            ("MORITZ GATHMANN am 12.03.2020", "MORITZ GATHMANN"),
+            ("| Autor: gnaddrig", "gnaddrig"),
+            // Names that look like the patterns but are names.
+            ("Di Stefano", "Di Stefano"),
+            ("Theresa May", "Theresa May"),
+            ("50 Cent", "50 Cent"),
+            (
+                "Brenda Goodman, MA WebMD Health News",
+                "Brenda Goodman, MA WebMD Health News",
+            ),
+        ] {
+            assert_eq!(clean_byline(line).as_deref(), Some(name), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_byline_that_only_says_when_is_none() {
+        for line in [
+            "Sunday, Feb 1, 2015 11:57 AM UTC",
+            "Last Updated: January 7, 2025",
+            "Posted on",
+            "Veröffentlicht am 3. März 2021",
+            "Published by",
+            "  ",
+        ] {
+            assert_eq!(clean_byline(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn title_loses_site_suffix() {

@@ -89,7 +89,10 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
 
     Ok(Article {
         title: resolved.title,
-        byline: resolved.byline.or(plan.byline).map(|b| clean_byline(&b)),
+        byline: resolved
+            .byline
+            .and_then(|b| metadata::clean_byline(&b))
+            .or_else(|| plan.byline.and_then(|b| metadata::clean_byline(&b))),
         published: resolved.published,
         site_name: resolved.site_name,
         lang: collected.meta.lang.clone(),
@@ -103,19 +106,6 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         reading_minutes: word_count.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
         removed: plan.removed,
     })
-}
-
-/// Takes the "By" off "By Jane Doe": the view labels the field itself.
-fn clean_byline(byline: &str) -> String {
-    let trimmed = byline.trim();
-    for prefix in ["By ", "by ", "BY "] {
-        if let Some(rest) = trimmed.strip_prefix(prefix) {
-            if !rest.trim().is_empty() {
-                return rest.trim().to_string();
-            }
-        }
-    }
-    trimmed.to_string()
 }
 
 /// Compiles a user's site rule into selector marks, refusing what lol_html cannot match.
