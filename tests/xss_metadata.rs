@@ -10,11 +10,13 @@
 //!
 //! Skips (with a message) when the shared corpus is not checked out next to the repository.
 
+mod support;
+
 use quietpage::export::to_html_document;
 use quietpage::{extract, Article, Options};
 use std::cell::RefCell;
-use std::path::PathBuf;
 use std::rc::Rc;
+use support::{check_url, xss_vectors};
 
 const BASE: &str = "http://fakehost/test/page.html";
 
@@ -22,28 +24,6 @@ const PARA: &str = "The committee met on Tuesday to weigh the proposal, which wo
                     reading room's hours through the winter, add two staff positions and fund a \
                     programme of evening talks. Members spoke at length about the budget, the \
                     condition of the building and the needs of students, retirees and families.";
-
-fn vectors() -> Option<Vec<(String, String)>> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/security/xss-vectors.json");
-    let Ok(json) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: ../shared/security/xss-vectors.json is not there (the shared security corpus sits next to the repository)");
-        return None;
-    };
-    let list: Vec<serde_json::Value> =
-        serde_json::from_str(&json).expect("xss-vectors.json is a JSON array");
-    let vectors: Vec<(String, String)> = list
-        .iter()
-        .map(|v| {
-            (
-                v["title"].as_str().unwrap_or("").to_string(),
-                v["payload"].as_str().expect("a payload").to_string(),
-            )
-        })
-        .collect();
-    assert!(vectors.len() > 200, "expected the full vector list");
-    Some(vectors)
-}
 
 /// Where the payload goes: each variant makes a different source win for title and byline.
 #[derive(Clone, Copy, Debug)]
@@ -97,7 +77,7 @@ fn page(payload: &str, variant: Variant) -> String {
 
 #[test]
 fn metadata_payloads_export_to_nothing_executable() {
-    let Some(vectors) = vectors() else { return };
+    let Some(vectors) = xss_vectors() else { return };
     let mut failures = Vec::new();
     let mut titled = 0;
     let mut cases = 0;
@@ -188,31 +168,6 @@ const SKELETON: &[&str] = &[
     "time", "div", "footer", "a",
 ];
 
-fn scheme_ok(name: &str, url: &str) -> bool {
-    let cleaned: String = url
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let Some(colon) = cleaned.find(':') else {
-        return true;
-    };
-    let scheme = &cleaned[..colon];
-    if !scheme
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    {
-        return true; // a relative path with a colon later on
-    }
-    match scheme {
-        "http" | "https" => true,
-        "mailto" => name == "href",
-        "data" => name == "src" && cleaned.starts_with("data:image/") && !cleaned.contains("svg"),
-        _ => false,
-    }
-}
-
 /// Judges the exported document: raw-string checks first, then every element as a browser's
 /// tokenizer would see it.
 fn check_document(doc: &str, article: &Article) -> Result<(), String> {
@@ -287,11 +242,11 @@ fn check_document(doc: &str, article: &Article) -> Result<(), String> {
                         {
                             false
                         }
-                        "href" | "src" | "cite" => scheme_ok(&name, &value),
+                        "href" | "src" | "cite" => check_url(&name, &value).is_ok(),
                         "srcset" => value
                             .split(',')
                             .filter_map(|c| c.split_ascii_whitespace().next())
-                            .all(|u| scheme_ok("src", u)),
+                            .all(|u| check_url("src", u).is_ok()),
                         "class" if !in_content => value.starts_with("qp-"),
                         _ => true,
                     };

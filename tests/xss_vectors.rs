@@ -9,40 +9,13 @@
 //!
 //! Skips (with a message) when the shared corpus is not checked out next to the repository.
 
+mod support;
+
 use quietpage::sanitize::fragment;
 use std::cell::RefCell;
-use std::path::PathBuf;
+use support::{check_url, xss_vectors};
 
 const BASE: &str = "http://fakehost/test/page.html";
-
-fn vectors() -> Option<Vec<(String, String)>> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/security/xss-vectors.json");
-    let Ok(json) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: ../shared/security/xss-vectors.json is not there (the shared security corpus sits next to the repository)");
-        return None;
-    };
-    let list: Vec<serde_json::Value> =
-        serde_json::from_str(&json).expect("xss-vectors.json is a JSON array");
-    let vectors: Vec<(String, String)> = list
-        .iter()
-        .map(|v| {
-            (
-                v["title"].as_str().unwrap_or("").to_string(),
-                v["payload"]
-                    .as_str()
-                    .expect("each vector has a payload")
-                    .to_string(),
-            )
-        })
-        .collect();
-    assert!(
-        vectors.len() > 200,
-        "expected the full vector list, got {}",
-        vectors.len()
-    );
-    Some(vectors)
-}
 
 /// Article-level places a payload can land in.
 const PLACES: &[(&str, &str)] = &[
@@ -70,7 +43,7 @@ const PLACES: &[(&str, &str)] = &[
 
 #[test]
 fn fragments_hold_nothing_executable() {
-    let Some(vectors) = vectors() else { return };
+    let Some(vectors) = xss_vectors() else { return };
     let mut failures = Vec::new();
     for (title, payload) in &vectors {
         for (place, template) in PLACES {
@@ -95,7 +68,7 @@ fn fragments_hold_nothing_executable() {
 
 #[test]
 fn sanitising_twice_changes_nothing() {
-    let Some(vectors) = vectors() else { return };
+    let Some(vectors) = xss_vectors() else { return };
     let mut failures = Vec::new();
     for (title, payload) in &vectors {
         let once = fragment(payload, Some(BASE));
@@ -148,7 +121,7 @@ fn article_page(payload: &str) -> String {
 }
 
 fn check_extracted(strict_math: bool) {
-    let Some(vectors) = vectors() else { return };
+    let Some(vectors) = xss_vectors() else { return };
     let options = quietpage::Options::default();
     let mut failures = Vec::new();
     for (title, payload) in &vectors {
@@ -354,49 +327,6 @@ fn attribute_value(raw: &str) -> Result<String, String> {
     }
     out.push_str(rest);
     Ok(out)
-}
-
-/// The scheme a browser would see, if any (URL Standard: strip C0 and space, drop tab/newline).
-fn scheme(url: &str) -> Option<String> {
-    let cleaned: String = url
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let colon = cleaned.find(':')?;
-    let s = &cleaned[..colon];
-    let is_scheme = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    is_scheme.then(|| s.to_ascii_lowercase())
-}
-
-fn check_url(name: &str, url: &str) -> Result<(), String> {
-    let lower = url.trim_matches(|c: char| c <= ' ').to_ascii_lowercase();
-    match scheme(url).as_deref() {
-        None => Ok(()),
-        Some("http" | "https") => Ok(()),
-        Some("mailto") if name == "href" => Ok(()),
-        Some("data")
-            if name != "href"
-                && [
-                    "image/png",
-                    "image/gif",
-                    "image/jpeg",
-                    "image/jpg",
-                    "image/webp",
-                    "image/avif",
-                ]
-                .iter()
-                .any(|t| {
-                    lower.starts_with(&format!("data:{t};"))
-                        || lower.starts_with(&format!("data:{t},"))
-                }) =>
-        {
-            Ok(())
-        }
-        Some(s) => Err(format!("{name} with scheme {s:?}: {url:?}")),
-    }
 }
 
 /// `javascript:`, `vbscript:` and `data:text` are judged where they could act, in URL

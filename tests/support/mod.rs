@@ -615,3 +615,83 @@ pub fn assert_inert(html: &str) {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The shared security corpus and the URL rule the independent checkers apply.
+
+/// The payloads of `../shared/security/xss-vectors.json` as `(title, payload)`, or `None`
+/// (with the reason printed) on a checkout without the shared folder.
+pub fn xss_vectors() -> Option<Vec<(String, String)>> {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/security/xss-vectors.json");
+    let Ok(json) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: ../shared/security/xss-vectors.json is not there (the shared security corpus sits next to the repository)");
+        return None;
+    };
+    let list: Vec<serde_json::Value> =
+        serde_json::from_str(&json).expect("xss-vectors.json is a JSON array");
+    let vectors: Vec<(String, String)> = list
+        .iter()
+        .map(|v| {
+            (
+                v["title"].as_str().unwrap_or("").to_string(),
+                v["payload"]
+                    .as_str()
+                    .expect("each vector has a payload")
+                    .to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        vectors.len() > 200,
+        "expected the full vector list, got {}",
+        vectors.len()
+    );
+    Some(vectors)
+}
+
+/// The scheme a browser would see, if any (URL Standard: strip C0 and space, drop tab/newline).
+pub fn url_scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let colon = cleaned.find(':')?;
+    let s = &cleaned[..colon];
+    let is_scheme = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    is_scheme.then(|| s.to_ascii_lowercase())
+}
+
+/// Whether a URL in attribute `name` may appear in the view or an export: http(s), mailto
+/// links and raster `data:` images only (issue 6's allowlist, restated independently of the
+/// sanitiser).
+pub fn check_url(name: &str, url: &str) -> Result<(), String> {
+    let lower = url.trim_matches(|c: char| c <= ' ').to_ascii_lowercase();
+    match url_scheme(url).as_deref() {
+        None => Ok(()),
+        Some("http" | "https") => Ok(()),
+        Some("mailto") if name == "href" => Ok(()),
+        Some("data")
+            if name != "href"
+                && [
+                    "image/png",
+                    "image/gif",
+                    "image/jpeg",
+                    "image/jpg",
+                    "image/webp",
+                    "image/avif",
+                ]
+                .iter()
+                .any(|t| {
+                    lower.starts_with(&format!("data:{t};"))
+                        || lower.starts_with(&format!("data:{t},"))
+                }) =>
+        {
+            Ok(())
+        }
+        Some(s) => Err(format!("{name} with scheme {s:?}: {url:?}")),
+    }
+}
