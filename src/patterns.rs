@@ -386,6 +386,83 @@ pub fn is_related_heading(text: &str) -> bool {
         })
 }
 
+/// Calls to action that make a short paragraph inside an article a nudge rather than prose:
+/// the paywall's "subscribe for the full story", the newsletter sign-up, the app download.
+/// Matched anywhere in the lower-cased text of a paragraph under `NUDGE_MAX_BYTES` (in
+/// `collect.rs`); a paragraph of an article that merely reports on subscriptions is longer
+/// or words it otherwise ("Netflix added nine million subscribers").
+pub const NUDGES: &[(&str, RemovedKind)] = &[
+    ("subscribe now", RemovedKind::Paywall),
+    ("subscribe today", RemovedKind::Paywall),
+    ("please subscribe", RemovedKind::Paywall),
+    ("subscribe to our", RemovedKind::Paywall),
+    ("already a subscriber", RemovedKind::Paywall),
+    ("for the full story", RemovedKind::Paywall),
+    ("to continue reading", RemovedKind::Paywall),
+    ("to read the full article", RemovedKind::Paywall),
+    ("sign up for our", RemovedKind::Paywall),
+    ("sign up to our", RemovedKind::Paywall),
+    ("support our journalism", RemovedKind::Paywall),
+    ("support independent journalism", RemovedKind::Paywall),
+    ("download our app", RemovedKind::Share),
+    ("download the app", RemovedKind::Share),
+    ("newsletter abonnieren", RemovedKind::Paywall),
+    ("jetzt abonnieren", RemovedKind::Paywall),
+    ("suscríbete", RemovedKind::Paywall),
+    ("abonnez-vous", RemovedKind::Paywall),
+    ("inscrivez-vous à notre newsletter", RemovedKind::Paywall),
+    ("inscrivez-vous à la newsletter", RemovedKind::Paywall),
+    ("iscriviti alla newsletter", RemovedKind::Paywall),
+    ("assine a newsletter", RemovedKind::Paywall),
+];
+
+/// "Follow us on Twitter", "Síguenos en Instagram", "Únete a nuestro canal de Telegram": a
+/// short paragraph with one of these verbs and one of [`SOCIAL_NETWORKS`] is a follow prompt.
+/// Both are needed, as a news paragraph may well say that someone "said on Twitter".
+/// The verbs are addressed to the reader ("follow us", not "follows"), and the networks are
+/// names no other word shares (so not Threads or Mastodon).
+pub const FOLLOW_VERBS: &[&str] = &[
+    "follow us",
+    "follow me",
+    "follow him",
+    "follow her",
+    "follow the",
+    "keep up with me",
+    "keep up with us",
+    "join our",
+    "folgen sie",
+    "folge uns",
+    "suivez",
+    "síguenos",
+    "siguenos",
+    "únete",
+    "siga-nos",
+    "seguici",
+    "volg ons",
+];
+pub const SOCIAL_NETWORKS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "whatsapp",
+    "tiktok",
+    "linkedin",
+    "bluesky",
+];
+
+/// Whether a short paragraph's text is a nudge, and of which kind.
+pub fn nudge(text: &str) -> Option<RemovedKind> {
+    let text = text.to_lowercase();
+    if let Some((_, kind)) = NUDGES.iter().find(|(p, _)| text.contains(p)) {
+        return Some(*kind);
+    }
+    let follow = FOLLOW_VERBS.iter().any(|v| text.contains(v))
+        && SOCIAL_NETWORKS.iter().any(|n| text.contains(n));
+    follow.then_some(RemovedKind::Share)
+}
+
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com",

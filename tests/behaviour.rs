@@ -1966,3 +1966,69 @@ mod related_sections {
         assert!(a.text.contains("Fuel and insurance"));
     }
 }
+
+/// Short paragraphs inside the article that ask the reader for something.
+mod nudges {
+    use super::*;
+
+    fn article_with(extra: &[&str]) -> quietpage::Article {
+        let para = "The harbour master said the new timetable would start in spring, once the \
+                    repairs to the pier were finished, and that crews would be trained first.";
+        let mut body: String = (0..5).map(|i| format!("<p>{para} ({i})</p>\n")).collect();
+        for p in extra {
+            body.push_str(&format!("<p>{p}</p>\n"));
+            body.push_str(&format!("<p>{para} (after)</p>\n"));
+        }
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <h1>Ferry timetable</h1>{body}</article></body></html>"
+        );
+        extract_ok(&html, "https://news.example.com/ferry")
+    }
+
+    #[test]
+    fn calls_to_subscribe_sign_up_or_follow_go() {
+        let nudges = [
+            "Subscribe now to our print edition for the full story.",
+            "If you are already a subscriber, <a href=\"/login\">log in</a> to keep reading.",
+            "<strong>Sign up for our newsletter</strong> and get the news every morning.",
+            "Follow us on <a href=\"https://twitter.com/x\">Twitter</a> and Instagram.",
+            "¡Síguenos en Instagram y únete a nuestro canal de Telegram!",
+            "Jetzt abonnieren und weiterlesen.",
+        ];
+        let a = article_with(&nudges);
+        for n in [
+            "Subscribe now",
+            "already a subscriber",
+            "Sign up",
+            "Follow us",
+            "Síguenos",
+            "Jetzt abonnieren",
+        ] {
+            assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
+        }
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            5 + nudges.len()
+        );
+        assert!(a.removed.paywall >= 3, "{:?}", a.removed);
+        assert!(a.removed.share >= 2, "{:?}", a.removed);
+    }
+
+    #[test]
+    fn prose_about_subscribers_or_social_networks_stays() {
+        let prose = [
+            "The streaming service added nine million subscribers in the quarter.",
+            "The minister said on Twitter that the ferry would keep running.",
+            "The executor follows a simple loop with multiple threads.",
+            // Prose that happens to hold a call's words is longer than a call.
+            "Readers who subscribe now pay less than those who joined last year, the ferry \
+             company's annual report shows. The gap is expected to widen as fares rise again \
+             in the spring, when the new timetable comes into force for every crossing.",
+        ];
+        let a = article_with(&prose);
+        for p in prose {
+            assert!(a.text.contains(&p[..40]), "{p} missing from:\n{}", a.text);
+        }
+    }
+}

@@ -51,6 +51,9 @@ pub mod flag {
     pub const SITE_ROOT: u32 = 1 << 19;
     /// Matched one of the user's remove selectors.
     pub const SITE_REMOVE: u32 = 1 << 20;
+    /// A short paragraph that asks the reader to subscribe, sign up or follow (see
+    /// `patterns::NUDGES`).
+    pub const NUDGE: u32 = 1 << 21;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 = IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK;
 }
@@ -109,6 +112,9 @@ pub fn debug_on() -> bool {
 
 const CAPTURE_MAX: usize = 400;
 
+/// Paragraphs this long or longer are never nudges: a call to subscribe is a line or two.
+const NUDGE_MAX_BYTES: usize = 200;
+
 /// Distinct `class` values whose [`NameFacts`] are remembered per page. Real pages repeat a
 /// few hundred; the cap bounds memory on a page where every class differs.
 const NAME_CACHE_MAX: usize = 4096;
@@ -149,6 +155,10 @@ pub struct Collector {
     pub out: Collected,
     /// Nodes whose text is being captured, innermost last.
     capturing: Vec<(u32, String)>,
+    /// The open paragraph and the start of its text, to tell a nudge ("Subscribe now for the
+    /// full story") from prose when it ends. One buffer, reused: paragraphs do not nest.
+    probe: Option<u32>,
+    probe_text: String,
     in_title: bool,
     json_ld: Option<String>,
     open_tables: Vec<u32>,
@@ -171,6 +181,8 @@ impl Collector {
         Collector {
             out: Collected::default(),
             capturing: Vec::new(),
+            probe: None,
+            probe_text: String::new(),
             in_title: false,
             json_ld: None,
             open_tables: Vec::new(),
@@ -498,6 +510,10 @@ impl Visitor for Collector {
         if tag.is_heading() || flags & (flag::BYLINE | flag::META_LINE) != 0 {
             self.capturing.push((node, String::new()));
         }
+        if tag == Tag::P {
+            self.probe = Some(node);
+            self.probe_text.clear();
+        }
 
         if self.debug {
             self.out.debug_names.push(format!(
@@ -543,6 +559,17 @@ impl Visitor for Collector {
         if self.capturing.last().is_some_and(|(n, _)| *n == open.node) {
             let (n, text) = self.capturing.pop().unwrap_or_default();
             self.out.captures.insert(n, text);
+        }
+        if self.probe == Some(open.node) {
+            self.probe = None;
+            // A paragraph that filled the buffer is prose, whatever it mentions.
+            if self.probe_text.len() < NUDGE_MAX_BYTES {
+                if let Some(kind) = crate::patterns::nudge(&self.probe_text) {
+                    let node = &mut self.out.nodes[open.node as usize];
+                    node.flags |= flag::NUDGE;
+                    node.kind = node.kind.or(Some(kind));
+                }
+            }
         }
     }
 
@@ -612,6 +639,9 @@ impl Visitor for Collector {
             if buf.len() < CAPTURE_MAX {
                 buf.push_str(text);
             }
+        }
+        if self.probe.is_some() && self.probe_text.len() < NUDGE_MAX_BYTES {
+            self.probe_text.push_str(text);
         }
     }
 }

@@ -857,6 +857,9 @@ impl Scorer<'_> {
             Tag::H1 | Tag::H2 => return weight < 0.0,
             _ => {}
         }
+        if node.flags & flag::NUDGE != 0 {
+            return true;
+        }
         if !flags.clean_conditionally {
             return false;
         }
