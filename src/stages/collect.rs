@@ -3,7 +3,7 @@
 //! No text is kept beyond a few short captures (headings, byline candidates, the `<title>`,
 //! JSON-LD): the scorer works from lengths and counts, and the emit pass reads the page again.
 
-use super::stream::Visitor;
+use super::stream::{offset, Seen, Visitor};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
@@ -54,6 +54,8 @@ pub mod flag {
     /// A short paragraph that asks the reader to subscribe, sign up or follow (see
     /// `patterns::NUDGES`).
     pub const NUDGE: u32 = 1 << 21;
+    /// Not in the HTML namespace (inside `<svg>` or `<math>`).
+    pub const FOREIGN: u32 = 1 << 22;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 = IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK;
 }
@@ -103,6 +105,10 @@ pub struct Collected {
     pub langs: HashMap<u32, String>,
     /// `tag.class#id` by node, kept only when `QUIETPAGE_DEBUG` is set (see `debug_on`).
     pub debug_names: Vec<String>,
+    /// Byte offset of each node's start tag, and of what ended it (see `Visitor::end`): the
+    /// emit pass reads only the article's part of the page.
+    pub starts: Vec<u32>,
+    pub ends: Vec<u32>,
 }
 
 /// Whether to keep names for the scorer's debug report (native builds only).
@@ -523,6 +529,12 @@ impl Visitor for Collector {
                 id.as_deref().unwrap_or("")
             ));
         }
+        let seen = Seen::of(el, parent);
+        if seen.foreign {
+            flags |= flag::FOREIGN;
+        }
+        self.out.starts.push(seen.start);
+        self.out.ends.push(seen.start);
         self.out.nodes.push(Node {
             parent: parent_idx,
             tag,
@@ -543,7 +555,10 @@ impl Visitor for Collector {
         }
     }
 
-    fn end(&mut self, open: Open) {
+    fn end(&mut self, open: Open, at: usize) {
+        if let Some(end) = self.out.ends.get_mut(open.node as usize) {
+            *end = offset(at);
+        }
         match open.tag {
             Tag::Table if self.open_tables.last() == Some(&open.node) => {
                 self.open_tables.pop();

@@ -481,7 +481,7 @@ impl Visitor for Emitter {
         }
     }
 
-    fn end(&mut self, open: Open) {
+    fn end(&mut self, open: Open, _at: usize) {
         self.flush_text(Some(open));
         if open.tag == Tag::Noscript {
             if let Some(raw) = self.noscript.take() {

@@ -60,12 +60,7 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
     };
 
-    let emitter = stream::stream(
-        html,
-        mem,
-        &[],
-        Emitter::new(plan.actions, base.clone(), options.keep_images),
-    )?;
+    let emitter = emit(html, &collected, plan.actions, base.clone(), options, false)?;
     let text = emitter.text.finish();
     if text.trim().is_empty() {
         return Err(Error::NoArticle);
@@ -105,6 +100,91 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         word_count,
         reading_minutes: word_count.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
         removed: plan.removed,
+    })
+}
+
+/// The emit pass: over the article's part of the page when it can (see [`article_range`]),
+/// else, or when `whole`, over all of it.
+fn emit(
+    html: &str,
+    collected: &collect::Collected,
+    actions: Vec<score::Action>,
+    base: Option<Url>,
+    options: &Options,
+    whole: bool,
+) -> Result<Emitter, Error> {
+    let mem = options.max_memory_bytes;
+    let range = article_range(collected, &actions, html.len()).filter(|_| !whole);
+    if let Some(range) = range {
+        let emitter = Emitter::new(actions.clone(), base.clone(), options.keep_images);
+        if let Some(emitter) = stream::stream_range(html, range, mem, &[], emitter)? {
+            return Ok(emitter);
+        }
+    }
+    stream::stream(
+        html,
+        mem,
+        &[],
+        Emitter::new(actions, base, options.keep_images),
+    )
+}
+
+/// The part of the page the emit pass needs to read: from the first root's start tag to
+/// where the last root ended. Only everything the emitter writes lies inside the roots, and
+/// before the first root it has nothing to do. `None` when the pass must read the whole page:
+/// roots at different depths (a site rule), the first inside `<svg>`/`<math>` (lol_html's
+/// namespace state would not be resumed), or a page too long for `u32` offsets.
+fn article_range(
+    c: &collect::Collected,
+    actions: &[score::Action],
+    len: usize,
+) -> Option<stream::Resume> {
+    let mut roots = actions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| **a == score::Action::Root)
+        .map(|(i, _)| i);
+    let first = roots.next()?;
+    let nodes = &c.nodes;
+    let parent = nodes[first].parent;
+    let mut last = first;
+    for r in roots {
+        if nodes[r].parent != parent {
+            return None;
+        }
+        last = r;
+    }
+    if u32::try_from(len).is_err() || nodes[first].flags & flag::FOREIGN != 0 {
+        return None;
+    }
+    let mut open = Vec::new();
+    let mut p = parent;
+    while p != tree::NONE {
+        let tag = nodes[p as usize].tag;
+        if matches!(tag, Tag::Svg | Tag::Math) {
+            return None;
+        }
+        open.push(tree::Open { node: p, tag });
+        p = nodes[p as usize].parent;
+    }
+    open.reverse();
+    let start = c.starts[first];
+    let end = c.ends[last];
+    // Elements from `first` on whose start tag lies before the end of the range.
+    let count = c.starts[first..].partition_point(|&s| s < end);
+    let expect = (first..first + count)
+        .map(|i| stream::Seen {
+            start: c.starts[i],
+            parent: nodes[i].parent,
+            foreign: nodes[i].flags & flag::FOREIGN != 0,
+        })
+        .collect();
+    Some(stream::Resume {
+        start: start as usize,
+        end: end as usize,
+        first_node: first as u32,
+        open,
+        expect,
     })
 }
 
@@ -158,4 +238,50 @@ fn clip_chars(s: &str, max: usize) -> String {
         .map_or(cut.as_str(), |(a, _)| a)
         .to_string();
     format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The emit pass over the article's range writes what the pass over the whole page does,
+    /// including where foreign content before the article leaves lol_html's namespace state
+    /// unbalanced.
+    #[test]
+    fn the_article_range_emits_what_the_whole_page_does() {
+        let body = "<p>Paragraph one of the story, with enough words, commas, and sentences to \
+                    score as prose. It goes on for a while, as stories do.</p>"
+            .repeat(6);
+        let pages = [
+            format!("<html><body><nav><a href=/>Home</a></nav><div id=a>{body}</div><footer>f</footer>"),
+            format!("<body><header><svg><title>Logo</title><path d=M0></header><div>{body}</div>"),
+            format!("<body><svg><foreignObject><div>x</div></svg><div><p>a<div>{body}</div>"),
+            format!("<body><svg><title><p>x</title></svg><div>{body}<svg><title>y</title></svg></div>"),
+            format!("<body><math><mi><div>z</div></math><section>{body}<ul><li>a<li>b</ul>"),
+            format!("<body><div><p>lead<div class=content>{body}<table><tr><td>1<td>2</table>"),
+            format!("<body><div><div>{body}</div><div>{body}</div></div><p>tail"),
+            // A stray `</foreignObject>` in the article takes lol_html back into the `<svg>`
+            // opened before it: the range pass must notice, and the whole page be read.
+            format!("<body><div><svg><foreignObject></div><div>{body}</foreignObject><abbr>x</abbr>{body}</div>"),
+        ];
+        let options = Options::default();
+        for page in pages {
+            let collected = stream::stream(&page, 1 << 24, &[], Collector::new())
+                .unwrap()
+                .out;
+            let plan = score::plan(&collected, "").expect("an article");
+            let part = emit(
+                &page,
+                &collected,
+                plan.actions.clone(),
+                None,
+                &options,
+                false,
+            );
+            let whole = emit(&page, &collected, plan.actions, None, &options, true);
+            let (part, whole) = (part.unwrap(), whole.unwrap());
+            assert_eq!(part.html, whole.html, "{page}");
+            assert_eq!(part.text.finish(), whole.text.finish(), "{page}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! Both the collect and the emit pass run through [`stream`]; it owns the open-element stack,
 //! so the two passes number nodes identically and see the same implied end tags.
 
-use super::tree::{Open, OpenStack, Tag};
+use super::tree::{Open, OpenStack, Tag, NONE};
 use crate::Error;
 use lol_html::errors::RewritingError;
 use lol_html::html_content::{Element, TextChunk, TextType};
@@ -24,41 +24,116 @@ pub trait Visitor {
     fn mark(&mut self, node: u32, flags: u32) {
         let _ = (node, flags);
     }
-    /// An element ends, by its end tag, implicitly, or at the end of the document.
-    fn end(&mut self, open: Open);
+    /// An element ends, by its end tag, implicitly, or at the end of the document. `at` is
+    /// the byte offset of what ended it: the end tag, the start tag that implied it, or the
+    /// end of the page.
+    fn end(&mut self, open: Open, at: usize);
     /// A piece of text inside `top`. Pieces of one text node arrive in order; `last` marks
     /// the final piece. The text is raw: character references are not yet decoded.
     fn text(&mut self, text: &str, kind: TextType, last: bool, top: Option<Open>);
 }
 
+/// A pass over part of the page: from the start tag of one element to where another ended,
+/// resuming where a full pass over the same page stood at that start tag.
+pub struct Resume {
+    /// Byte range of the page to read; `start` is the first element's start tag.
+    pub start: usize,
+    pub end: usize,
+    /// The first element's node number.
+    pub first_node: u32,
+    /// The elements open around it, outermost first.
+    pub open: Vec<Open>,
+    /// What the full pass saw for each element of the range, in order.
+    pub expect: Vec<Seen>,
+}
+
+/// One element as the full pass saw it: what a resumed pass must see too.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Seen {
+    /// Byte offset of its start tag.
+    pub start: u32,
+    pub parent: u32,
+    /// Not in the HTML namespace (inside `<svg>` or `<math>`).
+    pub foreign: bool,
+}
+
+impl Seen {
+    pub fn of(el: &Element<'_, '_>, parent: Option<Open>) -> Seen {
+        Seen {
+            start: offset(el.source_location().bytes().start),
+            parent: parent.map_or(NONE, |p| p.node),
+            foreign: el.namespace_uri() != HTML_NS,
+        }
+    }
+}
+
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// Byte offsets are kept as `u32`; a page too large for that is never resumed (see
+/// [`Resume`]'s users), so the clamped value is never relied on.
+pub fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// The resumed pass read the page differently from the full pass (lol_html's namespace
+/// bookkeeping from before the range can matter on broken foreign content): its events
+/// cannot be trusted.
+#[derive(Debug)]
+struct Diverged;
+
+impl std::fmt::Display for Diverged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("resumed pass diverged")
+    }
+}
+
+impl std::error::Error for Diverged {}
+
 struct Driver<V> {
     visitor: V,
     stack: OpenStack,
     next_node: u32,
+    /// Offset of this pass's input in the page.
+    base: usize,
+    /// For a resumed pass, what each element must look like (indexed from `first_node`).
+    expect: Vec<Seen>,
+    first_node: u32,
 }
 
 impl<V: Visitor> Driver<V> {
-    fn start(&mut self, el: &Element<'_, '_>) -> Option<u32> {
+    fn start(&mut self, el: &Element<'_, '_>) -> Result<Option<u32>, Diverged> {
         let name = el.tag_name();
         let tag = Tag::from_name(&name);
+        let at = self.base + el.source_location().bytes().start;
         let Driver { visitor, stack, .. } = self;
-        stack.close_implied(tag, |open| visitor.end(open));
+        stack.close_implied(tag, |open| visitor.end(open, at));
         let node = self.next_node;
         self.next_node = self.next_node.saturating_add(1);
         let parent = self.stack.top();
+        if !self.expect.is_empty() {
+            let seen = Seen {
+                start: offset(at),
+                ..Seen::of(el, parent)
+            };
+            let index = (node - self.first_node) as usize;
+            if self.expect.get(index) != Some(&seen) {
+                return Err(Diverged);
+            }
+        }
         self.visitor.start(node, tag, parent, el);
         if el.can_have_content() {
             self.stack.push(Open { node, tag });
-            Some(node)
+            Ok(Some(node))
         } else {
-            self.visitor.end(Open { node, tag });
-            None
+            self.visitor.end(Open { node, tag }, at);
+            Ok(None)
         }
     }
 
-    fn end_tag(&mut self, node: u32) {
+    fn end_tag(&mut self, node: u32, at: usize) {
+        let at = self.base + at;
         let Driver { visitor, stack, .. } = self;
-        stack.pop_to(node, &mut |open| visitor.end(open));
+        stack.pop_to(node, &mut |open| visitor.end(open, at));
     }
 }
 
@@ -71,20 +146,57 @@ pub fn stream<V: Visitor + 'static>(
     marks: &[(Selector, u32)],
     visitor: V,
 ) -> Result<V, Error> {
+    let resume = Resume {
+        start: 0,
+        end: html.len(),
+        first_node: 0,
+        open: Vec::new(),
+        expect: Vec::new(),
+    };
+    stream_range(html, resume, max_memory, marks, visitor)?
+        .ok_or_else(|| Error::Parse("internal: a full pass diverged".into()))
+}
+
+/// Like [`stream`], over the part of `html` that `resume` names. `None` when the pass read
+/// that part differently from the full pass `resume` was taken from: the caller falls back
+/// to a full pass.
+pub fn stream_range<V: Visitor + 'static>(
+    html: &str,
+    resume: Resume,
+    max_memory: usize,
+    marks: &[(Selector, u32)],
+    visitor: V,
+) -> Result<Option<V>, Error> {
+    let Resume {
+        start,
+        end,
+        first_node,
+        open,
+        expect,
+    } = resume;
+    let mut stack = OpenStack::default();
+    for o in open {
+        stack.push(o);
+    }
     let driver = Rc::new(RefCell::new(Driver {
         visitor,
-        stack: OpenStack::default(),
-        next_node: 0,
+        stack,
+        next_node: first_node,
+        base: start,
+        expect,
+        first_node,
     }));
+    let html = &html[start..end];
 
     let on_element = {
         let driver = Rc::clone(&driver);
         move |el: &mut Element<'_, '_>| {
-            let node = driver.borrow_mut().start(el);
+            let node = driver.borrow_mut().start(el)?;
             if let Some(node) = node {
                 let driver = Rc::clone(&driver);
-                el.on_end_tag(Box::new(move |_end| {
-                    driver.borrow_mut().end_tag(node);
+                el.on_end_tag(Box::new(move |end| {
+                    let at = end.source_location().bytes().start;
+                    driver.borrow_mut().end_tag(node, at);
                     Ok(())
                 }))?;
             }
@@ -133,15 +245,21 @@ pub fn stream<V: Visitor + 'static>(
         ));
     }
 
-    {
+    let fed = {
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
         // Feeding in slices keeps lol_html's buffers small whatever the page's size.
-        for piece in html.as_bytes().chunks(64 * 1024) {
-            rewriter
-                .write(piece)
-                .map_err(|e| rewrite_error(e, max_memory))?;
+        html.as_bytes()
+            .chunks(64 * 1024)
+            .try_for_each(|piece| rewriter.write(piece))
+            .and_then(|()| rewriter.end())
+    };
+    match fed {
+        Ok(()) => {}
+        Err(RewritingError::ContentHandlerError(e)) if e.is::<Diverged>() => return Ok(None),
+        Err(RewritingError::MemoryLimitExceeded(_)) => {
+            return Err(Error::MemoryLimit { limit: max_memory })
         }
-        rewriter.end().map_err(|e| rewrite_error(e, max_memory))?;
+        Err(other) => return Err(Error::Parse(other.to_string())),
     }
 
     let driver = Rc::try_unwrap(driver)
@@ -152,13 +270,6 @@ pub fn stream<V: Visitor + 'static>(
         mut stack,
         ..
     } = driver;
-    stack.pop_all(&mut |open| visitor.end(open));
-    Ok(visitor)
-}
-
-fn rewrite_error(e: RewritingError, limit: usize) -> Error {
-    match e {
-        RewritingError::MemoryLimitExceeded(_) => Error::MemoryLimit { limit },
-        other => Error::Parse(other.to_string()),
-    }
+    stack.pop_all(&mut |open| visitor.end(open, end));
+    Ok(Some(visitor))
 }
