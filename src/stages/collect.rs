@@ -3,11 +3,12 @@
 //! No text is kept beyond a few short captures (headings, byline candidates, the `<title>`,
 //! JSON-LD): the scorer works from lengths and counts, and the emit pass reads the page again.
 
+use super::names::NameFacts;
 use super::stream::{offset, Seen, Visitor};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
-use crate::patterns::{Names, BYLINE, UNLIKELY_ROLES, VIDEO_HOSTS};
+use crate::patterns::{UNLIKELY_ROLES, VIDEO_HOSTS};
 use lol_html::html_content::{Element, TextType};
 use std::collections::HashMap;
 
@@ -124,37 +125,6 @@ const NUDGE_MAX_BYTES: usize = 200;
 /// Distinct `class` values whose [`NameFacts`] are remembered per page. Real pages repeat a
 /// few hundred; the cap bounds memory on a page where every class differs.
 const NAME_CACHE_MAX: usize = 4096;
-
-/// What an element's `class` and `id` say, as far as this pass asks.
-///
-/// Reading names is the costliest part of the pass (lower-casing, splitting into words and
-/// some 150 pattern tests per element), and pages repeat the same `class` on thousands of
-/// elements, so the answers are computed once per distinct class (see [`Collector::names`]).
-#[derive(Clone, Copy)]
-struct NameFacts {
-    empty: bool,
-    positive: bool,
-    boilerplate: Option<RemovedKind>,
-    unlikely: bool,
-    meta_line: bool,
-    byline: bool,
-    class_weight: i8,
-}
-
-impl NameFacts {
-    fn new(class: Option<&str>, id: Option<&str>) -> NameFacts {
-        let names = Names::new(class, id);
-        NameFacts {
-            empty: names.is_empty(),
-            positive: names.any(crate::patterns::POSITIVE),
-            boilerplate: names.boilerplate(),
-            unlikely: names.is_unlikely(),
-            meta_line: names.is_meta_line(),
-            byline: names.any(BYLINE),
-            class_weight: Names::class_weight(class, id) as i8,
-        }
-    }
-}
 
 /// The collect pass's state.
 pub struct Collector {

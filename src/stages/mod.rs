@@ -2,6 +2,7 @@
 
 pub mod collect;
 pub mod emit;
+pub mod names;
 pub mod score;
 pub mod stream;
 pub mod tree;
