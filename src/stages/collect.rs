@@ -210,22 +210,104 @@ fn is_never(tag: Tag) -> bool {
     )
 }
 
-fn is_hidden(el: &Element<'_, '_>, tag: Tag, class: Option<&str>) -> bool {
-    if el.has_attribute("hidden") {
+/// The attributes the collect pass reads, borrowed from the page in one walk over the
+/// element's attribute list (asking lol_html for each by name costs a search and a copy).
+/// The first of duplicate attributes counts, as with `Element::get_attribute`.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    hidden: Option<&'a str>,
+    open: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    style: Option<&'a str>,
+    href: Option<&'a str>,
+    rel: Option<&'a str>,
+    datatable: Option<&'a str>,
+    summary: Option<&'a str>,
+    colspan: Option<&'a str>,
+    src: Option<&'a str>,
+    data: Option<&'a str>,
+    lang: Option<&'a str>,
+    dir: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+    content: Option<&'a str>,
+    kind: Option<&'a str>,
+    datetime: Option<&'a str>,
+    pubdate: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    /// `src` is the text the pass reads, which the attributes' source locations index.
+    fn read(el: &Element<'_, '_>, src: &'a str) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for attr in el.attributes() {
+            let Some(name) = attr.name_source_location() else {
+                continue;
+            };
+            let name = src.as_bytes().get(name.bytes()).unwrap_or_default();
+            let value = attr
+                .value_source_location()
+                .and_then(|v| src.get(v.bytes()))
+                .unwrap_or_default();
+            let mut lower = [0u8; 12];
+            if name.len() > lower.len() {
+                continue;
+            }
+            for (l, b) in lower.iter_mut().zip(name) {
+                *l = b.to_ascii_lowercase();
+            }
+            let slot = match &lower[..name.len()] {
+                b"class" => &mut a.class,
+                b"id" => &mut a.id,
+                b"role" => &mut a.role,
+                b"itemprop" => &mut a.itemprop,
+                b"hidden" => &mut a.hidden,
+                b"open" => &mut a.open,
+                b"aria-hidden" => &mut a.aria_hidden,
+                b"style" => &mut a.style,
+                b"href" => &mut a.href,
+                b"rel" => &mut a.rel,
+                b"datatable" => &mut a.datatable,
+                b"summary" => &mut a.summary,
+                b"colspan" => &mut a.colspan,
+                b"src" => &mut a.src,
+                b"data" => &mut a.data,
+                b"lang" => &mut a.lang,
+                b"dir" => &mut a.dir,
+                b"property" => &mut a.property,
+                b"name" => &mut a.name,
+                b"content" => &mut a.content,
+                b"type" => &mut a.kind,
+                b"datetime" => &mut a.datetime,
+                b"pubdate" => &mut a.pubdate,
+                _ => continue,
+            };
+            slot.get_or_insert(value);
+        }
+        a
+    }
+}
+
+fn is_hidden(a: &Attrs<'_>, tag: Tag) -> bool {
+    if a.hidden.is_some() {
         return true;
     }
-    if tag == Tag::Dialog && !el.has_attribute("open") {
+    if tag == Tag::Dialog && a.open.is_none() {
         return true;
     }
-    if el
-        .get_attribute("aria-hidden")
+    if a
+        .aria_hidden
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
         // Wikipedia renders maths as an image with a hidden MathML twin; Readability keeps it.
-        && !class.is_some_and(|c| c.contains("fallback-image"))
+        && !a.class.is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
-    if let Some(style) = el.get_attribute("style") {
+    if let Some(style) = a.style {
         let compact: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -239,27 +321,29 @@ fn is_hidden(el: &Element<'_, '_>, tag: Tag, class: Option<&str>) -> bool {
 }
 
 impl Visitor for Collector {
-    fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &Element<'_, '_>) {
+    fn start(
+        &mut self,
+        node: u32,
+        tag: Tag,
+        parent: Option<Open>,
+        el: &Element<'_, '_>,
+        src: &str,
+    ) {
+        let a = Attrs::read(el, src);
         let parent_idx = parent.map_or(NONE, |p| p.node);
         let parent_flags = parent.map_or(0, |p| self.out.nodes[p.node as usize].flags);
         let mut flags = parent_flags & flag::INHERITED;
 
-        let class = el.get_attribute("class");
-        let id = el.get_attribute("id");
-        let names = self.names(class.as_deref(), id.as_deref());
-        let role = el
-            .get_attribute("role")
-            .map(|r| r.trim().to_ascii_lowercase());
-        let itemprop = el
-            .get_attribute("itemprop")
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+        let (class, id) = (a.class, a.id);
+        let names = self.names(class, id);
+        let role = a.role.map(|r| r.trim().to_ascii_lowercase());
+        let itemprop = a.itemprop.unwrap_or_default().to_ascii_lowercase();
         let mut kind = None;
 
         if is_never(tag) {
             flags |= flag::NEVER;
         }
-        if is_hidden(el, tag, class.as_deref()) {
+        if is_hidden(&a, tag) {
             flags |= flag::HIDDEN;
             kind = Some(RemovedKind::Hidden);
         }
@@ -270,10 +354,7 @@ impl Visitor for Collector {
             Tag::Article | Tag::Main => flags |= flag::IN_ARTICLE,
             Tag::A => {
                 flags |= flag::IN_LINK;
-                if el
-                    .get_attribute("href")
-                    .is_some_and(|h| h.trim_start().starts_with('#'))
-                {
+                if a.href.is_some_and(|h| h.trim_start().starts_with('#')) {
                     flags |= flag::HASH_LINK;
                 }
             }
@@ -338,7 +419,7 @@ impl Visitor for Collector {
         if tag == Tag::Time {
             flags |= flag::META_LINE;
         }
-        let rel_author = el.get_attribute("rel").is_some_and(|r| {
+        let rel_author = a.rel.is_some_and(|r| {
             r.split_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
         });
@@ -350,10 +431,10 @@ impl Visitor for Collector {
         match tag {
             Tag::Table => {
                 let role_presentation = role.as_deref() == Some("presentation");
-                if role_presentation || el.get_attribute("datatable").as_deref() == Some("0") {
+                if role_presentation || a.datatable == Some("0") {
                     flags |= flag::LAYOUT_TABLE;
                 }
-                if el.has_attribute("summary") {
+                if a.summary.is_some() {
                     flags |= flag::DATA_TABLE_HINT;
                 }
                 self.out.tables.insert(node, TableShape::default());
@@ -370,8 +451,8 @@ impl Visitor for Collector {
                 }
             }
             Tag::Td | Tag::Th => {
-                let span = el
-                    .get_attribute("colspan")
+                let span = a
+                    .colspan
                     .and_then(|s| s.trim().parse::<u32>().ok())
                     .unwrap_or(1)
                     .clamp(1, 1000);
@@ -395,10 +476,7 @@ impl Visitor for Collector {
             }
         }
         if matches!(tag, Tag::Iframe | Tag::Embed | Tag::Object | Tag::Video) {
-            let src = el
-                .get_attribute("src")
-                .or_else(|| el.get_attribute("data"))
-                .unwrap_or_default();
+            let src = a.src.or(a.data).unwrap_or_default();
             if tag == Tag::Video || VIDEO_HOSTS.iter().any(|h| src.contains(h)) {
                 flags |= flag::VIDEO;
             }
@@ -407,8 +485,9 @@ impl Visitor for Collector {
         // Metadata.
         match tag {
             Tag::Html => {
-                self.out.meta.lang = el.get_attribute("lang").filter(|l| !l.trim().is_empty());
-                self.out.meta.dir = el.get_attribute("dir").filter(|d| !d.trim().is_empty());
+                let given = |v: Option<&str>| v.filter(|v| !v.trim().is_empty()).map(String::from);
+                self.out.meta.lang = given(a.lang);
+                self.out.meta.dir = given(a.dir);
             }
             // An SVG's <title> labels a drawing, not the page.
             Tag::Title
@@ -418,40 +497,30 @@ impl Visitor for Collector {
                 self.in_title = true;
             }
             Tag::Meta => {
-                let keys = [
-                    el.get_attribute("property"),
-                    el.get_attribute("name"),
-                    el.get_attribute("itemprop"),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-                if let Some(content) = el.get_attribute("content") {
+                let keys = [a.property, a.name, a.itemprop]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if let Some(content) = a.content {
                     if !keys.is_empty() {
-                        self.out.meta.add_meta(&keys, &content);
+                        self.out.meta.add_meta(&keys, content);
                     }
                 }
             }
             Tag::Base if self.out.meta.base_href.is_none() => {
-                self.out.meta.base_href = el.get_attribute("href");
+                self.out.meta.base_href = a.href.map(String::from);
             }
             Tag::Link => {
-                let rel = el
-                    .get_attribute("rel")
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
+                let rel = a.rel.unwrap_or_default().to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical")
                     && self.out.meta.canonical.is_none()
                 {
-                    self.out.meta.canonical = el.get_attribute("href");
+                    self.out.meta.canonical = a.href.map(String::from);
                 }
             }
             Tag::Script => {
-                let ty = el
-                    .get_attribute("type")
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
+                let ty = a.kind.unwrap_or_default().to_ascii_lowercase();
                 if ty.trim() == "application/ld+json" {
                     self.json_ld = Some(String::new());
                 }
@@ -460,21 +529,18 @@ impl Visitor for Collector {
         }
         if self.out.meta.body_date.is_none() && flags & flag::HIDDEN == 0 {
             let date = if itemprop.split_whitespace().any(|p| p == "datepublished") {
-                el.get_attribute("datetime")
-                    .or_else(|| el.get_attribute("content"))
-            } else if tag == Tag::Time
-                && (el.has_attribute("pubdate") || flags & flag::IN_ARTICLE != 0)
-            {
-                el.get_attribute("datetime")
+                a.datetime.or(a.content)
+            } else if tag == Tag::Time && (a.pubdate.is_some() || flags & flag::IN_ARTICLE != 0) {
+                a.datetime
             } else {
                 None
             };
-            self.out.meta.body_date = date.filter(|d| !d.trim().is_empty());
+            self.out.meta.body_date = date.filter(|d| !d.trim().is_empty()).map(String::from);
         }
-        if let Some(dir) = el.get_attribute("dir") {
+        if let Some(dir) = a.dir {
             self.out.dirs.insert(node, dir.trim().to_ascii_lowercase());
         }
-        if let Some(lang) = el.get_attribute("lang") {
+        if let Some(lang) = a.lang {
             self.out.langs.insert(node, lang.trim().to_string());
         }
 
@@ -495,8 +561,8 @@ impl Visitor for Collector {
             self.out.debug_names.push(format!(
                 "{}.{}#{}",
                 el.tag_name(),
-                class.as_deref().unwrap_or(""),
-                id.as_deref().unwrap_or("")
+                class.unwrap_or(""),
+                id.unwrap_or("")
             ));
         }
         let seen = Seen::of(el, parent);
@@ -511,7 +577,7 @@ impl Visitor for Collector {
             flags,
             kind,
             class_weight: names.class_weight,
-            class_hash: class.as_deref().map_or(0, hash32),
+            class_hash: class.map_or(0, hash32),
             text: 0,
             link_text: 0,
             hash_link_text: 0,

@@ -443,7 +443,14 @@ fn best_srcset_candidate(srcset: &str) -> Option<String> {
 }
 
 impl Visitor for Emitter {
-    fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &Element<'_, '_>) {
+    fn start(
+        &mut self,
+        node: u32,
+        tag: Tag,
+        parent: Option<Open>,
+        el: &Element<'_, '_>,
+        _src: &str,
+    ) {
         self.flush_text(parent);
         let parent_state = parent.map_or(State::Outside, |p| self.state(p.node));
         let action = self

@@ -18,8 +18,9 @@ use std::rc::Rc;
 /// What a pass does with the page's events.
 pub trait Visitor {
     /// An element starts. `node` is its number (document order), `parent` the element it sits
-    /// in. Called after the elements it implicitly closes have been ended.
-    fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &Element<'_, '_>);
+    /// in. Called after the elements it implicitly closes have been ended. `src` is the text
+    /// the pass reads, which the element's source locations index.
+    fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &Element<'_, '_>, src: &str);
     /// A site-rule selector matched element `node` (just started); `flags` is the rule's mark.
     fn mark(&mut self, node: u32, flags: u32) {
         let _ = (node, flags);
@@ -101,7 +102,7 @@ struct Driver<V> {
 }
 
 impl<V: Visitor> Driver<V> {
-    fn start(&mut self, el: &Element<'_, '_>) -> Result<Option<u32>, Diverged> {
+    fn start(&mut self, el: &Element<'_, '_>, src: &str) -> Result<Option<u32>, Diverged> {
         let name = el.tag_name();
         let tag = Tag::from_name(&name);
         let at = self.base + el.source_location().bytes().start;
@@ -120,7 +121,7 @@ impl<V: Visitor> Driver<V> {
                 return Err(Diverged);
             }
         }
-        self.visitor.start(node, tag, parent, el);
+        self.visitor.start(node, tag, parent, el, src);
         if el.can_have_content() {
             self.stack.push(Open { node, tag });
             Ok(Some(node))
@@ -191,7 +192,7 @@ pub fn stream_range<V: Visitor + 'static>(
     let on_element = {
         let driver = Rc::clone(&driver);
         move |el: &mut Element<'_, '_>| {
-            let node = driver.borrow_mut().start(el)?;
+            let node = driver.borrow_mut().start(el, html)?;
             if let Some(node) = node {
                 let driver = Rc::clone(&driver);
                 el.on_end_tag(Box::new(move |end| {
