@@ -137,8 +137,9 @@ struct Flags {
 struct Scorer<'a> {
     c: &'a Collected,
     title: &'a str,
-    /// Text inside each subtree with only hidden/never-content parts left out.
-    raw: Vec<Agg>,
+    /// Text inside each subtree with only hidden/never-content parts left out (the rest of
+    /// those sums is only needed for [`protected`], and dropped after it).
+    raw_text: Vec<u64>,
     /// Nodes no name or furniture tag removes (see [`protected`]).
     protected: Vec<bool>,
     /// Non-link text of the whole page (hidden and never-content parts left out).
@@ -156,20 +157,22 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
     let mut s = Scorer {
         c,
         title,
-        raw: Vec::new(),
+        raw_text: Vec::new(),
         protected: Vec::new(),
         total_prose: 0.0,
         data_table,
     };
-    s.raw = s.aggregate(
+    let raw = s.aggregate(
         &|node: &Node| node.flags & (flag::NEVER | flag::HIDDEN) == 0,
         None,
     );
-    s.protected = protected(c, &s.raw);
+    s.protected = protected(c, &raw);
     s.total_prose = (0..n)
         .filter(|&i| c.nodes[i].parent == NONE)
-        .map(|i| s.raw[i].text as f64 - s.raw[i].link)
+        .map(|i| raw[i].text as f64 - raw[i].link)
         .sum();
+    s.raw_text = raw.iter().map(|a| a.text).collect();
+    drop(raw);
 
     // Site rule: the user said where the article is.
     if c.nodes.iter().any(|n| n.flags & flag::SITE_ROOT != 0) {
@@ -351,7 +354,7 @@ impl Scorer<'_> {
                     .c
                     .captures
                     .get(&(i as u32))
-                    .filter(|_| self.raw[i].text < 100)
+                    .filter(|_| self.raw_text[i] < 100)
                 {
                     let text = normalize_space(&crate::entities::decode(text));
                     let len = text.chars().count();
@@ -597,6 +600,9 @@ impl Scorer<'_> {
                 }
             }
         }
+        // `finish` builds sums of its own: one per-node `Agg` vector alive at a time bounds
+        // the peak on a large page.
+        drop(agg);
         Some(self.finish(roots, &alive, &score, &init, flags, byline))
     }
 
@@ -613,11 +619,11 @@ impl Scorer<'_> {
         }
         for (i, node) in self.c.nodes.iter().enumerate() {
             let parent_alive = node.parent == NONE || alive[node.parent as usize];
-            if parent_alive && !alive[i] && self.raw[i].text > 200 {
+            if parent_alive && !alive[i] && self.raw_text[i] > 200 {
                 eprintln!(
                     "dropped {i} {} raw text {} flags {:#x}",
                     name(i),
-                    self.raw[i].text,
+                    self.raw_text[i],
                     node.flags
                 );
             }
