@@ -14,6 +14,10 @@
 #                       side-by-side benchmarks (bench/: Quiet Page native, bare lol_html,
 #                       dom_smoothie, Readability.js on jsdom) over ../shared/corpus; a few
 #                       minutes, and not part of `test` (see BENCHMARKS.md)
+#   ./build.sh bench browser [CORPUS] [--every N] [--rounds N]
+#                       build, then in Chromium time the extension from the trigger to the
+#                       article against Readability.js on a clone of the same live DOM
+#                       (bench/browser.mjs), over every Nth corpus page (default 10)
 #
 # Whatever is missing is installed first (the wasm32 target, wasm-bindgen-cli at Cargo.lock's
 # version, npm dev dependencies, and for test/demo Debian's chromium and firefox-esr, and
@@ -280,8 +284,14 @@ test) run_tests ;;
 demo) demo ;;
 fuzz) fuzz/run.sh "${@:2}" ;;
 bench)
-  need_node_modules
-  cargo run --release --manifest-path bench/Cargo.toml -- "${@:2}"
+  if [ "${2:-}" = browser ]; then
+    build
+    need_browsers
+    node bench/browser.mjs "${@:3}"
+  else
+    need_node_modules
+    cargo run --release --manifest-path bench/Cargo.toml -- "${@:2}"
+  fi
   ;;
 -h | --help | help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
 *) die "unknown command '$1' (build, test, demo, fuzz, bench)" ;;

@@ -1,0 +1,194 @@
+// In-browser benchmark (issue 7): on corpus pages loaded in Chromium from 127.0.0.1, Quiet
+// Page's time from the trigger to the article against Readability.js parsing a clone of the
+// same live DOM in the same page.
+//
+//   ./build.sh bench browser [CORPUS] [--every N] [--rounds R]
+//   node bench/browser.mjs [CORPUS] [--every N] [--rounds R]     (after ./build.sh)
+//
+// CORPUS is ../shared/corpus by default; every Nth page of it (10: 61 pages) is read, each
+// R times (3) by both, in alternating order. Prints a Markdown table.
+//
+// What is timed, and why:
+// - Quiet Page: the extension as shipped (dist/chrome), given the tab by a press of its
+//   toolbar button (activeTab) before the timed runs. In the background service worker,
+//   from the call the toolbar button makes (`quietpage.openReader`) until the session's
+//   article exists: injecting the content script, serialising the live DOM, sending it to the
+//   worker, and the WebAssembly extract. Polled through `quietpage.shownArticle` with a
+//   MessageChannel yield (no timer clamping). The view is closed as soon as the article
+//   exists: rendering it is not part of what is compared.
+// - Readability.js 0.6.0 (the pinned devDependency), evaluated in the page's main world:
+//   `new Readability(document.cloneNode(true)).parse()`, clone included, timed in the page.
+// - Requests to anything but the bench's own server are aborted, so pages load the same
+//   way every run on a machine with no outside network, and scripts a page inlines run.
+
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../tests/e2e/lib/harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const corpus = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(ROOT, '..', 'shared', 'corpus'));
+const every = option('--every', 10);
+const rounds = option('--rounds', 3);
+
+/** The corpus pages in the side-by-side bench's order (bench/src/main.rs `corpus_pages`). */
+function corpusPages() {
+  const sorted = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+  const pages = [];
+  for (const d of sorted(path.join(corpus, 'readability'))) {
+    const source = path.join(corpus, 'readability', d, 'source.html');
+    if (fs.existsSync(source)) pages.push(source);
+  }
+  const dir = path.join(corpus, 'boilerplate', 'pages');
+  for (const f of sorted(dir)) pages.push(path.join(dir, f));
+  return pages;
+}
+
+function serve(pages) {
+  const server = http.createServer((req, res) => {
+    const m = /^\/page\/(\d+)\.html/.exec(req.url ?? '');
+    const file = m && pages[Number(m[1])];
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const p95 = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
+};
+
+/**
+ * In the worker: from the `openReader` call to the session's article, in ms; the view is
+ * closed as soon as the article exists (its rendering is not what is compared).
+ */
+function timeQuietPage(url) {
+  const yieldTask = () =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    });
+  return (async () => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    if (!tab) return { error: `no tab with ${url}` };
+    const qp = globalThis.quietpage;
+    const t0 = performance.now();
+    let failed = null;
+    const opened = qp.openReader(tab.id).catch((e) => (failed = String(e?.message ?? e)));
+    let article = null;
+    while (!article && failed === null) {
+      article = await qp.shownArticle(tab.id);
+      if (!article) await yieldTask();
+    }
+    const ms = performance.now() - t0;
+    await qp.closeReader(tab.id);
+    await opened;
+    return { ms, ok: article !== null, error: article ? null : failed };
+  })();
+}
+
+/** In the page: Readability.js over a clone of the live DOM, in ms. */
+function timeReadability() {
+  const t0 = performance.now();
+  const article = new globalThis.__qpBenchReadability(document.cloneNode(true)).parse();
+  return { ms: performance.now() - t0, ok: article !== null };
+}
+
+async function main() {
+  const all = corpusPages();
+  if (all.length === 0) {
+    console.error(`SKIPPED: no corpus pages under ${corpus}`);
+    return;
+  }
+  const pages = all.filter((_, i) => i % every === 0);
+  const readabilitySource = fs.readFileSync(path.join(ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js'), 'utf8');
+  const server = await serve(pages);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launchChromium();
+  const version = browser.context.browser()?.version() ?? '';
+  const results = [];
+  try {
+    await browser.context.route('**/*', (route) =>
+      route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+    );
+    const worker = () =>
+      browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+    for (const [i, file] of pages.entries()) {
+      const url = `${origin}/page/${i}.html`;
+      await browser.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      await browser.page.evaluate(`${readabilitySource}\nglobalThis.__qpBenchReadability = Readability;`);
+      // The toolbar button, as a user presses it: it grants the extension this tab
+      // (activeTab) and opens the view, untimed (the core's module compiled). Then one
+      // untimed run of each.
+      await browser.clickToolbarButton();
+      await browser.callBackground('openReader');
+      await browser.callBackground('closeReader');
+      await worker().evaluate(timeQuietPage, url);
+      await browser.page.evaluate(timeReadability);
+      const qp = [];
+      const rd = [];
+      let qpOk = true;
+      let rdOk = true;
+      for (let r = 0; r < rounds; r++) {
+        const order = r % 2 ? ['rd', 'qp'] : ['qp', 'rd'];
+        for (const who of order) {
+          if (who === 'qp') {
+            const t = await worker().evaluate(timeQuietPage, url);
+            if (t.ms === undefined) throw new Error(`${file}: ${t.error}`);
+            qp.push(t.ms);
+            qpOk &&= t.ok;
+          } else {
+            const t = await browser.page.evaluate(timeReadability);
+            rd.push(t.ms);
+            rdOk &&= t.ok;
+          }
+        }
+      }
+      const bytes = fs.statSync(file).size;
+      const row = { file: path.relative(corpus, file), bytes, qp: median(qp), rd: median(rd), qpOk, rdOk };
+      results.push(row);
+      console.error(
+        `${String(i + 1).padStart(3)}/${pages.length} ${row.file}: Quiet Page ${row.qp.toFixed(1)} ms, Readability.js ${row.rd.toFixed(1)} ms`,
+      );
+    }
+  } finally {
+    await browser.context.close().catch(() => {});
+    server.close();
+  }
+
+  const sum = (k) => results.reduce((a, r) => a + r[k], 0);
+  const mb = results.reduce((a, r) => a + r.bytes, 0) / 1e6;
+  const line = (name, k, ok) =>
+    `| ${name} | ${median(results.map((r) => r[k])).toFixed(1)} | ${p95(results.map((r) => r[k])).toFixed(1)} | ${sum(k).toFixed(0)} | ${(mb / (sum(k) / 1000)).toFixed(1)} | ${ok} | ${(sum(k) / sum('rd')).toFixed(2)}× |`;
+  const okCount = (k) => `${results.filter((r) => r[k]).length}/${results.length}`;
+  console.log(`\n${results.length} pages (every ${every}th of ${all.length}), ${mb.toFixed(1)} MB, median of ${rounds} rounds per page; Chromium ${version}\n`);
+  console.log('| | median ms/page | p95 ms/page | total ms | MB/s | pages with an article | time vs Readability.js |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(line('Quiet Page: trigger → article (inject, serialise, transfer, WebAssembly extract)', 'qp', okCount('qpOk')));
+  console.log(line('Readability.js 0.6.0: clone of the live DOM + parse, in the page', 'rd', okCount('rdOk')));
+  const ratios = results.map((r) => r.qp / r.rd);
+  console.log(`\nPer page, Quiet Page's time over Readability.js's: median ${median(ratios).toFixed(2)}, p95 ${p95(ratios).toFixed(2)}.`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
