@@ -126,9 +126,11 @@ async function main() {
   const version = browser.context.browser()?.version() ?? '';
   const results = [];
   try {
-    await browser.context.route('**/*', (route) =>
-      route.request().url().startsWith(origin) ? route.continue() : route.abort(),
-    );
+    // Other hosts are aborted; the extension's own pages (the view's frame) load as usual.
+    await browser.context.route('**/*', (route) => {
+      const to = route.request().url();
+      return /^https?:/.test(to) && !to.startsWith(origin) ? route.abort() : route.continue();
+    });
     const worker = () =>
       browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
     for (const [i, file] of pages.entries()) {
