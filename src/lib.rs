@@ -2,10 +2,10 @@
 //!
 //! The page streams through lol_html in two passes:
 //! 1. [`stages::collect`] records every element as a small node in a flat arena (parent, tag,
-//!    class/id signals, text and link lengths) and gathers metadata;
+//!    class/id signals, text and link lengths, where its tags are) and gathers metadata;
 //! 2. [`stages::score`] picks the article's nodes from those numbers alone;
-//! 3. [`stages::emit`] streams the page again and writes only those nodes through the
-//!    allowlist [`sanitize`]r, producing `content_html` and `text` together.
+//! 3. [`stages::emit`] streams the article's part of the page again and writes only those
+//!    nodes through the allowlist [`sanitize`]r, producing `content_html` and `text` together.
 //!
 //! [`export`] turns an [`Article`] into files; [`wasm`] and the `quietpage` CLI are thin shells.
 

@@ -1,5 +1,5 @@
-//! Pass 3: stream the page again and write the chosen nodes, through the sanitiser, as
-//! `content_html` and `text` at once.
+//! Pass 3: stream the article's part of the page again (see `stages::article_range`) and
+//! write the chosen nodes, through the sanitiser, as `content_html` and `text` at once.
 //!
 //! Output is written forward only. The one look-back is cheap: a block that ends up with
 //! nothing to show is cut off the end of the buffer when it closes.
