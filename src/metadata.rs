@@ -489,21 +489,29 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     let mut name = normalize_space(byline)
         .trim_matches([' ', '|', '\u{2022}', '\u{b7}'])
         .to_string();
-    // "By Jane Doe": the prefix, then a space or a colon.
-    let lower = name.to_lowercase();
-    for prefix in BYLINE_PREFIXES.iter().chain(BYLINE_PREFIXES_LOWER) {
-        let cased = BYLINE_PREFIXES_LOWER.contains(prefix);
-        let head = if cased { &name[..] } else { &lower[..] };
-        if let Some(rest) = head.strip_prefix(prefix) {
-            if rest.starts_with([' ', ':']) {
-                let cut = name.len() - rest.len();
-                let rest = name[cut..].trim_start_matches([' ', ':']).trim();
-                if !rest.is_empty() {
-                    name = rest.to_string();
-                }
-                break;
-            }
-        }
+    // "By Jane Doe": the prefix, then a space or a colon. The prefixes are ASCII, so they are
+    // compared on the name's own bytes (lower-casing the whole name could change its length
+    // and misplace the cut).
+    let prefixed = |prefix: &str| {
+        let head = name.get(..prefix.len())?;
+        let any_case = BYLINE_PREFIXES.contains(&prefix);
+        let matched = if any_case {
+            head.eq_ignore_ascii_case(prefix)
+        } else {
+            head == prefix
+        };
+        let rest = &name[prefix.len()..];
+        (matched && rest.starts_with([' ', ':'])).then_some(rest)
+    };
+    let unprefixed = BYLINE_PREFIXES
+        .iter()
+        .chain(BYLINE_PREFIXES_LOWER)
+        .find_map(|p| prefixed(p))
+        .map(|rest| rest.trim_start_matches([' ', ':']).trim())
+        .filter(|rest| !rest.is_empty())
+        .map(str::to_string);
+    if let Some(rest) = unprefixed {
+        name = rest;
     }
     // "Jane Doe | March 3, 2024": the part after a separator, when it holds a number.
     for sep in BYLINE_SEPARATORS {
@@ -645,6 +653,9 @@ mod tests {
             ("Alex Perry 1 day ago", "Alex Perry"),
             ("MORITZ GATHMANN am 12.03.2020", "MORITZ GATHMANN"),
             ("| Autor: gnaddrig", "gnaddrig"),
+            // Letters whose lower case is longer than they are do not move the cut.
+            ("By \u{23a}\u{23a}\u{23a} Doe", "\u{23a}\u{23a}\u{23a} Doe"),
+            ("BY \u{130}smail Kaya", "\u{130}smail Kaya"),
             // Names that look like the patterns but are names.
             ("Di Stefano", "Di Stefano"),
             ("Theresa May", "Theresa May"),
