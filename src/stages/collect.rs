@@ -112,6 +112,20 @@ pub struct Collected {
     pub ends: Vec<u32>,
 }
 
+/// How a captured text reads: entities decoded, whitespace collapsed.
+pub fn capture_text(raw: &str) -> String {
+    crate::metadata::normalize_space(&crate::entities::decode(raw))
+}
+
+impl Collected {
+    /// The captured text of `node` as it reads (see [`capture_text`]), if it was captured.
+    pub fn capture(&self, node: usize) -> Option<String> {
+        self.captures
+            .get(&(node as u32))
+            .map(|raw| capture_text(raw))
+    }
+}
+
 /// Whether to keep names for the scorer's debug report (native builds only).
 pub fn debug_on() -> bool {
     !cfg!(target_arch = "wasm32") && std::env::var_os("QUIETPAGE_DEBUG").is_some()

@@ -35,10 +35,7 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
                 Tag::H2 => 2,
                 _ => return None,
             };
-            Some((
-                level,
-                metadata::normalize_space(&crate::entities::decode(text)),
-            ))
+            Some((level, collect::capture_text(text)))
         })
         .collect();
     let resolved = metadata::resolve(&collected.meta, &headings);

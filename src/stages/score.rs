@@ -7,10 +7,10 @@
 //! reverse sweep (children always have larger numbers than their parents), so every step is
 //! linear in the number of elements, whatever the nesting depth.
 
-use super::collect::{flag, Collected, Node};
+use super::collect::{capture_text, flag, Collected, Node};
 use super::tree::{Tag, NONE};
 use crate::article::Removed;
-use crate::metadata::{normalize_space, text_similarity};
+use crate::metadata::text_similarity;
 
 /// What the emit pass does with one node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -350,13 +350,7 @@ impl Scorer<'_> {
                 || (flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.protected[i]);
             if !dead && byline.is_none() && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
-                if let Some(text) = self
-                    .c
-                    .captures
-                    .get(&(i as u32))
-                    .filter(|_| self.raw_text[i] < 100)
-                {
-                    let text = normalize_space(&crate::entities::decode(text));
+                if let Some(text) = self.c.capture(i).filter(|_| self.raw_text[i] < 100) {
                     let len = text.chars().count();
                     if len > 0 && len < 100 {
                         byline = Some((i as u32, text));
@@ -365,8 +359,7 @@ impl Scorer<'_> {
                 }
             }
             if !dead && !title_heading_dropped && matches!(node.tag, Tag::H1 | Tag::H2) {
-                if let Some(text) = self.c.captures.get(&(i as u32)) {
-                    let text = normalize_space(&crate::entities::decode(text));
+                if let Some(text) = self.c.capture(i) {
                     if !self.title.is_empty() && text_similarity(self.title, &text) > 0.75 {
                         title_heading_dropped = true;
                         dead = true;
@@ -718,8 +711,7 @@ impl Scorer<'_> {
             if !inside[i] || !matches!(node.tag, Tag::H1 | Tag::H2 | Tag::H3) {
                 continue;
             }
-            if let Some(text) = self.c.captures.get(&(i as u32)) {
-                let text = normalize_space(&crate::entities::decode(text));
+            if let Some(text) = self.c.capture(i) {
                 // Stricter than the first-heading rule: a subheading may echo the title.
                 if text_similarity(self.title, &text) > 0.9 {
                     actions[i] = Action::Drop;
@@ -771,9 +763,7 @@ impl Scorer<'_> {
             let h = h as usize;
             if !nodes[h].tag.is_heading()
                 || !live(actions, h)
-                || !crate::patterns::is_related_heading(&normalize_space(&crate::entities::decode(
-                    text,
-                )))
+                || !crate::patterns::is_related_heading(&capture_text(text))
             {
                 continue;
             }
