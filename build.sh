@@ -158,6 +158,8 @@ if (browser === 'firefox') {
   // Firefox runs MV3 backgrounds as (module) event pages, not service workers.
   m.background = { scripts: [m.background.service_worker], type: 'module' };
   delete m.minimum_chrome_version;
+  // Firefox always clones messages (structured clone); the key is Chrome's opt-in to the same.
+  delete m.message_serialization;
 } else {
   delete m.browser_specific_settings;
 }

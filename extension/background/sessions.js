@@ -14,7 +14,7 @@
 import { ext } from '../shared/api.js';
 import { extractArticle } from './core.js';
 import { checkMessage, typesFrom } from './messages.js';
-import { ruleFor } from './site-store.js';
+import { loadRules, ruleFor } from './site-store.js';
 
 const READER_PAGE = 'reader/reader.html';
 const OPTIONS_PAGE = 'options/options.html';
@@ -75,9 +75,20 @@ async function inject(tabId) {
 }
 
 /** The options the core gets for a page: the user's rule for its site, if there is one. */
-async function optionsFor(url) {
-  const rule = await ruleFor(url).catch(() => null);
+function optionsFor(url, rules) {
+  const rule = ruleFor(url, rules);
   return rule ? { site_rule: { content: rule.content, remove: rule.remove } } : null;
+}
+
+/**
+ * Records how long a stage of opening the view took, as a User Timing measure (DevTools shows
+ * it; `bench/browser.mjs` reads it). Only the latest of each is kept, so a long session does
+ * not pile them up.
+ */
+function timed(stage, start) {
+  const name = `quietpage:${stage}`;
+  performance.clearMeasures(name);
+  performance.measure(name, { start, end: performance.now() });
 }
 
 function end(session) {
@@ -87,14 +98,27 @@ function end(session) {
 
 async function run(session) {
   const { tabId } = session;
+  // The site rules are read while the page is being serialised: neither waits for the other.
+  const rules = loadRules().catch(() => []);
+  const start = performance.now();
   await inject(tabId);
+  timed('inject', start);
+  const snapshotStart = performance.now();
   const page = await toContent(tabId, { type: 'qp:snapshot' });
+  timed('snapshot', snapshotStart);
   session.url = page.url;
-  const options = await optionsFor(page.url);
+  const options = optionsFor(page.url, await rules);
   if (session.check && !(await session.check(page, options))) throw new NotShown('not shown: the page did not pass the check');
   // Extraction starts now and runs while the view's frame loads.
+  const extractStart = performance.now();
   session.article = extractArticle(page.html, page.url, options);
-  session.article.catch(() => {});
+  session.article.then(
+    () => {
+      timed('extract', extractStart);
+      timed('article', start);
+    },
+    () => {},
+  );
   // Closed (or closed and opened again) while the page was being read: show nothing.
   if (sessions.get(tabId) !== session) throw new ReaderError('the reading view was closed');
   const src = `${ext.runtime.getURL(READER_PAGE)}#${session.token}`;

@@ -48,10 +48,9 @@ export function update(change) {
   return next;
 }
 
-/** The rule for `url` (the most specific pattern that matches), or null. */
-export async function ruleFor(url) {
+/** The rule for `url` among `rules` (the most specific pattern that matches), or null. */
+export function ruleFor(url, rules) {
   if (!url) return null;
-  const rules = await loadRules();
   const pattern = bestMatch(rules.map((r) => r.pattern), url);
   return pattern ? rules.find((r) => r.pattern === pattern) : null;
 }

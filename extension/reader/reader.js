@@ -361,15 +361,11 @@ document.addEventListener('keydown', (e) => {
 });
 
 async function start() {
-  // Settings first, so the article never flashes in the wrong theme.
+  // The article is asked for at once (the core may still be reading the page), and the
+  // settings are read meanwhile; they are applied first, so it never flashes in the wrong theme.
+  const hello = ext.runtime.sendMessage({ type: 'reader:hello', token }).catch((e) => ({ ok: false, error: String(e?.message ?? e) }));
   await mountSettingsForm(settingsPanel, (settings) => apply(settings)).catch(() => {});
-
-  let reply;
-  try {
-    reply = await ext.runtime.sendMessage({ type: 'reader:hello', token });
-  } catch (e) {
-    reply = { ok: false, error: String(e?.message ?? e) };
-  }
+  const reply = await hello;
   let focusTarget;
   if (reply?.ok && reply.article) {
     focusTarget = renderArticle(reply.article);
