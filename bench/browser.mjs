@@ -13,9 +13,10 @@
 //   toolbar button (activeTab) before the timed runs. In the background service worker,
 //   from the call the toolbar button makes (`quietpage.openReader`) until the session's
 //   article exists: injecting the content script, serialising the live DOM, sending it to the
-//   worker, and the WebAssembly extract. Polled through `quietpage.shownArticle` with a
-//   MessageChannel yield (no timer clamping). The view is closed as soon as the article
-//   exists: rendering it is not part of what is compared.
+//   worker, and the WebAssembly extract. The extension's own measures of those stages
+//   (User Timing, `quietpage:*`) are printed beside the total. Polled through `quietpage.shownArticle` with a
+//   MessageChannel yield (no timer clamping). Rendering it is not part of what is compared,
+//   but the time until the view says the article is on screen is printed too.
 // - Readability.js 0.6.0 (the pinned devDependency), evaluated in the page's main world:
 //   `new Readability(document.cloneNode(true)).parse()`, clone included, timed in the page.
 // - Requests to anything but the bench's own server are aborted, so pages load the same
@@ -36,6 +37,16 @@ const option = (name, fallback) => {
 const corpus = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(ROOT, '..', 'shared', 'corpus'));
 const every = option('--every', 10);
 const rounds = option('--rounds', 3);
+
+// The stages sessions.js measures, in order.
+const STAGE_NAMES = {
+  inject: 'inject the content script (executeScript)',
+  snapshot: 'serialise the live DOM and hand it to the background',
+  extract: 'WebAssembly extract, the article handed back as a JS object',
+};
+// Not a stage: from the trigger until the view says the article is on screen.
+const SHOWN = 'shown';
+const STAGES = Object.keys(STAGE_NAMES);
 
 /** The corpus pages in the side-by-side bench's order (bench/src/main.rs `corpus_pages`). */
 function corpusPages() {
@@ -76,8 +87,8 @@ const p95 = (v) => {
 };
 
 /**
- * In the worker: from the `openReader` call to the session's article, in ms; the view is
- * closed as soon as the article exists (its rendering is not what is compared).
+ * In the worker: from the `openReader` call to the session's article (`ms`) and to the view
+ * saying it shows it (`shown`), in ms, with the extension's measures of its stages.
  */
 function timeQuietPage(url) {
   const yieldTask = () =>
@@ -99,9 +110,16 @@ function timeQuietPage(url) {
       if (!article) await yieldTask();
     }
     const ms = performance.now() - t0;
-    await qp.closeReader(tab.id);
+    // The extension's own User Timing measures of this open (sessions.js `timed`).
+    const stages = {};
+    for (const stage of ['inject', 'snapshot', 'extract']) {
+      stages[stage] = performance.getEntriesByName(`quietpage:${stage}`).at(-1)?.duration ?? NaN;
+    }
+    // openReader resolves once the view says the article is on screen.
     await opened;
-    return { ms, ok: article !== null, error: article ? null : failed };
+    const shown = performance.now() - t0;
+    await qp.closeReader(tab.id);
+    return { ms, shown, stages, ok: article !== null, error: article ? null : failed };
   })();
 }
 
@@ -146,6 +164,7 @@ async function main() {
       await worker().evaluate(timeQuietPage, url);
       await browser.page.evaluate(timeReadability);
       const qp = [];
+      const stages = [];
       const rd = [];
       let qpOk = true;
       let rdOk = true;
@@ -156,6 +175,7 @@ async function main() {
             const t = await worker().evaluate(timeQuietPage, url);
             if (t.ms === undefined) throw new Error(`${file}: ${t.error}`);
             qp.push(t.ms);
+            stages.push({ ...t.stages, shown: t.shown });
             qpOk &&= t.ok;
           } else {
             const t = await browser.page.evaluate(timeReadability);
@@ -166,6 +186,7 @@ async function main() {
       }
       const bytes = fs.statSync(file).size;
       const row = { file: path.relative(corpus, file), bytes, qp: median(qp), rd: median(rd), qpOk, rdOk };
+      for (const stage of [...STAGES, SHOWN]) row[stage] = median(stages.map((s) => s[stage]));
       results.push(row);
       console.error(
         `${String(i + 1).padStart(3)}/${pages.length} ${row.file}: Quiet Page ${row.qp.toFixed(1)} ms, Readability.js ${row.rd.toFixed(1)} ms`,
@@ -186,6 +207,14 @@ async function main() {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   console.log(line('Quiet Page: trigger → article (inject, serialise, transfer, WebAssembly extract)', 'qp', okCount('qpOk')));
   console.log(line('Readability.js 0.6.0: clone of the live DOM + parse, in the page', 'rd', okCount('rdOk')));
+  console.log(`\nQuiet Page's stages (the extension's own measures; the rest is the view's bookkeeping and the bench's polling):\n`);
+  console.log('| stage | median ms/page | total ms | share of Quiet Page\'s time |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [stage, what] of Object.entries(STAGE_NAMES)) {
+    const total = sum(stage);
+    console.log(`| ${what} | ${median(results.map((r) => r[stage])).toFixed(1)} | ${total.toFixed(0)} | ${((100 * total) / sum('qp')).toFixed(0)} % |`);
+  }
+  console.log(`\nUntil the article is on screen (the view's frame loaded and rendered it; the frame loads while the core extracts): median ${median(results.map((r) => r[SHOWN])).toFixed(1)} ms/page, total ${sum(SHOWN).toFixed(0)} ms.`);
   const ratios = results.map((r) => r.qp / r.rd);
   console.log(`\nPer page, Quiet Page's time over Readability.js's: median ${median(ratios).toFixed(2)}, p95 ${p95(ratios).toFixed(2)}.`);
 }
