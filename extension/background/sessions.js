@@ -1,9 +1,10 @@
 // Opening and closing the reading view on a tab.
 //
 // One session per tab, from the moment the reader is asked for until the view closes:
-//   openReader → inject the content script → snapshot the DOM → show the view (it says
-//   "Reading…") while the core extracts → the view asks for the article with its one-time
+//   openReader → inject the content script → show the view (it says "Reading…") while the
+//   DOM is snapshot and the core extracts → the view asks for the article with its one-time
 //   token → renders it → says it is shown → openReader resolves with the article.
+// Automatic opening (openReaderIf) snapshots and checks the page before anything is shown.
 // The token ties a reader frame to the session that created it: a page that frames
 // reader.html itself (it is web-accessible) gets nothing.
 //
@@ -94,6 +95,8 @@ function timed(stage, start) {
 function end(session) {
   if (sessions.get(session.tabId) === session) sessions.delete(session.tabId);
   byToken.delete(session.token);
+  // A view still waiting for a page that will now never be read gets an answer.
+  session.articleReady.reject(new ReaderError('the reading view was closed'));
 }
 
 async function run(session) {
@@ -103,26 +106,30 @@ async function run(session) {
   const start = performance.now();
   await inject(tabId);
   timed('inject', start);
+  // A view the user asked for goes up at once and says "Reading…": its frame loads while the
+  // page is serialised and read, rather than after. One that opens by itself waits for its check.
+  if (!session.check) await show(session);
   const snapshotStart = performance.now();
   const page = await toContent(tabId, { type: 'qp:snapshot' });
   timed('snapshot', snapshotStart);
   session.url = page.url;
   const options = optionsFor(page.url, await rules);
   if (session.check && !(await session.check(page, options))) throw new NotShown('not shown: the page did not pass the check');
-  // Extraction starts now and runs while the view's frame loads.
+  // Closed (or closed and opened again) while the page was being read: read nothing.
+  if (sessions.get(tabId) !== session) throw new ReaderError('the reading view was closed');
   const extractStart = performance.now();
-  session.article = extractArticle(page.html, page.url, options);
-  session.article.then(
+  const article = extractArticle(page.html, page.url, options);
+  session.extracting = true;
+  session.articleReady.resolve(article);
+  article.then(
     () => {
       timed('extract', extractStart);
       timed('article', start);
     },
     () => {},
   );
-  // Closed (or closed and opened again) while the page was being read: show nothing.
-  if (sessions.get(tabId) !== session) throw new ReaderError('the reading view was closed');
-  const src = `${ext.runtime.getURL(READER_PAGE)}#${session.token}`;
-  await toContent(tabId, { type: 'qp:show', src });
+  // Extraction has started (it runs once this task yields) and goes on while the frame loads.
+  if (session.check) await show(session);
   const timer = setTimeout(
     () => session.shown.reject(new ReaderError('the reading view did not appear in time')),
     SHOW_TIMEOUT_MS,
@@ -134,6 +141,13 @@ async function run(session) {
   }
   // Shown: either the article, or the core's message in the view. The promise says which.
   return session.article;
+}
+
+/** Lays the view over the page; it asks for `session.article` itself, with the token. */
+async function show(session) {
+  if (sessions.get(session.tabId) !== session) throw new ReaderError('the reading view was closed');
+  const src = `${ext.runtime.getURL(READER_PAGE)}#${session.token}`;
+  await toContent(session.tabId, { type: 'qp:show', src });
 }
 
 /**
@@ -164,13 +178,27 @@ function start(tabId, check) {
   }
   const existing = sessions.get(tabId);
   if (existing) return existing.result;
-  const session = { tabId, token: newToken(), shown: deferred(), article: null, url: null, result: null, check };
+  // `article` exists from the start, so a view that is up before the page has been read
+  // waits for it; `extracting` says whether the core was ever given the page.
+  const articleReady = deferred();
+  const session = {
+    tabId,
+    token: newToken(),
+    shown: deferred(),
+    articleReady,
+    article: articleReady.promise,
+    extracting: false,
+    url: null,
+    result: null,
+    check,
+  };
   sessions.set(tabId, session);
   byToken.set(session.token, session);
   session.result = run(session).catch(async (e) => {
     // A page that could not be shown leaves nothing behind; a page whose article could not
     // be found keeps its view open with the message, and its session, until closed.
-    const shownWithMessage = session.article && (await session.article.then(() => false, () => true));
+    session.articleReady.reject(e); // no-op once extraction has started
+    const shownWithMessage = session.extracting && (await session.article.then(() => false, () => true));
     if (!shownWithMessage || e instanceof ReaderError) {
       // Only this session's view: a newer one may already be on the page.
       if (sessions.get(tabId) === session) {
@@ -239,10 +267,13 @@ export async function toggleReader(tabId) {
   return openReader(tabId);
 }
 
-/** The article shown on `tabId`, or null when no view is open there (for exports). */
+/**
+ * The article shown on `tabId` (for exports), once it has been read; null when no view is
+ * open there or the page had no article.
+ */
 export async function shownArticle(tabId) {
   const session = sessions.get(checkTabId(tabId));
-  if (!session?.article) return null;
+  if (!session) return null;
   return session.article.catch(() => null);
 }
 

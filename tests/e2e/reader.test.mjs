@@ -131,6 +131,35 @@ describe(`reading view on a news page (${BROWSER})`, () => {
     assert.deepEqual(await pageState(browser), before);
   });
 
+  it('on a page still loading, the view is up at once saying so, and the article follows', async () => {
+    await browser.goto(server.url('news.html'));
+    // Followed from the page itself, so nothing waits for its load event: the page's picture
+    // is held back by the server for far longer than the test runs.
+    await browser.evalPage((to) => setTimeout(() => location.assign(to), 0), server.url('still-loading.html'));
+    await until(
+      () => browser.evalPage(() => location.pathname.endsWith('/still-loading.html') && document.readyState === 'interactive'),
+      { message: 'the page parsed, its picture still loading' },
+    );
+    await browser.clickToolbarButton();
+    const state = () =>
+      browser.evalView(() => ({
+        reading: document.querySelector('.qp-status')?.textContent ?? null,
+        title: document.querySelector('.qp-title')?.textContent ?? null,
+      }));
+    await until(async () => (await browser.hasView()) && (await state()).reading === 'Reading the page\u2026', {
+      message: 'the view saying it is reading the page',
+    });
+    const readingSeen = Date.now();
+    const { title } = await until(async () => (await state()).title && (await state()), { message: 'the article in the view' });
+    const articleSeen = Date.now();
+    assert.equal(title, 'Ferry timetable talks drag into a second week');
+    // The page was read without waiting for it to finish loading, and the view did not wait
+    // for the page to be read: it was up (and saying so) well before the article came.
+    assert.notEqual(await browser.evalPage(() => document.readyState), 'complete');
+    assert.ok(articleSeen - readingSeen >= 1000, `the article came ${articleSeen - readingSeen} ms after the view`);
+    await closeView(browser);
+  });
+
   it('settings apply at once and are kept in storage.sync', async () => {
     await openView(browser, server.url('news.html'));
     const applied = await browser.evalView(async () => {

@@ -1,6 +1,7 @@
 // The test pages' web server: tests/e2e/pages/ on 127.0.0.1, on a port the system picks.
 // Pages named csp-*.html are served with the strictest Content-Security-Policy a site can
-// send, to prove the reading view does not depend on the page's CSP.
+// send, to prove the reading view does not depend on the page's CSP. A `delay=MS` query holds
+// the response back that long (a slow image keeps a page from finishing loading).
 
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -25,7 +26,10 @@ const TYPES = {
 export async function startServer({ pages = {} } = {}) {
   const server = http.createServer(async (req, res) => {
     try {
-      const { pathname } = new URL(req.url, 'http://127.0.0.1');
+      const { pathname, searchParams } = new URL(req.url, 'http://127.0.0.1');
+      const delay = Math.min(Number(searchParams.get('delay')) || 0, 60_000);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (res.destroyed) return;
       const file = path.join(PAGES, path.normalize(pathname));
       if (!file.startsWith(PAGES + path.sep)) throw new Error('outside the pages');
       const body = Object.hasOwn(pages, pathname) ? pages[pathname] : await fs.readFile(file);
