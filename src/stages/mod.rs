@@ -24,7 +24,7 @@ const EXCERPT_CHARS: usize = 300;
 pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, Error> {
     let marks = site_marks(options)?;
     let mem = options.max_memory_bytes;
-    let collected = stream::stream(html, mem, &marks, Collector::new())?.out;
+    let mut collected = stream::stream(html, mem, &marks, Collector::new())?.out;
 
     let headings: Vec<(u8, String)> = collected
         .captures
@@ -58,7 +58,12 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
     };
 
-    let emitter = emit(html, &collected, plan.actions, base.clone(), options, false)?;
+    // The arena is done with once the emit pass knows its range: freeing it first keeps it
+    // from adding to the output's peak on a large page.
+    let range = article_range(&collected, &plan.actions, html.len());
+    let meta = std::mem::take(&mut collected.meta);
+    drop(collected);
+    let emitter = emit(html, range, plan.actions, base.clone(), options)?;
     let text = emitter.text.finish();
     if text.trim().is_empty() {
         return Err(Error::NoArticle);
@@ -73,8 +78,7 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         .as_deref()
         .and_then(absolute)
         .or(emitter.first_image.clone());
-    let canonical = collected
-        .meta
+    let canonical = meta
         .canonical
         .as_deref()
         .and_then(absolute)
@@ -88,8 +92,8 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
             .or_else(|| plan.byline.and_then(|b| metadata::clean_byline(&b))),
         published: resolved.published,
         site_name: resolved.site_name,
-        lang: collected.meta.lang.clone(),
-        dir: plan.dir.or(collected.meta.dir.clone()),
+        lang: meta.lang.clone(),
+        dir: plan.dir.or(meta.dir.clone()),
         excerpt,
         lead_image,
         url: canonical,
@@ -101,18 +105,16 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     })
 }
 
-/// The emit pass: over the article's part of the page when it can (see [`article_range`]),
-/// else, or when `whole`, over all of it.
+/// The emit pass: over the article's part of the page when there is one (see
+/// [`article_range`]) and the pass there reads as the full pass did, else over all of it.
 fn emit(
     html: &str,
-    collected: &collect::Collected,
+    range: Option<stream::Resume>,
     actions: Vec<score::Action>,
     base: Option<Url>,
     options: &Options,
-    whole: bool,
 ) -> Result<Emitter, Error> {
     let mem = options.max_memory_bytes;
-    let range = article_range(collected, &actions, html.len()).filter(|_| !whole);
     if let Some(range) = range {
         let emitter = Emitter::new(actions.clone(), base.clone(), options.keep_images);
         if let Some(emitter) = stream::stream_range(html, range, mem, &[], emitter)? {
@@ -268,15 +270,9 @@ mod tests {
                 .unwrap()
                 .out;
             let plan = score::plan(&collected, "").expect("an article");
-            let part = emit(
-                &page,
-                &collected,
-                plan.actions.clone(),
-                None,
-                &options,
-                false,
-            );
-            let whole = emit(&page, &collected, plan.actions, None, &options, true);
+            let range = article_range(&collected, &plan.actions, page.len());
+            let part = emit(&page, range, plan.actions.clone(), None, &options);
+            let whole = emit(&page, None, plan.actions, None, &options);
             let (part, whole) = (part.unwrap(), whole.unwrap());
             assert_eq!(part.html, whole.html, "{page}");
             assert_eq!(part.text.finish(), whole.text.finish(), "{page}");
