@@ -71,15 +71,25 @@ pub struct Emitter {
 }
 
 impl Emitter {
-    pub fn new(actions: Vec<Action>, base: Option<Url>, keep_images: bool) -> Emitter {
+    /// `reserve`: the bytes of page the pass will read, which bounds the output in practice;
+    /// taking that room at once spares a large page's output its copies while it grows.
+    pub fn new(
+        actions: Vec<Action>,
+        base: Option<Url>,
+        keep_images: bool,
+        reserve: usize,
+    ) -> Emitter {
         let n = actions.len();
         Emitter {
             actions,
             states: vec![State::Outside; n],
             base,
             keep_images,
-            html: String::new(),
-            text: TextOut::default(),
+            html: String::with_capacity(reserve),
+            text: TextOut {
+                out: String::with_capacity(reserve),
+                ..TextOut::default()
+            },
             open: Vec::new(),
             math_open: 0,
             meaningful: 0,

@@ -116,7 +116,8 @@ fn emit(
 ) -> Result<Emitter, Error> {
     let mem = options.max_memory_bytes;
     if let Some(range) = range {
-        let emitter = Emitter::new(actions.clone(), base.clone(), options.keep_images);
+        let reserve = range.end - range.start;
+        let emitter = Emitter::new(actions.clone(), base.clone(), options.keep_images, reserve);
         if let Some(emitter) = stream::stream_range(html, range, mem, &[], emitter)? {
             return Ok(emitter);
         }
@@ -125,7 +126,7 @@ fn emit(
         html,
         mem,
         &[],
-        Emitter::new(actions, base, options.keep_images),
+        Emitter::new(actions, base, options.keep_images, html.len()),
     )
 }
 
