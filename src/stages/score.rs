@@ -48,53 +48,129 @@ const MIN_ARTICLE_TEXT: u64 = 1;
 /// Readability's `DEFAULT_N_TOP_CANDIDATES`.
 const TOP_CANDIDATES: usize = 5;
 
-/// Sums over a subtree.
+/// Sums over subtrees, one per node, built in one reverse sweep (see [`Scorer::aggregate`]).
+/// Each stage keeps only the sums it reads: on a large page these vectors are the scorer's
+/// biggest allocations. Lengths and counts are `u32` like the arena's own figures; lengths
+/// saturate (a page would need gigabytes of text to reach that).
+trait Sums: Copy {
+    /// The node's own figures, before any child is added.
+    fn own(node: &Node) -> Self;
+    /// Adds `child` (node `node`) into its parent's sums.
+    fn add_child(&mut self, child: &Self, node: &Node, is_data_table: bool);
+}
+
+/// Text length counted inside links, with in-page (`#`) links counting less.
+fn own_link(node: &Node) -> f64 {
+    node.link_text as f64 - 0.7 * node.hash_link_text as f64
+}
+
+fn link_density(link: f64, text: u32) -> f64 {
+    if text == 0 {
+        0.0
+    } else {
+        (link / text as f64).clamp(0.0, 1.0)
+    }
+}
+
+/// What the protection test and the page's prose total read.
+#[derive(Clone, Copy)]
+struct Prose {
+    text: u32,
+    link: f64,
+    p: u32,
+}
+
+impl Sums for Prose {
+    fn own(node: &Node) -> Prose {
+        Prose {
+            text: node.text,
+            link: own_link(node),
+            p: 0,
+        }
+    }
+
+    fn add_child(&mut self, child: &Prose, node: &Node, _: bool) {
+        self.text = self.text.saturating_add(child.text);
+        self.link += child.link;
+        self.p += child.p + u32::from(node.tag == Tag::P);
+    }
+}
+
+/// What an attempt's candidate scoring reads.
+#[derive(Clone, Copy)]
+struct Para {
+    text: u32,
+    commas: u32,
+    children: u32,
+    sentence: bool,
+    link: f64,
+}
+
+impl Sums for Para {
+    fn own(node: &Node) -> Para {
+        Para {
+            text: node.text,
+            commas: node.commas,
+            children: 0,
+            sentence: node.flags & flag::SENTENCE != 0,
+            link: own_link(node),
+        }
+    }
+
+    fn add_child(&mut self, child: &Para, _: &Node, _: bool) {
+        self.text = self.text.saturating_add(child.text);
+        self.commas = self.commas.saturating_add(child.commas);
+        self.link += child.link;
+        self.sentence |= child.sentence;
+        self.children += 1;
+    }
+}
+
+impl Para {
+    fn link_density(&self) -> f64 {
+        link_density(self.link, self.text)
+    }
+}
+
+/// What conditional cleaning reads, over the article's nodes.
 #[derive(Clone, Copy, Default, Debug)]
 struct Agg {
-    text: u64,
+    text: u32,
     link: f64,
-    commas: u64,
+    commas: u32,
     p: u32,
     img: u32,
     li: u32,
     input: u32,
     embeds: u32,
-    heading_text: u64,
-    list_text: u64,
-    children: u32,
+    heading_text: u32,
+    list_text: u32,
     links: u32,
-    tables: u32,
     data_tables: u32,
-    sentence: bool,
 }
 
-impl Agg {
+impl Sums for Agg {
     fn own(node: &Node) -> Agg {
-        let link = node.link_text as f64 - 0.7 * node.hash_link_text as f64;
         Agg {
-            text: node.text as u64,
-            link,
-            commas: node.commas as u64,
-            sentence: node.flags & flag::SENTENCE != 0,
+            text: node.text,
+            link: own_link(node),
+            commas: node.commas,
             ..Agg::default()
         }
     }
 
     fn add_child(&mut self, child: &Agg, node: &Node, is_data_table: bool) {
-        self.text += child.text;
+        self.text = self.text.saturating_add(child.text);
         self.link += child.link;
-        self.commas += child.commas;
+        self.commas = self.commas.saturating_add(child.commas);
         self.p += child.p;
         self.img += child.img;
         self.li += child.li;
         self.input += child.input;
         self.embeds += child.embeds;
-        self.heading_text += child.heading_text;
-        self.list_text += child.list_text;
-        self.tables += child.tables;
+        self.heading_text = self.heading_text.saturating_add(child.heading_text);
+        self.list_text = self.list_text.saturating_add(child.list_text);
         self.data_tables += child.data_tables;
-        self.sentence |= child.sentence;
-        self.children += 1;
         self.links += child.links;
         match node.tag {
             Tag::A => self.links += 1,
@@ -105,24 +181,36 @@ impl Agg {
             Tag::Object | Tag::Embed | Tag::Iframe if node.flags & flag::VIDEO == 0 => {
                 self.embeds += 1
             }
-            Tag::Table => {
-                self.tables += 1;
-                if is_data_table {
-                    self.data_tables += 1;
-                }
-            }
-            t if t.is_heading() => self.heading_text += child.text,
-            Tag::Ul | Tag::Ol => self.list_text += child.text,
+            Tag::Table if is_data_table => self.data_tables += 1,
+            t if t.is_heading() => self.heading_text = self.heading_text.saturating_add(child.text),
+            Tag::Ul | Tag::Ol => self.list_text = self.list_text.saturating_add(child.text),
             _ => {}
         }
     }
+}
 
+impl Agg {
     fn link_density(&self) -> f64 {
-        if self.text == 0 {
-            0.0
-        } else {
-            (self.link / self.text as f64).clamp(0.0, 1.0)
-        }
+        link_density(self.link, self.text)
+    }
+}
+
+/// [`Agg`]s for the part of the arena the article spans, indexed by node number.
+struct Kept {
+    first: usize,
+    sums: Vec<Agg>,
+}
+
+impl std::ops::Index<usize> for Kept {
+    type Output = Agg;
+    fn index(&self, i: usize) -> &Agg {
+        &self.sums[i - self.first]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Kept {
+    fn index_mut(&mut self, i: usize) -> &mut Agg {
+        &mut self.sums[i - self.first]
     }
 }
 
@@ -139,7 +227,7 @@ struct Scorer<'a> {
     title: &'a str,
     /// Text inside each subtree with only hidden/never-content parts left out (the rest of
     /// those sums is only needed for [`protected`], and dropped after it).
-    raw_text: Vec<u64>,
+    raw_text: Vec<u32>,
     /// Nodes no name or furniture tag removes (see [`protected`]).
     protected: Vec<bool>,
     /// Non-link text of the whole page (hidden and never-content parts left out).
@@ -162,7 +250,7 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
         total_prose: 0.0,
         data_table,
     };
-    let raw = s.aggregate(
+    let raw: Vec<Prose> = s.aggregate(
         &|node: &Node| node.flags & (flag::NEVER | flag::HIDDEN) == 0,
         None,
     );
@@ -240,7 +328,7 @@ const LONG_PROSE: f64 = 1500.0;
 /// - long, link-poor prose under a share/ad/related/navigation/footer/paywall name (or one
 ///   of Readability's unlikely names, `above-footer`), which is the article wearing a flag (`class="entry share"`, `class="paywall"` around the
 ///   premium text). Cookie, comment and sign-in containers get no such rescue.
-fn protected(c: &Collected, raw: &[Agg]) -> Vec<bool> {
+fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     use crate::article::RemovedKind as K;
     let nodes = &c.nodes;
     let prose = |i: usize| raw[i].text as f64 - raw[i].link;
@@ -267,7 +355,7 @@ fn protected(c: &Collected, raw: &[Agg]) -> Vec<bool> {
             let mislabelled = node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
                 && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
                 && prose(i) >= LONG_PROSE
-                && raw[i].link_density() < 0.2
+                && link_density(raw[i].link, raw[i].text) < 0.2
                 && raw[i].p >= 3;
             wrapper || holds_article[i] || mislabelled
         })
@@ -312,9 +400,9 @@ fn data_tables(c: &Collected) -> Vec<bool> {
 impl Scorer<'_> {
     /// Sums every subtree over the nodes `keep` accepts (a rejected node contributes
     /// nothing, nor does anything inside it). `inside` limits the sums to one set of nodes.
-    fn aggregate(&self, keep: &dyn Fn(&Node) -> bool, inside: Option<&[bool]>) -> Vec<Agg> {
+    fn aggregate<S: Sums>(&self, keep: &dyn Fn(&Node) -> bool, inside: Option<&[bool]>) -> Vec<S> {
         let nodes = &self.c.nodes;
-        let mut agg: Vec<Agg> = nodes.iter().map(Agg::own).collect();
+        let mut agg: Vec<S> = nodes.iter().map(S::own).collect();
         for i in (0..nodes.len()).rev() {
             let node = &nodes[i];
             if !keep(node) || inside.is_some_and(|set| !set[i]) {
@@ -375,7 +463,7 @@ impl Scorer<'_> {
         let nodes = &self.c.nodes;
         let n = nodes.len();
         let (alive, byline) = self.alive(flags);
-        let agg = self.aggregate(&|_| true, Some(&alive));
+        let agg: Vec<Para> = self.aggregate(&|_| true, Some(&alive));
 
         // Score paragraphs into their ancestors.
         let mut score = vec![0f64; n];
@@ -431,7 +519,7 @@ impl Scorer<'_> {
             let (len, commas, first_ancestor) = if paragraph_like {
                 (agg[i].text, agg[i].commas, node.parent)
             } else if loose_text {
-                (node.text as u64, node.commas as u64, i as u32)
+                (node.text, node.commas, i as u32)
             } else {
                 continue;
             };
@@ -593,14 +681,14 @@ impl Scorer<'_> {
                 }
             }
         }
-        // `finish` builds sums of its own: one per-node `Agg` vector alive at a time bounds
+        // `finish` builds sums of its own: one per-node vector of sums alive at a time bounds
         // the peak on a large page.
         drop(agg);
         Some(self.finish(roots, &alive, &score, &init, flags, byline))
     }
 
     /// With `QUIETPAGE_DEBUG` set: the candidates and the big subtrees left out, on stderr.
-    fn debug_report(&self, candidates: &[(usize, f64)], agg: &[Agg], alive: &[bool]) {
+    fn debug_report(&self, candidates: &[(usize, f64)], agg: &[Para], alive: &[bool]) {
         let name = |i: usize| self.c.debug_names.get(i).cloned().unwrap_or_default();
         for &(i, sc) in candidates {
             eprintln!(
@@ -665,9 +753,18 @@ impl Scorer<'_> {
         }
 
         // Conditional cleaning, children first, each verdict seeing its kept children only.
-        let mut kept: Vec<Agg> = nodes.iter().map(Agg::own).collect();
+        // The sums cover only the article's span of the arena: its roots' subtrees.
+        let first = roots.iter().min().map_or(n, |&r| r as usize);
+        let end = inside
+            .iter()
+            .rposition(|&i| i)
+            .map_or(first, |last| last + 1);
+        let mut kept = Kept {
+            first,
+            sums: nodes[first..end].iter().map(Agg::own).collect(),
+        };
         let mut text_len = 0u64;
-        for i in (0..n).rev() {
+        for i in (first..end).rev() {
             if !inside[i] {
                 continue;
             }
@@ -677,7 +774,7 @@ impl Scorer<'_> {
                 continue;
             }
             if actions[i] == Action::Root {
-                text_len += kept[i].text;
+                text_len += u64::from(kept[i].text);
                 continue;
             }
             let p = node.parent as usize;
@@ -723,12 +820,12 @@ impl Scorer<'_> {
     /// Whether what was chosen is worth a reading view: not a list of links (a section
     /// front, a sitemap) and not a short form (a sign-in page).
     /// Also returns the article's link density.
-    fn readable(&self, roots: &[u32], kept: &[Agg], inside: &[bool]) -> (bool, f64) {
+    fn readable(&self, roots: &[u32], kept: &Kept, inside: &[bool]) -> (bool, f64) {
         let nodes = &self.c.nodes;
         let (mut text, mut link, mut links) = (0u64, 0f64, 0u32);
         for &r in roots {
             let k = &kept[r as usize];
-            text += k.text;
+            text += u64::from(k.text);
             link += k.link;
             links += k.links + u32::from(nodes[r as usize].tag == Tag::A);
         }
@@ -756,7 +853,7 @@ impl Scorer<'_> {
     /// goes, with the lists and link-dense blocks after it up to the first block of prose or
     /// the next heading. Class names catch most such blocks; this catches the ones written as
     /// plain headings and lists inside the article's body.
-    fn drop_related_sections(&self, actions: &mut [Action], inside: &[bool], kept: &[Agg]) {
+    fn drop_related_sections(&self, actions: &mut [Action], inside: &[bool], kept: &Kept) {
         let nodes = &self.c.nodes;
         let live = |actions: &[Action], i: usize| inside[i] && actions[i] != Action::Drop;
         for (&h, text) in &self.c.captures {
