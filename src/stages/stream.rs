@@ -103,8 +103,8 @@ struct Driver<V> {
 
 impl<V: Visitor> Driver<V> {
     fn start(&mut self, el: &Element<'_, '_>, src: &str) -> Result<Option<u32>, Diverged> {
-        let name = el.tag_name();
-        let tag = Tag::from_name(&name);
+        let tag = tag_of(el, src);
+        debug_assert_eq!(tag, Tag::from_name(el.tag_name().as_bytes()));
         let at = self.base + el.source_location().bytes().start;
         let Driver { visitor, stack, .. } = self;
         stack.close_implied(tag, |open| visitor.end(open, at));
@@ -135,6 +135,25 @@ impl<V: Visitor> Driver<V> {
         let at = self.base + at;
         let Driver { visitor, stack, .. } = self;
         stack.pop_to(node, &mut |open| visitor.end(open, at));
+    }
+}
+
+/// The element's tag, read from its start tag in the page: `Element::tag_name` decodes the
+/// name into a new `String` for every element. The name runs from after the `<` to the first
+/// byte that ends it in lol_html's tokenizer (whitespace, `/` or `>`).
+fn tag_of(el: &Element<'_, '_>, src: &str) -> Tag {
+    let start = el.source_location().bytes().start;
+    match src.as_bytes().get(start..) {
+        Some([b'<', name @ ..]) => {
+            // Longer than any name `Tag` knows is enough to tell it is none of them.
+            let name = &name[..name.len().min(11)];
+            let end = name
+                .iter()
+                .position(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'/' | b'>'))
+                .unwrap_or(name.len());
+            Tag::from_name(&name[..end])
+        }
+        _ => Tag::from_name(el.tag_name().as_bytes()),
     }
 }
 
