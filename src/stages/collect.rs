@@ -659,22 +659,28 @@ impl Visitor for Collector {
         if node.flags & flag::NEVER != 0 {
             return;
         }
-        // Whitespace-normalised length: a run of whitespace counts as one character.
+        // Whitespace-normalised length: a run of whitespace counts as one character. One walk
+        // over the bytes also finds the commas and the sentence ends: ASCII is read by byte,
+        // anything else decoded as a character.
         let mut len = 0u32;
         let mut commas = 0u32;
         let mut last_space = self.last_space;
-        for c in text.chars() {
-            if c.is_whitespace() {
-                if !last_space {
-                    len += 1;
-                }
-                last_space = true;
+        // The last non-whitespace character is a `.`; a `.` followed by a space.
+        let (mut ends_dot, mut dot_space, mut after_dot) = (false, false, false);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (space, comma, dot) = if b.is_ascii() {
+                i += 1;
+                let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+                (space, b == b',', b == b'.')
             } else {
-                len += 1;
-                last_space = false;
-                if matches!(
+                let c = text[i..].chars().next().unwrap_or_default();
+                i += c.len_utf8();
+                let comma = matches!(
                     c,
-                    ',' | '\u{060C}'
+                    '\u{060C}'
                         | '\u{FE50}'
                         | '\u{FE10}'
                         | '\u{FE11}'
@@ -682,9 +688,21 @@ impl Visitor for Collector {
                         | '\u{2E34}'
                         | '\u{2E32}'
                         | '\u{FF0C}'
-                ) {
-                    commas += 1;
+                );
+                (c.is_whitespace(), comma, false)
+            };
+            dot_space |= after_dot && b == b' ';
+            after_dot = dot;
+            if space {
+                if !last_space {
+                    len += 1;
                 }
+                last_space = true;
+            } else {
+                len += 1;
+                last_space = false;
+                commas += u32::from(comma);
+                ends_dot = dot;
             }
         }
         self.last_space = last_space;
@@ -696,8 +714,7 @@ impl Visitor for Collector {
                 node.hash_link_text = node.hash_link_text.saturating_add(len);
             }
         }
-        let trimmed = text.trim_end();
-        if trimmed.ends_with('.') || text.contains(". ") {
+        if ends_dot || dot_space {
             node.flags |= flag::SENTENCE;
         }
         for (_, buf) in self.capturing.iter_mut() {
