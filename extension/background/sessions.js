@@ -106,11 +106,16 @@ async function run(session) {
   const start = performance.now();
   await inject(tabId);
   timed('inject', start);
-  // A view the user asked for goes up at once and says "Reading…": its frame loads while the
-  // page is serialised and read, rather than after. One that opens by itself waits for its check.
-  if (!session.check) await show(session);
   const snapshotStart = performance.now();
-  const page = await toContent(tabId, { type: 'qp:snapshot' });
+  const snapshot = toContent(tabId, { type: 'qp:snapshot' });
+  // A view the user asked for goes up at once and says "Reading…": its frame loads while the
+  // page is read, rather than after. Asked for after the snapshot, so that on a loaded page
+  // the content script serialises it first (building the frame would hold that up), while on
+  // a page still loading the view is up during the wait. One that opens by itself waits for
+  // its check.
+  const showing = session.check ? null : show(session);
+  showing?.catch(() => {}); // awaited below, once the page has been read
+  const page = await snapshot;
   timed('snapshot', snapshotStart);
   session.url = page.url;
   const options = optionsFor(page.url, await rules);
@@ -129,7 +134,7 @@ async function run(session) {
     () => {},
   );
   // Extraction has started (it runs once this task yields) and goes on while the frame loads.
-  if (session.check) await show(session);
+  await (showing ?? show(session));
   const timer = setTimeout(
     () => session.shown.reject(new ReaderError('the reading view did not appear in time')),
     SHOW_TIMEOUT_MS,
