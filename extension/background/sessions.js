@@ -92,6 +92,11 @@ function timed(stage, start) {
   performance.measure(name, { start, end: performance.now() });
 }
 
+/** Throws when `session` was closed, or replaced by a newer one on its tab. */
+function stillOpen(session) {
+  if (sessions.get(session.tabId) !== session) throw new ReaderError('the reading view was closed');
+}
+
 function end(session) {
   if (sessions.get(session.tabId) === session) sessions.delete(session.tabId);
   byToken.delete(session.token);
@@ -121,7 +126,7 @@ async function run(session) {
   const options = optionsFor(page.url, await rules);
   if (session.check && !(await session.check(page, options))) throw new NotShown('not shown: the page did not pass the check');
   // Closed (or closed and opened again) while the page was being read: read nothing.
-  if (sessions.get(tabId) !== session) throw new ReaderError('the reading view was closed');
+  stillOpen(session);
   const extractStart = performance.now();
   const article = extractArticle(page.html, page.url, options);
   session.extracting = true;
@@ -150,7 +155,7 @@ async function run(session) {
 
 /** Lays the view over the page; it asks for `session.article` itself, with the token. */
 async function show(session) {
-  if (sessions.get(session.tabId) !== session) throw new ReaderError('the reading view was closed');
+  stillOpen(session);
   const src = `${ext.runtime.getURL(READER_PAGE)}#${session.token}`;
   await toContent(session.tabId, { type: 'qp:show', src });
 }
