@@ -14,9 +14,10 @@
 //   from the call the toolbar button makes (`quietpage.openReader`) until the session's
 //   article exists: injecting the content script, serialising the live DOM, sending it to the
 //   worker, and the WebAssembly extract. The extension's own measures of those stages
-//   (User Timing, `quietpage:*`) are printed beside the total. Polled through `quietpage.shownArticle` with a
-//   MessageChannel yield (no timer clamping). Rendering it is not part of what is compared,
-//   but the time until the view says the article is on screen is printed too.
+//   (User Timing, `quietpage:*`) are printed beside the total. Polled through
+//   `quietpage.shownArticle` with a MessageChannel yield (no timer clamping). Rendering it is
+//   not part of what is compared, but the time until the view says the article is on screen
+//   is printed too.
 // - Readability.js 0.6.0 (the pinned devDependency), evaluated in the page's main world:
 //   `new Readability(document.cloneNode(true)).parse()`, clone included, timed in the page.
 // - Requests to anything but the bench's own server are aborted, so pages load the same
@@ -90,7 +91,7 @@ const p95 = (v) => {
  * In the worker: from the `openReader` call to the session's article (`ms`) and to the view
  * saying it shows it (`shown`), in ms, with the extension's measures of its stages.
  */
-function timeQuietPage(url) {
+function timeQuietPage({ url, stages: stageNames }) {
   const yieldTask = () =>
     new Promise((resolve) => {
       const channel = new MessageChannel();
@@ -112,7 +113,7 @@ function timeQuietPage(url) {
     const ms = performance.now() - t0;
     // The extension's own User Timing measures of this open (sessions.js `timed`).
     const stages = {};
-    for (const stage of ['inject', 'snapshot', 'extract']) {
+    for (const stage of stageNames) {
       stages[stage] = performance.getEntriesByName(`quietpage:${stage}`).at(-1)?.duration ?? NaN;
     }
     // openReader resolves once the view says the article is on screen.
@@ -161,7 +162,7 @@ async function main() {
       await browser.clickToolbarButton();
       await browser.callBackground('openReader');
       await browser.callBackground('closeReader');
-      await worker().evaluate(timeQuietPage, url);
+      await worker().evaluate(timeQuietPage, { url, stages: STAGES });
       await browser.page.evaluate(timeReadability);
       const qp = [];
       const stages = [];
@@ -172,7 +173,7 @@ async function main() {
         const order = r % 2 ? ['rd', 'qp'] : ['qp', 'rd'];
         for (const who of order) {
           if (who === 'qp') {
-            const t = await worker().evaluate(timeQuietPage, url);
+            const t = await worker().evaluate(timeQuietPage, { url, stages: STAGES });
             if (t.ms === undefined) throw new Error(`${file}: ${t.error}`);
             qp.push(t.ms);
             stages.push({ ...t.stages, shown: t.shown });
