@@ -363,7 +363,9 @@ document.addEventListener('keydown', (e) => {
 async function start() {
   // The article is asked for at once (the core may still be reading the page), and the
   // settings are read meanwhile; they are applied first, so it never flashes in the wrong theme.
-  const hello = ext.runtime.sendMessage({ type: 'reader:hello', token }).catch((e) => ({ ok: false, error: String(e?.message ?? e) }));
+  const hello = ext.runtime
+    .sendMessage({ type: 'reader:hello', token })
+    .catch((e) => ({ ok: false, error: String(e?.message ?? e) }));
   await mountSettingsForm(settingsPanel, (settings) => apply(settings)).catch(() => {});
   const reply = await hello;
   let focusTarget;

@@ -150,7 +150,13 @@ describe(`reading view on a news page (${BROWSER})`, () => {
       message: 'the view saying it is reading the page',
     });
     const readingSeen = Date.now();
-    const { title } = await until(async () => (await state()).title && (await state()), { message: 'the article in the view' });
+    const { title } = await until(
+      async () => {
+        const seen = await state();
+        return seen.title && seen;
+      },
+      { message: 'the article in the view' },
+    );
     const articleSeen = Date.now();
     assert.equal(title, 'Ferry timetable talks drag into a second week');
     // The page was read without waiting for it to finish loading, and the view did not wait
