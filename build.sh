@@ -14,10 +14,11 @@
 #                       side-by-side benchmarks (bench/: Quiet Page native, bare lol_html,
 #                       dom_smoothie, Readability.js on jsdom) over ../shared/corpus; a few
 #                       minutes, and not part of `test` (see BENCHMARKS.md)
-#   ./build.sh bench browser [CORPUS] [--every N] [--rounds N]
+#   ./build.sh bench browser [CORPUS] [--every N] [--rounds N] [--cold N]
 #                       build, then in Chromium time the extension from the trigger to the
 #                       article against Readability.js on a clone of the same live DOM
-#                       (bench/browser.mjs), over every Nth corpus page (default 10)
+#                       (bench/browser.mjs), over every Nth corpus page (default 10), and
+#                       from a stopped worker on every Nth of those (--cold, default 4)
 #
 # Whatever is missing is installed first (the wasm32 target, wasm-bindgen-cli at Cargo.lock's
 # version, npm dev dependencies, and for test/demo Debian's chromium and firefox-esr, and

@@ -2,11 +2,12 @@
 // Page's time from the trigger to the article against Readability.js parsing a clone of the
 // same live DOM in the same page.
 //
-//   ./build.sh bench browser [CORPUS] [--every N] [--rounds R]
-//   node bench/browser.mjs [CORPUS] [--every N] [--rounds R]     (after ./build.sh)
+//   ./build.sh bench browser [CORPUS] [--every N] [--rounds R] [--cold C]
+//   node bench/browser.mjs [CORPUS] [--every N] [--rounds R] [--cold C]     (after ./build.sh)
 //
 // CORPUS is ../shared/corpus by default; every Nth page of it (10: 61 pages) is read, each
-// R times (3) by both, in alternating order. Prints a Markdown table.
+// R times (3) by both, in alternating order. Then every Cth of those pages (4) is opened once
+// more from a stopped worker (0: none). Prints Markdown tables.
 //
 // What is timed, and why:
 // - Quiet Page: the extension as shipped (dist/chrome), given the tab by a press of its
@@ -20,6 +21,13 @@
 //   is printed too.
 // - Readability.js 0.6.0 (the pinned devDependency), evaluated in the page's main world:
 //   `new Readability(document.cloneNode(true)).parse()`, clone included, timed in the page.
+// - A cold start, as a reader usually meets it: the browser stops an idle extension worker
+//   within a minute, so the toolbar press that opens a view mostly starts the worker, which
+//   loads its modules and compiles the core, and the core's first pages run in V8's baseline
+//   tier. The worker is stopped (DevTools protocol) and the toolbar button pressed; timed by
+//   this script from the press until the view shows the article, with the worker's measures
+//   (whose clock starts with the worker) beside it. Not compared with Readability.js, which
+//   has nothing to start.
 // - Requests to anything but the bench's own server are aborted, so pages load the same
 //   way every run on a machine with no outside network, and scripts a page inlines run.
 
@@ -38,6 +46,7 @@ const option = (name, fallback) => {
 const corpus = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(ROOT, '..', 'shared', 'corpus'));
 const every = option('--every', 10);
 const rounds = option('--rounds', 3);
+const coldEvery = option('--cold', 4);
 
 // The stages sessions.js measures, in order.
 const STAGE_NAMES = {
@@ -124,6 +133,41 @@ function timeQuietPage({ url, stages: stageNames }) {
   })();
 }
 
+/**
+ * Stops the extension's worker, presses the toolbar button on `url` and waits for the view to
+ * show the article (or the core's message): `shown` is that wait in ms, by this script's
+ * clock; `article` the worker's own time from its start to the article, and `stages` its
+ * measures, as in `timeQuietPage`.
+ */
+async function timeColdStart(browser, cdp, worker, url) {
+  await browser.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  // Playwright is not told when a worker stops; the worker's clock says whether this press
+  // started it (an event of the page's loading may wake it first: then it is stopped again).
+  for (let attempt = 0; ; attempt++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const t0 = performance.now();
+    await browser.clickToolbarButton();
+    let view = null;
+    while (!view) {
+      const frame = browser.page.frames().find((f) => f.url().startsWith(`chrome-extension://${browser.extensionId}/reader/`));
+      view = await frame?.evaluate(() => document.querySelector('.qp-title, .qp-message')).catch(() => null);
+      if (!view) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const shown = performance.now() - t0;
+    const measures = await worker().evaluate((names) => {
+      const last = (name) => performance.getEntriesByName(`quietpage:${name}`).at(-1);
+      const stages = {};
+      for (const name of names) stages[name] = last(name)?.duration ?? NaN;
+      const article = last('article');
+      return { stages, began: article?.startTime ?? Infinity, article: article ? article.startTime + article.duration : NaN };
+    }, STAGES);
+    await browser.callBackground('closeReader');
+    if (measures.began < 250) return { shown, ...measures };
+    if (attempt === 2) throw new Error(`${url}: the worker did not stop for a cold start`);
+  }
+}
+
 /** In the page: Readability.js over a clone of the live DOM, in ms. */
 function timeReadability() {
   const t0 = performance.now();
@@ -144,6 +188,7 @@ async function main() {
   const browser = await launchChromium();
   const version = browser.context.browser()?.version() ?? '';
   const results = [];
+  const cold = [];
   try {
     // Other hosts are aborted; the extension's own pages (the view's frame) load as usual.
     await browser.context.route('**/*', (route) => {
@@ -193,6 +238,16 @@ async function main() {
         `${String(i + 1).padStart(3)}/${pages.length} ${row.file}: Quiet Page ${row.qp.toFixed(1)} ms, Readability.js ${row.rd.toFixed(1)} ms`,
       );
     }
+    if (coldEvery > 0) {
+      const cdp = await browser.context.newCDPSession(browser.page);
+      await cdp.send('ServiceWorker.enable');
+      for (const [i, file] of pages.entries()) {
+        if (i % coldEvery !== 0) continue;
+        const row = await timeColdStart(browser, cdp, worker, `${origin}/page/${i}.html`);
+        cold.push({ file: path.relative(corpus, file), ...row });
+        console.error(`cold ${path.relative(corpus, file)}: on screen after ${row.shown.toFixed(0)} ms`);
+      }
+    }
   } finally {
     await browser.context.close().catch(() => {});
     server.close();
@@ -218,6 +273,16 @@ async function main() {
   console.log(`\nUntil the article is on screen (the view's frame loaded and rendered it; the frame loads while the core extracts): median ${median(results.map((r) => r[SHOWN])).toFixed(1)} ms/page, total ${sum(SHOWN).toFixed(0)} ms.`);
   const ratios = results.map((r) => r.qp / r.rd);
   console.log(`\nPer page, Quiet Page's time over Readability.js's: median ${median(ratios).toFixed(2)}, p95 ${p95(ratios).toFixed(2)}.`);
+  if (cold.length > 0) {
+    const col = (f) => cold.map(f);
+    const cell = (v) => `${median(v).toFixed(1)} | ${p95(v).toFixed(1)}`;
+    console.log(`\nCold start: ${cold.length} of those pages (every ${coldEvery}th), each opened once from a stopped worker (its extract includes compiling the core).\n`);
+    console.log('| from a stopped worker | median ms | p95 ms |');
+    console.log('| --- | ---: | ---: |');
+    console.log(`| toolbar press → the article on screen (this script's clock) | ${cell(col((r) => r.shown))} |`);
+    console.log(`| worker start → article (the worker's clock) | ${cell(col((r) => r.article))} |`);
+    for (const [stage, what] of Object.entries(STAGE_NAMES)) console.log(`| ${what} | ${cell(col((r) => r.stages[stage]))} |`);
+  }
 }
 
 main().catch((e) => {
