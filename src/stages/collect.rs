@@ -639,7 +639,10 @@ impl Visitor for Collector {
     }
 
     fn text(&mut self, text: &str, kind: TextType, _last: bool, top: Option<Open>) {
-        let Some(top) = top else { return };
+        // lol_html ends each text node with an empty piece: nothing to count.
+        let (false, Some(top)) = (text.is_empty(), top) else {
+            return;
+        };
         if self.in_title && top.tag == Tag::Title {
             if self.out.meta.title.len() < 4096 {
                 self.out.meta.title.push_str(text);
@@ -659,52 +662,12 @@ impl Visitor for Collector {
         if node.flags & flag::NEVER != 0 {
             return;
         }
-        // Whitespace-normalised length: a run of whitespace counts as one character. One walk
-        // over the bytes also finds the commas and the sentence ends: ASCII is read by byte,
-        // anything else decoded as a character.
-        let mut len = 0u32;
-        let mut commas = 0u32;
-        let mut last_space = self.last_space;
-        // The last non-whitespace character is a `.`; a `.` followed by a space.
-        let (mut ends_dot, mut dot_space, mut after_dot) = (false, false, false);
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (space, comma, dot) = if b.is_ascii() {
-                i += 1;
-                let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
-                (space, b == b',', b == b'.')
-            } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                i += c.len_utf8();
-                let comma = matches!(
-                    c,
-                    '\u{060C}'
-                        | '\u{FE50}'
-                        | '\u{FE10}'
-                        | '\u{FE11}'
-                        | '\u{2E41}'
-                        | '\u{2E34}'
-                        | '\u{2E32}'
-                        | '\u{FF0C}'
-                );
-                (c.is_whitespace(), comma, false)
-            };
-            dot_space |= after_dot && b == b' ';
-            after_dot = dot;
-            if space {
-                if !last_space {
-                    len += 1;
-                }
-                last_space = true;
-            } else {
-                len += 1;
-                last_space = false;
-                commas += u32::from(comma);
-                ends_dot = dot;
-            }
-        }
+        let Figures {
+            len,
+            commas,
+            sentence,
+            last_space,
+        } = Figures::of(text, self.last_space);
         self.last_space = last_space;
         node.text = node.text.saturating_add(len);
         node.commas = node.commas.saturating_add(commas);
@@ -714,7 +677,7 @@ impl Visitor for Collector {
                 node.hash_link_text = node.hash_link_text.saturating_add(len);
             }
         }
-        if ends_dot || dot_space {
+        if sentence {
             node.flags |= flag::SENTENCE;
         }
         for (_, buf) in self.capturing.iter_mut() {
@@ -728,6 +691,117 @@ impl Visitor for Collector {
     }
 }
 
+/// What the scorer counts in one piece of text.
+#[derive(Debug, PartialEq, Eq)]
+struct Figures {
+    /// Whitespace-normalised length: a run of whitespace counts as one character (and
+    /// continues a run the previous piece ended with).
+    len: u32,
+    commas: u32,
+    /// The last non-whitespace character is a `.`, or a `.` is followed by a space.
+    sentence: bool,
+    /// The piece ends in whitespace (or is empty after whitespace).
+    last_space: bool,
+}
+
+impl Figures {
+    /// `last_space`: the text before this piece ended in whitespace.
+    fn of(text: &str, last_space: bool) -> Figures {
+        if text.is_ascii() {
+            Figures::of_ascii(text.as_bytes(), last_space)
+        } else {
+            Figures::of_chars(text, last_space)
+        }
+    }
+
+    /// ASCII text, nearly all of it: each figure a count over the bytes (or over pairs of
+    /// neighbours) rather than one walk that tracks them all, which costs more per byte.
+    fn of_ascii(bytes: &[u8], last_space: bool) -> Figures {
+        let Some((&first, _)) = bytes.split_first() else {
+            return Figures {
+                len: 0,
+                commas: 0,
+                sentence: false,
+                last_space,
+            };
+        };
+        let first_counts = !(last_space && is_ascii_space(first));
+        let (mut len, mut commas, mut dot_spaces) = (u32::from(first_counts), 0u32, 0u32);
+        for (&prev, &b) in bytes.iter().zip(&bytes[1..]) {
+            len += u32::from(!(is_ascii_space(prev) && is_ascii_space(b)));
+            dot_spaces += u32::from(prev == b'.' && b == b' ');
+        }
+        for &b in bytes {
+            commas += u32::from(b == b',');
+        }
+        let ends_dot = bytes.iter().rev().find(|&&b| !is_ascii_space(b)) == Some(&b'.');
+        Figures {
+            len,
+            commas,
+            sentence: ends_dot || dot_spaces > 0,
+            last_space: bytes.last().is_some_and(|&b| is_ascii_space(b)),
+        }
+    }
+
+    /// Any text: ASCII read by byte, anything else decoded as a character.
+    fn of_chars(text: &str, mut last_space: bool) -> Figures {
+        let (mut len, mut commas) = (0u32, 0u32);
+        let (mut ends_dot, mut dot_space, mut after_dot) = (false, false, false);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let space = if b.is_ascii() {
+                i += 1;
+                if is_ascii_space(b) {
+                    dot_space |= after_dot && b == b' ';
+                    after_dot = false;
+                    true
+                } else {
+                    commas += u32::from(b == b',');
+                    ends_dot = b == b'.';
+                    after_dot = ends_dot;
+                    false
+                }
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                i += c.len_utf8();
+                after_dot = false;
+                let space = c.is_whitespace();
+                if !space {
+                    commas += u32::from(matches!(
+                        c,
+                        '\u{060C}'
+                            | '\u{FE50}'
+                            | '\u{FE10}'
+                            | '\u{FE11}'
+                            | '\u{2E41}'
+                            | '\u{2E34}'
+                            | '\u{2E32}'
+                            | '\u{FF0C}'
+                    ));
+                    ends_dot = false;
+                }
+                space
+            };
+            len += u32::from(!(space && last_space));
+            last_space = space;
+        }
+        Figures {
+            len,
+            commas,
+            sentence: ends_dot || dot_space,
+            last_space,
+        }
+    }
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it (which, unlike `u8::is_ascii_whitespace`,
+/// includes the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
 /// FNV-1a: enough to tell class attributes apart without keeping them.
 fn hash32(s: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -736,4 +810,39 @@ fn hash32(s: &str) -> u32 {
         h = h.wrapping_mul(0x0100_0193);
     }
     h.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Figures;
+
+    /// The ASCII fast path counts what the general walk does.
+    #[test]
+    fn ascii_figures_match_the_general_walk() {
+        let pieces = [
+            "",
+            " ",
+            "  \t\n",
+            "word",
+            " word ",
+            "One, two.  Three. ",
+            "ends with a dot.",
+            "ends with a dot.   \n",
+            "a.b,c. d",
+            ".",
+            ". ",
+            " .",
+            "\x0Bvertical\x0Ctab\r\n",
+            ",,, ...",
+        ];
+        for piece in pieces {
+            for last_space in [false, true] {
+                assert_eq!(
+                    Figures::of_ascii(piece.as_bytes(), last_space),
+                    Figures::of_chars(piece, last_space),
+                    "{piece:?} after space: {last_space}"
+                );
+            }
+        }
+    }
 }
