@@ -60,7 +60,7 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
 
     // The arena is done with once the emit pass knows its range: freeing it first keeps it
     // from adding to the output's peak on a large page.
-    let range = article_range(&collected, &plan.actions, html.len());
+    let range = article_range(&collected, &plan.actions, html);
     let meta = std::mem::take(&mut collected.meta);
     drop(collected);
     let emitter = emit(html, range, plan.actions, base.clone(), options)?;
@@ -134,12 +134,14 @@ fn emit(
 /// where the last root ended. Only everything the emitter writes lies inside the roots, and
 /// before the first root it has nothing to do. `None` when the pass must read the whole page:
 /// roots at different depths (a site rule), the first inside `<svg>`/`<math>` (lol_html's
-/// namespace state would not be resumed), or a page too long for `u32` offsets.
+/// namespace state would not be resumed), or a page too long for `u32` offsets. Inside the
+/// range, what the emitter is known to leave out is cut (see [`cuts`]).
 fn article_range(
     c: &collect::Collected,
     actions: &[score::Action],
-    len: usize,
+    html: &str,
 ) -> Option<stream::Resume> {
+    let len = html.len();
     let mut roots = actions
         .iter()
         .enumerate()
@@ -180,13 +182,132 @@ fn article_range(
             foreign: nodes[i].flags & flag::FOREIGN != 0,
         })
         .collect();
+    let cuts = cuts(c, actions, html, first..first + count, parent);
     Some(stream::Resume {
         start: start as usize,
         end: end as usize,
         first_node: first as u32,
         open,
         expect,
+        cuts,
     })
+}
+
+/// What the emitter will do with an element, as far as the plan alone tells.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    /// Between roots: nothing in it is written.
+    Outside,
+    /// Left out with everything in it.
+    Skipped,
+    /// Written or unwrapped, or left out by the sanitiser, which only the emitter knows.
+    Read,
+    /// A `<noscript>` in the article and everything in it: the emitter reads its text.
+    Noscript,
+}
+
+/// The elements of the emit range (`nodes`, all of them from the first root on) that the
+/// emitter would read only to leave out, with all they hold, where lol_html can be spared
+/// them (see [`stream::Cut`]): the plan drops them, or they lie between roots. Not cut: one
+/// that implicitly closed another when it started, one without its own end tag `</name>`,
+/// one in `<svg>`/`<math>`, and one holding a `<picture>` (whose start and end the emitter
+/// minds even when it leaves them out). `parent`: the roots' parent.
+fn cuts(
+    c: &collect::Collected,
+    actions: &[score::Action],
+    html: &str,
+    nodes: std::ops::Range<usize>,
+    parent: u32,
+) -> Vec<stream::Cut> {
+    use score::Action;
+    let first = nodes.start;
+    let starts = &c.starts[nodes.clone()];
+    // Whether an element's start tag implied the end of another: a cut would leave that one
+    // open. Those it could have ended were open just before it, below its parent: the
+    // element before it and that one's ancestors up to its parent. Each element is on that
+    // walk once (for the element right after all it holds), so the walks take linear time.
+    let closes_another = |k: usize| {
+        let (i, at) = (first + k, starts[k]);
+        let Some(mut p) = i.checked_sub(1) else {
+            return false;
+        };
+        while p >= first && p < i && p as u32 != c.nodes[i].parent {
+            if c.ends[p] == at {
+                return true;
+            }
+            p = c.nodes[p].parent as usize;
+        }
+        false
+    };
+    let mut fates: Vec<Fate> = Vec::with_capacity(nodes.len());
+    for i in nodes.clone() {
+        let node = &c.nodes[i];
+        let parent_fate = if node.parent == parent {
+            None
+        } else {
+            let p = (node.parent as usize).checked_sub(first);
+            Some(
+                p.and_then(|p| fates.get(p))
+                    .copied()
+                    .unwrap_or(Fate::Noscript),
+            )
+        };
+        fates.push(match parent_fate {
+            None if actions[i] == Action::Root => Fate::Read,
+            None | Some(Fate::Outside) => Fate::Outside,
+            Some(Fate::Skipped) => Fate::Skipped,
+            Some(Fate::Noscript) => Fate::Noscript,
+            Some(Fate::Read) if node.tag == Tag::Noscript => Fate::Noscript,
+            Some(Fate::Read) if actions[i] == Action::Drop => Fate::Skipped,
+            Some(Fate::Read) => Fate::Read,
+        });
+    }
+    let mut cuts = Vec::new();
+    let mut k = 0;
+    while k < nodes.len() {
+        let i = first + k;
+        let cut = matches!(fates[k], Fate::Outside | Fate::Skipped)
+            && !closes_another(k)
+            && c.nodes[i].flags & collect::flag::FOREIGN == 0;
+        let end = if cut { own_end_tag(c, html, i) } else { None };
+        let Some(end) = end.filter(|&end| end - starts[k] as usize >= stream::CUT_MIN) else {
+            k += 1;
+            continue;
+        };
+        // Everything that started before its end tag is inside it.
+        let held = starts[k..].partition_point(|&s| (s as usize) < end);
+        if c.nodes[i..i + held].iter().any(|n| n.tag == Tag::Picture) {
+            k += 1;
+            continue;
+        }
+        cuts.push(stream::Cut {
+            start: starts[k] as usize,
+            end,
+            nodes: held as u32,
+        });
+        k += held;
+    }
+    cuts
+}
+
+/// Where element `i`'s end tag ends, if what ended it is its own end tag written plainly:
+/// `</name>` with the name of its start tag, in any case.
+fn own_end_tag(c: &collect::Collected, html: &str, i: usize) -> Option<usize> {
+    let page = html.as_bytes();
+    let start = c.starts[i] as usize;
+    let at = c.ends[i] as usize;
+    let name_len = page
+        .get(start + 1..)?
+        .iter()
+        .position(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'/' | b'>'))?;
+    let name = page
+        .get(start + 1..start + 1 + name_len)
+        .filter(|n| !n.is_empty())?;
+    let end_tag = page.get(at..at + name_len + 3)?;
+    let plain = end_tag.starts_with(b"</")
+        && end_tag[2..2 + name_len].eq_ignore_ascii_case(name)
+        && end_tag[2 + name_len] == b'>';
+    plain.then_some(at + name_len + 3)
 }
 
 /// Compiles a user's site rule into selector marks, refusing what lol_html cannot match.
@@ -264,19 +385,39 @@ mod tests {
             // A stray `</foreignObject>` in the article takes lol_html back into the `<svg>`
             // opened before it: the range pass must notice, and the whole page be read.
             format!("<body><div><svg><foreignObject></div><div>{body}</foreignObject><abbr>x</abbr>{body}</div>"),
+            // Left out inside the article, so cut from the range pass: share bars and
+            // newsletter boxes, with text and entities right before and after them.
+            format!("<body><div id=a>{body}<p>AT&amp<div class=share-bar><a href=/s>Share</a></div>T;</p>{body}</div>"),
+            format!("<body><article>{body}<DIV class=newsletter><p>Sign up<p>now</DIV >x<div class=share><b>s</b></DIV>tail &amp; more{body}</article>"),
+            // One that implicitly closes the paragraph it follows must stay.
+            format!("<body><div>{body}<p>open paragraph <div class=share>s</div> after</p>{body}</div>"),
+            // A <picture> left out still resets the sources a later image would take.
+            format!("<body><div>{body}<picture><source srcset='a.jpg 100w'><div class=share><picture></picture></div><img src=b.jpg></picture>{body}</div>"),
+            format!("<body><div>{body}<noscript><div class=share>x</div><img src=n.jpg></noscript><aside><p>aside</p></aside>{body}</div>"),
+            format!("<body><div><div class=a>{body}</div><nav>menu</nav><div class=b>{body}</div><div class=social>x</div></div>"),
         ];
+        // Cuts of every length modulo a character's bytes, so that the stand-ins' padding
+        // (which keeps the stretches on character boundaries) is needed.
+        let pages = pages.into_iter().chain((0..4).map(|n| {
+            let wide = "é€😀".repeat(n) + &"x".repeat(n);
+            let lead = "日本語é😀".repeat(40);
+            format!("<body><div><p>{lead}</p>{body}<p>ü{wide}<span class=share>{wide}ß</span>€<span>{wide}</span><aside>日本{wide}</aside>ö{body}</div>")
+        }));
         let options = Options::default();
+        let mut cut_pages = 0;
         for page in pages {
             let collected = stream::stream(&page, 1 << 24, &[], Collector::new())
                 .unwrap()
                 .out;
             let plan = score::plan(&collected, "").expect("an article");
-            let range = article_range(&collected, &plan.actions, page.len());
+            let range = article_range(&collected, &plan.actions, &page);
+            cut_pages += usize::from(range.as_ref().is_some_and(|r| !r.cuts.is_empty()));
             let part = emit(&page, range, plan.actions.clone(), None, &options);
             let whole = emit(&page, None, plan.actions, None, &options);
             let (part, whole) = (part.unwrap(), whole.unwrap());
             assert_eq!(part.html, whole.html, "{page}");
             assert_eq!(part.text.finish(), whole.text.finish(), "{page}");
         }
+        assert!(cut_pages >= 4, "{cut_pages} pages with cuts");
     }
 }

@@ -18,8 +18,9 @@ use std::rc::Rc;
 /// What a pass does with the page's events.
 pub trait Visitor {
     /// An element starts. `node` is its number (document order), `parent` the element it sits
-    /// in. Called after the elements it implicitly closes have been ended. `src` is the text
-    /// the pass reads, which the element's source locations index.
+    /// in. Called after the elements it implicitly closes have been ended. `src` is the page
+    /// from where the element's source locations count (the page itself, but for a pass
+    /// with [`Cut`]s).
     fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &Element<'_, '_>, src: &str);
     /// A site-rule selector matched element `node` (just started); `flags` is the rule's mark.
     fn mark(&mut self, node: u32, flags: u32) {
@@ -46,6 +47,43 @@ pub struct Resume {
     pub open: Vec<Open>,
     /// What the full pass saw for each element of the range, in order.
     pub expect: Vec<Seen>,
+    /// Parts of the range to leave unread, in order (see [`Cut`]).
+    pub cuts: Vec<Cut>,
+}
+
+/// One element of the range, with everything in it, that the pass has no use for: lol_html
+/// is given the page without it, which spares tokenising it and calling the handlers for
+/// each of its elements and text pieces. An empty comment stands in its place, so the text
+/// before it and the text after it stay two text nodes, as they were around the element.
+/// The element must have started without closing any other (an implied end tag, which the
+/// stand-in would not imply) and end with its own end tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    /// Its start tag's offset, and the offset just after its end tag.
+    pub start: usize,
+    pub end: usize,
+    /// How many elements it holds, itself included: the node numbers it takes up.
+    pub nodes: u32,
+}
+
+/// What lol_html reads in place of a [`Cut`]: an empty comment, padded inside so that the
+/// page from where the source locations of the stretch after it count starts on a character
+/// boundary (see [`Visitor::start`]'s `src`). Cuts are at least as long as the longest,
+/// so a stretch never starts earlier in the page than in what lol_html was given.
+const CUT_STAND_INS: [&str; 4] = ["<!---->", "<!-- -->", "<!--  -->", "<!--   -->"];
+
+/// The shortest cut a pass takes.
+pub const CUT_MIN: usize = CUT_STAND_INS[3].len();
+
+/// A stretch of the page lol_html reads without a cut: where it starts in what lol_html was
+/// given (`fed`), and the node numbers cut before it.
+#[derive(Clone, Copy)]
+struct Segment {
+    fed: usize,
+    /// The stretch's offset in the page minus `fed`: a position lol_html reports plus this
+    /// is the position in the page.
+    base: usize,
+    skipped: u32,
 }
 
 /// One element as the full pass saw it: what a resumed pass must see too.
@@ -93,23 +131,40 @@ impl std::error::Error for Diverged {}
 struct Driver<V> {
     visitor: V,
     stack: OpenStack,
+    /// The next element's number, before adding the elements cut before it.
     next_node: u32,
-    /// Offset of this pass's input in the page.
-    base: usize,
+    /// The last element's number (for [`Visitor::mark`]).
+    last_node: u32,
+    /// Where each stretch of what lol_html reads lies in the page (one, without cuts).
+    segments: Vec<Segment>,
     /// For a resumed pass, what each element must look like (indexed from `first_node`).
     expect: Vec<Seen>,
     first_node: u32,
 }
 
 impl<V: Visitor> Driver<V> {
-    fn start(&mut self, el: &Element<'_, '_>, src: &str) -> Result<Option<u32>, Diverged> {
+    /// The stretch a position lol_html reports lies in.
+    fn segment(&self, fed: usize) -> Segment {
+        let i = self.segments.partition_point(|s| s.fed <= fed);
+        self.segments[i.saturating_sub(1)]
+    }
+
+    /// `html` is the whole page.
+    fn start(&mut self, el: &Element<'_, '_>, html: &str) -> Result<Option<u32>, Diverged> {
+        let fed = el.source_location().bytes().start;
+        let segment = self.segment(fed);
+        // The text the element's source locations index: the page from where its stretch
+        // would start if nothing had been cut before it (a character boundary: see
+        // `CUT_STAND_INS`).
+        let src = html.get(segment.base..).unwrap_or_default();
         let tag = tag_of(el, src);
         debug_assert_eq!(tag, Tag::from_name(el.tag_name().as_bytes()));
-        let at = self.base + el.source_location().bytes().start;
+        let at = segment.base + fed;
         let Driver { visitor, stack, .. } = self;
         stack.close_implied(tag, |open| visitor.end(open, at));
-        let node = self.next_node;
+        let node = self.next_node.saturating_add(segment.skipped);
         self.next_node = self.next_node.saturating_add(1);
+        self.last_node = node;
         let parent = self.stack.top();
         if !self.expect.is_empty() {
             let seen = Seen {
@@ -131,8 +186,8 @@ impl<V: Visitor> Driver<V> {
         }
     }
 
-    fn end_tag(&mut self, node: u32, at: usize) {
-        let at = self.base + at;
+    fn end_tag(&mut self, node: u32, fed: usize) {
+        let at = self.segment(fed).base + fed;
         let Driver { visitor, stack, .. } = self;
         stack.pop_to(node, &mut |open| visitor.end(open, at));
     }
@@ -172,6 +227,7 @@ pub fn stream<V: Visitor + 'static>(
         first_node: 0,
         open: Vec::new(),
         expect: Vec::new(),
+        cuts: Vec::new(),
     };
     stream_range(html, resume, max_memory, marks, visitor)?
         .ok_or_else(|| Error::Parse("internal: a full pass diverged".into()))
@@ -193,21 +249,60 @@ pub fn stream_range<V: Visitor + 'static>(
         first_node,
         open,
         expect,
+        cuts,
     } = resume;
     let mut stack = OpenStack::default();
     for o in open {
         stack.push(o);
     }
     let outer = stack.depth();
+    // The stretches between the cuts, and where each starts in what lol_html is given.
+    let mut segments = vec![Segment {
+        fed: 0,
+        base: start,
+        skipped: 0,
+    }];
+    let mut pieces = Vec::with_capacity(2 * cuts.len() + 1);
+    let (mut at, mut fed, mut skipped) = (start, 0, 0u32);
+    for cut in &cuts {
+        // Cuts come from the full pass, in order and inside the range; anything else would
+        // be a bug, and reading the whole page is the safe answer to it.
+        let long_enough = cut.end.checked_sub(cut.start) >= Some(CUT_MIN);
+        let (Some(before), true) = (html.get(at..cut.start), long_enough) else {
+            return Ok(None);
+        };
+        fed += before.len();
+        at = cut.end;
+        // One of four neighbouring bytes starts a character.
+        let Some(stand_in) = CUT_STAND_INS
+            .into_iter()
+            .find(|s| html.is_char_boundary(at - fed - s.len()))
+        else {
+            return Ok(None);
+        };
+        pieces.push(before);
+        pieces.push(stand_in);
+        fed += stand_in.len();
+        skipped = skipped.saturating_add(cut.nodes);
+        segments.push(Segment {
+            fed,
+            base: at - fed,
+            skipped,
+        });
+    }
+    let Some(rest) = html.get(at..end) else {
+        return Ok(None);
+    };
+    pieces.push(rest);
     let driver = Rc::new(RefCell::new(Driver {
         visitor,
         stack,
         next_node: first_node,
-        base: start,
+        last_node: first_node,
+        segments,
         expect,
         first_node,
     }));
-    let html = &html[start..end];
 
     let on_element = {
         let driver = Rc::clone(&driver);
@@ -264,7 +359,7 @@ pub fn stream_range<V: Visitor + 'static>(
             Cow::Owned(selector.clone()),
             ElementContentHandlers::default().element(move |_el: &mut Element<'_, '_>| {
                 let mut d = driver.borrow_mut();
-                let node = d.next_node.saturating_sub(1);
+                let node = d.last_node;
                 d.visitor.mark(node, flags);
                 Ok(())
             }),
@@ -274,8 +369,9 @@ pub fn stream_range<V: Visitor + 'static>(
     let fed = {
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
         // Feeding in slices keeps lol_html's buffers small whatever the page's size.
-        html.as_bytes()
-            .chunks(64 * 1024)
+        pieces
+            .iter()
+            .flat_map(|piece| piece.as_bytes().chunks(64 * 1024))
             .try_for_each(|piece| rewriter.write(piece))
             .and_then(|()| rewriter.end())
     };
