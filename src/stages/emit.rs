@@ -284,10 +284,7 @@ impl Emitter {
         }
         let decoded = entities::decode(&raw);
         // Control characters (a stray BEL, form feeds) are not text anyone can read.
-        let decoded: std::borrow::Cow<'_, str> = if decoded
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        {
+        let decoded: std::borrow::Cow<'_, str> = if has_control(&decoded) {
             decoded
                 .chars()
                 .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
@@ -599,6 +596,34 @@ impl Emitter {
     }
 }
 
+/// Whether the character at byte `i` of `s` is whitespace (`char::is_whitespace`), and its
+/// length in bytes. ASCII, nearly all text, is told by its byte without decoding.
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        b if b.is_ascii() => (
+            matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'),
+            1,
+        ),
+        _ => {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        }
+    }
+}
+
+/// Whether `s` holds a control character (`char::is_control`) other than a tab or a line
+/// break, read from the bytes: C0 and DEL are single bytes, C1 (U+0080 to U+009F) is 0xC2
+/// followed by 0x80 to 0x9F.
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\t' | b'\n' | b'\r' => false,
+        0..0x20 | 0x7F => true,
+        0xC2 => b.get(i + 1).is_some_and(|&y| y < 0xA0),
+        _ => false,
+    })
+}
+
 /// The plain-text rendering: paragraphs separated by one blank line, whitespace collapsed
 /// outside `<pre>`.
 #[derive(Default)]
@@ -661,15 +686,29 @@ impl TextOut {
             self.out.push_str(&s.replace("\r\n", "\n"));
             return;
         }
-        for c in s.chars() {
-            if c.is_whitespace() {
+        // A run of non-whitespace is copied whole: what is pending goes before the run, and
+        // nothing is pending inside one (as pushing it character by character would find).
+        let mut i = 0;
+        while i < s.len() {
+            let (space, len) = char_at(s, i);
+            if space {
                 if !self.out.is_empty() && self.pending_break == 0 {
                     self.pending_space = true;
                 }
-            } else {
-                self.flush_pending();
-                self.out.push(c);
+                i += len;
+                continue;
             }
+            let run = i;
+            i += len;
+            while i < s.len() {
+                let (space, len) = char_at(s, i);
+                if space {
+                    break;
+                }
+                i += len;
+            }
+            self.flush_pending();
+            self.out.push_str(&s[run..i]);
         }
     }
 
@@ -697,5 +736,68 @@ impl TextOut {
             out.push_str(line);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_found_from_the_bytes() {
+        let chars = (0u32..0x300).filter_map(char::from_u32);
+        for c in chars.chain(['\u{2028}', '\u{FEFF}', '\u{3000}', '😀']) {
+            let expected = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+            for s in [format!("a{c}b"), c.to_string(), format!("é{c}")] {
+                assert_eq!(has_control(&s), expected, "{s:?}");
+            }
+        }
+    }
+
+    /// Pushing runs writes what pushing character by character did.
+    #[test]
+    fn text_is_pushed_as_character_by_character() {
+        fn by_char(t: &mut TextOut, s: &str) {
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !t.out.is_empty() && t.pending_break == 0 {
+                        t.pending_space = true;
+                    }
+                } else {
+                    t.flush_pending();
+                    t.out.push(c);
+                }
+            }
+        }
+        let pieces = [
+            "",
+            "  ",
+            "One two\tthree\n",
+            " lead",
+            "trail ",
+            "non\u{A0}breaking\u{3000}ideographic\u{0B}tab",
+            "été — naïve ",
+            "x",
+        ];
+        for first in pieces {
+            for second in pieces {
+                let (mut runs, mut chars) = (TextOut::default(), TextOut::default());
+                for (t, by_runs) in [(&mut runs, true), (&mut chars, false)] {
+                    for (k, piece) in [first, second, first].into_iter().enumerate() {
+                        match k {
+                            1 => t.block(),
+                            2 => t.cell(),
+                            _ => {}
+                        }
+                        if by_runs {
+                            t.push(piece, false);
+                        } else {
+                            by_char(t, piece);
+                        }
+                    }
+                }
+                assert_eq!(runs.out, chars.out, "{first:?} {second:?}");
+            }
+        }
     }
 }
