@@ -395,6 +395,8 @@ mod tests {
             format!("<body><div>{body}<picture><source srcset='a.jpg 100w'><div class=share><picture></picture></div><img src=b.jpg></picture>{body}</div>"),
             format!("<body><div>{body}<noscript><div class=share>x</div><img src=n.jpg></noscript><aside><p>aside</p></aside>{body}</div>"),
             format!("<body><div><div class=a>{body}</div><nav>menu</nav><div class=b>{body}</div><div class=social>x</div></div>"),
+            format!("<body><div>{body}<p>a<script>if (a < b) {{ x('</p>') }}</script>b<svg viewBox='0 0 1 1'><path d=M0/><title>t</title></svg>c<STYLE>p {{}}</style><button>Go</button><aside>x</aside>{body}</div>"),
+            format!("<body><div>{body}<svg><foreignObject><p>inside</p><aside>b</aside></foreignObject></svg><math><mi>x</mi><svg><desc>d</desc></svg></math>{body}</div>"),
         ];
         // Cuts of every length modulo a character's bytes, so that the stand-ins' padding
         // (which keeps the stretches on character boundaries) is needed.
