@@ -331,6 +331,11 @@ fn site_marks(options: &Options) -> Result<Vec<(Selector, u32)>, Error> {
 pub fn count_words(text: &str) -> usize {
     let mut count = 0;
     for run in text.split_whitespace() {
+        // Nearly every run: ASCII holds no CJK, so it is one word.
+        if run.is_ascii() {
+            count += 1;
+            continue;
+        }
         let mut in_word = false;
         for c in run.chars() {
             if is_cjk(c) {
