@@ -10,7 +10,11 @@ use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
 use crate::patterns::{UNLIKELY_ROLES, VIDEO_HOSTS};
 use lol_html::html_content::{Element, TextType};
-use std::collections::HashMap;
+
+/// The collect pass's maps, looked up or filled once or more per element: foldhash (lol_html
+/// hashes with it already) costs a fraction of the default SipHash on short keys, and its
+/// per-process random seed keeps a page from choosing colliding keys.
+pub type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Node flags, set while collecting.
 pub mod flag {
@@ -98,12 +102,12 @@ pub struct Collected {
     pub nodes: Vec<Node>,
     pub meta: RawMeta,
     /// Text of headings, byline candidates and meta lines (first `CAPTURE_MAX` bytes).
-    pub captures: HashMap<u32, String>,
-    pub tables: HashMap<u32, TableShape>,
+    pub captures: Map<u32, String>,
+    pub tables: Map<u32, TableShape>,
     /// `dir` attributes by node.
-    pub dirs: HashMap<u32, String>,
+    pub dirs: Map<u32, String>,
     /// `lang` attributes by node.
-    pub langs: HashMap<u32, String>,
+    pub langs: Map<u32, String>,
     /// `tag.class#id` by node, kept only when `QUIETPAGE_DEBUG` is set (see `debug_on`).
     pub debug_names: Vec<String>,
     /// Byte offset of each node's start tag, and of what ended it (see `Visitor::end`): the
@@ -156,7 +160,7 @@ pub struct Collector {
     debug: bool,
     /// [`NameFacts`] by `class`, for elements without an `id` (ids are mostly unique, so
     /// remembering them would only fill the map).
-    name_cache: HashMap<String, NameFacts>,
+    name_cache: Map<String, NameFacts>,
     no_names: NameFacts,
 }
 
@@ -178,7 +182,7 @@ impl Collector {
             open_tables: Vec::new(),
             last_space: true,
             debug: debug_on(),
-            name_cache: HashMap::new(),
+            name_cache: Map::default(),
             no_names: NameFacts::new(None, None),
         }
     }
