@@ -90,8 +90,9 @@ need_wasm_bindgen() {
   want=$(lock_version wasm-bindgen)
   [ -n "$want" ] || die "Cargo.lock has no wasm-bindgen"
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
-    # Not under $CARGO_TARGET_DIR: cargo install builds in its own temporary directory.
-    CARGO_TARGET_DIR= cargo_install wasm-bindgen-cli "$want"
+    # Not under $CARGO_TARGET_DIR: cargo install builds in its own temporary directory. Unset,
+    # not set empty: cargo refuses an empty CARGO_TARGET_DIR.
+    (unset CARGO_TARGET_DIR && cargo_install wasm-bindgen-cli "$want")
   fi
 }
 
@@ -119,7 +120,7 @@ need_epubcheck() {
 
 need_geckodriver() {
   if [ "$(geckodriver --version 2>/dev/null | head -n1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
-    CARGO_TARGET_DIR= cargo_install geckodriver "$GECKODRIVER_VERSION"
+    (unset CARGO_TARGET_DIR && cargo_install geckodriver "$GECKODRIVER_VERSION")
   fi
 }
 

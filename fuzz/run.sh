@@ -49,8 +49,9 @@ if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]
     exit 0
   fi
   say "cargo install cargo-fuzz $CARGO_FUZZ_VERSION"
-  # Not under $CARGO_TARGET_DIR: cargo install builds in its own temporary directory.
-  CARGO_TARGET_DIR= cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --quiet
+  # Not under $CARGO_TARGET_DIR: cargo install builds in its own temporary directory. Unset,
+  # not set empty: cargo refuses an empty CARGO_TARGET_DIR.
+  env -u CARGO_TARGET_DIR cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --quiet
 fi
 
 # Sanitizer builds go to their own folder so they never invalidate the ordinary ones.
