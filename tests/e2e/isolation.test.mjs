@@ -4,26 +4,15 @@
 // in the view's place. See pages/hostile.html.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { BROWSER, VIEWPORT, launch } from './lib/harness.mjs';
-import { closeView, openView, pageState, until, viewSummary } from './lib/helpers.mjs';
-import { startServer } from './lib/server.mjs';
+import { describe, it } from 'node:test';
+import { BROWSER, VIEWPORT } from './lib/harness.mjs';
+import { closeView, openView, pageState, until, useBrowser, viewSummary } from './lib/helpers.mjs';
 
 describe(`reading view isolation from a hostile page (${BROWSER})`, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowser();
 
   it('the page can neither read, restyle nor close the view', async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('hostile.html'));
     const before = await pageState(browser);
     const result = await openView(browser);
@@ -74,6 +63,7 @@ describe(`reading view isolation from a hostile page (${BROWSER})`, () => {
   });
 
   it('a page cannot navigate the view frame away', async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('hostile.html', 'navigate=1'));
     const before = await pageState(browser);
     const result = await openView(browser);

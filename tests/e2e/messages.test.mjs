@@ -6,10 +6,9 @@
 // Runs in the browser named by QP_BROWSER (chromium, firefox).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { BROWSER, launch } from './lib/harness.mjs';
-import { closeView, openView, until, viewSummary } from './lib/helpers.mjs';
-import { startServer } from './lib/server.mjs';
+import { describe, it } from 'node:test';
+import { BROWSER } from './lib/harness.mjs';
+import { closeView, openView, until, useBrowser, viewSummary } from './lib/helpers.mjs';
 
 const FORGED = 'feedfacefeedfacefeedfacefeedface';
 
@@ -37,20 +36,10 @@ async function viewState(browser) {
 }
 
 describe(`runtime messages (${BROWSER})`, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowser();
 
   it('a page has no way to message the extension', async () => {
+    const { browser, server } = env;
     const opened = await openView(browser, server.url('news.html'));
     assert.ok(opened.ok, opened.error);
     const before = await viewState(browser);
@@ -70,6 +59,7 @@ describe(`runtime messages (${BROWSER})`, () => {
   });
 
   it("refuses the content script world: others' types, wrong shapes, forged tokens", async () => {
+    const { browser } = env;
     const before = await viewState(browser);
     assert.equal(before.open.value, true);
     const token = await browser.evalView(() => location.hash.slice(1));
@@ -98,6 +88,7 @@ describe(`runtime messages (${BROWSER})`, () => {
   });
 
   it("refuses the view's messages from another extension page", async () => {
+    const { browser } = env;
     const before = await viewState(browser);
     const token = await browser.evalView(() => location.hash.slice(1));
     const replies = await browser.onOptionsPage(sendAll, [
@@ -112,6 +103,7 @@ describe(`runtime messages (${BROWSER})`, () => {
   });
 
   it("a stale token is no view's: not from the content script, not in a framed reader page", async () => {
+    const { browser, server } = env;
     const stale = await browser.evalView(() => location.href);
     await closeView(browser);
     await openView(browser, server.url('news.html'));

@@ -2,26 +2,15 @@
 // by JavaScript after load, right-to-left text, and pages with no article at all.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { BROWSER, launch } from './lib/harness.mjs';
-import { closeView, openView, pageState, scrollPage, until, viewSummary } from './lib/helpers.mjs';
-import { startServer } from './lib/server.mjs';
+import { describe, it } from 'node:test';
+import { BROWSER } from './lib/harness.mjs';
+import { closeView, openView, pageState, scrollPage, until, useBrowser, viewSummary } from './lib/helpers.mjs';
 
 describe(`reading view on difficult pages (${BROWSER})`, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowser();
 
   it("works on a page whose CSP allows nothing (default-src 'none'; script-src 'none')", async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('csp-article.html'));
     const before = await pageState(browser);
     assert.equal(before.title, 'Night trains return to the northern line | Rail Weekly', "the page's own script ran");
@@ -36,6 +25,7 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
   });
 
   it('reads an article that JavaScript built after the page loaded', async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('js-rendered.html'));
     await until(() => browser.evalPage(() => document.title.startsWith('The return of the white-tailed eagle')), {
       message: 'the page script to render the article',
@@ -54,6 +44,7 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
   });
 
   it("keeps a right-to-left article's language and direction", async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('rtl.html'));
     const before = await pageState(browser);
     const result = await openView(browser);
@@ -74,6 +65,7 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
   });
 
   it('says clearly when a page has nothing to read, and Back restores the page', async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('blank.html'));
     const before = await pageState(browser);
     const result = await openView(browser);
@@ -92,6 +84,7 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
 
   // Needs the extraction pipeline to judge a sign-in page as no article.
   it('does not pass a sign-in page off as an article', async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('not-article.html'));
     await scrollPage(browser, 0);
     const before = await pageState(browser);

@@ -2,10 +2,9 @@
 // keyboard, settings, closing. Runs in the browser named by QP_BROWSER (chromium, firefox).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { BROWSER, launch } from './lib/harness.mjs';
-import { closeView, openView, pageState, scrollPage, until, viewSummary } from './lib/helpers.mjs';
-import { startServer } from './lib/server.mjs';
+import { describe, it } from 'node:test';
+import { BROWSER } from './lib/harness.mjs';
+import { closeView, openView, pageState, scrollPage, until, useBrowser, viewSummary } from './lib/helpers.mjs';
 
 const BOILERPLATE = [
   'Accept all cookies',
@@ -23,23 +22,13 @@ const BOILERPLATE = [
 ];
 
 describe(`reading view on a news page (${BROWSER})`, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowser();
 
   // Needs the extraction pipeline for the content checks.
   // First, before any click on this origin: Chromium keeps an activeTab grant across
   // same-origin navigations.
   it('cannot read a page the user has not pointed it at (no host permissions)', async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('news.html'));
     const before = await pageState(browser);
     const result = await browser.callBackgroundUngranted('openReader');
@@ -51,6 +40,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   it('shows the article: header, lead image, body, removed line; no boilerplate', async () => {
+    const { browser, server } = env;
     const result = await openView(browser, server.url('news.html'));
     assert.ok(result.ok, `openReader failed: ${result.error}`);
     const article = result.value;
@@ -93,6 +83,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   it('moves focus into the view; Esc closes it and the page is exactly as before', async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('news.html'));
     await scrollPage(browser, 700);
     const before = await pageState(browser);
@@ -117,6 +108,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   it('closeReader restores the page; the toolbar button opens the view again', async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('news.html'));
     await scrollPage(browser, 400);
     const before = await pageState(browser);
@@ -132,6 +124,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   it('on a page still loading, the view is up at once saying so, and the article follows', async () => {
+    const { browser, server } = env;
     await browser.goto(server.url('news.html'));
     // Followed from the page itself, so nothing waits for its load event: the page's picture
     // is held back by the server for far longer than the test runs.
@@ -167,6 +160,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   it('settings apply at once and are kept in storage.sync', async () => {
+    const { browser, server } = env;
     await openView(browser, server.url('news.html'));
     const applied = await browser.evalView(async () => {
       document.getElementById('qp-settings-button').click();
@@ -220,6 +214,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   it('registers the keyboard shortcut Alt+Shift+R', async () => {
+    const { browser } = env;
     const commands = await browser.commands();
     const toggle = commands.find((c) => c.name === 'toggle-reader');
     assert.ok(toggle, JSON.stringify(commands));
@@ -231,6 +226,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   it('registers the keyboard shortcut Alt+Shift+M for saving as Markdown', async () => {
+    const { browser } = env;
     const commands = await browser.commands();
     const save = commands.find((c) => c.name === 'export-markdown');
     assert.ok(save, JSON.stringify(commands));
@@ -240,6 +236,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   it('the options page edits the same settings', async () => {
+    const { browser, server } = env;
     const shown = await browser.onOptionsPage(async () => {
       const form = await new Promise((resolve) => {
         const look = () => document.querySelector('.qp-settings-form input:checked') ? resolve(document.querySelector('.qp-settings-form')) : setTimeout(look, 50);
@@ -264,6 +261,7 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   });
 
   it('has a print stylesheet that leaves the controls off paper', async () => {
+    const { browser, server } = env;
     await openView(browser, server.url('news.html'));
     const print = await browser.evalView(() => {
       const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]);

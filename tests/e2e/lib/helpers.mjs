@@ -1,6 +1,27 @@
 // Steps the end-to-end tests share, on top of lib/harness.mjs.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { launch } from './harness.mjs';
+import { startServer } from './server.mjs';
+
+/**
+ * The fixture server and a browser with the extension loaded, for the `describe` this is
+ * called in: up before its first test, closed after its last. Tests read `server` and
+ * `browser` from the returned object once they run.
+ */
+export function useBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 export async function until(check, { timeout = 10_000, interval = 100, message = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
