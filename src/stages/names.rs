@@ -3,9 +3,10 @@
 //! [`crate::patterns::Names`] answers each question with its own walk over the names (some
 //! 150 `contains` and word tests, the class weight splitting the names a second time). This
 //! module gives the same answers from one pass over each name: every substring needle of
-//! every table is tried at each position through an index by first byte, and each word is
-//! looked up once. The tables stay the single source of the vocabulary; names with non-ASCII
-//! characters (whose Unicode lower-casing can change lengths) go through `Names` itself.
+//! every table is tried at each position through an index by its first two bytes, and each
+//! word is looked up once. The tables stay the single source of the vocabulary; names with
+//! non-ASCII characters (whose Unicode lower-casing can change lengths) go through `Names`
+//! itself.
 
 use crate::article::RemovedKind;
 use crate::patterns::{
@@ -91,9 +92,10 @@ struct Part {
 }
 
 struct Matcher {
-    /// Substring needles and the tables they are in, listed by first byte.
+    /// Substring needles and the tables they are in, listed by their first two bytes (see
+    /// [`pair`]): at most positions of a name no needle starts with the two bytes there.
     needles: Vec<(&'static [u8], u8)>,
-    by_first: Vec<Vec<u16>>,
+    by_pair: Vec<Vec<u16>>,
     /// Word and word-prefix patterns of the same tables, listed by first byte.
     words_by_first: Vec<Vec<(&'static [u8], How, u8)>>,
     /// [`BOILERPLATE`] indices by the needle's first byte, in table order.
@@ -130,9 +132,10 @@ impl Matcher {
                 }
             }
         }
-        let mut by_first = vec![Vec::new(); 256];
+        // Substring needles are at least two bytes long (a test checks).
+        let mut by_pair = vec![Vec::new(); PAIRS];
         for (k, (n, _)) in needles.iter().enumerate() {
-            by_first[n[0] as usize].push(k as u16);
+            by_pair[pair(n[0], n[1])].push(k as u16);
         }
         let mut boilerplate_by_first = vec![Vec::new(); 256];
         for (k, (p, _)) in BOILERPLATE.iter().enumerate() {
@@ -140,7 +143,7 @@ impl Matcher {
         }
         Matcher {
             needles,
-            by_first,
+            by_pair,
             words_by_first,
             boilerplate_by_first,
         }
@@ -152,20 +155,12 @@ impl Matcher {
         buf.extend(name.bytes().map(|b| b.to_ascii_lowercase()));
         let lower = buf.as_slice();
         let mut hits = 0u8;
-        for i in 0..lower.len() {
+        for (i, two) in lower.windows(2).enumerate() {
             let rest = &lower[i..];
-            for &k in &self.by_first[rest[0] as usize] {
+            for &k in &self.by_pair[pair(two[0], two[1])] {
                 let (needle, bits) = self.needles[k as usize];
-                // A needle whose tables all matched already has nothing to add, and most
-                // needles differ from the name by their second byte: both tests are cheaper
-                // than comparing the slices.
-                if hits & bits == bits
-                    || needle.len() > rest.len()
-                    || (needle.len() > 1 && needle[1] != rest[1])
-                {
-                    continue;
-                }
-                if rest[..needle.len()] == *needle {
+                // A needle whose tables all matched already has nothing to add.
+                if hits & bits != bits && rest.starts_with(needle) {
                     hits |= bits;
                 }
             }
@@ -227,6 +222,21 @@ impl Matcher {
             part.boilerplate = Some(part.boilerplate.map_or(k, |b| b.min(k)));
         }
     }
+}
+
+/// Buckets of [`pair`]: a letter, `-` or anything else, for each of two bytes.
+const PAIRS: usize = 28 * 28;
+
+/// The bucket of two neighbouring lower-case bytes. Needles are words with hyphens, so
+/// letters and `-` get buckets of their own; other bytes share one, which only costs a
+/// comparison that fails.
+fn pair(a: u8, b: u8) -> usize {
+    let class = |c: u8| match c {
+        b'a'..=b'z' => usize::from(c - b'a') + 1,
+        b'-' => 27,
+        _ => 0,
+    };
+    class(a) * 28 + class(b)
 }
 
 /// Calls `f(from, to)` for each word of an ASCII token, split as `patterns::split_words`
@@ -325,6 +335,8 @@ mod tests {
         let boilerplate = BOILERPLATE.iter().map(|(p, _)| p);
         for p in tables.iter().flat_map(|t| t.iter()).chain(boilerplate) {
             assert!(!p.needle.is_empty(), "an empty needle");
+            let two = p.how != How::Substring || p.needle.len() >= 2;
+            assert!(two, "a substring needle under two bytes: {}", p.needle);
             assert!(!p.needle.contains(char::is_whitespace), "{}", p.needle);
         }
     }
