@@ -159,8 +159,12 @@ impl Matcher {
             let rest = &lower[i..];
             for &k in &self.by_pair[pair(two[0], two[1])] {
                 let (needle, bits) = self.needles[k as usize];
-                // A needle whose tables all matched already has nothing to add.
-                if hits & bits != bits && rest.starts_with(needle) {
+                // A needle whose tables all matched already has nothing to add. Candidates mostly
+                // differ from the name within a byte or two: comparing byte by byte stops there,
+                // where a slice comparison calls `memcmp` first.
+                let found =
+                    || rest.len() >= needle.len() && needle.iter().zip(rest).all(|(n, r)| n == r);
+                if hits & bits != bits && found() {
                     hits |= bits;
                 }
             }
