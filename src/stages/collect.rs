@@ -3,7 +3,7 @@
 //! No text is kept beyond a few short captures (headings, byline candidates, the `<title>`,
 //! JSON-LD): the scorer works from lengths and counts, and the emit pass reads the page again.
 
-use super::names::NameFacts;
+use super::names::{ClassTokens, NameFacts};
 use super::stream::{offset, Seen, Visitor};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
@@ -140,10 +140,6 @@ const CAPTURE_MAX: usize = 400;
 /// Paragraphs this long or longer are never nudges: a call to subscribe is a line or two.
 const NUDGE_MAX_BYTES: usize = 200;
 
-/// Distinct `class` values whose [`NameFacts`] are remembered per page. Real pages repeat a
-/// few hundred; the cap bounds memory on a page where every class differs.
-const NAME_CACHE_MAX: usize = 4096;
-
 /// The collect pass's state.
 pub struct Collector {
     pub out: Collected,
@@ -158,9 +154,9 @@ pub struct Collector {
     open_tables: Vec<u32>,
     last_space: bool,
     debug: bool,
-    /// [`NameFacts`] by `class`, for elements without an `id` (ids are mostly unique, so
-    /// remembering them would only fill the map).
-    name_cache: Map<String, NameFacts>,
+    /// What the class tokens seen so far say (ids are mostly unique, so remembering them
+    /// would only fill a map).
+    class_tokens: ClassTokens,
     no_names: NameFacts,
 }
 
@@ -182,7 +178,7 @@ impl Collector {
             open_tables: Vec::new(),
             last_space: true,
             debug: debug_on(),
-            name_cache: Map::default(),
+            class_tokens: ClassTokens::default(),
             no_names: NameFacts::new(None, None),
         }
     }
@@ -190,17 +186,7 @@ impl Collector {
     fn names(&mut self, class: Option<&str>, id: Option<&str>) -> NameFacts {
         match (class, id) {
             (None, None) => self.no_names,
-            (Some(class), None) => {
-                if let Some(facts) = self.name_cache.get(class) {
-                    return *facts;
-                }
-                let facts = NameFacts::new(Some(class), None);
-                if self.name_cache.len() < NAME_CACHE_MAX {
-                    self.name_cache.insert(class.to_string(), facts);
-                }
-                facts
-            }
-            _ => NameFacts::new(class, id),
+            _ => NameFacts::read(class, id, &mut self.class_tokens),
         }
     }
 }

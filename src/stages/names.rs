@@ -8,6 +8,7 @@
 //! non-ASCII characters (whose Unicode lower-casing can change lengths) go through `Names`
 //! itself.
 
+use super::collect::Map;
 use crate::article::RemovedKind;
 use crate::patterns::{
     How, Names, Pattern, BOILERPLATE, BYLINE, MAYBE_CANDIDATE, META_LINE, NEGATIVE, POSITIVE,
@@ -27,16 +28,34 @@ pub struct NameFacts {
     pub class_weight: i8,
 }
 
+/// Readings of class tokens over one page. Pages build their `class` attributes from a few
+/// hundred tokens (`flex`, `mt-4`, `article__body`) in ever new combinations: looking a token
+/// up costs a fraction of reading it.
+#[derive(Default)]
+pub struct ClassTokens {
+    parts: Map<String, Part>,
+    /// Room for a token's lower-cased copy while it is read.
+    scratch: Vec<u8>,
+}
+
+/// Distinct class tokens remembered per page; the cap bounds memory on a page where every
+/// token differs.
+const CLASS_TOKENS_MAX: usize = 4096;
+
 impl NameFacts {
     pub fn new(class: Option<&str>, id: Option<&str>) -> NameFacts {
+        NameFacts::read(class, id, &mut ClassTokens::default())
+    }
+
+    /// Like [`NameFacts::new`], with the class tokens read earlier on the page remembered.
+    pub fn read(class: Option<&str>, id: Option<&str>, tokens: &mut ClassTokens) -> NameFacts {
         let ascii = |p: Option<&str>| p.is_none_or(str::is_ascii);
         if !(ascii(class) && ascii(id)) {
             return NameFacts::by_names(class, id);
         }
         let m = matcher();
-        let mut buf = Vec::new();
-        let c = class.map(|p| m.part(p, &mut buf));
-        let i = id.map(|p| m.part(p, &mut buf));
+        let c = class.map(|p| m.class_part(p, tokens));
+        let i = id.map(|p| m.part(p, &mut tokens.scratch));
         let hits = c.map_or(0, |p| p.hits) | i.map_or(0, |p| p.hits);
         let weight = |p: Option<Part>| {
             p.map_or(0, |p| {
@@ -82,7 +101,7 @@ const BYL: u8 = 16;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Part {
     /// Tables with a match.
     hits: u8,
@@ -147,6 +166,31 @@ impl Matcher {
             words_by_first,
             boilerplate_by_first,
         }
+    }
+
+    /// Reads an ASCII `class` token by token: a substring needle cannot span whitespace either,
+    /// and each token's words are read on their own (see [`Matcher::part`]).
+    fn class_part(&self, class: &str, tokens: &mut ClassTokens) -> Part {
+        let mut part = Part::default();
+        for token in class.split_ascii_whitespace() {
+            let t = match tokens.parts.get(token) {
+                Some(&t) => t,
+                None => {
+                    let t = self.part(token, &mut tokens.scratch);
+                    if tokens.parts.len() < CLASS_TOKENS_MAX {
+                        tokens.parts.insert(token.to_string(), t);
+                    }
+                    t
+                }
+            };
+            part.hits |= t.hits;
+            part.boilerplate = match (part.boilerplate, t.boilerplate) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            part.meta_line |= t.meta_line;
+        }
+        part
     }
 
     /// Reads one ASCII name. `buf` is scratch space for its lower-cased copy.
@@ -322,13 +366,14 @@ mod tests {
         let parts: Vec<Option<&str>> = std::iter::once(None)
             .chain(names.iter().map(|s| Some(s.as_str())))
             .collect();
+        // Remembered over all the samples, as over a page.
+        let mut tokens = ClassTokens::default();
         for (k, class) in parts.iter().enumerate() {
             for id in [None, Some(""), parts[(k * 13 + 5) % parts.len()]] {
-                assert_eq!(
-                    NameFacts::new(*class, id),
-                    NameFacts::by_names(*class, id),
-                    "class {class:?} id {id:?}"
-                );
+                let expected = NameFacts::by_names(*class, id);
+                let why = format!("class {class:?} id {id:?}");
+                assert_eq!(NameFacts::new(*class, id), expected, "{why}");
+                assert_eq!(NameFacts::read(*class, id, &mut tokens), expected, "{why}");
             }
         }
     }
