@@ -278,11 +278,19 @@ impl Emitter {
         if self.pending_text.is_empty() {
             return;
         }
-        let raw = std::mem::take(&mut self.pending_text);
-        if !top.is_some_and(|t| self.writing(t.node)) {
-            return;
+        // Taken to be read while the rest of `self` is written, and given back emptied: its
+        // room then serves the next text node rather than being freed and allocated again.
+        let mut raw = std::mem::take(&mut self.pending_text);
+        if top.is_some_and(|t| self.writing(t.node)) {
+            self.write_text(&raw);
         }
-        let decoded = entities::decode(&raw);
+        raw.clear();
+        self.pending_text = raw;
+    }
+
+    /// Writes a text node given as it is in the page.
+    fn write_text(&mut self, raw: &str) {
+        let decoded = entities::decode(raw);
         // Control characters (a stray BEL, form feeds) are not text anyone can read.
         let decoded: std::borrow::Cow<'_, str> = if has_control(&decoded) {
             decoded
