@@ -158,6 +158,8 @@ pub struct Collector {
     /// would only fill a map).
     class_tokens: ClassTokens,
     no_names: NameFacts,
+    /// Room for a `style` attribute while it is read (see [`style_hides`]).
+    style_scratch: String,
 }
 
 impl Default for Collector {
@@ -180,6 +182,7 @@ impl Collector {
             debug: debug_on(),
             class_tokens: ClassTokens::default(),
             no_names: NameFacts::new(None, None),
+            style_scratch: String::new(),
         }
     }
 
@@ -296,7 +299,8 @@ impl<'a> Attrs<'a> {
     }
 }
 
-fn is_hidden(a: &Attrs<'_>, tag: Tag) -> bool {
+/// `scratch`: room for the compacted `style` (see [`style_hides`]).
+fn is_hidden(a: &Attrs<'_>, tag: Tag, scratch: &mut String) -> bool {
     if a.hidden.is_some() {
         return true;
     }
@@ -311,17 +315,23 @@ fn is_hidden(a: &Attrs<'_>, tag: Tag) -> bool {
     {
         return true;
     }
-    if let Some(style) = a.style {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
-        }
+    a.style.is_some_and(|style| style_hides(style, scratch))
+}
+
+/// `display:none` or `visibility:hidden` in a `style` attribute, in any case and with
+/// whitespace anywhere. `compact` is scratch space, reused from element to element.
+fn style_hides(style: &str, compact: &mut String) -> bool {
+    compact.clear();
+    if style.is_ascii() {
+        // Nearly every style attribute: `char::to_lowercase` would look each character up in
+        // Unicode's tables to give what the ASCII mapping does.
+        let bytes = style.bytes().filter(|&b| !is_ascii_space(b));
+        compact.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        let chars = style.chars().filter(|c| !c.is_whitespace());
+        compact.extend(chars.flat_map(char::to_lowercase));
     }
-    false
+    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
 impl Visitor for Collector {
@@ -347,7 +357,7 @@ impl Visitor for Collector {
         if is_never(tag) {
             flags |= flag::NEVER;
         }
-        if is_hidden(&a, tag) {
+        if is_hidden(&a, tag, &mut self.style_scratch) {
             flags |= flag::HIDDEN;
             kind = Some(RemovedKind::Hidden);
         }
@@ -804,7 +814,32 @@ fn hash32(s: &str) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::Figures;
+    use super::{style_hides, Figures};
+
+    /// The ASCII path reads a style as the Unicode walk does (vertical tab included).
+    #[test]
+    fn ascii_styles_read_as_the_char_walk() {
+        let styles = [
+            "display:none",
+            "DISPLAY : None;",
+            "color:red; visibility:\x0Bhidden",
+            "Visibility:\thidden",
+            "display:block",
+            "display: no ne",
+            "",
+        ];
+        let mut scratch = String::new();
+        for style in styles {
+            let compact: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let expected =
+                compact.contains("display:none") || compact.contains("visibility:hidden");
+            assert_eq!(style_hides(style, &mut scratch), expected, "{style:?}");
+        }
+    }
 
     /// The ASCII fast path counts what the general walk does.
     #[test]
