@@ -34,6 +34,9 @@ pub struct NameFacts {
 #[derive(Default)]
 pub struct ClassTokens {
     parts: Map<String, Part>,
+    /// Whole `class` attributes with non-ASCII characters, which [`NameFacts::by_names`]
+    /// reads at many times an ASCII token's cost: pages that use such names repeat them.
+    unicode: Map<String, NameFacts>,
     /// Room for a token's lower-cased copy while it is read.
     scratch: Vec<u8>,
 }
@@ -51,7 +54,17 @@ impl NameFacts {
     pub fn read(class: Option<&str>, id: Option<&str>, tokens: &mut ClassTokens) -> NameFacts {
         let ascii = |p: Option<&str>| p.is_none_or(str::is_ascii);
         if !(ascii(class) && ascii(id)) {
-            return NameFacts::by_names(class, id);
+            let Some(class) = class.filter(|_| id.is_none()) else {
+                return NameFacts::by_names(class, id);
+            };
+            if let Some(facts) = tokens.unicode.get(class) {
+                return *facts;
+            }
+            let facts = NameFacts::by_names(Some(class), None);
+            if tokens.unicode.len() < CLASS_TOKENS_MAX {
+                tokens.unicode.insert(class.to_string(), facts);
+            }
+            return facts;
         }
         let m = matcher();
         let c = class.map(|p| m.class_part(p, tokens));
@@ -335,7 +348,18 @@ mod tests {
         }
         words.extend(BOILERPLATE.iter().map(|(p, _)| p.needle.to_string()));
         words.extend(STATE_PREFIXES.iter().map(|s| s.to_string()));
-        words.extend(["shareholders", "x", "", "Ab", "CMS"].map(String::from));
+        words.extend(
+            [
+                "shareholders",
+                "x",
+                "",
+                "Ab",
+                "CMS",
+                "café-sidebar",
+                "İcomment",
+            ]
+            .map(String::from),
+        );
         let mut out = Vec::new();
         for w in &words {
             let cap = w
@@ -373,6 +397,8 @@ mod tests {
                 let expected = NameFacts::by_names(*class, id);
                 let why = format!("class {class:?} id {id:?}");
                 assert_eq!(NameFacts::new(*class, id), expected, "{why}");
+                // Twice: the second answer comes from what the first remembered.
+                assert_eq!(NameFacts::read(*class, id, &mut tokens), expected, "{why}");
                 assert_eq!(NameFacts::read(*class, id, &mut tokens), expected, "{why}");
             }
         }
