@@ -69,22 +69,20 @@ impl NameFacts {
         let m = matcher();
         let c = class.map(|p| m.class_part(p, tokens));
         let i = id.map(|p| m.part(p, &mut tokens.scratch));
-        let hits = c.map_or(0, |p| p.hits) | i.map_or(0, |p| p.hits);
+        let both = c.unwrap_or_default().and(i.unwrap_or_default());
+        let hits = both.hits;
+        // The class weight is the one answer that counts each name on its own.
         let weight = |p: Option<Part>| {
             p.map_or(0, |p| {
                 i32::from(p.hits & POS != 0) * 25 - i32::from(p.hits & NEG != 0) * 25
             })
         };
-        let boilerplate = match (c.and_then(|p| p.boilerplate), i.and_then(|p| p.boilerplate)) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
         NameFacts {
             empty: class.is_none_or(str::is_empty) && id.is_none_or(str::is_empty),
             positive: hits & POS != 0,
-            boilerplate: boilerplate.map(|k| BOILERPLATE[k as usize].1),
+            boilerplate: both.boilerplate.map(|k| BOILERPLATE[k as usize].1),
             unlikely: hits & UNL != 0 && hits & MAYBE == 0,
-            meta_line: c.is_some_and(|p| p.meta_line) || i.is_some_and(|p| p.meta_line),
+            meta_line: both.meta_line,
             byline: hits & BYL != 0,
             class_weight: (weight(c) + weight(i)) as i8,
         }
@@ -121,6 +119,21 @@ struct Part {
     /// Index in [`BOILERPLATE`] of the first pattern a name word matches.
     boilerplate: Option<u16>,
     meta_line: bool,
+}
+
+impl Part {
+    /// The answers for two names read together (as `Names` joins them with a space).
+    fn and(self, other: Part) -> Part {
+        Part {
+            hits: self.hits | other.hits,
+            // The first pattern in table order, whichever name matched it.
+            boilerplate: match (self.boilerplate, other.boilerplate) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+            meta_line: self.meta_line || other.meta_line,
+        }
+    }
 }
 
 struct Matcher {
@@ -196,12 +209,7 @@ impl Matcher {
                     t
                 }
             };
-            part.hits |= t.hits;
-            part.boilerplate = match (part.boilerplate, t.boilerplate) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            part.meta_line |= t.meta_line;
+            part = part.and(t);
         }
         part
     }
