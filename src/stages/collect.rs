@@ -3,6 +3,7 @@
 //! No text is kept beyond a few short captures (headings, byline candidates, the `<title>`,
 //! JSON-LD): the scorer works from lengths and counts, and the emit pass reads the page again.
 
+use super::is_ascii_space;
 use super::names::{ClassTokens, NameFacts};
 use super::stream::{offset, Seen, Visitor};
 use super::tree::{Open, Tag, NONE};
@@ -794,12 +795,6 @@ impl Figures {
             last_space,
         }
     }
-}
-
-/// ASCII whitespace as `char::is_whitespace` has it (which, unlike `u8::is_ascii_whitespace`,
-/// includes the vertical tab).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// FNV-1a: enough to tell class attributes apart without keeping them.

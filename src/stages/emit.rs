@@ -4,6 +4,7 @@
 //! Output is written forward only. The one look-back is cheap: a block that ends up with
 //! nothing to show is cut off the end of the buffer when it closes.
 
+use super::is_ascii_space;
 use super::score::Action;
 use super::stream::Visitor;
 use super::tree::{Open, Tag};
@@ -608,10 +609,7 @@ impl Emitter {
 /// length in bytes. ASCII, nearly all text, is told by its byte without decoding.
 fn char_at(s: &str, i: usize) -> (bool, usize) {
     match s.as_bytes()[i] {
-        b if b.is_ascii() => (
-            matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'),
-            1,
-        ),
+        b if b.is_ascii() => (is_ascii_space(b), 1),
         _ => {
             let c = s[i..].chars().next().unwrap_or_default();
             (c.is_whitespace(), c.len_utf8())

@@ -299,7 +299,7 @@ fn own_end_tag(c: &collect::Collected, html: &str, i: usize) -> Option<usize> {
     let name_len = page
         .get(start + 1..)?
         .iter()
-        .position(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'/' | b'>'))?;
+        .position(|&b| stream::ends_tag_name(b))?;
     let name = page
         .get(start + 1..start + 1 + name_len)
         .filter(|n| !n.is_empty())?;
@@ -308,6 +308,12 @@ fn own_end_tag(c: &collect::Collected, html: &str, i: usize) -> Option<usize> {
         && end_tag[2..2 + name_len].eq_ignore_ascii_case(name)
         && end_tag[2 + name_len] == b'>';
     plain.then_some(at + name_len + 3)
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it (which, unlike `u8::is_ascii_whitespace`,
+/// includes the vertical tab): the passes tell ASCII text's whitespace by the byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// Compiles a user's site rule into selector marks, refusing what lol_html cannot match.

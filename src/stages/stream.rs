@@ -204,12 +204,17 @@ fn tag_of(el: &Element<'_, '_>, src: &str) -> Tag {
             let name = &name[..name.len().min(11)];
             let end = name
                 .iter()
-                .position(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'/' | b'>'))
+                .position(|&b| ends_tag_name(b))
                 .unwrap_or(name.len());
             Tag::from_name(&name[..end])
         }
         _ => Tag::from_name(el.tag_name().as_bytes()),
     }
+}
+
+/// Whether `b` ends a tag name in lol_html's tokenizer (whitespace, `/` or `>`).
+pub fn ends_tag_name(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'/' | b'>')
 }
 
 /// Streams `html` through lol_html, feeding `visitor`, and gives it back at the end.
