@@ -639,8 +639,7 @@ impl Visitor for Collector {
         }
     }
 
-    fn text(&mut self, text: &str, kind: TextType, _last: bool, top: Option<Open>) {
-        // lol_html ends each text node with an empty piece: nothing to count.
+    fn text(&mut self, text: &str, kind: TextType, top: Option<Open>) {
         let (false, Some(top)) = (text.is_empty(), top) else {
             return;
         };

@@ -56,7 +56,6 @@ pub struct Emitter {
     meaningful: u64,
     /// Counts `<br>`s written: they keep an inline element (`<span><br></span>`), not a block.
     breaks: u64,
-    pending_text: String,
     pre_depth: u32,
     /// `html.len()` right after the last image written (a `<noscript>` twin right after it
     /// would show the same picture twice).
@@ -95,7 +94,6 @@ impl Emitter {
             math_open: 0,
             meaningful: 0,
             breaks: 0,
-            pending_text: String::new(),
             pre_depth: 0,
             after_last_img: None,
             last_img: None,
@@ -273,20 +271,6 @@ impl Emitter {
             Some((_, src)) => self.images.insert(src.clone()),
             None => true,
         }
-    }
-
-    fn flush_text(&mut self, top: Option<Open>) {
-        if self.pending_text.is_empty() {
-            return;
-        }
-        // Taken to be read while the rest of `self` is written, and given back emptied: its
-        // room then serves the next text node rather than being freed and allocated again.
-        let mut raw = std::mem::take(&mut self.pending_text);
-        if top.is_some_and(|t| self.writing(t.node)) {
-            self.write_text(&raw);
-        }
-        raw.clear();
-        self.pending_text = raw;
     }
 
     /// Writes a text node given as it is in the page.
@@ -467,7 +451,6 @@ impl Visitor for Emitter {
         el: &Element<'_, '_>,
         _src: &str,
     ) {
-        self.flush_text(parent);
         let parent_state = parent.map_or(State::Outside, |p| self.state(p.node));
         let action = self
             .actions
@@ -505,7 +488,6 @@ impl Visitor for Emitter {
     }
 
     fn end(&mut self, open: Open, _at: usize) {
-        self.flush_text(Some(open));
         if open.tag == Tag::Noscript {
             if let Some(raw) = self.noscript.take() {
                 self.noscript_fallback(&raw);
@@ -533,7 +515,7 @@ impl Visitor for Emitter {
         }
     }
 
-    fn text(&mut self, text: &str, kind: TextType, last: bool, top: Option<Open>) {
+    fn text(&mut self, text: &str, kind: TextType, top: Option<Open>) {
         if let Some(buf) = self.noscript.as_mut() {
             if top.is_some_and(|t| t.tag == Tag::Noscript) && buf.len() < 64 * 1024 {
                 buf.push_str(text);
@@ -546,10 +528,7 @@ impl Visitor for Emitter {
         if !top.is_some_and(|t| self.writing(t.node)) {
             return;
         }
-        self.pending_text.push_str(text);
-        if last {
-            self.flush_text(top);
-        }
+        self.write_text(text);
     }
 }
 

@@ -1,5 +1,6 @@
 //! The extraction pipeline: collect → score → emit. See the crate docs for the design.
 
+pub mod between;
 pub mod collect;
 pub mod emit;
 pub mod names;

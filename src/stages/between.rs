@@ -1,0 +1,680 @@
+//! What lies between the start tags lol_html reports: text, end tags, comments.
+//!
+//! The passes subscribe lol_html to start tags only. Text and end-tag handlers cost more
+//! than everything the collect pass does with them: lol_html decodes every text piece into a
+//! buffer and ends each text node with an extra empty piece, allocates four boxes per element
+//! for an end-tag handler, and must run its full tokeniser where its tag scanner would do
+//! (measured on the corpus: an empty-handler pass takes 291 M instructions with text and
+//! end-tag handlers, 174 M without). The stretch between two start tags holds nothing but
+//! text, end tags, comments, doctypes and CDATA sections, so it is read here instead, by
+//! the HTML tokeniser's rules for those few states, already as UTF-8 slices of the page.
+//!
+//! What decides those states is mirrored from lol_html, not from the HTML standard's tree
+//! builder, so the passes see what lol_html's handlers reported: [`Namespaces`] is
+//! lol_html's tree-builder simulator (which start tags switch the tokeniser to raw text,
+//! where CDATA sections are allowed), [`OpenNames`] its open-element stack (which element an
+//! end tag ends: the nearest open one of the same name, ignoring implied end tags). The
+//! stream's tests check the events against lol_html's own handlers on every corpus page, on
+//! tricky markup and on generated token soup. One difference is on purpose: after a raw-text
+//! start tag that ends in an attribute with no value (`<title a=>`), lol_html's full
+//! tokeniser reads data; its tag scanner, which now runs there, reads the raw text as the
+//! standard says, and so does this.
+
+use super::stream::ends_tag_name;
+use lol_html::html_content::TextType;
+
+/// The tokeniser state a stretch starts in: set by the start tag before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Data,
+    /// `<title>`, `<textarea>`: text up to the element's end tag.
+    RcData,
+    /// `<style>`, `<iframe>`, `<xmp>`, `<noembed>`, `<noframes>`, `<noscript>`.
+    RawText,
+    /// `<script>`: raw text whose end tag is skipped inside `<!-- <script> … -->`.
+    Script,
+    /// `<plaintext>`: the rest of the page is text.
+    PlainText,
+}
+
+impl Mode {
+    /// How lol_html labels the text of a raw text state (`None` for data).
+    pub fn label(self) -> Option<TextType> {
+        match self {
+            Mode::Data => None,
+            Mode::RcData => Some(TextType::RCData),
+            Mode::RawText => Some(TextType::RawText),
+            Mode::Script => Some(TextType::ScriptData),
+            Mode::PlainText => Some(TextType::PlainText),
+        }
+    }
+}
+
+/// What a stretch holds, in order.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// A whole text node (the tokeniser's text between two other tokens).
+    Text(&'a str, TextType),
+    /// An end tag: its offset in the stretch's text and its name as written.
+    End(usize, &'a [u8]),
+}
+
+/// Which HTML parsing namespace lol_html's tree-builder simulator is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ns {
+    Html,
+    Svg,
+    MathMl,
+}
+
+/// lol_html's `TreeBuilderSimulator`, rule for rule (lol_html 3.0.3,
+/// `parser/tree_builder_simulator/mod.rs`): a stack of namespaces entered at `<svg>`,
+/// `<math>` and integration points, left at their end tags and at the HTML tags that break
+/// out of foreign content.
+pub struct Namespaces {
+    stack: Vec<Ns>,
+    current: Ns,
+}
+
+impl Default for Namespaces {
+    fn default() -> Self {
+        Namespaces {
+            stack: vec![Ns::Html],
+            current: Ns::Html,
+        }
+    }
+}
+
+/// Start tags that leave SVG or MathML for HTML (lol_html's `causes_foreign_content_exit`).
+const FOREIGN_EXITS: &[&[u8]] = &[
+    b"b",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"center",
+    b"code",
+    b"dd",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"hr",
+    b"i",
+    b"img",
+    b"li",
+    b"listing",
+    b"menu",
+    b"meta",
+    b"nobr",
+    b"ol",
+    b"p",
+    b"pre",
+    b"ruby",
+    b"s",
+    b"small",
+    b"span",
+    b"strong",
+    b"strike",
+    b"sub",
+    b"sup",
+    b"table",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+];
+/// SVG elements whose content is HTML.
+const SVG_HTML_POINTS: &[&[u8]] = &[b"desc", b"title", b"foreignobject"];
+/// MathML elements whose content is HTML text.
+const MATHML_TEXT_POINTS: &[&[u8]] = &[b"mi", b"mo", b"mn", b"ms", b"mtext"];
+
+fn is(name: &[u8], lower: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(lower)
+}
+
+fn is_one_of(name: &[u8], names: &[&[u8]]) -> bool {
+    names.iter().any(|n| is(name, n))
+}
+
+/// lol_html's tag-name hash covers names of at most 12 letters and digits 1–6; it handles
+/// `<annotation-xml>` only among the names that do not hash.
+fn hashes(name: &[u8]) -> bool {
+    name.len() <= 12
+        && name
+            .iter()
+            .all(|b| b.is_ascii_alphabetic() || (b'1'..=b'6').contains(b))
+}
+
+impl Namespaces {
+    /// A start tag named `name`: what the tokeniser reads after it. `attr` looks an attribute
+    /// up by name (lowercase); `foreign` is the namespace lol_html gave the element, which
+    /// the simulator's own answer is checked against.
+    pub fn start(
+        &mut self,
+        name: &[u8],
+        self_closing: bool,
+        attr: impl Fn(&str) -> Option<String>,
+        foreign: bool,
+    ) -> Mode {
+        let mut mode = Mode::Data;
+        if is(name, b"svg") {
+            self.enter(Ns::Svg);
+        } else if is(name, b"math") {
+            self.enter(Ns::MathMl);
+        } else if self.current != Ns::Html {
+            if is_one_of(name, FOREIGN_EXITS) {
+                self.leave();
+            } else if (self.current == Ns::Svg && is_one_of(name, SVG_HTML_POINTS))
+                || (self.current == Ns::MathMl && is_one_of(name, MATHML_TEXT_POINTS))
+            {
+                if !self_closing {
+                    self.enter(Ns::Html);
+                }
+            } else if is(name, b"font") {
+                if ["color", "size", "face"].iter().any(|a| attr(a).is_some()) {
+                    self.leave();
+                }
+            } else if self.current == Ns::MathMl
+                && !hashes(name)
+                && !self_closing
+                && is(name, b"annotation-xml")
+            {
+                let html = attr("encoding").is_some_and(|e| {
+                    e.eq_ignore_ascii_case("text/html")
+                        || e.eq_ignore_ascii_case("application/xhtml+xml")
+                });
+                if html {
+                    self.enter(Ns::Html);
+                }
+            }
+        } else {
+            mode = text_mode(name);
+        }
+        // lol_html names the element's namespace after this very simulation; were the two
+        // ever to part, its answer is the one the page was read by.
+        if foreign != (self.current != Ns::Html) {
+            self.current = match (foreign, self.stack.last()) {
+                (false, _) => Ns::Html,
+                (true, Some(&ns)) if ns != Ns::Html => ns,
+                (true, _) => Ns::Svg,
+            };
+        }
+        mode
+    }
+
+    /// An end tag named `name`.
+    pub fn end(&mut self, name: &[u8]) {
+        if self.current == Ns::Html {
+            let Some(&prev) = self
+                .stack
+                .len()
+                .checked_sub(2)
+                .and_then(|i| self.stack.get(i))
+            else {
+                return;
+            };
+            if (prev == Ns::MathMl && is_one_of(name, MATHML_TEXT_POINTS))
+                || (prev == Ns::Svg && is_one_of(name, SVG_HTML_POINTS))
+                || (prev == Ns::MathMl && !hashes(name) && is(name, b"annotation-xml"))
+            {
+                self.leave();
+            }
+        } else if (self.current == Ns::Svg && is(name, b"svg"))
+            || (self.current == Ns::MathMl && is(name, b"math"))
+            || is(name, b"p")
+            || is(name, b"br")
+        {
+            self.leave();
+        }
+    }
+
+    /// Whether `<![CDATA[` opens a CDATA section (else it is a bogus comment).
+    pub fn cdata_allowed(&self) -> bool {
+        self.current != Ns::Html
+    }
+
+    fn enter(&mut self, ns: Ns) {
+        self.stack.push(ns);
+        self.current = ns;
+    }
+
+    fn leave(&mut self) {
+        self.stack.pop();
+        if let Some(&ns) = self.stack.last() {
+            self.current = ns;
+        }
+    }
+}
+
+/// The tokeniser state an HTML start tag named `name` switches to (lol_html's
+/// `get_text_type_adjustment`).
+fn text_mode(name: &[u8]) -> Mode {
+    if is(name, b"title") || is(name, b"textarea") {
+        Mode::RcData
+    } else if is(name, b"plaintext") {
+        Mode::PlainText
+    } else if is(name, b"script") {
+        Mode::Script
+    } else if is_one_of(
+        name,
+        &[
+            b"style",
+            b"iframe",
+            b"xmp",
+            b"noembed",
+            b"noframes",
+            b"noscript",
+        ],
+    ) {
+        Mode::RawText
+    } else {
+        Mode::Data
+    }
+}
+
+/// lol_html's open-element stack (`selectors_vm::Stack`): every element that can have
+/// content, by name. An end tag ends the nearest open element of its name and everything
+/// opened after it; one whose name is not open ends nothing.
+#[derive(Default)]
+pub struct OpenNames {
+    stack: Vec<OpenName>,
+    /// How many open elements have each name key: an end tag whose name is not open (common
+    /// on broken pages) is refused without a walk down the stack, which would make a page of
+    /// unclosed elements quadratic.
+    counts: foldhash::HashMap<u64, u32>,
+}
+
+struct OpenName {
+    node: u32,
+    /// Where its name lies in the page.
+    start: u32,
+    len: u32,
+    key: u64,
+}
+
+/// A name's key, the same in any case: its bytes, lowercased, packed eight to a word (so
+/// exact for names of up to eight bytes, nearly all of them) and mixed beyond.
+fn key(name: &[u8]) -> u64 {
+    let mut key = name.len() as u64;
+    for chunk in name.chunks(8) {
+        let mut word = [0u8; 8];
+        for (w, b) in word.iter_mut().zip(chunk) {
+            *w = b.to_ascii_lowercase();
+        }
+        key = (key.rotate_left(29) ^ u64::from_le_bytes(word)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    key
+}
+
+impl OpenNames {
+    /// Element `node` opens; its name is `page[start..start + name.len()]`.
+    pub fn push(&mut self, node: u32, name: &[u8], start: usize) {
+        let key = key(name);
+        *self.counts.entry(key).or_default() += 1;
+        self.stack.push(OpenName {
+            node,
+            start: offset(start),
+            len: offset(name.len()),
+            key,
+        });
+    }
+
+    /// An end tag named `name`: calls `ended` for each element it ends, outermost first.
+    /// lol_html reports each of them, and an outer one may still be open where an inner one
+    /// was already ended by an implied end tag.
+    pub fn end(&mut self, name: &[u8], page: &str, mut ended: impl FnMut(u32)) {
+        let key = key(name);
+        if self.counts.get(&key).is_none_or(|&c| c == 0) {
+            return;
+        }
+        let bytes = page.as_bytes();
+        let Some(at) = self.stack.iter().rposition(|open| {
+            open.key == key
+                && bytes
+                    .get(
+                        open.start as usize
+                            ..(open.start as usize).saturating_add(open.len as usize),
+                    )
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        }) else {
+            return;
+        };
+        for open in self.stack.drain(at..) {
+            if let Some(c) = self.counts.get_mut(&open.key) {
+                *c = c.saturating_sub(1);
+            }
+            ended(open.node);
+        }
+    }
+}
+
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// Reads `source`, a stretch that starts in `mode` (which it updates: an end tag ends raw
+/// text) and holds no start tag lol_html reports, calling `piece` for what it holds, in
+/// order. `ns` decides CDATA sections and follows the end tags.
+pub fn read<'a>(
+    source: &'a str,
+    mode: &mut Mode,
+    raw_name: &[u8],
+    ns: &mut Namespaces,
+    mut piece: impl FnMut(Piece<'a>),
+) {
+    let b = source.as_bytes();
+    let mut at = 0;
+    if *mode == Mode::PlainText {
+        if !source.is_empty() {
+            piece(Piece::Text(source, TextType::PlainText));
+        }
+        return;
+    } else if *mode != Mode::Data {
+        let kind = mode.label().unwrap_or(TextType::RawText);
+        let end = match *mode {
+            Mode::Script => script_end(b, raw_name),
+            _ => raw_end(b, 0, raw_name),
+        };
+        let stop = end.map_or(b.len(), |(start, _)| start);
+        if stop > 0 {
+            piece(Piece::Text(source.get(..stop).unwrap_or_default(), kind));
+        }
+        // No end tag, or the page ends inside it (which drops it).
+        let Some((start, Some(tag_end))) = end else {
+            return;
+        };
+        let name = &b[start + 2..start + 2 + raw_name.len()];
+        ns.end(name);
+        piece(Piece::End(start, name));
+        *mode = Mode::Data;
+        at = tag_end;
+    }
+    // Data: text up to the next construct, which ends the text node.
+    let mut text_from = at;
+    while let Some(lt) = memchr::memchr(b'<', &b[at..]).map(|i| at + i) {
+        let Some(construct) = construct(b, lt, ns.cdata_allowed()) else {
+            at = lt + 1;
+            continue;
+        };
+        if lt > text_from {
+            if let Some(t) = source.get(text_from..lt) {
+                piece(Piece::Text(t, TextType::Data));
+            }
+        }
+        at = match construct {
+            Construct::End { name, end } => {
+                let name = &b[name.0..name.1];
+                ns.end(name);
+                piece(Piece::End(lt, name));
+                end
+            }
+            Construct::Cdata { text, end } => {
+                if text.1 > text.0 {
+                    if let Some(t) = source.get(text.0..text.1) {
+                        piece(Piece::Text(t, TextType::CDataSection));
+                    }
+                }
+                end
+            }
+            Construct::Skip { end } => end,
+        };
+        text_from = at;
+    }
+    if b.len() > text_from {
+        if let Some(t) = source.get(text_from..) {
+            piece(Piece::Text(t, TextType::Data));
+        }
+    }
+}
+
+/// A token the data state reads at a `<`, other than a start tag.
+enum Construct {
+    /// An end tag: its name's range and where the tag ends.
+    End { name: (usize, usize), end: usize },
+    /// A CDATA section (foreign content only): its text's range and where it ends.
+    Cdata { text: (usize, usize), end: usize },
+    /// A comment, doctype or bogus comment; or `</>`, which the tokeniser drops.
+    Skip { end: usize },
+}
+
+/// What the `<` at `lt` opens in the data state; `None` when it is text. An end tag the
+/// page ends inside is dropped, as the tokeniser drops it.
+fn construct(b: &[u8], lt: usize, cdata: bool) -> Option<Construct> {
+    let rest = &b[lt + 1..];
+    let upto_gt = |from: usize| {
+        memchr::memchr(b'>', &b[from.min(b.len())..]).map_or(b.len(), |i| from + i + 1)
+    };
+    match rest {
+        [b'/', c, ..] if c.is_ascii_alphabetic() => {
+            let name_start = lt + 2;
+            let name_end = b[name_start..]
+                .iter()
+                .position(|&c| ends_tag_name(c))
+                .map_or(b.len(), |i| name_start + i);
+            Some(match tag_end(b, name_end) {
+                Some(end) => Construct::End {
+                    name: (name_start, name_end),
+                    end,
+                },
+                None => Construct::Skip { end: b.len() },
+            })
+        }
+        [b'/', b'>', ..] => Some(Construct::Skip { end: lt + 3 }),
+        [b'/'] | [] => None,
+        [b'/', ..] | [b'?', ..] => Some(Construct::Skip {
+            end: upto_gt(lt + 2),
+        }),
+        [b'!', b'-', b'-', tail @ ..] => {
+            let body = lt + 4;
+            let end = match tail {
+                [b'>', ..] => body + 1,
+                [b'-', b'>', ..] => body + 2,
+                _ => comment_end(b, body),
+            };
+            Some(Construct::Skip { end })
+        }
+        [b'!', b'[', b'C', b'D', b'A', b'T', b'A', b'[', ..] if cdata => {
+            let start = lt + 9;
+            let (text, end) = match memchr::memmem::find(&b[start..], b"]]>") {
+                Some(i) => ((start, start + i), start + i + 3),
+                None => ((start, b.len()), b.len()),
+            };
+            Some(Construct::Cdata { text, end })
+        }
+        [b'!', ..] => Some(Construct::Skip {
+            end: upto_gt(lt + 2),
+        }),
+        // A start tag lol_html did not report: the page ends inside it, which drops it.
+        [c, ..] if c.is_ascii_alphabetic() => Some(Construct::Skip { end: b.len() }),
+        _ => None,
+    }
+}
+
+/// Where a comment whose text starts at `from` ends: after `-->` or `--!>`, or at the end.
+fn comment_end(b: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(i) = memchr::memmem::find(&b[at..], b"--") {
+        let dashes = at + i;
+        // A run of dashes may end it with its last two.
+        let mut after = dashes + 2;
+        while b.get(after) == Some(&b'-') {
+            after += 1;
+        }
+        match b.get(after..) {
+            Some([b'>', ..]) => return after + 1,
+            Some([b'!', b'>', ..]) => return after + 2,
+            Some([]) | None => return b.len(),
+            _ => at = after,
+        }
+    }
+    b.len()
+}
+
+/// Where a tag ends whose name ends at `from`: after its `>`, skipping attributes (a quoted
+/// value may hold a `>`). `None` when the page ends first.
+fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        // Between attributes.
+        while let Some(&c) = b.get(at) {
+            if c == b'/' || ends_tag_name(c) && c != b'>' {
+                at += 1;
+            } else {
+                break;
+            }
+        }
+        match b.get(at)? {
+            b'>' => return Some(at + 1),
+            // A name: up to space, `/`, `>` or `=` (a leading `=` belongs to it).
+            _ => {
+                at += 1;
+                while let Some(&c) = b.get(at) {
+                    if ends_tag_name(c) || c == b'=' {
+                        break;
+                    }
+                    at += 1;
+                }
+            }
+        }
+        while b
+            .get(at)
+            .is_some_and(|&c| ends_tag_name(c) && c != b'/' && c != b'>')
+        {
+            at += 1;
+        }
+        if b.get(at) != Some(&b'=') {
+            continue;
+        }
+        at += 1;
+        while b
+            .get(at)
+            .is_some_and(|&c| ends_tag_name(c) && c != b'/' && c != b'>')
+        {
+            at += 1;
+        }
+        match b.get(at)? {
+            &q @ (b'"' | b'\'') => {
+                at += 1;
+                at += memchr::memchr(q, &b[at..])? + 1;
+            }
+            b'>' => return Some(at + 1),
+            _ => {
+                while b.get(at).is_some_and(|&c| !(ends_tag_name(c) && c != b'/')) {
+                    at += 1;
+                }
+            }
+        }
+    }
+}
+
+/// The first end tag named `name` (followed by space, `/` or `>`) at or after `from`: its
+/// start and where it ends (`None` when the page ends inside it).
+fn raw_end(b: &[u8], from: usize, name: &[u8]) -> Option<(usize, Option<usize>)> {
+    let mut at = from;
+    while let Some(i) = memchr::memmem::find(&b[at..], b"</") {
+        let start = at + i;
+        if let Some(end) = appropriate_end(b, start, name) {
+            return Some((start, end));
+        }
+        at = start + 2;
+    }
+    None
+}
+
+/// Whether `b[start..]` is `</name` followed by space, `/` or `>`: `Some(Some(end))` when it
+/// is, `Some(None)` when it is but the page ends inside the tag, `None` when it is not.
+fn appropriate_end(b: &[u8], start: usize, name: &[u8]) -> Option<Option<usize>> {
+    let name_end = start + 2 + name.len();
+    let candidate = b.get(start + 2..name_end)?;
+    if !candidate.eq_ignore_ascii_case(name) || !b.get(name_end).is_some_and(|&c| ends_tag_name(c))
+    {
+        return None;
+    }
+    Some(tag_end(b, name_end))
+}
+
+/// Where a script's text ends: its end tag, except inside `<!-- … -->` after a `<script`,
+/// where the tokeniser's double-escaped states read `</script>` as text (HTML standard
+/// 13.2.5.4–13.2.5.31).
+fn script_end(b: &[u8], name: &[u8]) -> Option<(usize, Option<usize>)> {
+    #[derive(PartialEq)]
+    enum S {
+        Plain,
+        Escaped,
+        Double,
+    }
+    let mut state = S::Plain;
+    let mut at = 0;
+    while at < b.len() {
+        // Dashes matter only inside an escape; scripts are long and full of them.
+        let next = match state {
+            S::Plain => memchr::memchr(b'<', &b[at..]),
+            _ => memchr::memchr2(b'<', b'-', &b[at..]),
+        };
+        let Some(i) = next else {
+            break;
+        };
+        at += i;
+        if b[at] == b'-' {
+            // `-->` ends an escape (or a double escape) back to plain script data.
+            if state != S::Plain {
+                let mut after = at;
+                while b.get(after) == Some(&b'-') {
+                    after += 1;
+                }
+                if after - at >= 2 && b.get(after) == Some(&b'>') {
+                    state = S::Plain;
+                    at = after + 1;
+                } else {
+                    at = after;
+                }
+            } else {
+                at += 1;
+            }
+            continue;
+        }
+        match (&state, b.get(at + 1)) {
+            (S::Plain, Some(b'!')) if b.get(at + 2..at + 4) == Some(b"--") => {
+                state = S::Escaped;
+                // The two dashes may also close at once: `<!-->`.
+                at += 2;
+            }
+            (S::Plain | S::Escaped, Some(b'/')) => {
+                if let Some(end) = appropriate_end(b, at, name) {
+                    return Some((at, end));
+                }
+                at += 2;
+            }
+            (S::Escaped, Some(c)) if c.is_ascii_alphabetic() => {
+                if is_script_word(b, at + 1) {
+                    state = S::Double;
+                }
+                at += 1;
+            }
+            (S::Double, Some(b'/')) => {
+                if is_script_word(b, at + 2) {
+                    state = S::Escaped;
+                }
+                at += 2;
+            }
+            _ => at += 1,
+        }
+    }
+    None
+}
+
+/// Whether `b[from..]` is `script` followed by space, `/` or `>` (the double-escape test).
+fn is_script_word(b: &[u8], from: usize) -> bool {
+    b.get(from..from + 6)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"script"))
+        && b.get(from + 6).is_some_and(|&c| ends_tag_name(c))
+}
