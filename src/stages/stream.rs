@@ -333,7 +333,6 @@ pub fn stream_range<V: Visitor + 'static>(
     for o in open {
         stack.push(o);
     }
-    let outer = stack.depth();
     // The stretches between the cuts, and where each starts in what lol_html is given.
     let mut segments = vec![Segment {
         fed: 0,
@@ -400,13 +399,10 @@ pub fn stream_range<V: Visitor + 'static>(
     let on_element = {
         let driver = Rc::clone(&driver);
         move |el: &mut Element<'_, '_>| {
-            let mut d = driver.borrow_mut();
-            let node = d.start(el, html)?;
-            // Nobody reads lol_html's output: removing the outermost elements turns its
-            // serialisation of everything inside them off. Handlers still see all of it.
-            if d.stack.depth() == outer + usize::from(node.is_some()) {
-                el.remove();
-            }
+            // Nobody reads lol_html's output, but it is cheaper to let lol_html copy it to a
+            // sink that drops it than to turn it off: removing an element makes lol_html
+            // allocate a mutation record for every element inside it.
+            driver.borrow_mut().start(el, html)?;
             Ok(())
         }
     };
