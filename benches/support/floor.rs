@@ -23,49 +23,31 @@ pub fn lol_html_pass(html: &str) -> usize {
     out
 }
 
-/// One lol_html pass subscribed to what the core's passes subscribe to (every element, its
-/// end tag, every text chunk) with handlers that do nothing: the cost of being shown the
-/// whole page, which the core pays twice (collect and emit). The gap between this and
-/// [`lol_html_pass`] is lol_html's full tokeniser and its per-element work, which the
-/// handler-less pass skips.
+/// One lol_html pass subscribed to what the core's passes subscribe to (every start tag)
+/// with a handler that does nothing: the cost of being shown every element, which the core
+/// pays twice (collect, and emit over the article's range). The core reads text and end tags
+/// from the page itself (src/stages/between.rs); asking lol_html for them would cost more
+/// than this whole pass. The gap between this and [`lol_html_pass`] is lol_html's full
+/// tokeniser on every start tag and its per-element work, which the handler-less pass skips.
 pub fn lol_html_handlers_pass(html: &str) -> usize {
-    use lol_html::html_content::{Element, TextChunk};
-    use lol_html::{DocumentContentHandlers, ElementContentHandlers, Selector};
+    use lol_html::html_content::Element;
+    use lol_html::{ElementContentHandlers, Selector};
     use std::borrow::Cow;
     use std::cell::Cell;
-    use std::rc::Rc;
 
-    let seen = Rc::new(Cell::new(0usize));
+    let seen = Cell::new(0usize);
     let Ok(any) = "*".parse::<Selector>() else {
         return 0;
     };
-    let on_element = {
-        let seen = Rc::clone(&seen);
-        move |el: &mut Element<'_, '_>| {
-            seen.set(seen.get() + 1);
-            if el.can_have_content() {
-                let seen = Rc::clone(&seen);
-                el.on_end_tag(Box::new(move |_end| {
-                    seen.set(seen.get() + 1);
-                    Ok(())
-                }))?;
-            }
-            Ok(())
-        }
-    };
-    let on_text = {
-        let seen = Rc::clone(&seen);
-        move |chunk: &mut TextChunk<'_>| {
-            seen.set(seen.get() + chunk.as_str().len());
-            Ok(())
-        }
+    let on_element = |el: &mut Element<'_, '_>| {
+        seen.set(seen.get() + usize::from(el.can_have_content()) + 1);
+        Ok(())
     };
     let settings = Settings::new()
         .append_element_content_handler((
             Cow::Owned(any),
             ElementContentHandlers::default().element(on_element),
         ))
-        .append_document_content_handler(DocumentContentHandlers::default().text(on_text))
         .with_strict(false);
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
     for piece in html.as_bytes().chunks(64 * 1024) {
