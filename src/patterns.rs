@@ -454,13 +454,37 @@ pub const SOCIAL_NETWORKS: &[&str] = &[
 
 /// Whether a short paragraph's text is a nudge, and of which kind.
 pub fn nudge(text: &str) -> Option<RemovedKind> {
-    let text = text.to_lowercase();
-    if let Some((_, kind)) = NUDGES.iter().find(|(p, _)| text.contains(p)) {
+    // Every short paragraph of every page is asked: the searchers for the fifty-odd phrases
+    // are built once instead of on each `str::contains`.
+    static FINDERS: std::sync::OnceLock<NudgeFinders> = std::sync::OnceLock::new();
+    let f = FINDERS.get_or_init(|| {
+        let finder = |p: &&str| memchr::memmem::Finder::new(p.as_bytes()).into_owned();
+        NudgeFinders {
+            nudges: NUDGES.iter().map(|(p, k)| (finder(p), *k)).collect(),
+            verbs: FOLLOW_VERBS.iter().map(finder).collect(),
+            networks: SOCIAL_NETWORKS.iter().map(finder).collect(),
+        }
+    });
+    let lower;
+    let text = if text.is_ascii() {
+        lower = text.to_ascii_lowercase();
+        lower.as_bytes()
+    } else {
+        lower = text.to_lowercase();
+        lower.as_bytes()
+    };
+    let found = |f: &memchr::memmem::Finder<'_>| f.find(text).is_some();
+    if let Some((_, kind)) = f.nudges.iter().find(|(p, _)| found(p)) {
         return Some(*kind);
     }
-    let follow = FOLLOW_VERBS.iter().any(|v| text.contains(v))
-        && SOCIAL_NETWORKS.iter().any(|n| text.contains(n));
+    let follow = f.verbs.iter().any(found) && f.networks.iter().any(found);
     follow.then_some(RemovedKind::Share)
+}
+
+struct NudgeFinders {
+    nudges: Vec<(memchr::memmem::Finder<'static>, RemovedKind)>,
+    verbs: Vec<memchr::memmem::Finder<'static>>,
+    networks: Vec<memchr::memmem::Finder<'static>>,
 }
 
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
