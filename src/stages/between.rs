@@ -286,79 +286,69 @@ fn text_mode(name: &[u8]) -> Mode {
 /// opened after it; one whose name is not open ends nothing.
 #[derive(Default)]
 pub struct OpenNames {
-    stack: Vec<OpenName>,
-    /// How many open elements have each name key: an end tag whose name is not open (common
-    /// on broken pages) is refused without a walk down the stack, which would make a page of
-    /// unclosed elements quadratic.
-    counts: foldhash::HashMap<u64, u32>,
+    stack: Vec<(u32, Name)>,
+    /// How many open elements have each name: an end tag whose name is not open (common on
+    /// broken pages) is refused without a walk down the stack, which would make a page of
+    /// unclosed elements quadratic. Exact, so that no name a page chooses can make a walk
+    /// find nothing. At most one entry per element of the page, like the collect pass's
+    /// own node list; long names leave when no element of theirs is open.
+    counts: foldhash::HashMap<Name, u32>,
 }
 
-struct OpenName {
-    node: u32,
-    /// Where its name lies in the page.
-    start: u32,
-    len: u32,
-    key: u64,
+/// A name as the stack compares it (ASCII case ignored, as lol_html does): lower-cased,
+/// and packed into a word when it fits, as nearly every name does.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Name {
+    Short(u64, u8),
+    Long(Box<[u8]>),
 }
 
-/// A name's key, the same in any case: its bytes, lowercased, packed eight to a word (so
-/// exact for names of up to eight bytes, nearly all of them) and mixed beyond.
-fn key(name: &[u8]) -> u64 {
-    let mut key = name.len() as u64;
-    for chunk in name.chunks(8) {
-        let mut word = [0u8; 8];
-        for (w, b) in word.iter_mut().zip(chunk) {
-            *w = b.to_ascii_lowercase();
+impl Name {
+    fn of(name: &[u8]) -> Name {
+        if name.len() <= 8 {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(name) {
+                *w = b.to_ascii_lowercase();
+            }
+            Name::Short(u64::from_le_bytes(word), name.len() as u8)
+        } else {
+            Name::Long(name.to_ascii_lowercase().into())
         }
-        key = (key.rotate_left(29) ^ u64::from_le_bytes(word)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
-    key
 }
 
 impl OpenNames {
-    /// Element `node` opens; its name is `page[start..start + name.len()]`.
-    pub fn push(&mut self, node: u32, name: &[u8], start: usize) {
-        let key = key(name);
-        *self.counts.entry(key).or_default() += 1;
-        self.stack.push(OpenName {
-            node,
-            start: offset(start),
-            len: offset(name.len()),
-            key,
-        });
+    /// Element `node`, named `name`, opens.
+    pub fn push(&mut self, node: u32, name: &[u8]) {
+        let name = Name::of(name);
+        *self.counts.entry(name.clone()).or_default() += 1;
+        self.stack.push((node, name));
     }
 
     /// An end tag named `name`: calls `ended` for each element it ends, outermost first.
     /// lol_html reports each of them, and an outer one may still be open where an inner one
     /// was already ended by an implied end tag.
-    pub fn end(&mut self, name: &[u8], page: &str, mut ended: impl FnMut(u32)) {
-        let key = key(name);
-        if self.counts.get(&key).is_none_or(|&c| c == 0) {
+    pub fn end(&mut self, name: &[u8], mut ended: impl FnMut(u32)) {
+        let name = Name::of(name);
+        if self.counts.get(&name).is_none_or(|&c| c == 0) {
             return;
         }
-        let bytes = page.as_bytes();
-        let Some(at) = self.stack.iter().rposition(|open| {
-            open.key == key
-                && bytes
-                    .get(
-                        open.start as usize
-                            ..(open.start as usize).saturating_add(open.len as usize),
-                    )
-                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
-        }) else {
+        let Some(at) = self.stack.iter().rposition(|(_, n)| *n == name) else {
             return;
         };
-        for open in self.stack.drain(at..) {
-            if let Some(c) = self.counts.get_mut(&open.key) {
-                *c = c.saturating_sub(1);
+        for (node, name) in self.stack.drain(at..) {
+            if let Some(count) = self.counts.get_mut(&name) {
+                *count -= 1;
+                // A short name's entry stays for the next element of that name (most are
+                // opened and closed again and again); a long one goes, which keeps the map
+                // from growing with names a page makes up.
+                if *count == 0 && matches!(name, Name::Long(_)) {
+                    self.counts.remove(&name);
+                }
             }
-            ended(open.node);
+            ended(node);
         }
     }
-}
-
-fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Reads `source`, a stretch that starts in `mode` (which it updates: an end tag ends raw

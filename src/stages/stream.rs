@@ -197,7 +197,7 @@ impl<V: Visitor> Driver<'_, V> {
             };
             between::read(part, mode, raw_name, ns, |piece| match piece {
                 Piece::Text(text, kind) => visitor.text(text, kind, stack.top()),
-                Piece::End(at, name) => names.end(name, html, |node| {
+                Piece::End(at, name) => names.end(name, |node| {
                     stack.pop_to(node, &mut |open| visitor.end(open, a + at));
                 }),
             });
@@ -247,7 +247,7 @@ impl<V: Visitor> Driver<'_, V> {
         self.raw_name = (name_start, name_start + name.len());
         self.read_to = span.end;
         if el.can_have_content() {
-            self.names.push(node, name, name_start);
+            self.names.push(node, name);
             self.stack.push(Open { node, tag });
             Ok(Some(node))
         } else {
