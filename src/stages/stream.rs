@@ -1,4 +1,5 @@
-//! One streaming pass over the page: lol_html events turned into numbered nodes.
+//! One streaming pass over the page: the start tags lol_html reports, and the text and end
+//! tags [`between`] reads between them, turned into numbered nodes.
 //!
 //! Both the collect and the emit pass run through [`stream`]; it owns the open-element stack,
 //! so the two passes number nodes identically and see the same implied end tags.
