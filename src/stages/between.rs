@@ -21,6 +21,7 @@
 //! standard says, and so does this.
 
 use super::stream::ends_tag_name;
+use super::tree::Tag;
 use lol_html::html_content::TextType;
 
 /// The tokeniser state a stretch starts in: set by the start tag before it.
@@ -160,15 +161,16 @@ impl Namespaces {
     /// the simulator's own answer is checked against.
     pub fn start(
         &mut self,
+        tag: Tag,
         name: &[u8],
         self_closing: bool,
         attr: impl Fn(&str) -> Option<String>,
         foreign: bool,
     ) -> Mode {
         let mut mode = Mode::Data;
-        if is(name, b"svg") {
+        if tag == Tag::Svg {
             self.enter(Ns::Svg);
-        } else if is(name, b"math") {
+        } else if tag == Tag::Math {
             self.enter(Ns::MathMl);
         } else if self.current != Ns::Html {
             if is_one_of(name, FOREIGN_EXITS) {
@@ -197,7 +199,7 @@ impl Namespaces {
                 }
             }
         } else {
-            mode = text_mode(name);
+            mode = text_mode(tag, name);
         }
         // lol_html names the element's namespace after this very simulation; were the two
         // ever to part, its answer is the one the page was read by.
@@ -255,29 +257,17 @@ impl Namespaces {
     }
 }
 
-/// The tokeniser state an HTML start tag named `name` switches to (lol_html's
-/// `get_text_type_adjustment`).
-fn text_mode(name: &[u8]) -> Mode {
-    if is(name, b"title") || is(name, b"textarea") {
-        Mode::RcData
-    } else if is(name, b"plaintext") {
-        Mode::PlainText
-    } else if is(name, b"script") {
-        Mode::Script
-    } else if is_one_of(
-        name,
-        &[
-            b"style",
-            b"iframe",
-            b"xmp",
-            b"noembed",
-            b"noframes",
-            b"noscript",
-        ],
-    ) {
-        Mode::RawText
-    } else {
-        Mode::Data
+/// The tokeniser state an HTML start tag switches to (lol_html's
+/// `get_text_type_adjustment`): by its [`Tag`], asked of every element, and by name for the
+/// few old ones `Tag` does not know.
+fn text_mode(tag: Tag, name: &[u8]) -> Mode {
+    match tag {
+        Tag::Title | Tag::Textarea => Mode::RcData,
+        Tag::Script => Mode::Script,
+        Tag::Style | Tag::Iframe | Tag::Noscript => Mode::RawText,
+        Tag::Other if is(name, b"plaintext") => Mode::PlainText,
+        Tag::Other if is_one_of(name, &[b"xmp", b"noembed", b"noframes"]) => Mode::RawText,
+        _ => Mode::Data,
     }
 }
 

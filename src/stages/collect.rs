@@ -5,7 +5,7 @@
 
 use super::is_ascii_space;
 use super::names::{ClassTokens, NameFacts};
-use super::stream::{offset, Seen, Visitor};
+use super::stream::{is_foreign, offset, Seen, Visitor};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
@@ -505,10 +505,7 @@ impl Visitor for Collector {
                 self.out.meta.dir = given(a.dir);
             }
             // An SVG's <title> labels a drawing, not the page.
-            Tag::Title
-                if self.out.meta.title.is_empty()
-                    && el.namespace_uri() == "http://www.w3.org/1999/xhtml" =>
-            {
+            Tag::Title if self.out.meta.title.is_empty() && !is_foreign(el) => {
                 self.in_title = true;
             }
             Tag::Meta => {

@@ -102,12 +102,18 @@ impl Seen {
         Seen {
             start: offset(el.source_location().bytes().start),
             parent: parent.map_or(NONE, |p| p.node),
-            foreign: el.namespace_uri() != HTML_NS,
+            foreign: is_foreign(el),
         }
     }
 }
 
-const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+/// Whether the element is in the SVG or MathML namespace. lol_html names one of three
+/// namespaces, whose URIs differ in length: asked of every element, a length beats a string
+/// comparison (a call to `memcmp` in WebAssembly).
+pub fn is_foreign(el: &Element<'_, '_>) -> bool {
+    const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+    el.namespace_uri().len() != HTML_NS.len()
+}
 
 /// Byte offsets are kept as `u32`; a page too large for that is never resumed (see
 /// [`Resume`]'s users), so the clamped value is never relied on.
@@ -240,6 +246,7 @@ impl<V: Visitor> Driver<'_, V> {
         let name_start = at + 1;
         let name = name_of(html.as_bytes().get(name_start..).unwrap_or_default());
         self.mode = self.ns.start(
+            tag,
             name,
             el.is_self_closing(),
             |attr| el.get_attribute(attr),
