@@ -525,22 +525,11 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
                 }
             }
         }
-        while b
-            .get(at)
-            .is_some_and(|&c| ends_tag_name(c) && c != b'/' && c != b'>')
-        {
-            at += 1;
-        }
+        at = skip_space(b, at);
         if b.get(at) != Some(&b'=') {
             continue;
         }
-        at += 1;
-        while b
-            .get(at)
-            .is_some_and(|&c| ends_tag_name(c) && c != b'/' && c != b'>')
-        {
-            at += 1;
-        }
+        at = skip_space(b, at + 1);
         match b.get(at)? {
             &q @ (b'"' | b'\'') => {
                 at += 1;
@@ -554,6 +543,17 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
             }
         }
     }
+}
+
+/// The first position from `at` that is not whitespace.
+fn skip_space(b: &[u8], mut at: usize) -> usize {
+    while b
+        .get(at)
+        .is_some_and(|&c| ends_tag_name(c) && c != b'/' && c != b'>')
+    {
+        at += 1;
+    }
+    at
 }
 
 /// The first end tag named `name` (followed by space, `/` or `>`) at or after `from`: its
