@@ -692,51 +692,53 @@ mod tests {
         }
     }
 
+    /// The bytes and pieces the tokeniser's states turn on.
+    const SOUP: &[&str] = &[
+        "<",
+        "</",
+        ">",
+        "/",
+        "!",
+        "-",
+        "--",
+        "<!--",
+        "-->",
+        "'",
+        "\"",
+        "=",
+        " ",
+        "\n",
+        "a",
+        "p",
+        "div",
+        "br",
+        "script",
+        "style",
+        "title",
+        "textarea",
+        "plaintext",
+        "svg",
+        "math",
+        "mi",
+        "desc",
+        "font",
+        "color",
+        "<![CDATA[",
+        "]]>",
+        "?",
+        "é",
+        "<p>",
+        "<script>",
+        "</script>",
+        "<svg>",
+        "</svg>",
+        "<title>",
+    ];
+
     #[test]
     fn token_soup_reads_as_by_handlers() {
         // Pages of the bytes the tokeniser's states turn on, in random order: the cases no
         // one thinks to write down.
-        const SOUP: &[&str] = &[
-            "<",
-            "</",
-            ">",
-            "/",
-            "!",
-            "-",
-            "--",
-            "<!--",
-            "-->",
-            "'",
-            "\"",
-            "=",
-            " ",
-            "\n",
-            "a",
-            "p",
-            "div",
-            "br",
-            "script",
-            "style",
-            "title",
-            "textarea",
-            "plaintext",
-            "svg",
-            "math",
-            "mi",
-            "desc",
-            "font",
-            "color",
-            "<![CDATA[",
-            "]]>",
-            "?",
-            "é",
-            "<p>",
-            "<script>",
-            "</script>",
-            "<svg>",
-            "</svg>",
-            "<title>",
-        ];
         let mut next = pseudo_random(0x2545_F491_4F6C_DD1D);
         for page in 0..SOUP_PAGES {
             let html: String = (0..1 + next(40)).map(|_| SOUP[next(SOUP.len())]).collect();
@@ -758,6 +760,47 @@ mod tests {
         b.iter().enumerate().any(|(i, &c)| {
             c == b'=' && b[i + 1..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'>')
         })
+    }
+
+    #[test]
+    fn mutated_corpus_pages_read_as_by_handlers() {
+        // Real pages broken at random: bytes cut out, tokeniser-state pieces dropped in.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/boilerplate/pages");
+        let Ok(entries) = std::fs::read_dir(&root) else {
+            eprintln!(
+                "SKIPPED: ../shared/corpus/boilerplate/pages not found (shared corpus absent)"
+            );
+            return;
+        };
+        let mut next = pseudo_random(0xFEED_FACE_0BAD_CAFE);
+        for entry in entries.flatten() {
+            let Ok(bytes) = std::fs::read(entry.path()) else {
+                continue;
+            };
+            let page = String::from_utf8_lossy(&bytes).into_owned();
+            for _ in 0..2 {
+                let mut html = page.clone();
+                for _ in 0..1 + next(8) {
+                    let mut at = next(html.len().max(1)).min(html.len());
+                    while !html.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    if next(2) == 0 {
+                        let mut end = (at + next(200)).min(html.len());
+                        while !html.is_char_boundary(end) {
+                            end -= 1;
+                        }
+                        html.replace_range(at..end, "");
+                    } else {
+                        html.insert_str(at, SOUP[next(SOUP.len())]);
+                    }
+                }
+                if !lexer_quirk(&html) {
+                    assert_same(&format!("{} (mutated)", entry.path().display()), &html);
+                }
+            }
+        }
     }
 
     #[test]
