@@ -891,16 +891,11 @@ mod tests {
         ];
         // And pieces of every length around the eight-byte words, from the bytes that matter.
         let alphabet = b" \t\n\x0B\x0C\r\x08\x0E\x1F!.,a";
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = super::super::pseudo_random(0x9E37_79B9_7F4A_7C15);
         let generated: Vec<String> = (0..4000)
             .map(|i| {
                 (0..i % 41)
-                    .map(|_| {
-                        seed ^= seed << 13;
-                        seed ^= seed >> 7;
-                        seed ^= seed << 17;
-                        char::from(alphabet[(seed % alphabet.len() as u64) as usize])
-                    })
+                    .map(|_| char::from(alphabet[next(alphabet.len())]))
                     .collect()
             })
             .collect();

@@ -317,6 +317,17 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
+/// For tests: numbers below `n` from a xorshift generator, the same on every run.
+#[cfg(test)]
+fn pseudo_random(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    }
+}
+
 /// Compiles a user's site rule into selector marks, refusing what lol_html cannot match.
 fn site_marks(options: &Options) -> Result<Vec<(Selector, u32)>, Error> {
     let Some(rule) = &options.site_rule else {

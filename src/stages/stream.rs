@@ -221,7 +221,7 @@ impl<V: Visitor> Driver<'_, V> {
         // would start if nothing had been cut before it (a character boundary: see
         // `CUT_STAND_INS`).
         let src = html.get(segment.base..).unwrap_or_default();
-        let tag = tag_of(el, src);
+        let (name, tag) = name_and_tag(el, src);
         debug_assert_eq!(tag, Tag::from_name(el.tag_name().as_bytes()));
         let at = segment.base + fed;
         let Driver { visitor, stack, .. } = self;
@@ -244,7 +244,6 @@ impl<V: Visitor> Driver<'_, V> {
 
         // What the tokeniser reads after the tag, and the element's name for its end tag.
         let name_start = at + 1;
-        let name = name_of(html.as_bytes().get(name_start..).unwrap_or_default());
         self.mode = self.ns.start(
             tag,
             name,
@@ -265,31 +264,21 @@ impl<V: Visitor> Driver<'_, V> {
     }
 }
 
-/// The tag name at the start of `tag` (the bytes after its `<`).
-fn name_of(tag: &[u8]) -> &[u8] {
-    let end = tag
-        .iter()
-        .position(|&b| ends_tag_name(b))
-        .unwrap_or(tag.len());
-    &tag[..end]
-}
-
-/// The element's tag, read from its start tag in the page: `Element::tag_name` decodes the
-/// name into a new `String` for every element. The name runs from after the `<` to the first
-/// byte that ends it in lol_html's tokenizer (whitespace, `/` or `>`).
-fn tag_of(el: &Element<'_, '_>, src: &str) -> Tag {
-    let start = el.source_location().bytes().start;
-    match src.as_bytes().get(start..) {
-        Some([b'<', name @ ..]) => {
-            // Longer than any name `Tag` knows is enough to tell it is none of them.
-            let name = &name[..name.len().min(11)];
-            let end = name
+/// The element's name as written in its start tag, and its tag, read from the page:
+/// `Element::tag_name` decodes the name into a new `String` for every element. The name runs
+/// from after the `<` to the first byte that ends it in lol_html's tokenizer (whitespace, `/`
+/// or `>`).
+fn name_and_tag<'s>(el: &Element<'_, '_>, src: &'s str) -> (&'s [u8], Tag) {
+    match src.as_bytes().get(el.source_location().bytes().start..) {
+        Some([b'<', rest @ ..]) => {
+            let end = rest
                 .iter()
                 .position(|&b| ends_tag_name(b))
-                .unwrap_or(name.len());
-            Tag::from_name(&name[..end])
+                .unwrap_or(rest.len());
+            let name = &rest[..end];
+            (name, Tag::from_name(name))
         }
-        _ => Tag::from_name(el.tag_name().as_bytes()),
+        _ => (&[], Tag::from_name(el.tag_name().as_bytes())),
     }
 }
 
@@ -459,10 +448,9 @@ pub fn stream_range<V: Visitor + 'static>(
         Err(other) => return Err(Error::Parse(other.to_string())),
     }
 
-    let driver = Rc::try_unwrap(driver)
+    let mut driver = Rc::try_unwrap(driver)
         .map_err(|_| Error::Parse("internal: handlers outlived the pass".into()))?
         .into_inner();
-    let mut driver = driver;
     driver.read_between(fed_len);
     let Driver {
         mut visitor,
@@ -475,6 +463,7 @@ pub fn stream_range<V: Visitor + 'static>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::pseudo_random;
     use super::*;
     use lol_html::html_content::TextChunk;
     use lol_html::DocumentContentHandlers;
@@ -521,7 +510,7 @@ mod tests {
             move |el: &mut Element<'_, '_>| {
                 let mut d = r.borrow_mut();
                 let at = el.source_location().bytes().start;
-                let tag = tag_of(el, html);
+                let (_, tag) = name_and_tag(el, html);
                 let Reference { log, stack, .. } = &mut *d;
                 stack.close_implied(tag, |open| log.end(open, at));
                 let node = d.next;
@@ -656,16 +645,6 @@ mod tests {
     fn tricky_markup_reads_as_by_handlers() {
         for (i, html) in TRICKY.iter().enumerate() {
             assert_same(&format!("case {i}: {html}"), html);
-        }
-    }
-
-    /// A number below `n` from a xorshift generator: the same pages on every run.
-    fn pseudo_random(mut seed: u64) -> impl FnMut(usize) -> usize {
-        move |n| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
         }
     }
 
