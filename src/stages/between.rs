@@ -146,15 +146,6 @@ fn is_one_of(name: &[u8], names: &[&[u8]]) -> bool {
     names.iter().any(|n| is(name, n))
 }
 
-/// lol_html's tag-name hash covers names of at most 12 letters and digits 1–6; it handles
-/// `<annotation-xml>` only among the names that do not hash.
-fn hashes(name: &[u8]) -> bool {
-    name.len() <= 12
-        && name
-            .iter()
-            .all(|b| b.is_ascii_alphabetic() || (b'1'..=b'6').contains(b))
-}
-
 impl Namespaces {
     /// A start tag named `name`: what the tokeniser reads after it. `attr` looks an attribute
     /// up by name (lowercase); `foreign` is the namespace lol_html gave the element, which
@@ -185,11 +176,7 @@ impl Namespaces {
                 if ["color", "size", "face"].iter().any(|a| attr(a).is_some()) {
                     self.leave();
                 }
-            } else if self.current == Ns::MathMl
-                && !hashes(name)
-                && !self_closing
-                && is(name, b"annotation-xml")
-            {
+            } else if self.current == Ns::MathMl && !self_closing && is(name, b"annotation-xml") {
                 let html = attr("encoding").is_some_and(|e| {
                     e.eq_ignore_ascii_case("text/html")
                         || e.eq_ignore_ascii_case("application/xhtml+xml")
@@ -226,7 +213,7 @@ impl Namespaces {
             };
             if (prev == Ns::MathMl && is_one_of(name, MATHML_TEXT_POINTS))
                 || (prev == Ns::Svg && is_one_of(name, SVG_HTML_POINTS))
-                || (prev == Ns::MathMl && !hashes(name) && is(name, b"annotation-xml"))
+                || (prev == Ns::MathMl && is(name, b"annotation-xml"))
             {
                 self.leave();
             }
