@@ -479,6 +479,20 @@ fn percent_decode(s: &str) -> Option<Cow<'_, str>> {
 
 /// Writes `path` (starting with `/`, or empty) with `.` and `..` segments removed.
 fn normalize_path(path: &str, out: &mut String) {
+    // Most paths hold no dot segment (one starts `.` or `%2e`): they are written whole.
+    if !path
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'/' && matches!(w[1], b'.' | b'%'))
+    {
+        encode(path, out, Set::Path);
+        return;
+    }
+    normalize_segments(path, out);
+}
+
+/// [`normalize_path`] segment by segment.
+fn normalize_segments(path: &str, out: &mut String) {
     if path.is_empty() {
         return;
     }
@@ -530,59 +544,127 @@ enum Set {
     Userinfo,
 }
 
+/// Percent-encodes what `set` does not let through, copying the rest by runs: pushing char by
+/// char re-encodes each one, and most URLs need no encoding at all.
 fn encode(s: &str, out: &mut String, set: Set) {
-    for c in s.chars() {
-        let needs = if !c.is_ascii() {
-            true
-        } else {
-            let b = c as u8;
-            b < 0x20
-                || b == 0x7f
-                || match set {
-                    Set::C0 => false,
-                    Set::Fragment => matches!(b, b' ' | b'"' | b'<' | b'>' | b'`'),
-                    Set::Query => matches!(b, b' ' | b'"' | b'#' | b'<' | b'>'),
-                    Set::SpecialQuery => matches!(b, b' ' | b'"' | b'#' | b'<' | b'>' | b'\''),
-                    Set::Path => {
-                        matches!(
-                            b,
-                            b' ' | b'"' | b'#' | b'<' | b'>' | b'?' | b'`' | b'{' | b'}'
-                        )
-                    }
-                    Set::Userinfo => matches!(
-                        b,
-                        b' ' | b'"'
-                            | b'#'
-                            | b'<'
-                            | b'>'
-                            | b'?'
-                            | b'`'
-                            | b'{'
-                            | b'}'
-                            | b'/'
-                            | b':'
-                            | b';'
-                            | b'='
-                            | b'@'
-                            | b'['
-                            | b'\\'
-                            | b']'
-                            | b'^'
-                            | b'|'
-                    ),
-                }
-        };
-        if needs {
-            let mut buf = [0u8; 4];
-            for byte in c.encode_utf8(&mut buf).bytes() {
-                out.push('%');
-                out.push(HEX[(byte >> 4) as usize] as char);
-                out.push(HEX[(byte & 15) as usize] as char);
-            }
-        } else {
-            out.push(c);
+    let mut run = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !needs_encoding(b, set) {
+            continue;
         }
+        // Bytes let through are ASCII, so a run that is not empty ends on a character boundary
+        // (an empty one may not: the bytes of a character are encoded one after another).
+        if run < i {
+            out.push_str(&s[run..i]);
+        }
+        out.push('%');
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 15) as usize] as char);
+        run = i + 1;
     }
+    out.push_str(&s[run..]);
+}
+
+/// Whether a byte of a URL component is percent-encoded in `set`: every byte of a non-ASCII
+/// character, C0 controls and DEL always, and the set's own ASCII characters.
+fn needs_encoding(b: u8, set: Set) -> bool {
+    !(0x20..0x7f).contains(&b)
+        || match set {
+            Set::C0 => false,
+            Set::Fragment => matches!(b, b' ' | b'"' | b'<' | b'>' | b'`'),
+            Set::Query => matches!(b, b' ' | b'"' | b'#' | b'<' | b'>'),
+            Set::SpecialQuery => matches!(b, b' ' | b'"' | b'#' | b'<' | b'>' | b'\''),
+            Set::Path => {
+                matches!(
+                    b,
+                    b' ' | b'"' | b'#' | b'<' | b'>' | b'?' | b'`' | b'{' | b'}'
+                )
+            }
+            Set::Userinfo => matches!(
+                b,
+                b' ' | b'"'
+                    | b'#'
+                    | b'<'
+                    | b'>'
+                    | b'?'
+                    | b'`'
+                    | b'{'
+                    | b'}'
+                    | b'/'
+                    | b':'
+                    | b';'
+                    | b'='
+                    | b'@'
+                    | b'['
+                    | b'\\'
+                    | b']'
+                    | b'^'
+                    | b'|'
+            ),
+        }
 }
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every string of up to `len` characters from `alphabet`.
+    fn strings(alphabet: &[&str], len: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..len {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    const ALPHABET: &[&str] = &["a", "/", ".", "%2E", "%", "e", " ", "#", "\u{7f}", "é", "€"];
+
+    #[test]
+    fn encode_by_runs_matches_char_by_char() {
+        let sets = [
+            Set::C0,
+            Set::Fragment,
+            Set::Query,
+            Set::SpecialQuery,
+            Set::Path,
+            Set::Userinfo,
+        ];
+        for s in strings(ALPHABET, 4) {
+            for set in sets {
+                let mut expected = String::new();
+                for c in s.chars() {
+                    let mut buf = [0u8; 4];
+                    let bytes = c.encode_utf8(&mut buf).as_bytes();
+                    if bytes.iter().any(|&b| needs_encoding(b, set)) {
+                        for b in bytes {
+                            expected.push_str(&format!("%{b:02X}"));
+                        }
+                    } else {
+                        expected.push(c);
+                    }
+                }
+                let mut got = String::new();
+                encode(&s, &mut got, set);
+                assert_eq!(got, expected, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn paths_without_dot_segments_are_written_whole() {
+        for s in strings(ALPHABET, 4) {
+            let path = format!("/{s}");
+            let (mut whole, mut by_segment) = (String::new(), String::new());
+            normalize_path(&path, &mut whole);
+            normalize_segments(&path, &mut by_segment);
+            assert_eq!(whole, by_segment, "{path:?}");
+        }
+    }
+}
