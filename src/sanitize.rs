@@ -31,6 +31,7 @@
 //! - `class` is kept only as `language-xxx` on `code`/`pre`, for syntax highlighting.
 use crate::entities;
 use crate::url::{self, Url};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -64,7 +65,7 @@ pub enum Action {
 ///
 /// The verdict does not depend on where the element is; [`Writer`] applies the rules that do
 /// (MathML only inside `<math>`, `<source>` only inside `<picture>`, implicit end tags).
-pub fn element(tag: &str, attrs: &[(String, String)], ctx: &Context) -> Action {
+pub fn element(tag: &str, attrs: &[Attr<'_>], ctx: &Context) -> Action {
     let out_tag = match rule(tag) {
         Rule::Keep(t) => t,
         Rule::Unwrap => return Action::Unwrap,
@@ -176,10 +177,10 @@ pub fn fragment(html: &str, base: Option<&str>) -> String {
     let w_text = writer.clone();
     let settings = lol_html::RewriteStrSettings::new()
         .append_element_content_handler(lol_html::element!("*", move |el| {
-            let attrs: Vec<(String, String)> = el
+            let attrs: Vec<Attr<'_>> = el
                 .attributes()
                 .iter()
-                .map(|a| (a.name(), a.value()))
+                .map(|a| (a.name().into(), a.value().into()))
                 .collect();
             let can_have_content = el.can_have_content();
             let id = w_el
@@ -312,12 +313,7 @@ impl Writer {
 
     /// A start tag. `attrs` as lol_html gives them (values entity-encoded);
     /// `can_have_content` as lol_html's `Element::can_have_content`.
-    pub fn start(
-        &mut self,
-        tag: &str,
-        attrs: &[(String, String)],
-        can_have_content: bool,
-    ) -> ElementId {
+    pub fn start(&mut self, tag: &str, attrs: &[Attr<'_>], can_have_content: bool) -> ElementId {
         let id = self.next_id;
         self.next_id = self.next_id.wrapping_add(1);
         let kind = if self.dropping > 0 {
@@ -969,25 +965,40 @@ fn code_language(class: &str) -> Option<String> {
     })
 }
 
-/// An element's attributes, looked up as a browser does: the first of duplicate names wins.
-struct Attrs<'a>(&'a [(String, String)]);
+/// An attribute as the page wrote it: its name lower-cased, its value with its character
+/// references not yet decoded. Mostly borrowed from the page.
+pub type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
 
-impl<'a> Attrs<'a> {
+/// An element's attributes, looked up as a browser does: the first of duplicate names wins.
+struct Attrs<'a, 'b>(&'a [Attr<'b>]);
+
+/// Attribute lists longer than this are deduplicated with a set rather than by looking back.
+const ATTRS_LOOK_BACK: usize = 16;
+
+impl<'a> Attrs<'a, '_> {
     fn get(&self, name: &str) -> Option<&'a str> {
         self.0
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 
     /// Each name once, with its first value.
     fn unique(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
-        // A set, not a look-back: a hostile tag may carry a hundred thousand attributes.
-        let mut seen = std::collections::HashSet::with_capacity(self.0.len());
-        self.0
-            .iter()
-            .filter(move |(n, _)| seen.insert(n.as_str()))
-            .map(|(n, v)| (n.as_str(), v.as_str()))
+        // A hostile tag may carry a hundred thousand attributes, so long lists go through a
+        // set; for the handful a tag usually has, looking back costs less than building one.
+        let all = self.0;
+        let mut seen = std::collections::HashSet::new();
+        all.iter()
+            .enumerate()
+            .filter(move |(i, (n, _))| {
+                if all.len() > ATTRS_LOOK_BACK {
+                    seen.insert(n.as_ref())
+                } else {
+                    !all[..*i].iter().any(|(m, _)| m == n)
+                }
+            })
+            .map(|(_, (n, v))| (n.as_ref(), v.as_ref()))
     }
 }
 

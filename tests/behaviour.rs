@@ -439,6 +439,43 @@ mod urls {
     }
 
     #[test]
+    fn attributes_read_as_a_browser_reads_them() {
+        // Upper-case names, a repeated name (the first wins), entities in values and an
+        // unquoted value, on links and a picture inside the article.
+        let para = "The committee met for the third time this spring and heard from the \
+            auditors, who walked it through every line of the accounts before the vote. ";
+        let html = format!(
+            "<html><head><title>Audit</title></head><body><article>\
+             <p>{para}{para}<A HREF=\"summary.html\" href=\"wrong.html\">summary report</A></p>\
+             <p>{para}<a Href=data.csv?a=1&amp;b=2>underlying data</a>{para}</p>\
+             <p>{para}<IMG SRC=\"chart.png\" ALT=\"Bar chart\" src=\"wrong.png\">{para}</p>\
+             </article></body></html>"
+        );
+        let a = extract_ok(&html, PAGE);
+        check_links(
+            &a,
+            &[
+                (
+                    "summary report",
+                    Some("https://www.example.org/news/2024/summary.html"),
+                ),
+                (
+                    "underlying data",
+                    Some("https://www.example.org/news/2024/data.csv?a=1&b=2"),
+                ),
+            ],
+        );
+        let tokens = tokenize(&a.content_html);
+        let chart = elements(&tokens, "img");
+        assert_eq!(chart.len(), 1, "{}", a.content_html);
+        assert_eq!(
+            chart[0].attr("src"),
+            Some("https://www.example.org/news/2024/chart.png")
+        );
+        assert_eq!(chart[0].attr("alt"), Some("Bar chart"));
+    }
+
+    #[test]
     fn absolute_base_href_takes_precedence() {
         let a = extract_ok(&fixture("base-absolute.html"), PAGE);
         check_links(

@@ -374,13 +374,11 @@ mod urls {
 }
 
 mod policy {
-    use quietpage::sanitize::{element, Action, Context};
+    use quietpage::sanitize::{element, Action, Attr, Context};
     use quietpage::url::Url;
 
-    fn attrs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+    fn attrs<'a>(list: &[(&'a str, &'a str)]) -> Vec<Attr<'a>> {
+        list.iter().map(|&(k, v)| (k.into(), v.into())).collect()
     }
 
     fn judge(tag: &str, list: &[(&str, &str)]) -> Action {

@@ -12,6 +12,7 @@ use crate::entities;
 use crate::sanitize::{self, Context};
 use crate::url::Url;
 use lol_html::html_content::{Element, TextType};
+use std::borrow::Cow;
 
 /// What happens to one node in this pass.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -127,7 +128,7 @@ impl Emitter {
         &mut self,
         node: u32,
         tag: Tag,
-        mut attrs: Vec<(String, String)>,
+        mut attrs: Vec<sanitize::Attr<'_>>,
         can_have_content: bool,
     ) -> State {
         let tag_name: &str = match tag {
@@ -147,7 +148,7 @@ impl Emitter {
             Tag::Img => {
                 let has_src = attrs.iter().any(|(k, _)| {
                     matches!(
-                        k.as_str(),
+                        k.as_ref(),
                         "src"
                             | "data-src"
                             | "data-lazy-src"
@@ -160,9 +161,9 @@ impl Emitter {
                 // gives way to it: exactly what the <picture>'s source should do.
                 if let Some(src) = self.picture_source.clone() {
                     if has_src {
-                        attrs.push(("data-src".into(), src));
+                        attrs.push(("data-src".into(), src.into()));
                     } else {
-                        attrs.push(("src".into(), src));
+                        attrs.push(("src".into(), src.into()));
                     }
                 }
                 "img"
@@ -301,7 +302,7 @@ impl Emitter {
         let replaces_previous = self
             .after_last_img
             .is_some_and(|end| end <= self.html.len() && self.html[end..].trim().is_empty());
-        let mut found: Option<Vec<(String, String)>> = None;
+        let mut found: Option<Vec<sanitize::Attr<'static>>> = None;
         let _ = lol_html::rewrite_str(
             raw,
             lol_html::RewriteStrSettings::new().append_element_content_handler(lol_html::element!(
@@ -311,7 +312,7 @@ impl Emitter {
                         found = Some(
                             el.attributes()
                                 .iter()
-                                .map(|a| (a.name(), a.value()))
+                                .map(|a| (a.name().into(), a.value().into()))
                                 .collect(),
                         );
                     }
@@ -442,6 +443,30 @@ fn best_srcset_candidate(srcset: &str) -> Option<String> {
     best.map(|(_, u)| u)
 }
 
+/// An element's attributes borrowed from `src`, the text its source locations index (lol_html's
+/// `name()` and `value()` copy each into a new string). Names are lower-cased as lol_html's
+/// `name()` does it, ASCII only.
+fn attributes<'a>(el: &Element<'_, '_>, src: &'a str) -> Vec<sanitize::Attr<'a>> {
+    el.attributes()
+        .iter()
+        .map(|a| {
+            let name = match a.name_source_location().and_then(|at| src.get(at.bytes())) {
+                Some(n) if n.bytes().any(|b| b.is_ascii_uppercase()) => {
+                    Cow::Owned(n.to_ascii_lowercase())
+                }
+                Some(n) => Cow::Borrowed(n),
+                None => Cow::Owned(a.name()),
+            };
+            // No location: an attribute without a value.
+            let value = match a.value_source_location().and_then(|at| src.get(at.bytes())) {
+                Some(v) => Cow::Borrowed(v),
+                None => Cow::Owned(a.value()),
+            };
+            (name, value)
+        })
+        .collect()
+}
+
 impl Visitor for Emitter {
     fn start(
         &mut self,
@@ -449,7 +474,7 @@ impl Visitor for Emitter {
         tag: Tag,
         parent: Option<Open>,
         el: &Element<'_, '_>,
-        _src: &str,
+        src: &str,
     ) {
         let parent_state = parent.map_or(State::Outside, |p| self.state(p.node));
         let action = self
@@ -469,11 +494,7 @@ impl Visitor for Emitter {
                 self.noscript = Some(String::new());
                 State::Skipped
             } else {
-                let attrs = el
-                    .attributes()
-                    .iter()
-                    .map(|a| (a.name(), a.value()))
-                    .collect();
+                let attrs = attributes(el, src);
                 self.write_start(node, tag, attrs, el.can_have_content())
             }
         } else {
