@@ -24,6 +24,7 @@ pub mod patterns;
 pub mod readable;
 pub mod sanitize;
 pub mod stages;
+mod swar;
 pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -955,6 +955,45 @@ mod escaping {
         escape_attr("\"><script>&'", &mut s);
         assert_eq!(s, "&quot;&gt;&lt;script&gt;&amp;'");
     }
+
+    /// Every special character at every position of texts long and short (the escaper reads
+    /// eight bytes at a time), beside multi-byte characters.
+    #[test]
+    fn every_position_of_long_and_short_text() {
+        let by_char = |s: &str, attr: bool| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' if attr => "&quot;".to_string(),
+                    '\u{0}' => "\u{FFFD}".to_string(),
+                    c => c.to_string(),
+                })
+                .collect()
+        };
+        for len in 0..20 {
+            for at in 0..=len {
+                for special in ["&", "<", ">", "\"", "\u{0}", "é", "€"] {
+                    let s: String = (0..len)
+                        .map(|i| {
+                            if i == at {
+                                special
+                            } else {
+                                "abc-é"[i % 3..i % 3 + 1].into()
+                            }
+                        })
+                        .collect::<Vec<&str>>()
+                        .concat();
+                    let (mut text, mut attr) = (String::new(), String::new());
+                    escape_text(&s, &mut text);
+                    escape_attr(&s, &mut attr);
+                    assert_eq!(text, by_char(&s, false), "{s:?}");
+                    assert_eq!(attr, by_char(&s, true), "{s:?}");
+                }
+            }
+        }
+    }
 }
 
 mod fragments {

@@ -10,6 +10,7 @@ use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
 use crate::patterns::{UNLIKELY_ROLES, VIDEO_HOSTS};
+use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::{Element, TextType};
 
 /// The collect pass's maps, looked up or filled once or more per element: foldhash (lol_html
@@ -701,25 +702,6 @@ struct Figures {
     last_space: bool,
 }
 
-/// One bit (the top of its byte) for each byte of `w` equal to `c`; `w` holds ASCII only.
-/// Exact per byte: no carry crosses from one byte to the next.
-fn byte_mask(w: u64, c: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = w ^ (0x0101_0101_0101_0101 * u64::from(c));
-    !(((x & LOW7) + LOW7) | x) & !LOW7
-}
-
-/// [`byte_mask`] for [`is_ascii_space`]: tab to carriage return, and space.
-fn ascii_space_mask(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    // A byte of at most 0x7F plus 0x77 reaches 0x80 when it is 0x09 or more; plus 0x72, when
-    // it is 0x0E or more; neither sum passes 0xFF, so bytes stay apart.
-    let from_tab = (w + ONES * 0x77) & TOPS;
-    let from_after_cr = (w + ONES * 0x72) & TOPS;
-    (from_tab & !from_after_cr) | byte_mask(w, b' ')
-}
-
 impl Figures {
     /// `last_space`: the text before this piece ended in whitespace.
     fn of(text: &str, last_space: bool) -> Figures {
@@ -747,9 +729,7 @@ impl Figures {
         let (mut prev_space, mut prev_dot) = (last_space, false);
         let mut words = bytes.chunks_exact(8);
         for word in &mut words {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(word);
-            let w = u64::from_le_bytes(w);
+            let w = word.try_into().map_or(0, swar::word);
             let space = ascii_space_mask(w);
             let dot = byte_mask(w, b'.');
             // A byte after a space counts only if it is not a space too.

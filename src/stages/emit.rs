@@ -10,6 +10,7 @@ use super::stream::Visitor;
 use super::tree::{Open, Tag};
 use crate::entities;
 use crate::sanitize::{self, Context};
+use crate::swar;
 use crate::url::Url;
 use lol_html::html_content::{Element, TextType};
 use std::borrow::Cow;
@@ -622,12 +623,37 @@ fn char_at(s: &str, i: usize) -> (bool, usize) {
 /// followed by 0x80 to 0x9F.
 fn has_control(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
-        b'\t' | b'\n' | b'\r' => false,
-        0..0x20 | 0x7F => true,
-        0xC2 => b.get(i + 1).is_some_and(|&y| y < 0xA0),
-        _ => false,
-    })
+    let mut i = 0;
+    loop {
+        // Eight bytes at a time to the next byte that may start one.
+        i = swar::find(
+            b,
+            i,
+            |w| {
+                let breaks = swar::byte_mask(w, b'\t')
+                    | swar::byte_mask(w, b'\n')
+                    | swar::byte_mask(w, b'\r');
+                (swar::below_mask(w, 0x20) & !breaks)
+                    | swar::byte_mask(w, 0x7F)
+                    | swar::byte_mask(w, 0xC2)
+            },
+            |x| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r')) || x == 0x7F || x == 0xC2,
+        );
+        match b.get(i) {
+            None => return false,
+            Some(0xC2) if b.get(i + 1).is_none_or(|&y| y >= 0xA0) => i += 1,
+            Some(_) => return true,
+        }
+    }
+}
+
+/// Where a run of words in [`TextOut::push`] may end: whitespace and non-ASCII bytes, but not a
+/// space with a word's ASCII byte after it in the same word of eight.
+fn run_stops(w: u64) -> u64 {
+    let stops = swar::ascii_space_mask(w) | (w & swar::HIGH);
+    // The last byte's neighbour is in the next word: that space stays a stop.
+    let between_words = swar::byte_mask(w, b' ') & !(stops >> 8) & !(1 << 63);
+    stops & !between_words
 }
 
 /// The plain-text rendering: paragraphs separated by one blank line, whitespace collapsed
@@ -692,10 +718,12 @@ impl TextOut {
             self.out.push_str(&s.replace("\r\n", "\n"));
             return;
         }
-        // A run of non-whitespace is copied whole: what is pending goes before the run, and
-        // nothing is pending inside one (as pushing it character by character would find).
+        // A run of words is copied whole: what is pending goes before the run, and nothing is
+        // pending inside one, where a single space between words is written as it stands (as
+        // pushing it character by character would find).
+        let b = s.as_bytes();
         let mut i = 0;
-        while i < s.len() {
+        while i < b.len() {
             let (space, len) = char_at(s, i);
             if space {
                 if !self.out.is_empty() && self.pending_break == 0 {
@@ -706,12 +734,27 @@ impl TextOut {
             }
             let run = i;
             i += len;
-            while i < s.len() {
-                let (space, len) = char_at(s, i);
-                if space {
-                    break;
+            loop {
+                // Eight bytes at a time to the next whitespace or non-ASCII byte, passing over
+                // the single spaces between words.
+                i = swar::find(b, i, run_stops, |x| x >= 0x80 || is_ascii_space(x));
+                match b.get(i) {
+                    None => break,
+                    Some(b' ')
+                        if b.get(i + 1)
+                            .is_some_and(|&n| n < 0x80 && !is_ascii_space(n)) =>
+                    {
+                        i += 2;
+                    }
+                    Some(&x) if x >= 0x80 => {
+                        let (space, len) = char_at(s, i);
+                        if space {
+                            break;
+                        }
+                        i += len;
+                    }
+                    Some(_) => break,
                 }
-                i += len;
             }
             self.flush_pending();
             self.out.push_str(&s[run..i]);
@@ -754,7 +797,15 @@ mod tests {
         let chars = (0u32..0x300).filter_map(char::from_u32);
         for c in chars.chain(['\u{2028}', '\u{FEFF}', '\u{3000}', '😀']) {
             let expected = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-            for s in [format!("a{c}b"), c.to_string(), format!("é{c}")] {
+            // Short pieces are read byte by byte, longer ones eight bytes at a time.
+            let long = "line one\nline two\t";
+            for s in [
+                format!("a{c}b"),
+                c.to_string(),
+                format!("é{c}"),
+                format!("{long}{c}{long}"),
+                format!("{long}é{long}{c}"),
+            ] {
                 assert_eq!(has_control(&s), expected, "{s:?}");
             }
         }
@@ -784,6 +835,10 @@ mod tests {
             "non\u{A0}breaking\u{3000}ideographic\u{0B}tab",
             "été — naïve ",
             "x",
+            // Longer than a word of eight bytes, spaces at every distance from its edges.
+            "a sentence of words, one space apart, and  two,\tor a tab",
+            "ab cd efgh ijklmnop q rs t uvwxyz\u{A0}é\u{2003}x  ",
+            " a b c d e f g h i j k l m n o p  q\n\nr",
         ];
         for first in pieces {
             for second in pieces {
