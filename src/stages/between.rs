@@ -150,12 +150,12 @@ impl Namespaces {
     /// A start tag named `name`: what the tokeniser reads after it. `attr` looks an attribute
     /// up by name (lowercase); `foreign` is the namespace lol_html gave the element, which
     /// the simulator's own answer is checked against.
-    pub fn start(
+    pub fn start<'v>(
         &mut self,
         tag: Tag,
         name: &[u8],
         self_closing: bool,
-        attr: impl Fn(&str) -> Option<String>,
+        attr: impl Fn(&str) -> Option<&'v str>,
         foreign: bool,
     ) -> Mode {
         let mut mode = Mode::Data;

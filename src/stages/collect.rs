@@ -5,13 +5,13 @@
 
 use super::is_ascii_space;
 use super::names::{ClassTokens, NameFacts};
-use super::stream::{is_foreign, offset, Seen, Visitor};
+use super::stream::{offset, Seen, StartTag, Visitor};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
 use crate::patterns::{UNLIKELY_ROLES, VIDEO_HOSTS};
 use crate::swar::{self, ascii_space_mask, byte_mask};
-use lol_html::html_content::{Element, TextType};
+use lol_html::html_content::TextType;
 
 /// The collect pass's maps, looked up or filled once or more per element: foldhash (lol_html
 /// hashes with it already) costs a fraction of the default SipHash on short keys, and its
@@ -250,18 +250,10 @@ struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    /// `src` is the text the pass reads, which the attributes' source locations index.
-    fn read(el: &Element<'_, '_>, src: &'a str) -> Attrs<'a> {
+    fn read(el: &StartTag<'a>) -> Attrs<'a> {
         let mut a = Attrs::default();
-        for attr in el.attributes() {
-            let Some(name) = attr.name_source_location() else {
-                continue;
-            };
-            let name = src.as_bytes().get(name.bytes()).unwrap_or_default();
-            let value = attr
-                .value_source_location()
-                .and_then(|v| src.get(v.bytes()))
-                .unwrap_or_default();
+        for (name, value) in el.attributes() {
+            let name = name.as_bytes();
             let mut lower = [0u8; 12];
             if name.len() > lower.len() {
                 continue;
@@ -337,15 +329,8 @@ fn style_hides(style: &str, compact: &mut String) -> bool {
 }
 
 impl Visitor for Collector {
-    fn start(
-        &mut self,
-        node: u32,
-        tag: Tag,
-        parent: Option<Open>,
-        el: &Element<'_, '_>,
-        src: &str,
-    ) {
-        let a = Attrs::read(el, src);
+    fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &StartTag<'_>) {
+        let a = Attrs::read(el);
         let parent_idx = parent.map_or(NONE, |p| p.node);
         let parent_flags = parent.map_or(0, |p| self.out.nodes[p.node as usize].flags);
         let mut flags = parent_flags & flag::INHERITED;
@@ -506,7 +491,7 @@ impl Visitor for Collector {
                 self.out.meta.dir = given(a.dir);
             }
             // An SVG's <title> labels a drawing, not the page.
-            Tag::Title if self.out.meta.title.is_empty() && !is_foreign(el) => {
+            Tag::Title if self.out.meta.title.is_empty() && !el.foreign => {
                 self.in_title = true;
             }
             Tag::Meta => {
@@ -573,7 +558,7 @@ impl Visitor for Collector {
         if self.debug {
             self.out.debug_names.push(format!(
                 "{}.{}#{}",
-                el.tag_name(),
+                String::from_utf8_lossy(el.name).to_ascii_lowercase(),
                 class.unwrap_or(""),
                 id.unwrap_or("")
             ));

@@ -6,13 +6,13 @@
 
 use super::is_ascii_space;
 use super::score::Action;
-use super::stream::Visitor;
+use super::stream::{StartTag, Visitor};
 use super::tree::{Open, Tag};
 use crate::entities;
 use crate::sanitize::{self, Context};
 use crate::swar;
 use crate::url::Url;
-use lol_html::html_content::{Element, TextType};
+use lol_html::html_content::TextType;
 use std::borrow::Cow;
 
 /// What happens to one node in this pass.
@@ -444,39 +444,23 @@ fn best_srcset_candidate(srcset: &str) -> Option<String> {
     best.map(|(_, u)| u)
 }
 
-/// An element's attributes borrowed from `src`, the text its source locations index (lol_html's
-/// `name()` and `value()` copy each into a new string). Names are lower-cased as lol_html's
-/// `name()` does it, ASCII only.
-fn attributes<'a>(el: &Element<'_, '_>, src: &'a str) -> Vec<sanitize::Attr<'a>> {
+/// An element's attributes, borrowed from the page (lol_html's `name()` and `value()` copy
+/// each into a new string). Names are lower-cased as lol_html's `name()` does it, ASCII only.
+fn attributes<'a>(el: &StartTag<'a>) -> Vec<sanitize::Attr<'a>> {
     el.attributes()
-        .iter()
-        .map(|a| {
-            let name = match a.name_source_location().and_then(|at| src.get(at.bytes())) {
-                Some(n) if n.bytes().any(|b| b.is_ascii_uppercase()) => {
-                    Cow::Owned(n.to_ascii_lowercase())
-                }
-                Some(n) => Cow::Borrowed(n),
-                None => Cow::Owned(a.name()),
+        .map(|(name, value)| {
+            let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(name.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(name)
             };
-            // No location: an attribute without a value.
-            let value = match a.value_source_location().and_then(|at| src.get(at.bytes())) {
-                Some(v) => Cow::Borrowed(v),
-                None => Cow::Owned(a.value()),
-            };
-            (name, value)
+            (name, Cow::Borrowed(value))
         })
         .collect()
 }
 
 impl Visitor for Emitter {
-    fn start(
-        &mut self,
-        node: u32,
-        tag: Tag,
-        parent: Option<Open>,
-        el: &Element<'_, '_>,
-        src: &str,
-    ) {
+    fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &StartTag<'_>) {
         let parent_state = parent.map_or(State::Outside, |p| self.state(p.node));
         let action = self
             .actions
@@ -495,8 +479,8 @@ impl Visitor for Emitter {
                 self.noscript = Some(String::new());
                 State::Skipped
             } else {
-                let attrs = attributes(el, src);
-                self.write_start(node, tag, attrs, el.can_have_content())
+                let attrs = attributes(el);
+                self.write_start(node, tag, attrs, el.can_have_content)
             }
         } else {
             state
