@@ -690,6 +690,15 @@ struct Figures {
 impl Figures {
     /// `last_space`: the text before this piece ended in whitespace.
     fn of(text: &str, last_space: bool) -> Figures {
+        // The whitespace between tags, most text nodes: one space at most.
+        if text.bytes().all(is_ascii_space) {
+            return Figures {
+                len: u32::from(!last_space && !text.is_empty()),
+                commas: 0,
+                sentence: false,
+                last_space: last_space || !text.is_empty(),
+            };
+        }
         if text.is_ascii() {
             Figures::of_ascii(text.as_bytes(), last_space)
         } else {
@@ -853,6 +862,8 @@ mod tests {
             " .",
             "\x0Bvertical\x0Ctab\r\n",
             ",,, ...",
+            "\n        ",
+            " \x0B\x0C\r\n\t",
         ];
         // And pieces of every length around the eight-byte words, from the bytes that matter.
         let alphabet = b" \t\n\x0B\x0C\r\x08\x0E\x1F!.,a";
@@ -870,9 +881,16 @@ mod tests {
             .chain(generated.iter().map(String::as_str))
         {
             for last_space in [false, true] {
+                let general = Figures::of_chars(piece, last_space);
                 assert_eq!(
                     Figures::of_ascii(piece.as_bytes(), last_space),
-                    Figures::of_chars(piece, last_space),
+                    general,
+                    "{piece:?} after space: {last_space}"
+                );
+                // With the shortcut for whitespace.
+                assert_eq!(
+                    Figures::of(piece, last_space),
+                    general,
                     "{piece:?} after space: {last_space}"
                 );
             }

@@ -277,6 +277,19 @@ impl Emitter {
 
     /// Writes a text node given as it is in the page.
     fn write_text(&mut self, raw: &str) {
+        // The whitespace between tags, most text nodes: nothing in it to decode, drop, escape
+        // or collapse, and what it adds to the text is a pending space.
+        if self.pre_depth == 0
+            && raw
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            if !raw.is_empty() {
+                self.html.push_str(raw);
+                self.text.space();
+            }
+            return;
+        }
         let decoded = entities::decode(raw);
         // Control characters (a stray BEL, form feeds) are not text anyone can read.
         let decoded: std::borrow::Cow<'_, str> = if has_control(&decoded) {
@@ -668,6 +681,13 @@ impl TextOut {
         self.pending_space = false;
     }
 
+    /// Whitespace outside `<pre>`, as [`TextOut::push`] takes it.
+    pub fn space(&mut self) {
+        if !self.out.is_empty() && self.pending_break == 0 {
+            self.pending_space = true;
+        }
+    }
+
     pub fn cell(&mut self) {
         if self.pending_break == 0 && !self.out.is_empty() {
             self.pending_space = true;
@@ -710,9 +730,7 @@ impl TextOut {
         while i < b.len() {
             let (space, len) = char_at(s, i);
             if space {
-                if !self.out.is_empty() && self.pending_break == 0 {
-                    self.pending_space = true;
-                }
+                self.space();
                 i += len;
                 continue;
             }
