@@ -26,7 +26,7 @@ const EXCERPT_CHARS: usize = 300;
 pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, Error> {
     let marks = site_marks(options)?;
     let mem = options.max_memory_bytes;
-    let mut collected = stream::stream(html, mem, &marks, Collector::new())?.out;
+    let mut collected = stream::stream(html, mem, &marks, Collector::for_page(html.len()))?.out;
 
     let headings: Vec<(u8, String)> = collected
         .captures

@@ -496,7 +496,11 @@ pub fn stream_range<V: Visitor + 'static>(
         ns: Namespaces::default(),
         names: OpenNames::default(),
     };
-    let batch = Rc::new(RefCell::new(Batch::default()));
+    // Sized for a slice of ordinary markup (some 1,000 start tags), so that it rarely grows.
+    let batch = Rc::new(RefCell::new(Batch {
+        tags: Vec::with_capacity(2048),
+        attrs: Vec::with_capacity(4096),
+    }));
 
     let on_element = {
         let batch = Rc::clone(&batch);
