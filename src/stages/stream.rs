@@ -63,6 +63,10 @@ pub struct Cut {
     pub nodes: u32,
 }
 
+/// How much of the page lol_html is given at a time: its buffers, and the batch of start tags
+/// the visitors read after each slice, stay small whatever the page's size.
+const SLICE: usize = 16 * 1024;
+
 /// What lol_html reads in place of a [`Cut`]: an empty comment, padded inside so that the
 /// page from where the source locations of the stretch after it count starts on a character
 /// boundary (see [`Visitor::start`]'s `src`). Cuts are at least as long as the longest,
@@ -496,11 +500,7 @@ pub fn stream_range<V: Visitor + 'static>(
         ns: Namespaces::default(),
         names: OpenNames::default(),
     };
-    // Sized for a slice of ordinary markup (some 1,000 start tags), so that it rarely grows.
-    let batch = Rc::new(RefCell::new(Batch {
-        tags: Vec::with_capacity(2048),
-        attrs: Vec::with_capacity(4096),
-    }));
+    let batch = Rc::new(RefCell::new(Batch::default()));
 
     let on_element = {
         let batch = Rc::clone(&batch);
@@ -551,11 +551,9 @@ pub fn stream_range<V: Visitor + 'static>(
         batch.clear();
         read.is_ok()
     };
-    // Feeding in slices keeps lol_html's buffers (and the batches) small whatever the page's
-    // size.
     for slice in pieces
         .iter()
-        .flat_map(|piece| piece.as_bytes().chunks(64 * 1024))
+        .flat_map(|piece| piece.as_bytes().chunks(SLICE))
     {
         rewriter.write(slice).map_err(failed)?;
         if !read_batch(&mut driver) {
