@@ -26,7 +26,9 @@ const EXCERPT_CHARS: usize = 300;
 pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, Error> {
     let marks = site_marks(options)?;
     let mem = options.max_memory_bytes;
-    let mut collected = stream::stream(html, mem, &marks, Collector::for_page(html.len()))?.out;
+    let (collector, tape) =
+        stream::stream_taping(html, mem, &marks, Collector::for_page(html.len()))?;
+    let mut collected = collector.out;
 
     let headings: Vec<(u8, String)> = collected
         .captures
@@ -65,7 +67,7 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     let range = article_range(&collected, &plan.actions, html);
     let meta = std::mem::take(&mut collected.meta);
     drop(collected);
-    let emitter = emit(html, range, plan.actions, base.clone(), options)?;
+    let emitter = emit(html, range, tape, plan.actions, base.clone(), options)?;
     let text = emitter.text.finish();
     if text.trim().is_empty() {
         return Err(Error::NoArticle);
@@ -108,15 +110,22 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
 }
 
 /// The emit pass: over the article's part of the page when there is one (see
-/// [`article_range`]) and the pass there reads as the full pass did, else over all of it.
+/// [`article_range`]), from the start tags the collect pass kept if it kept them, else by
+/// lol_html when it reads there as the full pass did; else over all of the page.
 fn emit(
     html: &str,
     range: Option<stream::Resume>,
+    tape: Option<stream::Tape>,
     actions: Vec<score::Action>,
     base: Option<Url>,
     options: &Options,
 ) -> Result<Emitter, Error> {
     let mem = options.max_memory_bytes;
+    if let (Some(range), Some(tape)) = (&range, &tape) {
+        let reserve = range.end - range.start;
+        let emitter = Emitter::new(actions, base, options.keep_images, reserve);
+        return Ok(stream::replay(html, tape, range.clone(), emitter));
+    }
     if let Some(range) = range {
         let reserve = range.end - range.start;
         let emitter = Emitter::new(actions.clone(), base.clone(), options.keep_images, reserve);
@@ -499,17 +508,28 @@ mod tests {
         let options = Options::default();
         let mut cut_pages = 0;
         for page in pages {
-            let collected = stream::stream(&page, 1 << 24, &[], Collector::new())
-                .unwrap()
-                .out;
+            let (collector, tape) =
+                stream::stream_taping(&page, 1 << 24, &[], Collector::new()).unwrap();
+            let collected = collector.out;
             let plan = score::plan(&collected, "").expect("an article");
             let range = article_range(&collected, &plan.actions, &page);
             cut_pages += usize::from(range.as_ref().is_some_and(|r| !r.cuts.is_empty()));
-            let part = emit(&page, range, plan.actions.clone(), None, &options);
-            let whole = emit(&page, None, plan.actions, None, &options);
-            let (part, whole) = (part.unwrap(), whole.unwrap());
-            assert_eq!(part.html, whole.html, "{page}");
-            assert_eq!(part.text.finish(), whole.text.finish(), "{page}");
+            let whole = emit(&page, None, None, plan.actions.clone(), None, &options).unwrap();
+            let whole = (whole.html, whole.text.finish());
+            // By lol_html over the range, and from the start tags the collect pass kept.
+            let lol = emit(
+                &page,
+                range.clone(),
+                None,
+                plan.actions.clone(),
+                None,
+                &options,
+            );
+            let replayed = emit(&page, range, tape, plan.actions, None, &options);
+            for part in [lol, replayed] {
+                let part = part.unwrap();
+                assert_eq!((part.html, part.text.finish()), whole, "{page}");
+            }
         }
         assert!(cut_pages >= 4, "{cut_pages} pages with cuts");
     }

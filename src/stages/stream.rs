@@ -34,6 +34,7 @@ pub trait Visitor {
 
 /// A pass over part of the page: from the start tag of one element to where another ended,
 /// resuming where a full pass over the same page stood at that start tag.
+#[derive(Clone)]
 pub struct Resume {
     /// Byte range of the page to read; `start` is the first element's start tag.
     pub start: usize,
@@ -177,6 +178,71 @@ impl Batch {
     fn clear(&mut self) {
         self.tags.clear();
         self.attrs.clear();
+    }
+}
+
+/// The start tags of a full pass, kept so that a later pass over part of the page can read
+/// them again ([`replay`]) instead of running lol_html a second time: 20 bytes a tag and 16 an
+/// attribute, places as `u32` (only pages whose offsets fit are kept). Site-rule marks are
+/// not kept.
+pub struct Tape {
+    tags: Vec<TapeTag>,
+    /// Name and value places; a value's `u32::MAX` start: written without one.
+    attrs: Vec<[u32; 4]>,
+    /// The bytes it may take; past them it is dropped (a hostile page of bare attributes
+    /// would make it several times the page).
+    limit: usize,
+    dropped: bool,
+}
+
+struct TapeTag {
+    span: [u32; 2],
+    attrs: [u32; 2],
+    /// 1: self-closing, 2: can have content, 4: foreign.
+    flags: u8,
+}
+
+impl Tape {
+    /// A tape for a page of `len` bytes, which may take as many bytes as the page.
+    fn for_page(len: usize) -> Option<Tape> {
+        u32::try_from(len).ok()?;
+        Some(Tape {
+            tags: Vec::new(),
+            attrs: Vec::new(),
+            limit: len,
+            dropped: false,
+        })
+    }
+
+    fn keep(&mut self, batch: &Batch) {
+        if self.dropped {
+            return;
+        }
+        let size = |t: &Tape| t.tags.len() * std::mem::size_of::<TapeTag>() + t.attrs.len() * 16;
+        let place = |(a, b): (usize, usize)| [a as u32, b as u32];
+        for r in &batch.tags {
+            let from = self.attrs.len() as u32;
+            for a in batch.attrs.get(r.attrs.0..r.attrs.1).unwrap_or_default() {
+                let [n0, n1] = place(a.name);
+                let [v0, v1] = a.value.map_or([u32::MAX; 2], place);
+                self.attrs.push([n0, n1, v0, v1]);
+            }
+            self.tags.push(TapeTag {
+                span: place(r.span),
+                attrs: [from, self.attrs.len() as u32],
+                flags: u8::from(r.self_closing)
+                    | u8::from(r.can_have_content) << 1
+                    | u8::from(r.foreign) << 2,
+            });
+        }
+        if size(self) > self.limit {
+            *self = Tape {
+                tags: Vec::new(),
+                attrs: Vec::new(),
+                limit: 0,
+                dropped: true,
+            };
+        }
     }
 }
 
@@ -417,6 +483,119 @@ pub fn stream<V: Visitor + 'static>(
         .ok_or_else(|| Error::Parse("internal: a full pass diverged".into()))
 }
 
+/// Like [`stream`], keeping the start tags for [`replay`] (`None` when they would take more
+/// memory than the page itself, or the page is too large for the tape's offsets).
+pub fn stream_taping<V: Visitor + 'static>(
+    html: &str,
+    max_memory: usize,
+    marks: &[(Selector, u32)],
+    visitor: V,
+) -> Result<(V, Option<Tape>), Error> {
+    let resume = Resume {
+        start: 0,
+        end: html.len(),
+        first_node: 0,
+        open: Vec::new(),
+        expect: Vec::new(),
+        cuts: Vec::new(),
+    };
+    let mut tape = Tape::for_page(html.len());
+    let visitor = read_range(html, resume, max_memory, marks, visitor, tape.as_mut())?
+        .ok_or_else(|| Error::Parse("internal: a full pass diverged".into()))?;
+    Ok((visitor, tape.filter(|t| !t.dropped)))
+}
+
+/// The part of the page `resume` names, read again from the start tags a full pass kept:
+/// the events a full pass gives for those elements, without lol_html. Its cuts are passed
+/// over as the lol_html pass passes over their stand-ins; its expectations are not needed
+/// (nothing is tokenised again, so nothing can read differently).
+pub fn replay<V: Visitor>(html: &str, tape: &Tape, resume: Resume, visitor: V) -> V {
+    let Resume {
+        start,
+        end,
+        first_node,
+        open,
+        cuts,
+        ..
+    } = resume;
+    let mut stack = OpenStack::default();
+    for o in open {
+        stack.push(o);
+    }
+    let mut driver = Driver {
+        visitor,
+        stack,
+        next_node: first_node,
+        segments: vec![Segment {
+            fed: 0,
+            len: html.len(),
+            base: 0,
+            skipped: 0,
+        }],
+        expect: Vec::new(),
+        first_node,
+        html,
+        read_to: start,
+        mode: Mode::Data,
+        raw_name: (0, 0),
+        ns: Namespaces::default(),
+        names: OpenNames::default(),
+    };
+    let mut attrs = Vec::new();
+    let mut cuts = cuts.iter().peekable();
+    let mut tags = tape
+        .tags
+        .get(first_node as usize..)
+        .unwrap_or_default()
+        .iter();
+    while let Some(t) = tags.next() {
+        let at = t.span[0] as usize;
+        if at >= end {
+            break;
+        }
+        if let Some(cut) = cuts.next_if(|c| c.start == at) {
+            // What the stand-in ends: the text before it; after it the tokeniser reads data.
+            driver.read_between(at);
+            driver.read_to = cut.end;
+            driver.mode = Mode::Data;
+            driver.next_node = driver.next_node.saturating_add(cut.nodes);
+            if let Some(n) = (cut.nodes as usize).checked_sub(2) {
+                tags.nth(n);
+            }
+            continue;
+        }
+        let range = |[a, b]: [u32; 2]| (a as usize, b as usize);
+        attrs.clear();
+        let kept = tape.attrs.get(range(t.attrs).0..range(t.attrs).1);
+        attrs.extend(
+            kept.unwrap_or_default()
+                .iter()
+                .map(|&[n0, n1, v0, v1]| AttrAt {
+                    name: range([n0, n1]),
+                    value: (v0 != u32::MAX).then(|| range([v0, v1])),
+                }),
+        );
+        let r = Reported {
+            span: range(t.span),
+            attrs: (0, attrs.len()),
+            self_closing: t.flags & 1 != 0,
+            can_have_content: t.flags & 2 != 0,
+            foreign: t.flags & 4 != 0,
+            marks: 0,
+        };
+        // Without expectations a start tag never diverges.
+        let _ = driver.start(&r, &attrs);
+    }
+    driver.read_between(end);
+    let Driver {
+        mut visitor,
+        mut stack,
+        ..
+    } = driver;
+    stack.pop_all(&mut |open| visitor.end(open, end));
+    visitor
+}
+
 /// Like [`stream`], over the part of `html` that `resume` names. `None` when the pass read
 /// that part differently from the full pass `resume` was taken from: the caller falls back
 /// to a full pass.
@@ -426,6 +605,18 @@ pub fn stream_range<V: Visitor + 'static>(
     max_memory: usize,
     marks: &[(Selector, u32)],
     visitor: V,
+) -> Result<Option<V>, Error> {
+    read_range(html, resume, max_memory, marks, visitor, None)
+}
+
+/// [`stream_range`], keeping the start tags on `tape` if there is one.
+fn read_range<V: Visitor + 'static>(
+    html: &str,
+    resume: Resume,
+    max_memory: usize,
+    marks: &[(Selector, u32)],
+    visitor: V,
+    mut tape: Option<&mut Tape>,
 ) -> Result<Option<V>, Error> {
     let Resume {
         start,
@@ -545,9 +736,12 @@ pub fn stream_range<V: Visitor + 'static>(
         other => Error::Parse(other.to_string()),
     };
     // The start tags lol_html noted while it read, read in turn; false if the pass diverged.
-    let read_batch = |driver: &mut Driver<'_, V>| {
+    let mut read_batch = |driver: &mut Driver<'_, V>| {
         let mut batch = batch.borrow_mut();
         let read = driver.read(&batch);
+        if let Some(tape) = tape.as_deref_mut() {
+            tape.keep(&batch);
+        }
         batch.clear();
         read.is_ok()
     };
