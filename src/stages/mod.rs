@@ -338,6 +338,29 @@ fn pseudo_random(mut seed: u64) -> impl FnMut(usize) -> usize {
     }
 }
 
+/// For tests: the shared corpus's pages (`None`, said on stderr, when it is absent).
+#[cfg(test)]
+fn corpus_pages() -> Option<Vec<std::path::PathBuf>> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut pages = Vec::new();
+    for (dir, file) in [
+        ("readability", Some("source.html")),
+        ("boilerplate/pages", None),
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            eprintln!("SKIPPED: ../shared/corpus/{dir} not found (shared corpus absent)");
+            return None;
+        };
+        for entry in entries.flatten() {
+            pages.push(match file {
+                Some(f) => entry.path().join(f),
+                None => entry.path(),
+            });
+        }
+    }
+    Some(pages)
+}
+
 /// Compiles a user's site rule into selector marks, refusing what lol_html cannot match.
 fn site_marks(options: &Options) -> Result<Vec<(Selector, u32)>, Error> {
     let Some(rule) = &options.site_rule else {
@@ -464,6 +487,47 @@ mod tests {
             let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
             assert_eq!(count_words(&text), by_char(&text), "{text:?}");
         }
+    }
+
+    /// On every corpus page, the article's range read again from the start tags the collect
+    /// pass kept writes what lol_html's pass over the range writes.
+    #[test]
+    fn corpus_articles_replay_as_lol_html_reads_them() {
+        let Some(pages) = corpus_pages() else {
+            return;
+        };
+        let options = Options::default();
+        let mut replayed = 0;
+        for page in pages {
+            let Ok(bytes) = std::fs::read(&page) else {
+                continue;
+            };
+            let html = String::from_utf8_lossy(&bytes);
+            let (collector, tape) =
+                stream::stream_taping(&html, 1 << 26, &[], Collector::new()).unwrap();
+            let collected = collector.out;
+            let Some(plan) = score::plan(&collected, "") else {
+                continue;
+            };
+            let Some(range) = article_range(&collected, &plan.actions, &html) else {
+                continue;
+            };
+            let tape = tape.expect("a corpus page's tape is kept");
+            let lol = emit(
+                &html,
+                Some(range.clone()),
+                None,
+                plan.actions.clone(),
+                None,
+                &options,
+            );
+            let taped = emit(&html, Some(range), Some(tape), plan.actions, None, &options);
+            let (lol, taped) = (lol.unwrap(), taped.unwrap());
+            assert_eq!(lol.html, taped.html, "{}", page.display());
+            assert_eq!(lol.text.finish(), taped.text.finish(), "{}", page.display());
+            replayed += 1;
+        }
+        assert!(replayed > 500, "{replayed} pages replayed");
     }
 
     /// The emit pass over the article's range writes what the pass over the whole page does,

@@ -186,13 +186,62 @@ impl Batch {
 /// attribute, places as `u32` (only pages whose offsets fit are kept). Site-rule marks are
 /// not kept.
 pub struct Tape {
-    tags: Vec<TapeTag>,
+    tags: Chunks<TapeTag>,
     /// Name and value places; a value's `u32::MAX` start: written without one.
-    attrs: Vec<[u32; 4]>,
+    attrs: Chunks<[u32; 4]>,
     /// The bytes it may take; past them it is dropped (a hostile page of bare attributes
     /// would make it several times the page).
     limit: usize,
     dropped: bool,
+}
+
+/// A list kept in chunks of a fixed size: growing it never copies it, nor leaves room for as
+/// many again (a `Vec` doubles), which on a large page is megabytes at the peak.
+struct Chunks<T> {
+    full: Vec<Vec<T>>,
+    last: Vec<T>,
+}
+
+const CHUNK: usize = 1 << 14;
+
+impl<T> Default for Chunks<T> {
+    fn default() -> Self {
+        Chunks {
+            full: Vec::new(),
+            last: Vec::new(),
+        }
+    }
+}
+
+impl<T> Chunks<T> {
+    fn len(&self) -> usize {
+        self.full.len() * CHUNK + self.last.len()
+    }
+
+    fn push(&mut self, item: T) {
+        if self.last.len() == CHUNK {
+            let last = std::mem::replace(&mut self.last, Vec::with_capacity(CHUNK));
+            self.full.push(last);
+        }
+        self.last.push(item);
+    }
+
+    fn get(&self, i: usize) -> Option<&T> {
+        match self.full.get(i / CHUNK) {
+            Some(chunk) => chunk.get(i % CHUNK),
+            None if i / CHUNK == self.full.len() => self.last.get(i % CHUNK),
+            None => None,
+        }
+    }
+
+    /// The items from `i` on.
+    fn from(&self, i: usize) -> impl Iterator<Item = &T> {
+        let chunks = self.full.iter().chain(std::iter::once(&self.last));
+        chunks.skip(i / CHUNK).enumerate().flat_map(move |(k, c)| {
+            let skip = if k == 0 { i % CHUNK } else { 0 };
+            c.get(skip..).unwrap_or_default()
+        })
+    }
 }
 
 struct TapeTag {
@@ -207,8 +256,8 @@ impl Tape {
     fn for_page(len: usize) -> Option<Tape> {
         u32::try_from(len).ok()?;
         Some(Tape {
-            tags: Vec::new(),
-            attrs: Vec::new(),
+            tags: Chunks::default(),
+            attrs: Chunks::default(),
             limit: len,
             dropped: false,
         })
@@ -237,8 +286,8 @@ impl Tape {
         }
         if size(self) > self.limit {
             *self = Tape {
-                tags: Vec::new(),
-                attrs: Vec::new(),
+                tags: Chunks::default(),
+                attrs: Chunks::default(),
                 limit: 0,
                 dropped: true,
             };
@@ -543,11 +592,7 @@ pub fn replay<V: Visitor>(html: &str, tape: &Tape, resume: Resume, visitor: V) -
     };
     let mut attrs = Vec::new();
     let mut cuts = cuts.iter().peekable();
-    let mut tags = tape
-        .tags
-        .get(first_node as usize..)
-        .unwrap_or_default()
-        .iter();
+    let mut tags = tape.tags.from(first_node as usize);
     while let Some(t) = tags.next() {
         let at = t.span[0] as usize;
         if at >= end {
@@ -566,15 +611,12 @@ pub fn replay<V: Visitor>(html: &str, tape: &Tape, resume: Resume, visitor: V) -
         }
         let range = |[a, b]: [u32; 2]| (a as usize, b as usize);
         attrs.clear();
-        let kept = tape.attrs.get(range(t.attrs).0..range(t.attrs).1);
-        attrs.extend(
-            kept.unwrap_or_default()
-                .iter()
-                .map(|&[n0, n1, v0, v1]| AttrAt {
-                    name: range([n0, n1]),
-                    value: (v0 != u32::MAX).then(|| range([v0, v1])),
-                }),
-        );
+        let (from, to) = range(t.attrs);
+        let kept = (from..to).filter_map(|i| tape.attrs.get(i));
+        attrs.extend(kept.map(|&[n0, n1, v0, v1]| AttrAt {
+            name: range([n0, n1]),
+            value: (v0 != u32::MAX).then(|| range([v0, v1])),
+        }));
         let r = Reported {
             span: range(t.span),
             attrs: (0, attrs.len()),
@@ -1117,25 +1159,41 @@ mod tests {
         }
     }
 
+    /// A page of bare attributes would make the tape several times its size: it is dropped.
+    #[test]
+    fn the_tape_never_outgrows_the_page() {
+        let kept = |html: &str| {
+            let (_, tape) = stream_taping(html, 1 << 24, &[], Log::default()).unwrap();
+            tape.is_some()
+        };
+        assert!(kept(
+            &"<p class=x>Some words in a paragraph.</p>".repeat(100)
+        ));
+        assert!(!kept(&format!("<p {}>x</p>", "a ".repeat(1000))));
+    }
+
+    #[test]
+    fn chunks_hold_items_across_their_edges() {
+        let mut c = Chunks::default();
+        let n = 2 * CHUNK + 5;
+        for i in 0..n {
+            c.push(i);
+        }
+        assert_eq!(c.len(), n);
+        for i in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, n - 1] {
+            assert_eq!(c.get(i), Some(&i));
+            assert!(c.from(i).copied().eq(i..n), "from {i}");
+        }
+        assert_eq!(c.get(n), None);
+        assert_eq!(c.from(n).count(), 0);
+        assert_eq!(c.from(n + CHUNK).count(), 0);
+    }
+
     #[test]
     fn corpus_pages_read_as_by_handlers() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let mut pages = Vec::new();
-        for (dir, file) in [
-            ("readability", Some("source.html")),
-            ("boilerplate/pages", None),
-        ] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                eprintln!("SKIPPED: ../shared/corpus/{dir} not found (shared corpus absent)");
-                return;
-            };
-            for entry in entries.flatten() {
-                pages.push(match file {
-                    Some(f) => entry.path().join(f),
-                    None => entry.path(),
-                });
-            }
-        }
+        let Some(pages) = super::super::corpus_pages() else {
+            return;
+        };
         for page in pages {
             let Ok(bytes) = std::fs::read(&page) else {
                 continue;
