@@ -374,7 +374,49 @@ struct Driver<'p, V> {
     names: OpenNames,
 }
 
-impl<V: Visitor> Driver<'_, V> {
+impl<'p, V: Visitor> Driver<'p, V> {
+    /// A driver for a pass that starts inside `open` (outermost first) with element
+    /// `first_node`.
+    fn new(
+        html: &'p str,
+        visitor: V,
+        (open, first_node): (Vec<Open>, u32),
+        segments: Vec<Segment>,
+        expect: Vec<Seen>,
+    ) -> Self {
+        let mut stack = OpenStack::default();
+        for o in open {
+            stack.push(o);
+        }
+        Driver {
+            visitor,
+            stack,
+            next_node: first_node,
+            segments,
+            expect,
+            first_node,
+            html,
+            read_to: 0,
+            mode: Mode::Data,
+            raw_name: (0, 0),
+            ns: Namespaces::default(),
+            names: OpenNames::default(),
+        }
+    }
+
+    /// Reads what is left up to `to` (in what lol_html is given) and ends the elements still
+    /// open at `end` (in the page).
+    fn finish(mut self, to: usize, end: usize) -> V {
+        self.read_between(to);
+        let Driver {
+            mut visitor,
+            mut stack,
+            ..
+        } = self;
+        stack.pop_all(&mut |open| visitor.end(open, end));
+        visitor
+    }
+
     /// The stretch a position lol_html reports lies in.
     fn segment(&self, fed: usize) -> Segment {
         let i = self.segments.partition_point(|s| s.fed <= fed);
@@ -520,16 +562,7 @@ pub fn stream<V: Visitor + 'static>(
     marks: &[(Selector, u32)],
     visitor: V,
 ) -> Result<V, Error> {
-    let resume = Resume {
-        start: 0,
-        end: html.len(),
-        first_node: 0,
-        open: Vec::new(),
-        expect: Vec::new(),
-        cuts: Vec::new(),
-    };
-    stream_range(html, resume, max_memory, marks, visitor)?
-        .ok_or_else(|| Error::Parse("internal: a full pass diverged".into()))
+    read_whole(html, max_memory, marks, visitor, None)
 }
 
 /// Like [`stream`], keeping the start tags for [`replay`] (`None` when they would take more
@@ -540,7 +573,19 @@ pub fn stream_taping<V: Visitor + 'static>(
     marks: &[(Selector, u32)],
     visitor: V,
 ) -> Result<(V, Option<Tape>), Error> {
-    let resume = Resume {
+    let mut tape = Tape::for_page(html.len());
+    let visitor = read_whole(html, max_memory, marks, visitor, tape.as_mut())?;
+    Ok((visitor, tape.filter(|t| !t.dropped)))
+}
+
+fn read_whole<V: Visitor + 'static>(
+    html: &str,
+    max_memory: usize,
+    marks: &[(Selector, u32)],
+    visitor: V,
+    tape: Option<&mut Tape>,
+) -> Result<V, Error> {
+    let whole = Resume {
         start: 0,
         end: html.len(),
         first_node: 0,
@@ -548,10 +593,8 @@ pub fn stream_taping<V: Visitor + 'static>(
         expect: Vec::new(),
         cuts: Vec::new(),
     };
-    let mut tape = Tape::for_page(html.len());
-    let visitor = read_range(html, resume, max_memory, marks, visitor, tape.as_mut())?
-        .ok_or_else(|| Error::Parse("internal: a full pass diverged".into()))?;
-    Ok((visitor, tape.filter(|t| !t.dropped)))
+    read_range(html, whole, max_memory, marks, visitor, tape)?
+        .ok_or_else(|| Error::Parse("internal: a full pass diverged".into()))
 }
 
 /// The part of the page `resume` names, read again from the start tags a full pass kept:
@@ -567,29 +610,14 @@ pub fn replay<V: Visitor>(html: &str, tape: &Tape, resume: Resume, visitor: V) -
         cuts,
         ..
     } = resume;
-    let mut stack = OpenStack::default();
-    for o in open {
-        stack.push(o);
-    }
-    let mut driver = Driver {
-        visitor,
-        stack,
-        next_node: first_node,
-        segments: vec![Segment {
-            fed: 0,
-            len: html.len(),
-            base: 0,
-            skipped: 0,
-        }],
-        expect: Vec::new(),
-        first_node,
-        html,
-        read_to: start,
-        mode: Mode::Data,
-        raw_name: (0, 0),
-        ns: Namespaces::default(),
-        names: OpenNames::default(),
-    };
+    let page = vec![Segment {
+        fed: 0,
+        len: html.len(),
+        base: 0,
+        skipped: 0,
+    }];
+    let mut driver = Driver::new(html, visitor, (open, first_node), page, Vec::new());
+    driver.read_to = start;
     let mut attrs = Vec::new();
     let mut cuts = cuts.iter().peekable();
     let mut tags = tape.tags.from(first_node as usize);
@@ -628,14 +656,7 @@ pub fn replay<V: Visitor>(html: &str, tape: &Tape, resume: Resume, visitor: V) -
         // Without expectations a start tag never diverges.
         let _ = driver.start(&r, &attrs);
     }
-    driver.read_between(end);
-    let Driver {
-        mut visitor,
-        mut stack,
-        ..
-    } = driver;
-    stack.pop_all(&mut |open| visitor.end(open, end));
-    visitor
+    driver.finish(end, end)
 }
 
 /// Like [`stream`], over the part of `html` that `resume` names. `None` when the pass read
@@ -668,10 +689,6 @@ fn read_range<V: Visitor + 'static>(
         expect,
         cuts,
     } = resume;
-    let mut stack = OpenStack::default();
-    for o in open {
-        stack.push(o);
-    }
     // The stretches between the cuts, and where each starts in what lol_html is given.
     let mut segments = vec![Segment {
         fed: 0,
@@ -719,20 +736,7 @@ fn read_range<V: Visitor + 'static>(
         last.len = rest.len();
     }
     let fed_len: usize = pieces.iter().map(|p| p.len()).sum();
-    let mut driver = Driver {
-        visitor,
-        stack,
-        next_node: first_node,
-        segments,
-        expect,
-        first_node,
-        html,
-        read_to: 0,
-        mode: Mode::Data,
-        raw_name: (0, 0),
-        ns: Namespaces::default(),
-        names: OpenNames::default(),
-    };
+    let mut driver = Driver::new(html, visitor, (open, first_node), segments, expect);
     let batch = Rc::new(RefCell::new(Batch::default()));
 
     let on_element = {
@@ -800,14 +804,7 @@ fn read_range<V: Visitor + 'static>(
     if !read_batch(&mut driver) {
         return Ok(None);
     }
-    driver.read_between(fed_len);
-    let Driver {
-        mut visitor,
-        mut stack,
-        ..
-    } = driver;
-    stack.pop_all(&mut |open| visitor.end(open, end));
-    Ok(Some(visitor))
+    Ok(Some(driver.finish(fed_len, end)))
 }
 
 #[cfg(test)]
