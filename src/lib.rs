@@ -1,14 +1,15 @@
 //! Quiet Page's extraction core: a page's HTML in, the article out, without building a DOM.
 //!
-//! The page streams through lol_html in two passes, which ask it for start tags only: the
-//! text and end tags between two start tags are read from the page itself
-//! ([`stages::between`], by lol_html's own rules), which costs less than lol_html's text and
-//! end-tag handlers.
+//! The page streams once through lol_html, which is asked for start tags only: the text and
+//! end tags between two start tags are read from the page itself ([`stages::between`], by
+//! lol_html's own rules), which costs less than lol_html's text and end-tag handlers.
 //! 1. [`stages::collect`] records every element as a small node in a flat arena (parent, tag,
 //!    class/id signals, text and link lengths, where its tags are) and gathers metadata;
 //! 2. [`stages::score`] picks the article's nodes from those numbers alone;
-//! 3. [`stages::emit`] streams the article's part of the page again and writes only those
-//!    nodes through the allowlist [`sanitize`]r, producing `content_html` and `text` together.
+//! 3. [`stages::emit`] reads the article's part of the page again, from the start tags the
+//!    first pass kept (or by lol_html, on a page whose kept tags would outgrow it), and writes
+//!    only those nodes through the allowlist [`sanitize`]r, producing `content_html` and
+//!    `text` together.
 //!
 //! [`export`] turns an [`Article`] into files; [`wasm`] and the `quietpage` CLI are thin shells.
 

@@ -1,8 +1,10 @@
 //! One streaming pass over the page: the start tags lol_html reports, and the text and end
 //! tags [`between`] reads between them, turned into numbered nodes.
 //!
-//! Both the collect and the emit pass run through [`stream`]; it owns the open-element stack,
-//! so the two passes number nodes identically and see the same implied end tags.
+//! Both the collect and the emit pass run through the same driver (by lol_html in
+//! [`stream`], or again from the start tags a full pass kept in [`replay`]); it owns the
+//! open-element stack, so the two passes number nodes identically and see the same implied
+//! end tags.
 
 use super::between::{self, Mode, Namespaces, OpenNames, Piece};
 use super::tree::{Open, OpenStack, Tag, NONE};
