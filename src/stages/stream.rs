@@ -216,6 +216,14 @@ impl<T> Default for Chunks<T> {
 }
 
 impl<T> Chunks<T> {
+    /// Room for `n` items (at most a chunk) before the first grows.
+    fn with_first(n: usize) -> Self {
+        Chunks {
+            full: Vec::new(),
+            last: Vec::with_capacity(n.min(CHUNK)),
+        }
+    }
+
     fn len(&self) -> usize {
         self.full.len() * CHUNK + self.last.len()
     }
@@ -254,12 +262,15 @@ struct TapeTag {
 }
 
 impl Tape {
-    /// A tape for a page of `len` bytes, which may take as many bytes as the page.
+    /// A tape for a page of `len` bytes, which may take as many bytes as the page. Its first
+    /// chunks are sized for the page (an element for every 128 bytes, about one attribute
+    /// each), so that they do not grow from nothing by copying themselves.
     fn for_page(len: usize) -> Option<Tape> {
         u32::try_from(len).ok()?;
+        let guess = (len / 128).min(CHUNK);
         Some(Tape {
-            tags: Chunks::default(),
-            attrs: Chunks::default(),
+            tags: Chunks::with_first(guess),
+            attrs: Chunks::with_first(guess),
             limit: len,
             dropped: false,
         })
