@@ -43,7 +43,9 @@ pub fn ascii_space_mask(w: u64) -> u64 {
 }
 
 /// The index of the first byte at or after `from` that `mask` marks (`bytes.len()` if none).
-/// `one` must say of a single byte what `mask` says of each byte of a word.
+/// `one` is asked instead of the last bytes, fewer than eight: it must mark every byte `mask`
+/// would. It may mark more where the caller checks what it is given (a mask can look at a
+/// byte's neighbour, a single byte cannot).
 pub fn find(
     bytes: &[u8],
     from: usize,

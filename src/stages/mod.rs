@@ -121,13 +121,12 @@ fn emit(
     options: &Options,
 ) -> Result<Emitter, Error> {
     let mem = options.max_memory_bytes;
-    if let (Some(range), Some(tape)) = (&range, &tape) {
-        let reserve = range.end - range.start;
-        let emitter = Emitter::new(actions, base, options.keep_images, reserve);
-        return Ok(stream::replay(html, tape, range.clone(), emitter));
-    }
     if let Some(range) = range {
         let reserve = range.end - range.start;
+        if let Some(tape) = &tape {
+            let emitter = Emitter::new(actions, base, options.keep_images, reserve);
+            return Ok(stream::replay(html, tape, range, emitter));
+        }
         let emitter = Emitter::new(actions.clone(), base.clone(), options.keep_images, reserve);
         if let Some(emitter) = stream::stream_range(html, range, mem, &[], emitter)? {
             return Ok(emitter);
@@ -408,17 +407,18 @@ pub fn count_words(text: &str) -> usize {
             i += c.len_utf8();
             (c.is_whitespace(), is_cjk(c))
         };
-        if space {
-            in_word = false;
-        } else if cjk {
-            count += 1;
-            in_word = false;
-        } else if !in_word {
-            count += 1;
-            in_word = true;
-        }
+        count += usize::from(starts_word(space, cjk, &mut in_word));
     }
     count
+}
+
+/// One character of [`count_words`], whitespace or not and CJK or not: whether it starts a
+/// word. `in_word`: the character before it was inside a word (a CJK character is a word of
+/// its own).
+fn starts_word(space: bool, cjk: bool, in_word: &mut bool) -> bool {
+    let starts = !space && (cjk || !*in_word);
+    *in_word = !space && !cjk;
+    starts
 }
 
 fn is_cjk(c: char) -> bool {
@@ -466,19 +466,10 @@ mod tests {
     #[test]
     fn words_counted_eight_bytes_at_a_time_as_by_character() {
         let by_char = |text: &str| {
-            let (mut count, mut in_word) = (0, false);
-            for c in text.chars() {
-                if c.is_whitespace() {
-                    in_word = false;
-                } else if is_cjk(c) {
-                    count += 1;
-                    in_word = false;
-                } else if !in_word {
-                    count += 1;
-                    in_word = true;
-                }
-            }
-            count
+            let mut in_word = false;
+            text.chars()
+                .filter(|&c| starts_word(c.is_whitespace(), is_cjk(c), &mut in_word))
+                .count()
         };
         let pieces = ["a", "bc", " ", "\t", "\n", "é", "日", "\u{A0}", "x y", "  "];
         let mut next = pseudo_random(7);
