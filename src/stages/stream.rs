@@ -6,7 +6,7 @@
 //! open-element stack, so the two passes number nodes identically and see the same implied
 //! end tags.
 
-use super::between::{self, Mode, Namespaces, OpenNames, Piece};
+use super::between::{self, Mode, Namespaces, OpenNames, Piece, Span};
 use super::tree::{Open, OpenStack, Tag, NONE};
 use crate::Error;
 use lol_html::errors::RewritingError;
@@ -120,8 +120,8 @@ fn is_foreign(el: &Element<'_, '_>) -> bool {
     el.namespace_uri().len() != HTML_NS.len()
 }
 
-/// The start tags lol_html reported while it read one slice of the page, with the places of
-/// their attributes: what the passes need of each, kept until lol_html returns.
+/// The start tags lol_html reported while it read one slice of the page: what the passes need
+/// of each, kept until lol_html returns.
 ///
 /// The handler lol_html calls only notes these; the visitors read the whole batch after it.
 /// Reading each start tag as it came made every element run lol_html's tokeniser, its
@@ -132,14 +132,11 @@ fn is_foreign(el: &Element<'_, '_>) -> bool {
 #[derive(Default)]
 struct Batch {
     tags: Vec<Reported>,
-    attrs: Vec<AttrAt>,
 }
 
 /// One start tag of a [`Batch`]. Places are byte ranges of what lol_html is given.
 struct Reported {
     span: (usize, usize),
-    /// Its attributes' range of [`Batch::attrs`].
-    attrs: (usize, usize),
     self_closing: bool,
     can_have_content: bool,
     foreign: bool,
@@ -150,26 +147,15 @@ struct Reported {
 /// Where an attribute's name and value lie; no value for an attribute written without one.
 #[derive(Clone, Copy)]
 struct AttrAt {
-    name: (usize, usize),
-    value: Option<(usize, usize)>,
+    name: Span,
+    value: Option<Span>,
 }
 
 impl Batch {
     fn report(&mut self, el: &Element<'_, '_>) {
-        let range = |at: lol_html::html_content::SourceLocation| (at.bytes().start, at.bytes().end);
-        let from = self.attrs.len();
-        for a in el.attributes() {
-            // Every attribute read from the page has a place; only added ones lack it.
-            if let Some(name) = a.name_source_location() {
-                self.attrs.push(AttrAt {
-                    name: range(name),
-                    value: a.value_source_location().map(range),
-                });
-            }
-        }
+        let at = el.source_location().bytes();
         self.tags.push(Reported {
-            span: range(el.source_location()),
-            attrs: (from, self.attrs.len()),
+            span: (at.start, at.end),
             self_closing: el.is_self_closing(),
             can_have_content: el.can_have_content(),
             foreign: is_foreign(el),
@@ -179,20 +165,17 @@ impl Batch {
 
     fn clear(&mut self) {
         self.tags.clear();
-        self.attrs.clear();
     }
 }
 
 /// The start tags of a full pass, kept so that a later pass over part of the page can read
-/// them again ([`replay`]) instead of running lol_html a second time: 20 bytes a tag and 16 an
-/// attribute, places as `u32` (only pages whose offsets fit are kept). Site-rule marks are
-/// not kept.
+/// them again ([`replay`]) instead of running lol_html a second time: 12 bytes a tag, places
+/// as `u32` (only pages whose offsets fit are kept). Attributes are read again from the page
+/// ([`between::attributes`]); site-rule marks are not kept.
 pub struct Tape {
     tags: Chunks<TapeTag>,
-    /// Name and value places; a value's `u32::MAX` start: written without one.
-    attrs: Chunks<[u32; 4]>,
-    /// The bytes it may take; past them it is dropped (a hostile page of bare attributes
-    /// would make it several times the page).
+    /// The bytes it may take; past them it is dropped (a page of bare `<b>` tags would make
+    /// it four times the page).
     limit: usize,
     dropped: bool,
 }
@@ -236,14 +219,6 @@ impl<T> Chunks<T> {
         self.last.push(item);
     }
 
-    fn get(&self, i: usize) -> Option<&T> {
-        match self.full.get(i / CHUNK) {
-            Some(chunk) => chunk.get(i % CHUNK),
-            None if i / CHUNK == self.full.len() => self.last.get(i % CHUNK),
-            None => None,
-        }
-    }
-
     /// The items from `i` on.
     fn from(&self, i: usize) -> impl Iterator<Item = &T> {
         let chunks = self.full.iter().chain(std::iter::once(&self.last));
@@ -256,21 +231,19 @@ impl<T> Chunks<T> {
 
 struct TapeTag {
     span: [u32; 2],
-    attrs: [u32; 2],
     /// 1: self-closing, 2: can have content, 4: foreign.
     flags: u8,
 }
 
 impl Tape {
     /// A tape for a page of `len` bytes, which may take as many bytes as the page. Its first
-    /// chunks are sized for the page (an element for every 128 bytes, about one attribute
-    /// each), so that they do not grow from nothing by copying themselves.
+    /// chunk is sized for the page (an element for every 128 bytes), so that it does not grow
+    /// from nothing by copying itself.
     fn for_page(len: usize) -> Option<Tape> {
         u32::try_from(len).ok()?;
         let guess = (len / 128).min(CHUNK);
         Some(Tape {
             tags: Chunks::with_first(guess),
-            attrs: Chunks::with_first(guess),
             limit: len,
             dropped: false,
         })
@@ -280,30 +253,17 @@ impl Tape {
         if self.dropped {
             return;
         }
-        let size = |t: &Tape| {
-            t.tags.len() * std::mem::size_of::<TapeTag>()
-                + t.attrs.len() * std::mem::size_of::<[u32; 4]>()
-        };
-        let place = |(a, b): (usize, usize)| [a as u32, b as u32];
         for r in &batch.tags {
-            let from = self.attrs.len() as u32;
-            for a in batch.attrs.get(r.attrs.0..r.attrs.1).unwrap_or_default() {
-                let [n0, n1] = place(a.name);
-                let [v0, v1] = a.value.map_or([u32::MAX; 2], place);
-                self.attrs.push([n0, n1, v0, v1]);
-            }
             self.tags.push(TapeTag {
-                span: place(r.span),
-                attrs: [from, self.attrs.len() as u32],
+                span: [r.span.0 as u32, r.span.1 as u32],
                 flags: u8::from(r.self_closing)
                     | u8::from(r.can_have_content) << 1
                     | u8::from(r.foreign) << 2,
             });
         }
-        if size(self) > self.limit {
+        if self.tags.len() * std::mem::size_of::<TapeTag>() > self.limit {
             *self = Tape {
                 tags: Chunks::default(),
-                attrs: Chunks::default(),
                 limit: 0,
                 dropped: true,
             };
@@ -380,6 +340,8 @@ struct Driver<'p, V> {
     raw_name: (usize, usize),
     ns: Namespaces,
     names: OpenNames,
+    /// The attributes of the start tag being read (kept for its room).
+    attrs: Vec<AttrAt>,
 }
 
 impl<'p, V: Visitor> Driver<'p, V> {
@@ -409,6 +371,7 @@ impl<'p, V: Visitor> Driver<'p, V> {
             raw_name: (0, 0),
             ns: Namespaces::default(),
             names: OpenNames::default(),
+            attrs: Vec::new(),
         }
     }
 
@@ -479,21 +442,26 @@ impl<'p, V: Visitor> Driver<'p, V> {
     /// Reads one batch of start tags, with what lies before each.
     fn read(&mut self, batch: &Batch) -> Result<(), Diverged> {
         for r in &batch.tags {
-            let attrs = batch.attrs.get(r.attrs.0..r.attrs.1).unwrap_or_default();
-            self.start(r, attrs)?;
+            self.start(r)?;
         }
         Ok(())
     }
 
-    fn start(&mut self, r: &Reported, attrs: &[AttrAt]) -> Result<(), Diverged> {
+    fn start(&mut self, r: &Reported) -> Result<(), Diverged> {
         let (fed, fed_end) = r.span;
         self.read_between(fed);
         let segment = self.segment(fed);
         let src = self.html.get(segment.base..).unwrap_or_default();
         let (name, tag) = name_and_tag(src, fed);
+        let mut attrs = std::mem::take(&mut self.attrs);
+        attrs.clear();
+        let text = src.as_bytes().get(..fed_end).unwrap_or_default();
+        between::attributes(text, fed + 1 + name.len(), |name, value| {
+            attrs.push(AttrAt { name, value });
+        });
         let el = StartTag {
             src,
-            attrs,
+            attrs: &attrs,
             start: fed,
             name,
             self_closing: r.self_closing,
@@ -534,6 +502,7 @@ impl<'p, V: Visitor> Driver<'p, V> {
         } else {
             self.visitor.end(Open { node, tag }, at);
         }
+        self.attrs = attrs;
         Ok(())
     }
 }
@@ -626,7 +595,6 @@ pub fn replay<V: Visitor>(html: &str, tape: &Tape, resume: Resume, visitor: V) -
     }];
     let mut driver = Driver::new(html, visitor, (open, first_node), page, Vec::new());
     driver.read_to = start;
-    let mut attrs = Vec::new();
     let mut cuts = cuts.iter().peekable();
     let mut tags = tape.tags.from(first_node as usize);
     while let Some(t) = tags.next() {
@@ -645,24 +613,15 @@ pub fn replay<V: Visitor>(html: &str, tape: &Tape, resume: Resume, visitor: V) -
             }
             continue;
         }
-        let range = |[a, b]: [u32; 2]| (a as usize, b as usize);
-        attrs.clear();
-        let (from, to) = range(t.attrs);
-        let kept = (from..to).filter_map(|i| tape.attrs.get(i));
-        attrs.extend(kept.map(|&[n0, n1, v0, v1]| AttrAt {
-            name: range([n0, n1]),
-            value: (v0 != u32::MAX).then(|| range([v0, v1])),
-        }));
         let r = Reported {
-            span: range(t.span),
-            attrs: (0, attrs.len()),
+            span: (t.span[0] as usize, t.span[1] as usize),
             self_closing: t.flags & 1 != 0,
             can_have_content: t.flags & 2 != 0,
             foreign: t.flags & 4 != 0,
             marks: 0,
         };
         // Without expectations a start tag never diverges.
-        let _ = driver.start(&r, &attrs);
+        let _ = driver.start(&r);
     }
     driver.finish(end, end)
 }
@@ -1021,6 +980,12 @@ mod tests {
         "<p>\u{e9}t\u{e9} <b>\u{1F600}</b></p>",
         "<br></br><img></img><input/>",
         "</div></div>stray",
+        // Attributes as the tokeniser's attribute states read them.
+        "<p a b=1 c='2' d=\"3\" e = \"4\" A=dup a=dup2>t</p>",
+        "<p a='x'b=\"y\"c=z/d/ =e ==f>t</p>",
+        "<p a=\"x>y\" b='\"' c=d\"e f=g'h>t</p>",
+        "<img src=a.png/><img src=\"b.png\"/><br/ clear=all>",
+        "<p\ta\n=\rb\x0cc>t</p>",
     ];
 
     #[test]
@@ -1160,7 +1125,7 @@ mod tests {
         }
     }
 
-    /// A page of bare attributes would make the tape several times its size: it is dropped.
+    /// A page of bare start tags would make the tape several times its size: it is dropped.
     #[test]
     fn the_tape_never_outgrows_the_page() {
         let kept = |html: &str| {
@@ -1170,7 +1135,7 @@ mod tests {
         assert!(kept(
             &"<p class=x>Some words in a paragraph.</p>".repeat(100)
         ));
-        assert!(!kept(&format!("<p {}>x</p>", "a ".repeat(1000))));
+        assert!(!kept(&"<b>".repeat(1000)));
     }
 
     #[test]
@@ -1182,10 +1147,8 @@ mod tests {
         }
         assert_eq!(c.len(), n);
         for i in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, n - 1] {
-            assert_eq!(c.get(i), Some(&i));
             assert!(c.from(i).copied().eq(i..n), "from {i}");
         }
-        assert_eq!(c.get(n), None);
         assert_eq!(c.from(n).count(), 0);
         assert_eq!(c.from(n + CHUNK).count(), 0);
     }
