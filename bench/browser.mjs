@@ -161,7 +161,7 @@ async function timeColdStart(browser, cdp, worker, url) {
       for (const name of names) stages[name] = last(name)?.duration ?? NaN;
       const article = last('article');
       return { stages, began: article?.startTime ?? Infinity, article: article ? article.startTime + article.duration : NaN };
-    }, STAGES);
+    }, [...STAGES, 'load']);
     await browser.callBackground('closeReader');
     if (measures.began < 250) return { shown, ...measures };
     if (attempt === 2) throw new Error(`${url}: the worker did not stop for a cold start`);
@@ -282,6 +282,7 @@ async function main() {
     console.log(`| toolbar press → the article on screen (this script's clock) | ${cell(col((r) => r.shown))} |`);
     console.log(`| worker start → article (the worker's clock) | ${cell(col((r) => r.article))} |`);
     for (const [stage, what] of Object.entries(STAGE_NAMES)) console.log(`| ${what} | ${cell(col((r) => r.stages[stage]))} |`);
+    console.log(`| of which: fetch, compile and instantiate the core | ${cell(col((r) => r.stages.load))} |`);
   }
 }
 
