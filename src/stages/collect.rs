@@ -441,7 +441,8 @@ impl Visitor for Collector {
             r.split_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
         });
-        if rel_author || itemprop.contains("author") || names.byline {
+        // Most elements have no `itemprop`: a substring search of "" is a call all the same.
+        if rel_author || (!itemprop.is_empty() && itemprop.contains("author")) || names.byline {
             flags |= flag::BYLINE;
         }
 
