@@ -40,12 +40,15 @@ WASM_MANIFEST=wasm/Cargo.toml
 # inliner is given opt-level "s"'s threshold instead (75 against 25): measured over every 10th
 # corpus page in Node, the extract took 0.67 to 0.72 of the time for 34 KB more gzipped
 # (BENCHMARKS.md). An LLVM option, so it applies to the wasm target only.
-WASM_RUSTFLAGS="-C llvm-args=-inline-threshold=75"
+# SIMD (every browser the manifest allows has it): memchr, which finds each `<` in the text,
+# then reads 16 bytes a step instead of 4; about 5 % off the extract, no larger.
+WASM_RUSTFLAGS="-C llvm-args=-inline-threshold=75 -C target-feature=+simd128"
 GECKODRIVER_VERSION=0.37.1
 # Features of the module rustc emits for wasm32-unknown-unknown today; wasm-opt must accept
 # them all (Debian's binaryen 108 predates reference types, hence the npm binaryen).
 WASM_FEATURES=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+  --enable-simd)
 WORK="$CARGO_TARGET_DIR/quietpage-wasm"
 DIST="$ROOT/dist"
 
