@@ -36,6 +36,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../tests/e2e/lib/harness.mjs';
+import { corpusPages } from './corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -57,19 +58,6 @@ const STAGE_NAMES = {
 // Not a stage: from the trigger until the view says the article is on screen.
 const SHOWN = 'shown';
 const STAGES = Object.keys(STAGE_NAMES);
-
-/** The corpus pages in the side-by-side bench's order (bench/src/main.rs `corpus_pages`). */
-function corpusPages() {
-  const sorted = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
-  const pages = [];
-  for (const d of sorted(path.join(corpus, 'readability'))) {
-    const source = path.join(corpus, 'readability', d, 'source.html');
-    if (fs.existsSync(source)) pages.push(source);
-  }
-  const dir = path.join(corpus, 'boilerplate', 'pages');
-  for (const f of sorted(dir)) pages.push(path.join(dir, f));
-  return pages;
-}
 
 function serve(pages) {
   const server = http.createServer((req, res) => {
@@ -176,7 +164,7 @@ function timeReadability() {
 }
 
 async function main() {
-  const all = corpusPages();
+  const all = corpusPages(corpus);
   if (all.length === 0) {
     console.error(`SKIPPED: no corpus pages under ${corpus}`);
     return;
