@@ -36,13 +36,15 @@ WASM_TARGET=wasm32-unknown-unknown
 WASM_PROFILE=wasm
 WASM_MANIFEST=wasm/Cargo.toml
 # The core's profile (wasm/Cargo.toml) optimises for size, and at opt-level "z" LLVM inlines
-# next to nothing: the small helpers of the per-element and per-byte paths stayed calls. Its
-# inliner is given opt-level "s"'s threshold instead (75 against 25): measured over every 10th
-# corpus page in Node, the extract took 0.67 to 0.72 of the time for 34 KB more gzipped
-# (BENCHMARKS.md). An LLVM option, so it applies to the wasm target only.
-# SIMD (every browser the manifest allows has it): memchr, which finds each `<` in the text,
-# then reads 16 bytes a step instead of 4; about 5 % off the extract, no larger.
-WASM_RUSTFLAGS="-C llvm-args=-inline-threshold=75 -C target-feature=+simd128"
+# next to nothing (threshold 25): the small helpers of the per-element and per-byte paths
+# stayed calls. Measured over every 10th corpus page in Node (bench/wasm-ab.mjs), with SIMD:
+# threshold 35 took the extract to 0.75 of its time, 45 to 0.71, 75 (opt-level "s"'s) to
+# 0.69, for 10, 17 and 34 KB more gzipped; 45 keeps most of the gain with half the extra code,
+# which V8 compiles again whenever a stopped worker starts (BENCHMARKS.md). SIMD (Chrome 121
+# and Firefox 140, the manifest's minimums, have it) lets memchr, which finds every `<` of the
+# text, read 16 bytes a step instead of 4: 0.94 of the time, no larger. Both are codegen flags
+# for the wasm target only.
+WASM_RUSTFLAGS="-C llvm-args=-inline-threshold=45 -C target-feature=+simd128"
 GECKODRIVER_VERSION=0.37.1
 # Features of the module rustc emits for wasm32-unknown-unknown today; wasm-opt must accept
 # them all (Debian's binaryen 108 predates reference types, hence the npm binaryen).
