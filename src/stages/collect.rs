@@ -267,6 +267,9 @@ struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
+    // Left a call, it built its 23 fields and then copied all 368 bytes to the caller, for
+    // every element.
+    #[inline(always)]
     fn read(el: &StartTag<'a>) -> Attrs<'a> {
         let mut a = Attrs::default();
         for (name, value) in el.attributes() {
