@@ -511,7 +511,8 @@ pub fn attributes(
 ) -> Option<usize> {
     let mut at = from;
     loop {
-        // Between attributes: a `/` not before `>` is passed over.
+        // Between attributes. A `/` is passed over (before `>` it makes the tag self-closing,
+        // which lol_html reports).
         while let Some(&c) = b.get(at) {
             if c == b'/' || ends_tag_name(c) && c != b'>' {
                 at += 1;
