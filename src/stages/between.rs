@@ -261,16 +261,24 @@ fn text_mode(tag: Tag, name: &[u8]) -> Mode {
 /// lol_html's open-element stack (`selectors_vm::Stack`): every element that can have
 /// content, by name. An end tag ends the nearest open element of its name and everything
 /// opened after it; one whose name is not open ends nothing.
+///
+/// An end tag whose name is not open (common on broken pages) must be refused without a walk
+/// down the whole stack, which would make a page of unclosed elements quadratic. The first
+/// [`SHALLOW`] places are walked, a bounded cost; below them, where only deep pages reach,
+/// `deep` counts the names. (Counting every element's name cost 2 % of the collect pass in
+/// hashing, for stacks that are nearly always shallower.)
 #[derive(Default)]
 pub struct OpenNames {
     stack: Vec<(u32, Name)>,
-    /// How many open elements have each name: an end tag whose name is not open (common on
-    /// broken pages) is refused without a walk down the stack, which would make a page of
-    /// unclosed elements quadratic. Exact, so that no name a page chooses can make a walk
-    /// find nothing. At most one entry per element of the page, like the collect pass's
-    /// own node list; long names leave when no element of theirs is open.
-    counts: foldhash::HashMap<Name, u32>,
+    /// How many open elements below the first [`SHALLOW`] have each name. Exact, so that no
+    /// name a page chooses can make a walk find nothing. At most one entry per element of the
+    /// page, like the collect pass's own node list; long names leave when no element of
+    /// theirs is open.
+    deep: foldhash::HashMap<Name, u32>,
 }
+
+/// How deep the stack is walked to find out whether a name is open at all.
+const SHALLOW: usize = 32;
 
 /// A name as the stack compares it (ASCII case ignored, as lol_html does): lower-cased,
 /// and packed into a word when it fits, as nearly every name does.
@@ -298,7 +306,9 @@ impl OpenNames {
     /// Element `node`, named `name`, opens.
     pub fn push(&mut self, node: u32, name: &[u8]) {
         let name = Name::of(name);
-        *self.counts.entry(name.clone()).or_default() += 1;
+        if self.stack.len() >= SHALLOW {
+            *self.deep.entry(name.clone()).or_default() += 1;
+        }
         self.stack.push((node, name));
     }
 
@@ -307,20 +317,27 @@ impl OpenNames {
     /// was already ended by an implied end tag.
     pub fn end(&mut self, name: &[u8], mut ended: impl FnMut(u32)) {
         let name = Name::of(name);
-        if self.counts.get(&name).is_none_or(|&c| c == 0) {
-            return;
+        let Self { stack, deep } = self;
+        if let Some(shallow) = stack.get(..SHALLOW).filter(|_| stack.len() > SHALLOW) {
+            let deep_open = deep.get(&name).is_some_and(|&c| c > 0);
+            if !deep_open && !shallow.iter().any(|(_, n)| *n == name) {
+                return;
+            }
         }
-        let Some(at) = self.stack.iter().rposition(|(_, n)| *n == name) else {
+        // Every element the walk passes is ended: the walk costs what the ends do.
+        let Some(at) = stack.iter().rposition(|(_, n)| *n == name) else {
             return;
         };
-        for (node, name) in self.stack.drain(at..) {
-            if let Some(count) = self.counts.get_mut(&name) {
-                *count -= 1;
-                // A short name's entry stays for the next element of that name (most are
-                // opened and closed again and again); a long one goes, which keeps the map
-                // from growing with names a page makes up.
-                if *count == 0 && matches!(name, Name::Long(_)) {
-                    self.counts.remove(&name);
+        for (i, (node, name)) in stack.drain(at..).enumerate() {
+            if at + i >= SHALLOW {
+                if let Some(count) = deep.get_mut(&name) {
+                    *count -= 1;
+                    // A short name's entry stays for the next element of that name (most
+                    // are opened and closed again and again); a long one goes, which keeps
+                    // the map from growing with names a page makes up.
+                    if *count == 0 && matches!(name, Name::Long(_)) {
+                        deep.remove(&name);
+                    }
                 }
             }
             ended(node);
@@ -673,4 +690,43 @@ fn is_script_word(b: &[u8], from: usize) -> bool {
     b.get(from..from + 6)
         .is_some_and(|w| w.eq_ignore_ascii_case(b"script"))
         && b.get(from + 6).is_some_and(|&c| ends_tag_name(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OpenNames, SHALLOW};
+
+    /// The counts below the walked part stay exact as elements open and end at every depth:
+    /// a count left behind would send an end tag of that name down the whole stack for
+    /// nothing.
+    #[test]
+    fn deep_counts_follow_the_stack() {
+        let mut names = OpenNames::default();
+        let depth = 3 * SHALLOW;
+        for round in 0..3 {
+            for i in 0..depth {
+                let name = if i % 2 == 0 {
+                    "div"
+                } else {
+                    "a-long-custom-name"
+                };
+                names.push(i as u32, name.as_bytes());
+            }
+            // Ends the innermost few, then everything from the outermost `div` in.
+            let mut ended = Vec::new();
+            names.end(b"a-long-custom-name", |n| ended.push(n));
+            assert_eq!(ended, [depth as u32 - 1], "round {round}");
+            names.end(b"nothing-open", |n| ended.push(n));
+            assert_eq!(ended.len(), 1, "round {round}");
+            names.end(b"DIV", |n| ended.push(n));
+            assert_eq!(ended.len(), 2, "round {round}: the innermost div");
+            while names.stack.len() > 1 {
+                names.end(b"div", |n| ended.push(n));
+            }
+            names.end(b"div", |n| ended.push(n));
+            assert!(names.stack.is_empty(), "round {round}");
+            assert!(names.deep.values().all(|&c| c == 0), "round {round}");
+            assert_eq!(ended.len(), depth, "round {round}");
+        }
+    }
 }

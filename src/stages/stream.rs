@@ -998,6 +998,34 @@ mod tests {
         }
     }
 
+    /// Stacks deeper than the part `OpenNames` walks: end tags of names open only near the
+    /// root, only deep down, in both, and in neither, long names among them.
+    #[test]
+    fn deep_stacks_read_as_by_handlers() {
+        let long = "custom-element-name";
+        let mut html = String::from("<main><section>");
+        for i in 0..80 {
+            let name = if i % 7 == 0 {
+                long
+            } else {
+                ["div", "span", "em"][i % 3]
+            };
+            html.push_str(&format!("<{name} id=n{i}>t{i}"));
+            if i % 5 == 0 {
+                html.push_str("</p></table>");
+            }
+            if i % 11 == 0 {
+                html.push_str(&format!("</{long}>"));
+            }
+        }
+        html.push_str("</em>after</section>x</div></main>y");
+        assert_same("deep", &html);
+        for cut in ["</main>", "</section>", "</custom-element-name>"] {
+            let page = html.replacen("</em>after", cut, 1);
+            assert_same(&format!("deep, ended by {cut}"), &page);
+        }
+    }
+
     #[test]
     fn generated_markup_reads_as_by_handlers() {
         // Pages stitched from the tricky pieces in a pseudo-random order: the states each
