@@ -43,8 +43,10 @@ WASM_MANIFEST=wasm/Cargo.toml
 # which V8 compiles again whenever a stopped worker starts (BENCHMARKS.md). SIMD (Chrome 121
 # and Firefox 140, the manifest's minimums, have it) lets memchr, which finds every `<` of the
 # text, read 16 bytes a step instead of 4: 0.94 of the time, no larger. Both are codegen flags
-# for the wasm target only.
-WASM_RUSTFLAGS="-C llvm-args=-inline-threshold=45 -C target-feature=+simd128"
+# for the wasm target only. The path remaps keep the build machine's folders out of the
+# module, whose panic messages name source files.
+WASM_RUSTFLAGS=(-C llvm-args=-inline-threshold=45 -C target-feature=+simd128
+  "--remap-path-prefix=$ROOT=quietpage" "--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo")
 GECKODRIVER_VERSION=0.37.1
 # Features of the module rustc emits for wasm32-unknown-unknown today; wasm-opt must accept
 # them all (Debian's binaryen 108 predates reference types, hence the npm binaryen).
@@ -140,8 +142,10 @@ need_geckodriver() {
 # The core is built from wasm/, a workspace of its own that links the crate's wasm exports with
 # a UTF-8-only stand-in for encoding_rs (wasm/Cargo.toml says why); native builds are untouched.
 build_wasm() {
-  say "RUSTFLAGS=\"$WASM_RUSTFLAGS\" cargo build --manifest-path $WASM_MANIFEST --lib --profile $WASM_PROFILE --target $WASM_TARGET"
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$WASM_RUSTFLAGS" \
+  say "RUSTFLAGS=\"${WASM_RUSTFLAGS[*]}\" cargo build --manifest-path $WASM_MANIFEST --lib --profile $WASM_PROFILE --target $WASM_TARGET"
+  # Encoded (separated by 0x1f) so that a folder with a space in its name stays one flag;
+  # with --target given, cargo passes them to the wasm target only, not to build scripts.
+  CARGO_ENCODED_RUSTFLAGS="$(IFS=$'\x1f'; printf '%s' "${WASM_RUSTFLAGS[*]}")" \
     cargo build --manifest-path "$WASM_MANIFEST" --lib --profile "$WASM_PROFILE" --target "$WASM_TARGET" --quiet
   local raw="$CARGO_TARGET_DIR/$WASM_TARGET/$WASM_PROFILE/quietpage_wasm.wasm"
   # wasm-bindgen and wasm-opt take a while; skip them when their inputs have not changed.
