@@ -5,7 +5,7 @@
 
 use super::is_ascii_space;
 use super::names::{ClassTokens, NameFacts};
-use super::stream::{offset, Seen, StartTag, Visitor};
+use super::stream::{offset, Seen, StartTag, Visitor, BYTES_PER_ELEMENT};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
@@ -170,18 +170,16 @@ impl Default for Collector {
     }
 }
 
-/// Bytes of page per element, about (the corpus has 160 on the median page, markup-heavy
-/// generated pages 60): what the node arrays are sized for before the pass, so that they do
-/// not grow, copying themselves, a dozen times on the way. Up to a cap: past it they grow by
-/// doubling as before, which a guess too small would turn into a doubling too large.
-const BYTES_PER_NODE: usize = 128;
+/// How many elements the node arrays are sized for before the pass (see
+/// [`BYTES_PER_ELEMENT`]), at most: past it they grow by doubling as before, which a guess
+/// too small would turn into a doubling too large.
 const RESERVED_NODES_MAX: usize = 1 << 16;
 
 impl Collector {
     /// A collector for a page of `len` bytes.
     pub fn for_page(len: usize) -> Self {
         let mut c = Collector::new();
-        let nodes = (len / BYTES_PER_NODE).min(RESERVED_NODES_MAX);
+        let nodes = (len / BYTES_PER_ELEMENT).min(RESERVED_NODES_MAX);
         c.out.nodes.reserve(nodes);
         c.out.starts.reserve(nodes);
         c.out.ends.reserve(nodes);

@@ -66,6 +66,12 @@ pub struct Cut {
     pub nodes: u32,
 }
 
+/// Bytes of page per element, about (the corpus has 160 on the median page, markup-heavy
+/// generated pages 60): what the per-element lists of a pass (the collector's node arrays,
+/// the tape) are sized for before it, so that they do not grow, copying themselves, a dozen
+/// times on the way.
+pub const BYTES_PER_ELEMENT: usize = 128;
+
 /// How much of the page lol_html is given at a time: its buffers, and the batch of start tags
 /// the visitors read after each slice, stay small whatever the page's size.
 const SLICE: usize = 16 * 1024;
@@ -235,13 +241,35 @@ struct TapeTag {
     flags: u8,
 }
 
+impl TapeTag {
+    /// `r` as kept (its offsets fit in `u32`: see [`Tape::for_page`]).
+    fn of(r: &Reported) -> TapeTag {
+        TapeTag {
+            span: [r.span.0 as u32, r.span.1 as u32],
+            flags: u8::from(r.self_closing)
+                | u8::from(r.can_have_content) << 1
+                | u8::from(r.foreign) << 2,
+        }
+    }
+
+    /// The start tag as lol_html reported it, site-rule marks aside.
+    fn reported(&self) -> Reported {
+        Reported {
+            span: (self.span[0] as usize, self.span[1] as usize),
+            self_closing: self.flags & 1 != 0,
+            can_have_content: self.flags & 2 != 0,
+            foreign: self.flags & 4 != 0,
+            marks: 0,
+        }
+    }
+}
+
 impl Tape {
     /// A tape for a page of `len` bytes, which may take as many bytes as the page. Its first
-    /// chunk is sized for the page (an element for every 128 bytes), so that it does not grow
-    /// from nothing by copying itself.
+    /// chunk is sized for the page (see [`BYTES_PER_ELEMENT`]).
     fn for_page(len: usize) -> Option<Tape> {
         u32::try_from(len).ok()?;
-        let guess = (len / 128).min(CHUNK);
+        let guess = (len / BYTES_PER_ELEMENT).min(CHUNK);
         Some(Tape {
             tags: Chunks::with_first(guess),
             limit: len,
@@ -254,12 +282,7 @@ impl Tape {
             return;
         }
         for r in &batch.tags {
-            self.tags.push(TapeTag {
-                span: [r.span.0 as u32, r.span.1 as u32],
-                flags: u8::from(r.self_closing)
-                    | u8::from(r.can_have_content) << 1
-                    | u8::from(r.foreign) << 2,
-            });
+            self.tags.push(TapeTag::of(r));
         }
         if self.tags.len() * std::mem::size_of::<TapeTag>() > self.limit {
             *self = Tape {
@@ -616,15 +639,8 @@ pub fn replay<V: Visitor>(html: &str, tape: &Tape, resume: Resume, visitor: V) -
             }
             continue;
         }
-        let r = Reported {
-            span: (t.span[0] as usize, t.span[1] as usize),
-            self_closing: t.flags & 1 != 0,
-            can_have_content: t.flags & 2 != 0,
-            foreign: t.flags & 4 != 0,
-            marks: 0,
-        };
         // Without expectations a start tag never diverges.
-        let _ = driver.start(&r);
+        let _ = driver.start(&t.reported());
     }
     driver.finish(end, end)
 }
