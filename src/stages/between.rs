@@ -318,11 +318,12 @@ impl OpenNames {
     pub fn end(&mut self, name: &[u8], mut ended: impl FnMut(u32)) {
         let name = Name::of(name);
         let Self { stack, deep } = self;
-        if let Some(shallow) = stack.get(..SHALLOW).filter(|_| stack.len() > SHALLOW) {
-            let deep_open = deep.get(&name).is_some_and(|&c| c > 0);
-            if !deep_open && !shallow.iter().any(|(_, n)| *n == name) {
-                return;
-            }
+        // A stack no deeper than SHALLOW is walked below as it is.
+        if stack.len() > SHALLOW
+            && deep.get(&name).is_none_or(|&c| c == 0)
+            && !stack.iter().take(SHALLOW).any(|(_, n)| *n == name)
+        {
+            return;
         }
         // Every element the walk passes is ended: the walk costs what the ends do.
         let Some(at) = stack.iter().rposition(|(_, n)| *n == name) else {
