@@ -2,9 +2,9 @@
 //!
 //! [`crate::patterns::Names`] answers each question with its own walk over the names (some
 //! 150 `contains` and word tests, the class weight splitting the names a second time). This
-//! module gives the same answers from one pass over each name: every substring needle of
-//! every table is tried at each position through an index by its first two bytes, and each
-//! word is looked up once. The tables stay the single source of the vocabulary; names with
+//! module gives the same answers from one pass over each name: one automaton finds every
+//! substring needle of every table, and one trie looks each word up. The tables stay the
+//! single source of the vocabulary, from which both are built on first use; names with
 //! non-ASCII characters (whose Unicode lower-casing can change lengths) go through `Names`
 //! itself.
 
@@ -37,8 +37,6 @@ pub struct ClassTokens {
     /// Whole `class` attributes with non-ASCII characters, which [`NameFacts::by_names`]
     /// reads at many times an ASCII token's cost: pages that use such names repeat them.
     unicode: Map<String, NameFacts>,
-    /// Room for a token's lower-cased copy while it is read.
-    scratch: Vec<u8>,
 }
 
 /// Distinct class tokens remembered per page; the cap bounds memory on a page where every
@@ -68,7 +66,7 @@ impl NameFacts {
         }
         let m = matcher();
         let c = class.map(|p| m.class_part(p, tokens));
-        let i = id.map(|p| m.part(p, &mut tokens.scratch));
+        let i = id.map(|p| m.part(p));
         let both = c.unwrap_or_default().and(i.unwrap_or_default());
         let hits = both.hits;
         // The class weight is the one answer that counts each name on its own.
@@ -137,14 +135,10 @@ impl Part {
 }
 
 struct Matcher {
-    /// Substring needles and the tables they are in, listed by their first two bytes (see
-    /// [`pair`]): at most positions of a name no needle starts with the two bytes there.
-    needles: Vec<(&'static [u8], u8)>,
-    by_pair: Vec<Vec<u16>>,
-    /// Word and word-prefix patterns of the same tables, listed by first byte.
-    words_by_first: Vec<Vec<(&'static [u8], How, u8)>>,
-    /// [`BOILERPLATE`] indices by the needle's first byte, in table order.
-    boilerplate_by_first: Vec<Vec<u16>>,
+    /// Every substring needle of the tables, found in one pass over a name.
+    substrings: Substrings,
+    /// Every word and word-prefix pattern, and the state words, looked up in one walk a word.
+    words: Words,
 }
 
 fn matcher() -> &'static Matcher {
@@ -161,36 +155,36 @@ impl Matcher {
             (NEGATIVE, NEG),
             (BYLINE, BYL),
         ];
-        // Needles are never empty (a test checks), so each has a first byte.
         let mut needles: Vec<(&'static [u8], u8)> = Vec::new();
-        let mut words_by_first = vec![Vec::new(); 256];
+        let mut words = WordsBuilder::default();
         for (patterns, bit) in tables {
             for p in patterns {
-                if p.how != How::Substring {
-                    let needle = p.needle.as_bytes();
-                    words_by_first[needle[0] as usize].push((needle, p.how, bit));
-                } else if let Some(n) = needles.iter_mut().find(|(n, _)| *n == p.needle.as_bytes())
-                {
-                    n.1 |= bit;
-                } else {
-                    needles.push((p.needle.as_bytes(), bit));
+                let needle = p.needle.as_bytes();
+                match p.how {
+                    How::Substring => needles.push((needle, bit)),
+                    How::Word => words.at(needle).word.hits |= bit,
+                    How::WordPrefix => words.at(needle).prefix.hits |= bit,
                 }
             }
         }
-        // Substring needles are at least two bytes long (a test checks).
-        let mut by_pair = vec![Vec::new(); PAIRS];
-        for (k, (n, _)) in needles.iter().enumerate() {
-            by_pair[pair(n[0], n[1])].push(k as u16);
+        for s in STATE_PREFIXES {
+            words.at(s.as_bytes()).word.state = true;
         }
-        let mut boilerplate_by_first = vec![Vec::new(); 256];
+        for p in META_LINE {
+            words.at(p.needle.as_bytes()).word.meta_line = true;
+        }
+        // In table order, so each word keeps the first pattern that names it.
         for (k, (p, _)) in BOILERPLATE.iter().enumerate() {
-            boilerplate_by_first[p.needle.as_bytes()[0] as usize].push(k as u16);
+            let node = words.at(p.needle.as_bytes());
+            let facts = match p.how {
+                How::WordPrefix => &mut node.prefix,
+                _ => &mut node.word,
+            };
+            facts.boilerplate = facts.boilerplate.min(k as u16);
         }
         Matcher {
-            needles,
-            by_pair,
-            words_by_first,
-            boilerplate_by_first,
+            substrings: Substrings::new(&needles),
+            words: words.build(),
         }
     }
 
@@ -202,7 +196,7 @@ impl Matcher {
             let t = match tokens.parts.get(token) {
                 Some(&t) => t,
                 None => {
-                    let t = self.part(token, &mut tokens.scratch);
+                    let t = self.part(token);
                     if tokens.parts.len() < CLASS_TOKENS_MAX {
                         tokens.parts.insert(token.to_string(), t);
                     }
@@ -214,32 +208,14 @@ impl Matcher {
         part
     }
 
-    /// Reads one ASCII name. `buf` is scratch space for its lower-cased copy.
-    fn part(&self, name: &str, buf: &mut Vec<u8>) -> Part {
-        buf.clear();
-        buf.extend(name.bytes().map(|b| b.to_ascii_lowercase()));
-        let lower = buf.as_slice();
-        let mut hits = 0u8;
-        for (i, two) in lower.windows(2).enumerate() {
-            let rest = &lower[i..];
-            for &k in &self.by_pair[pair(two[0], two[1])] {
-                let (needle, bits) = self.needles[k as usize];
-                // A needle whose tables all matched already has nothing to add. Candidates mostly
-                // differ from the name within a byte or two: comparing byte by byte stops there,
-                // where a slice comparison calls `memcmp` first.
-                let found =
-                    || rest.len() >= needle.len() && needle.iter().zip(rest).all(|(n, r)| n == r);
-                if hits & bits != bits && found() {
-                    hits |= bits;
-                }
-            }
-        }
+    /// Reads one ASCII name.
+    fn part(&self, name: &str) -> Part {
+        let raw = name.as_bytes();
         let mut part = Part {
-            hits,
+            hits: self.substrings.find(raw),
             boilerplate: None,
             meta_line: false,
         };
-        let raw = name.as_bytes();
         let mut start = 0;
         while start < raw.len() {
             // One whitespace-separated token; words after a state word describe a state.
@@ -253,59 +229,247 @@ impl Matcher {
                 .map_or(raw.len(), |p| start + p);
             let mut naming = true;
             for_each_word(&raw[start..end], |from, to| {
-                let word = &lower[start + from..start + to];
-                self.word(word, &mut part, &mut naming);
+                let (word, prefix) = self.words.read(&raw[start + from..start + to]);
+                part.hits |= word.hits | prefix.hits;
+                if !naming || word.state {
+                    naming = false;
+                    return;
+                }
+                part.meta_line |= word.meta_line;
+                let first = word.boilerplate.min(prefix.boilerplate);
+                if first != NO_PATTERN {
+                    part.boilerplate = Some(part.boilerplate.map_or(first, |b| b.min(first)));
+                }
             });
             start = end;
         }
         part
     }
+}
 
-    fn word(&self, word: &[u8], part: &mut Part, naming: &mut bool) {
-        for &(needle, how, bit) in &self.words_by_first[word[0] as usize] {
-            let hit = match how {
-                How::WordPrefix => word.starts_with(needle),
-                _ => word == needle,
-            };
-            if hit {
-                part.hits |= bit;
+/// The substring needles as one automaton (Aho-Corasick, made deterministic): a name is read
+/// once, a byte a step, and each state names the tables of every needle that ends there.
+///
+/// Written here rather than taken from the `aho-corasick` crate, which would add about 37 KB
+/// gzipped to the WebAssembly module (measured with a module that only builds and runs it),
+/// more than the room left under the 300 KB budget; the few hundred needles need none of its
+/// engines but this one. Trying each needle that starts with the two bytes at each position,
+/// as before, cost about 1,600 instructions a name and a tenth of the whole pass's mispredicted
+/// branches.
+struct Substrings {
+    /// Each byte's column (see [`columns`]); bytes no needle holds lead back to the start.
+    column: [u8; 256],
+    columns: usize,
+    /// `next[state * columns + column]`: the state after reading a byte. State 0 is the start.
+    next: Vec<u16>,
+    /// The tables of the needles that end at each state (its own and those of its suffixes).
+    found: Vec<u8>,
+}
+
+impl Substrings {
+    fn new(needles: &[(&[u8], u8)]) -> Substrings {
+        let (column, columns) = columns(needles.iter().map(|(n, _)| *n));
+        // The trie: `next` holds its edges, 0 where there is none (no edge leads to the start).
+        let mut next = vec![0u16; columns];
+        let mut found = vec![0u8];
+        for &(needle, bits) in needles {
+            let mut state = 0;
+            for &b in needle {
+                let at = state * columns + column[b as usize] as usize;
+                if next[at] == 0 {
+                    next[at] = found.len() as u16;
+                    next.extend(std::iter::repeat_n(0, columns));
+                    found.push(0);
+                }
+                state = next[at] as usize;
+            }
+            found[state] |= bits;
+        }
+        // Breadth first, each state's missing edges become those of its longest proper suffix
+        // in the trie (`fallback`), already complete because it is shallower.
+        let mut fallback = vec![0usize; found.len()];
+        let mut queue = std::collections::VecDeque::new();
+        queue.extend(
+            next[..columns]
+                .iter()
+                .filter(|&&child| child != 0)
+                .map(|&c| c as usize),
+        );
+        while let Some(state) = queue.pop_front() {
+            found[state] |= found[fallback[state]];
+            for c in 0..columns {
+                let at = state * columns + c;
+                let via_fallback = next[fallback[state] * columns + c];
+                if next[at] == 0 {
+                    next[at] = via_fallback;
+                } else {
+                    let child = next[at] as usize;
+                    fallback[child] = via_fallback as usize;
+                    queue.push_back(child);
+                }
             }
         }
-        if !*naming || STATE_PREFIXES.iter().any(|s| s.as_bytes() == word) {
-            *naming = false;
-            return;
+        Substrings {
+            column,
+            columns,
+            next,
+            found,
         }
-        if !part.meta_line {
-            part.meta_line = META_LINE.iter().any(|p| p.needle.as_bytes() == word);
+    }
+
+    /// The tables with a needle somewhere in `name` (ASCII, any case).
+    #[inline]
+    fn find(&self, name: &[u8]) -> u8 {
+        let mut state = 0;
+        let mut hits = 0;
+        for &b in name {
+            state = self.next[state * self.columns + self.column[b as usize] as usize] as usize;
+            hits |= self.found[state];
         }
-        let first = self.boilerplate_by_first[word[0] as usize]
-            .iter()
-            .find(|&&k| {
-                let (p, _) = &BOILERPLATE[k as usize];
-                match p.how {
-                    How::WordPrefix => word.starts_with(p.needle.as_bytes()),
-                    _ => word == p.needle.as_bytes(),
-                }
-            });
-        if let Some(&k) = first {
-            part.boilerplate = Some(part.boilerplate.map_or(k, |b| b.min(k)));
+        hits
+    }
+}
+
+/// The columns of the automata's tables: one per byte the needles hold, upper-case letters
+/// sharing their lower-case letter's (needles are lower-case; a test checks), and column 0
+/// for every other byte. Reading names through it spares lower-casing a copy of each.
+fn columns<'a>(needles: impl Iterator<Item = &'a [u8]>) -> ([u8; 256], usize) {
+    let mut column = [0u8; 256];
+    let mut columns = 1;
+    for needle in needles {
+        for &b in needle {
+            if column[b as usize] == 0 {
+                column[b as usize] = columns as u8;
+                columns += 1;
+            }
+        }
+    }
+    for upper in b'A'..=b'Z' {
+        column[upper as usize] = column[upper.to_ascii_lowercase() as usize];
+    }
+    (column, columns)
+}
+
+/// No pattern: sorts after every index of [`BOILERPLATE`].
+const NO_PATTERN: u16 = u16::MAX;
+
+/// What a word pattern, or a word-prefix pattern, says of a word it matches.
+#[derive(Clone, Copy)]
+struct WordFacts {
+    /// Tables with the pattern.
+    hits: u8,
+    /// The first [`BOILERPLATE`] pattern among them, or [`NO_PATTERN`].
+    boilerplate: u16,
+    /// A [`STATE_PREFIXES`] word (never a prefix).
+    state: bool,
+    /// A [`META_LINE`] word (never a prefix).
+    meta_line: bool,
+}
+
+impl Default for WordFacts {
+    fn default() -> WordFacts {
+        WordFacts {
+            hits: 0,
+            boilerplate: NO_PATTERN,
+            state: false,
+            meta_line: false,
         }
     }
 }
 
-/// Buckets of [`pair`]: a letter, `-` or anything else, for each of two bytes.
-const PAIRS: usize = 28 * 28;
+impl WordFacts {
+    fn and(self, other: WordFacts) -> WordFacts {
+        WordFacts {
+            hits: self.hits | other.hits,
+            boilerplate: self.boilerplate.min(other.boilerplate),
+            state: self.state || other.state,
+            meta_line: self.meta_line || other.meta_line,
+        }
+    }
+}
 
-/// The bucket of two neighbouring lower-case bytes. Needles are words with hyphens, so
-/// letters and `-` get buckets of their own; other bytes share one, which only costs a
-/// comparison that fails.
-fn pair(a: u8, b: u8) -> usize {
-    let class = |c: u8| match c {
-        b'a'..=b'z' => usize::from(c - b'a') + 1,
-        b'-' => 27,
-        _ => 0,
-    };
-    class(a) * 28 + class(b)
+/// A trie node: the patterns that are the word spelled to it, and those that start with it.
+#[derive(Clone, Copy, Default)]
+struct WordNode {
+    word: WordFacts,
+    prefix: WordFacts,
+}
+
+/// The word patterns as a trie: a word is read once, a byte a step, instead of being compared
+/// with each pattern that starts with its first letter and with each state and meta-line word.
+struct Words {
+    column: [u8; 256],
+    columns: usize,
+    /// `next[node * columns + column]`: the child, or 0 for none (the root is no one's child).
+    next: Vec<u16>,
+    nodes: Vec<WordNode>,
+}
+
+#[derive(Default)]
+struct WordsBuilder {
+    needles: Vec<(&'static [u8], WordNode)>,
+}
+
+impl WordsBuilder {
+    /// The node of `needle`, added if it is new: what the patterns say is set on it.
+    fn at(&mut self, needle: &'static [u8]) -> &mut WordNode {
+        let k = match self.needles.iter().position(|(n, _)| *n == needle) {
+            Some(k) => k,
+            None => {
+                self.needles.push((needle, WordNode::default()));
+                self.needles.len() - 1
+            }
+        };
+        &mut self.needles[k].1
+    }
+
+    fn build(self) -> Words {
+        let (column, columns) = columns(self.needles.iter().map(|(n, _)| *n));
+        let mut next = vec![0u16; columns];
+        let mut nodes = vec![WordNode::default()];
+        for (needle, facts) in self.needles {
+            let mut node = 0;
+            for &b in needle {
+                let at = node * columns + column[b as usize] as usize;
+                if next[at] == 0 {
+                    next[at] = nodes.len() as u16;
+                    next.extend(std::iter::repeat_n(0, columns));
+                    nodes.push(WordNode::default());
+                }
+                node = next[at] as usize;
+            }
+            nodes[node] = facts;
+        }
+        Words {
+            column,
+            columns,
+            next,
+            nodes,
+        }
+    }
+}
+
+impl Words {
+    /// What the patterns equal to `word` (ASCII letters, any case) say, and what those it
+    /// starts with say.
+    #[inline]
+    fn read(&self, word: &[u8]) -> (WordFacts, WordFacts) {
+        let mut node = 0;
+        let mut prefix = WordFacts::default();
+        for &b in word {
+            let column = self.column[b as usize] as usize;
+            node = if column == 0 {
+                0
+            } else {
+                self.next[node * self.columns + column] as usize
+            };
+            if node == 0 {
+                return (WordFacts::default(), prefix);
+            }
+            prefix = prefix.and(self.nodes[node].prefix);
+        }
+        (self.nodes[node].word, prefix)
+    }
 }
 
 /// Calls `f(from, to)` for each word of an ASCII token, split as `patterns::split_words`
@@ -412,6 +576,39 @@ mod tests {
         }
     }
 
+    /// The automaton against the plain reading, on needles that overlap in every way the
+    /// tables' words may come to: one inside another, one ending where another starts, one a
+    /// suffix of another's beginning, the same needle in two tables.
+    #[test]
+    fn substrings_find_what_contains_finds() {
+        let needles: [(&[u8], u8); 11] = [
+            (b"he", 1),
+            (b"she", 2),
+            (b"his", 4),
+            (b"hers", 8),
+            (b"comment", 16),
+            (b"men", 32),
+            (b"ent", 64),
+            (b"nav-bar", 128),
+            (b"-b", 1),
+            (b"av", 2),
+            (b"he", 4),
+        ];
+        let automaton = Substrings::new(&needles);
+        let alphabet = b"ehisrcomntav-b_x";
+        let mut random = super::super::pseudo_random(7);
+        for _ in 0..20_000 {
+            let len = random(14);
+            let name: Vec<u8> = (0..len).map(|_| alphabet[random(alphabet.len())]).collect();
+            let expected = needles
+                .iter()
+                .filter(|(n, _)| name.windows(n.len()).any(|w| w == *n))
+                .fold(0, |hits, (_, bits)| hits | bits);
+            let shown = String::from_utf8_lossy(&name);
+            assert_eq!(automaton.find(&name), expected, "{shown}");
+        }
+    }
+
     #[test]
     fn needles_are_words_without_spaces() {
         let tables: [&[Pattern]; 5] = [UNLIKELY, MAYBE_CANDIDATE, POSITIVE, NEGATIVE, BYLINE];
@@ -421,6 +618,15 @@ mod tests {
             let two = p.how != How::Substring || p.needle.len() >= 2;
             assert!(two, "a substring needle under two bytes: {}", p.needle);
             assert!(!p.needle.contains(char::is_whitespace), "{}", p.needle);
+        }
+        // The automata fold a name's case into their columns instead of lower-casing it.
+        let meta = META_LINE.iter().map(|p| p.needle);
+        let state = STATE_PREFIXES.iter().copied();
+        let all = tables.iter().flat_map(|t| t.iter()).map(|p| p.needle);
+        let all = all.chain(BOILERPLATE.iter().map(|(p, _)| p.needle));
+        for needle in all.chain(meta).chain(state) {
+            let lower = needle.bytes().all(|b| !b.is_ascii_uppercase());
+            assert!(lower, "a needle with upper-case letters: {needle}");
         }
     }
 }
