@@ -723,7 +723,7 @@ impl Figures {
         if text.is_ascii() {
             Figures::of_ascii(text.as_bytes(), last_space)
         } else {
-            Figures::of_chars(text, last_space)
+            Figures::of_mixed(text, last_space)
         }
     }
 
@@ -732,48 +732,57 @@ impl Figures {
     /// masks and of their shifts by one byte (the previous byte). A loop over the bytes costs
     /// several times as much, and this runs over every text node of the page.
     fn of_ascii(bytes: &[u8], last_space: bool) -> Figures {
-        if bytes.is_empty() {
-            return Figures {
-                len: 0,
-                commas: 0,
-                sentence: false,
-                last_space,
+        let run = AsciiRun::of(bytes, last_space);
+        Figures {
+            len: run.len,
+            commas: run.commas,
+            sentence: run.ends_dot == Some(true) || run.dot_space,
+            last_space: run.last_space,
+        }
+    }
+
+    /// Text with characters beyond ASCII (curly quotes, dashes, other scripts): its ASCII runs
+    /// eight bytes at a time as in [`Figures::of_ascii`], only the other characters one by one.
+    /// A run starts at the text's start or after such a character, never after a `.`, so the
+    /// runs' figures add up to the text's.
+    fn of_mixed(text: &str, mut last_space: bool) -> Figures {
+        let (mut len, mut commas) = (0u32, 0u32);
+        let (mut ends_dot, mut dot_space) = (false, false);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run_end = swar::find(bytes, i, |w| w & swar::HIGH, |b| !b.is_ascii());
+            if run_end > i {
+                let run = AsciiRun::of(&bytes[i..run_end], last_space);
+                len += run.len;
+                commas += run.commas;
+                dot_space |= run.dot_space;
+                ends_dot = run.ends_dot.unwrap_or(ends_dot);
+                last_space = run.last_space;
+                i = run_end;
+            }
+            // Not ASCII, so the start of a character.
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
             };
+            i += c.len_utf8();
+            let space = c.is_whitespace();
+            if !space {
+                commas += u32::from(is_wide_comma(c));
+                ends_dot = false;
+            }
+            len += u32::from(!(space && last_space));
+            last_space = space;
         }
-        let (mut len, mut commas, mut dot_space) = (0u32, 0u32, false);
-        let (mut prev_space, mut prev_dot) = (last_space, false);
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let w = word.try_into().map_or(0, swar::word);
-            let space = ascii_space_mask(w);
-            let dot = byte_mask(w, b'.');
-            // A byte after a space counts only if it is not a space too.
-            let space_before = (space << 8) | (u64::from(prev_space) << 7);
-            len += 8 - (space & space_before).count_ones();
-            let dot_before = (dot << 8) | (u64::from(prev_dot) << 7);
-            dot_space |= byte_mask(w, b' ') & dot_before != 0;
-            commas += byte_mask(w, b',').count_ones();
-            prev_space = space >> 63 != 0;
-            prev_dot = dot >> 63 != 0;
-        }
-        for &b in words.remainder() {
-            let space = is_ascii_space(b);
-            len += u32::from(!(space && prev_space));
-            dot_space |= prev_dot && b == b' ';
-            commas += u32::from(b == b',');
-            prev_space = space;
-            prev_dot = b == b'.';
-        }
-        let ends_dot = bytes.iter().rev().find(|&&b| !is_ascii_space(b)) == Some(&b'.');
         Figures {
             len,
             commas,
             sentence: ends_dot || dot_space,
-            last_space: prev_space,
+            last_space,
         }
     }
-
-    /// Any text: ASCII read by byte, anything else decoded as a character.
+    /// Any text, character by character: what the readings above must agree with.
+    #[cfg(test)]
     fn of_chars(text: &str, mut last_space: bool) -> Figures {
         let (mut len, mut commas) = (0u32, 0u32);
         let (mut ends_dot, mut dot_space, mut after_dot) = (false, false, false);
@@ -799,17 +808,7 @@ impl Figures {
                 after_dot = false;
                 let space = c.is_whitespace();
                 if !space {
-                    commas += u32::from(matches!(
-                        c,
-                        '\u{060C}'
-                            | '\u{FE50}'
-                            | '\u{FE10}'
-                            | '\u{FE11}'
-                            | '\u{2E41}'
-                            | '\u{2E34}'
-                            | '\u{2E32}'
-                            | '\u{FF0C}'
-                    ));
+                    commas += u32::from(is_wide_comma(c));
                     ends_dot = false;
                 }
                 space
@@ -824,6 +823,75 @@ impl Figures {
             last_space,
         }
     }
+}
+
+/// [`Figures`] of a run of ASCII text, with what joining runs needs kept apart.
+struct AsciiRun {
+    len: u32,
+    commas: u32,
+    /// A `.` is followed by a space.
+    dot_space: bool,
+    /// Whether the last character that is not whitespace is a `.`; `None` when all are.
+    ends_dot: Option<bool>,
+    last_space: bool,
+}
+
+impl AsciiRun {
+    /// `last_space`: the text before the run ended in whitespace. A `.` just before the run
+    /// is not seen (callers start runs where there is none).
+    fn of(bytes: &[u8], last_space: bool) -> AsciiRun {
+        let (mut len, mut commas, mut dot_space) = (0u32, 0u32, false);
+        let (mut prev_space, mut prev_dot) = (last_space, false);
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let w = word.try_into().map_or(0, swar::word);
+            let space = ascii_space_mask(w);
+            let dot = byte_mask(w, b'.');
+            // A byte after a space counts only if it is not a space too.
+            let space_before = (space << 8) | (u64::from(prev_space) << 7);
+            len += 8 - (space & space_before).count_ones();
+            let dot_before = (dot << 8) | (u64::from(prev_dot) << 7);
+            dot_space |= byte_mask(w, b' ') & dot_before != 0;
+            commas += byte_mask(w, b',').count_ones();
+            prev_space = space >> 63 != 0;
+            prev_dot = dot >> 63 != 0;
+        }
+        for &b in words.remainder() {
+            let space = is_ascii_space(b);
+            len += u32::from(!(space && prev_space));
+            dot_space |= prev_dot && b == b' ';
+            commas += u32::from(b == b',');
+            prev_space = space;
+            prev_dot = b == b'.';
+        }
+        let ends_dot = bytes
+            .iter()
+            .rev()
+            .find(|&&b| !is_ascii_space(b))
+            .map(|&b| b == b'.');
+        AsciiRun {
+            len,
+            commas,
+            dot_space,
+            ends_dot,
+            last_space: prev_space,
+        }
+    }
+}
+
+/// Commas of other scripts and widths, which the comma count also takes.
+fn is_wide_comma(c: char) -> bool {
+    matches!(
+        c,
+        '\u{060C}'
+            | '\u{FE50}'
+            | '\u{FE10}'
+            | '\u{FE11}'
+            | '\u{2E41}'
+            | '\u{2E34}'
+            | '\u{2E32}'
+            | '\u{FF0C}'
+    )
 }
 
 /// FNV-1a: enough to tell class attributes apart without keeping them.
@@ -912,6 +980,23 @@ mod tests {
                 assert_eq!(
                     Figures::of(piece, last_space),
                     general,
+                    "{piece:?} after space: {last_space}"
+                );
+            }
+        }
+        // Text beyond ASCII: its runs of ASCII read apart from the other characters, some of
+        // them whitespace or commas too, at every place around the eight-byte words.
+        let alphabet = [
+            " ", "\t", ".", ",", "a", "é", "\u{a0}", "\u{3000}", "\u{ff0c}", "’", "\u{2028}",
+        ];
+        for i in 0..4000 {
+            let piece: String = (0..i % 41)
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            for last_space in [false, true] {
+                assert_eq!(
+                    Figures::of(&piece, last_space),
+                    Figures::of_chars(&piece, last_space),
                     "{piece:?} after space: {last_space}"
                 );
             }
