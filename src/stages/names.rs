@@ -277,7 +277,8 @@ impl Substrings {
             for &b in needle {
                 let at = state * columns + column[b as usize] as usize;
                 if next[at] == 0 {
-                    next[at] = found.len() as u16;
+                    next[at] =
+                        u16::try_from(found.len()).expect("the tables' needles fit in u16 states");
                     next.extend(std::iter::repeat_n(0, columns));
                     found.push(0);
                 }
@@ -432,7 +433,8 @@ impl WordsBuilder {
             for &b in needle {
                 let at = node * columns + column[b as usize] as usize;
                 if next[at] == 0 {
-                    next[at] = nodes.len() as u16;
+                    next[at] =
+                        u16::try_from(nodes.len()).expect("the word patterns fit in u16 nodes");
                     next.extend(std::iter::repeat_n(0, columns));
                     nodes.push(WordNode::default());
                 }
