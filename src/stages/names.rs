@@ -268,24 +268,20 @@ struct Substrings {
 
 impl Substrings {
     fn new(needles: &[(&[u8], u8)]) -> Substrings {
-        let (column, columns) = columns(needles.iter().map(|(n, _)| *n));
-        // The trie: `next` holds its edges, 0 where there is none (no edge leads to the start).
-        let mut next = vec![0u16; columns];
-        let mut found = vec![0u8];
+        let mut trie = Trie::of(needles.iter().map(|(n, _)| *n));
+        let mut found = Vec::new();
         for &(needle, bits) in needles {
-            let mut state = 0;
-            for &b in needle {
-                let at = state * columns + column[b as usize] as usize;
-                if next[at] == 0 {
-                    next[at] =
-                        u16::try_from(found.len()).expect("the tables' needles fit in u16 states");
-                    next.extend(std::iter::repeat_n(0, columns));
-                    found.push(0);
-                }
-                state = next[at] as usize;
-            }
+            let state = trie.insert(needle);
+            found.resize(trie.nodes, 0);
             found[state] |= bits;
         }
+        found.resize(trie.nodes, 0);
+        let Trie {
+            column,
+            columns,
+            mut next,
+            ..
+        } = trie;
         // Breadth first, each state's missing edges become those of its longest proper suffix
         // in the trie (`fallback`), already complete because it is shallower.
         let mut fallback = vec![0usize; found.len()];
@@ -399,10 +395,7 @@ struct WordNode {
 /// The word patterns as a trie: a word is read once, a byte a step, instead of being compared
 /// with each pattern that starts with its first letter and with each state and meta-line word.
 struct Words {
-    column: [u8; 256],
-    columns: usize,
-    /// `next[node * columns + column]`: the child, or 0 for none (the root is no one's child).
-    next: Vec<u16>,
+    trie: Trie,
     nodes: Vec<WordNode>,
 }
 
@@ -425,29 +418,52 @@ impl WordsBuilder {
     }
 
     fn build(self) -> Words {
-        let (column, columns) = columns(self.needles.iter().map(|(n, _)| *n));
-        let mut next = vec![0u16; columns];
-        let mut nodes = vec![WordNode::default()];
+        let mut trie = Trie::of(self.needles.iter().map(|(n, _)| *n));
+        let mut nodes = Vec::new();
         for (needle, facts) in self.needles {
-            let mut node = 0;
-            for &b in needle {
-                let at = node * columns + column[b as usize] as usize;
-                if next[at] == 0 {
-                    next[at] =
-                        u16::try_from(nodes.len()).expect("the word patterns fit in u16 nodes");
-                    next.extend(std::iter::repeat_n(0, columns));
-                    nodes.push(WordNode::default());
-                }
-                node = next[at] as usize;
-            }
+            let node = trie.insert(needle);
+            nodes.resize(trie.nodes, WordNode::default());
             nodes[node] = facts;
         }
-        Words {
+        nodes.resize(trie.nodes, WordNode::default());
+        Words { trie, nodes }
+    }
+}
+
+/// A trie of needles over [`columns`]: both automata start as one.
+struct Trie {
+    column: [u8; 256],
+    columns: usize,
+    /// `next[node * columns + column]`: the child, or 0 for none (the root is no one's child).
+    next: Vec<u16>,
+    nodes: usize,
+}
+
+impl Trie {
+    /// An empty trie over the bytes of `needles`.
+    fn of<'a>(needles: impl Iterator<Item = &'a [u8]>) -> Trie {
+        let (column, columns) = columns(needles);
+        Trie {
             column,
             columns,
-            next,
-            nodes,
+            next: vec![0; columns],
+            nodes: 1,
         }
+    }
+
+    /// The node `needle` ends at, added with the nodes on the way that were missing.
+    fn insert(&mut self, needle: &[u8]) -> usize {
+        let mut node = 0;
+        for &b in needle {
+            let at = node * self.columns + self.column[b as usize] as usize;
+            if self.next[at] == 0 {
+                self.next[at] = u16::try_from(self.nodes).expect("the tables fit in u16 nodes");
+                self.next.extend(std::iter::repeat_n(0, self.columns));
+                self.nodes += 1;
+            }
+            node = self.next[at] as usize;
+        }
+        node
     }
 }
 
@@ -458,12 +474,13 @@ impl Words {
     fn read(&self, word: &[u8]) -> (WordFacts, WordFacts) {
         let mut node = 0;
         let mut prefix = WordFacts::default();
+        let trie = &self.trie;
         for &b in word {
-            let column = self.column[b as usize] as usize;
+            let column = trie.column[b as usize] as usize;
             node = if column == 0 {
                 0
             } else {
-                self.next[node * self.columns + column] as usize
+                trie.next[node * trie.columns + column] as usize
             };
             if node == 0 {
                 return (WordFacts::default(), prefix);
