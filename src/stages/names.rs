@@ -634,8 +634,10 @@ mod tests {
         let boilerplate = BOILERPLATE.iter().map(|(p, _)| p);
         for p in tables.iter().flat_map(|t| t.iter()).chain(boilerplate) {
             assert!(!p.needle.is_empty(), "an empty needle");
+            // A single letter found anywhere would mark nearly every name.
             let two = p.how != How::Substring || p.needle.len() >= 2;
             assert!(two, "a substring needle under two bytes: {}", p.needle);
+            // Class tokens are read one by one, so a needle spanning a space would never match.
             assert!(!p.needle.contains(char::is_whitespace), "{}", p.needle);
         }
         // The automata fold a name's case into their columns instead of lower-casing it.
