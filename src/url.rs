@@ -115,10 +115,7 @@ impl Url {
     /// normal form already, and hold no `?`, `#` or `\`, so the reference's query and
     /// fragment start where they start in it. A test checks that both ways agree.
     fn join_path(&self, r: &str) -> Url {
-        let fragment_at = r.find('#');
-        let before_fragment = &r[..fragment_at.unwrap_or(r.len())];
-        let query_at = before_fragment.find('?');
-        let path = &before_fragment[..query_at.unwrap_or(before_fragment.len())];
+        let (path, query, fragment) = split_query_fragment(r);
         let mut out = String::with_capacity(self.path_start + r.len() + self.path().len());
         out.push_str(&self.serialized[..self.path_start]);
         let path = if path.starts_with(['/', '\\']) {
@@ -136,18 +133,7 @@ impl Url {
         };
         // Never empty: `path` starts with `/`, and dot segments leave at least that.
         normalize_path(&path, &mut out);
-        let mut query_start = None;
-        if let Some(q) = query_at {
-            query_start = Some(out.len());
-            out.push('?');
-            encode(&before_fragment[q + 1..], &mut out, Set::SpecialQuery);
-        }
-        let mut fragment_start = None;
-        if let Some(f) = fragment_at {
-            fragment_start = Some(out.len());
-            out.push('#');
-            encode(&r[f + 1..], &mut out, Set::Fragment);
-        }
+        let (query_start, fragment_start) = push_query_fragment(&mut out, query, fragment, true);
         Url {
             serialized: out,
             scheme_end: self.scheme_end,
@@ -350,10 +336,8 @@ fn parse_after_scheme(scheme: &str, rest: &str) -> Option<Url> {
     let scheme_end = scheme.len();
 
     // Query and fragment split off first: `\` is a slash only before them.
-    let frag_at = rest.find('#');
-    let before_frag = &rest[..frag_at.unwrap_or(rest.len())];
-    let query_at = before_frag.find('?');
-    let mut hier = Cow::Borrowed(&before_frag[..query_at.unwrap_or(before_frag.len())]);
+    let (hier, query, fragment) = split_query_fragment(rest);
+    let mut hier = Cow::Borrowed(hier);
     if special && hier.contains('\\') {
         hier = Cow::Owned(hier.replace('\\', "/"));
     }
@@ -394,23 +378,7 @@ fn parse_after_scheme(scheme: &str, rest: &str) -> Option<Url> {
         encode(path, &mut out, Set::C0);
     }
 
-    let mut query_start = None;
-    if let Some(q) = query_at {
-        query_start = Some(out.len());
-        out.push('?');
-        let set = if special {
-            Set::SpecialQuery
-        } else {
-            Set::Query
-        };
-        encode(&before_frag[q + 1..], &mut out, set);
-    }
-    let mut fragment_start = None;
-    if let Some(f) = frag_at {
-        fragment_start = Some(out.len());
-        out.push('#');
-        encode(&rest[f + 1..], &mut out, Set::Fragment);
-    }
+    let (query_start, fragment_start) = push_query_fragment(&mut out, query, fragment, special);
     Some(Url {
         serialized: out,
         scheme_end,
@@ -420,6 +388,46 @@ fn parse_after_scheme(scheme: &str, rest: &str) -> Option<Url> {
         query_start,
         fragment_start,
     })
+}
+
+/// Splits what follows a URL's scheme as the parser does: the fragment after the first `#`,
+/// then the query after the first `?` before it.
+fn split_query_fragment(rest: &str) -> (&str, Option<&str>, Option<&str>) {
+    let (rest, fragment) = match rest.split_once('#') {
+        Some((before, fragment)) => (before, Some(fragment)),
+        None => (rest, None),
+    };
+    match rest.split_once('?') {
+        Some((before, query)) => (before, Some(query), fragment),
+        None => (rest, None, fragment),
+    }
+}
+
+/// Writes `?query` and `#fragment`, each encoded with its set, returning where each starts.
+fn push_query_fragment(
+    out: &mut String,
+    query: Option<&str>,
+    fragment: Option<&str>,
+    special: bool,
+) -> (Option<usize>, Option<usize>) {
+    let query_start = query.map(|q| {
+        let start = out.len();
+        out.push('?');
+        let set = if special {
+            Set::SpecialQuery
+        } else {
+            Set::Query
+        };
+        encode(q, out, set);
+        start
+    });
+    let fragment_start = fragment.map(|f| {
+        let start = out.len();
+        out.push('#');
+        encode(f, out, Set::Fragment);
+        start
+    });
+    (query_start, fragment_start)
 }
 
 /// Writes `userinfo@host:port`, returning the host's byte range in `out`.
