@@ -78,7 +78,8 @@ impl NameFacts {
         NameFacts {
             empty: class.is_none_or(str::is_empty) && id.is_none_or(str::is_empty),
             positive: hits & POS != 0,
-            boilerplate: both.boilerplate.map(|k| BOILERPLATE[k as usize].1),
+            boilerplate: (both.boilerplate != NO_PATTERN)
+                .then(|| BOILERPLATE[usize::from(both.boilerplate)].1),
             unlikely: hits & UNL != 0 && hits & MAYBE == 0,
             meta_line: both.meta_line,
             byline: hits & BYL != 0,
@@ -110,13 +111,23 @@ const BYL: u8 = 16;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Part {
     /// Tables with a match.
     hits: u8,
-    /// Index in [`BOILERPLATE`] of the first pattern a name word matches.
-    boilerplate: Option<u16>,
+    /// Index in [`BOILERPLATE`] of the first pattern a name word matches, or [`NO_PATTERN`].
+    boilerplate: u16,
     meta_line: bool,
+}
+
+impl Default for Part {
+    fn default() -> Part {
+        Part {
+            hits: 0,
+            boilerplate: NO_PATTERN,
+            meta_line: false,
+        }
+    }
 }
 
 impl Part {
@@ -125,10 +136,7 @@ impl Part {
         Part {
             hits: self.hits | other.hits,
             // The first pattern in table order, whichever name matched it.
-            boilerplate: match (self.boilerplate, other.boilerplate) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            },
+            boilerplate: self.boilerplate.min(other.boilerplate),
             meta_line: self.meta_line || other.meta_line,
         }
     }
@@ -213,8 +221,7 @@ impl Matcher {
         let raw = name.as_bytes();
         let mut part = Part {
             hits: self.substrings.find(raw),
-            boilerplate: None,
-            meta_line: false,
+            ..Part::default()
         };
         let mut start = 0;
         while start < raw.len() {
@@ -236,10 +243,10 @@ impl Matcher {
                     return;
                 }
                 part.meta_line |= word.meta_line;
-                let first = word.boilerplate.min(prefix.boilerplate);
-                if first != NO_PATTERN {
-                    part.boilerplate = Some(part.boilerplate.map_or(first, |b| b.min(first)));
-                }
+                part.boilerplate = part
+                    .boilerplate
+                    .min(word.boilerplate)
+                    .min(prefix.boilerplate);
             });
             start = end;
         }
@@ -476,12 +483,8 @@ impl Words {
         let mut prefix = WordFacts::default();
         let trie = &self.trie;
         for &b in word {
-            let column = trie.column[b as usize] as usize;
-            node = if column == 0 {
-                0
-            } else {
-                trie.next[node * trie.columns + column] as usize
-            };
+            // Column 0, the bytes no pattern holds, has no edges: it leads to 0 and out.
+            node = trie.next[node * trie.columns + trie.column[b as usize] as usize] as usize;
             if node == 0 {
                 return (WordFacts::default(), prefix);
             }
