@@ -781,6 +781,7 @@ impl Figures {
             last_space,
         }
     }
+
     /// Any text, character by character: what the readings above must agree with.
     #[cfg(test)]
     fn of_chars(text: &str, mut last_space: bool) -> Figures {
