@@ -311,11 +311,15 @@ impl<'a> Attrs<'a> {
     }
 }
 
-/// Whether the whitespace-separated `list` (`itemprop`, `rel`) holds `token`. Most elements
-/// have no `itemprop`: the empty list is answered before `split_whitespace`, which is a call
-/// and a character decoder in WebAssembly (about 1 % of the extract there).
+/// Whether the whitespace-separated `list` (`itemprop`, `rel`) holds `token`, ASCII case
+/// ignored. Most elements have no `itemprop`: the empty list is answered before
+/// `split_whitespace`, which is a call and a character decoder in WebAssembly (about 1 % of
+/// the extract there).
 fn has_token(list: &str, token: &str) -> bool {
-    !list.is_empty() && list.split_whitespace().any(|t| t == token)
+    !list.is_empty()
+        && list
+            .split_whitespace()
+            .any(|t| t.eq_ignore_ascii_case(token))
 }
 
 /// `scratch`: room for the compacted `style` (see [`style_hides`]).
@@ -443,10 +447,7 @@ impl Visitor for Collector {
         if tag == Tag::Time {
             flags |= flag::META_LINE;
         }
-        let rel_author = a.rel.is_some_and(|r| {
-            r.split_whitespace()
-                .any(|t| t.eq_ignore_ascii_case("author"))
-        });
+        let rel_author = has_token(a.rel.unwrap_or_default(), "author");
         if rel_author || (!itemprop.is_empty() && itemprop.contains("author")) || names.byline {
             flags |= flag::BYLINE;
         }
@@ -532,11 +533,11 @@ impl Visitor for Collector {
             Tag::Base if self.out.meta.base_href.is_none() => {
                 self.out.meta.base_href = a.href.map(String::from);
             }
-            Tag::Link => {
-                let rel = a.rel.unwrap_or_default().to_ascii_lowercase();
-                if has_token(&rel, "canonical") && self.out.meta.canonical.is_none() {
-                    self.out.meta.canonical = a.href.map(String::from);
-                }
+            Tag::Link
+                if self.out.meta.canonical.is_none()
+                    && has_token(a.rel.unwrap_or_default(), "canonical") =>
+            {
+                self.out.meta.canonical = a.href.map(String::from);
             }
             Tag::Script => {
                 let ty = a.kind.unwrap_or_default().to_ascii_lowercase();
