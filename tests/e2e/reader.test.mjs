@@ -243,10 +243,19 @@ describe(`reading view on a news page (${BROWSER})`, () => {
         look();
       });
       form.querySelector('input[name="theme"][value="sepia"]').click();
-      return {
+      const shown = {
         theme: document.documentElement.dataset.qpTheme,
         checked: form.querySelector('input[name="theme"]:checked').value,
       };
+      // The harness closes the page as soon as this returns, sooner than any hand could: a
+      // save still reading the stored settings before writing them would be cut off. Wait
+      // for the write to be under way; the background's reading below is the check.
+      const api = globalThis.browser ?? globalThis.chrome;
+      for (let i = 0; i < 100; i++) {
+        if ((await api.storage.sync.get('reading')).reading?.theme === 'sepia') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return shown;
     });
     assert.deepEqual(shown, { theme: 'sepia', checked: 'sepia' });
     await until(async () => (await browser.storedSettings())?.theme === 'sepia', { message: 'sepia saved' });
