@@ -30,7 +30,9 @@
 
   // executeScript runs this file again on every open; one listener per document is enough.
   if (globalThis.__quietPageContent) return;
-  globalThis.__quietPageContent = true;
+  // The entry point the background calls through executeScript (see `readPage` in
+  // background/sessions.js). It lives in this content script's world, never the page's.
+  globalThis.__quietPageContent = { snapshot: () => snapshot() };
 
   // How long to wait for `load` before reading a page that is still fetching something
   // (a slow ad or image should not keep the reader waiting; the DOM is what matters).
@@ -216,7 +218,6 @@
   }
 
   const handlers = {
-    'qp:snapshot': () => snapshot(),
     'qp:show': (msg) => show(msg.src),
     'qp:hide': () => hide(),
     'qp:state': () => ({ open: view !== null }),

@@ -19,6 +19,10 @@ describe(`reading view isolation from a hostile page (${BROWSER})`, () => {
     assert.ok(result.ok, `openReader failed: ${result.error}`);
     const view = await viewSummary(browser);
     assert.equal(view.title, 'Why the lake froze late this year');
+    // The background reads the page through the content script's entry point, which the page
+    // neither sees nor replaces with its own (pages/hostile.html sets a forged one).
+    assert.equal(await browser.inContentScript(() => typeof globalThis.__quietPageContent?.snapshot), 'function');
+    assert.equal(await browser.evalPage(() => String(globalThis.__quietPageContent?.snapshot).includes('Forged')), true);
 
     // What the page's script found: one element, with no readable shadow root, no iframe it
     // can query, and not even a window to name: a frame in a shadow tree is not one of the

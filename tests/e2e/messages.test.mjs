@@ -73,7 +73,7 @@ describe(`runtime messages (${BROWSER})`, () => {
       [{ type: 'qp:closed' }, /^refused: qp:closed with a bad token$/],
       [{ type: 'qp:closed', token, tabId: 1 }, /^refused: qp:closed has no field tabId$/],
       [{ type: 'qp:closed', token: FORGED }, /has expired/],
-      [{ type: 'qp:snapshot' }, /^refused: unknown message type$/],
+      [{ type: 'qp:show', src: 'x' }, /^refused: unknown message type$/],
       [{ type: 'constructor', token }, /^refused: unknown message type$/],
       [['qp:closed', token], /^refused: a message is an object with a type$/],
       ['qp:closed', /^refused: a message is an object with a type$/],

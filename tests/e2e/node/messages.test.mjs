@@ -76,7 +76,7 @@ describe('message shapes', () => {
       [[{ type: 'reader:close', token: TOKEN }], /is an object with a type/],
       [{ token: TOKEN }, /is an object with a type/],
       [{ type: 42, token: TOKEN }, /is an object with a type/],
-      [{ type: 'qp:snapshot' }, /unknown message type/], // the background's own message to the page
+      [{ type: 'qp:show', src: 'x' }, /unknown message type/], // the background's own message to the page
       [{ type: 'toString', token: TOKEN }, /unknown message type/],
       [{ type: '__proto__', token: TOKEN }, /unknown message type/],
       [{ type: 'reader:close' }, /bad token/],
