@@ -7,6 +7,9 @@ import { DEFAULTS, FONTS, RANGES, THEMES, load, normalize, onChanged, save } fro
 // storage.sync allows about two writes a second (120 a minute), and a dragged slider fires
 // `input` far more often: changes are applied on the spot and saved once the hand rests.
 const SAVE_DELAY_MS = 350;
+// A save refused (sync storage full or turned off, the write quota spent) is tried again
+// after this long, and with every later change; until then the form says so.
+const RETRY_MS = 5000;
 
 const LABELS = {
   theme: { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark' },
@@ -94,6 +97,8 @@ export async function mountSettingsForm(container, onApply = () => {}) {
     range('lineHeight'),
     el('button', { type: 'button', class: 'qp-reset' }, 'Reset to defaults'),
   );
+  const status = el('p', { class: 'qp-settings-status', role: 'status' });
+  form.append(status);
   container.replaceChildren(form);
 
   let current = await load();
@@ -107,7 +112,19 @@ export async function mountSettingsForm(container, onApply = () => {}) {
     if (!pending) return;
     const changes = pending;
     pending = null;
-    save(changes).catch(() => {});
+    save(changes).then(
+      () => {
+        status.textContent = '';
+      },
+      (e) => {
+        // Nothing is lost: the choice stays applied here and goes with the next attempt,
+        // under any change made since.
+        pending = { ...changes, ...pending };
+        clearTimeout(timer);
+        timer = setTimeout(flush, RETRY_MS);
+        status.textContent = `Not saved yet (${e?.message ?? e}); it applies here and will be tried again.`;
+      },
+    );
   };
   const change = (changes, delay) => {
     current = normalize({ ...current, ...changes });

@@ -269,6 +269,58 @@ describe(`reading view on a news page (${BROWSER})`, () => {
     await closeView(browser);
   });
 
+  it('a setting that cannot be saved says so, stays applied, and is saved once it can be', async () => {
+    const { browser } = env;
+    const seen = await browser.onOptionsPage(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+      const waitFor = async (test) => {
+        for (let i = 0; i < 300 && !(await test()); i++) await sleep(50);
+        return test();
+      };
+      const form = await waitFor(() => document.querySelector('.qp-settings-form input:checked')).then(() => document.querySelector('.qp-settings-form'));
+      // Sync storage full to the last bytes (both browsers keep it under 100 KB), so the
+      // next write of the settings is refused, as it would be on a full account.
+      await api.storage.sync.remove('reading');
+      const filler = [];
+      try {
+        for (const size of [4096, 1024, 256, 64, 16]) {
+          for (;;) {
+            const key = `qp-test-fill-${filler.length}`;
+            try {
+              await api.storage.sync.set({ [key]: 'x'.repeat(size) });
+            } catch {
+              break;
+            }
+            filler.push(key);
+            if (filler.length > 400) return { error: 'sync storage took 400 items without a quota error' };
+          }
+        }
+        const status = () => form.querySelector('.qp-settings-status').textContent;
+        form.querySelector('input[name="theme"][value="dark"]').click();
+        await waitFor(() => status() !== '');
+        const refused = { status: status(), theme: document.documentElement.dataset.qpTheme };
+        const storedWhileFull = (await api.storage.sync.get('reading')).reading?.theme ?? null;
+        await api.storage.sync.remove(filler.splice(0));
+        await waitFor(async () => (await api.storage.sync.get('reading')).reading?.theme === 'dark');
+        await waitFor(() => status() === '');
+        return { refused, storedWhileFull, storedAfter: (await api.storage.sync.get('reading')).reading?.theme ?? null, statusAfter: status() };
+      } finally {
+        if (filler.length) await api.storage.sync.remove(filler);
+      }
+    });
+    assert.equal(seen.error, undefined, seen.error);
+    assert.match(seen.refused.status, /^Not saved yet \(.+\); it applies here and will be tried again\.$/);
+    assert.equal(seen.refused.theme, 'dark', 'the choice was not applied while it could not be saved');
+    assert.equal(seen.storedWhileFull, null);
+    assert.deepEqual({ storedAfter: seen.storedAfter, statusAfter: seen.statusAfter }, { storedAfter: 'dark', statusAfter: '' });
+    await until(async () => (await browser.storedSettings())?.theme === 'dark', { message: 'dark saved' });
+    await browser.onOptionsPage(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      await api.storage.sync.remove('reading');
+    });
+  });
+
   it('has a print stylesheet that leaves the controls off paper', async () => {
     const { browser, server } = env;
     await openView(browser, server.url('news.html'));
