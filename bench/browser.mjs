@@ -36,15 +36,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../tests/e2e/lib/harness.mjs';
-import { corpusPages } from './corpus.mjs';
+import { commandLine, corpusPages } from './corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const corpus = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(ROOT, '..', 'shared', 'corpus'));
+const { positional, option } = commandLine();
+const corpus = path.resolve(positional[0] ?? path.join(ROOT, '..', 'shared', 'corpus'));
 const every = option('--every', 10);
 const rounds = option('--rounds', 3);
 const coldEvery = option('--cold', 4);

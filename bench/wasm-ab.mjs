@@ -14,15 +14,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { corpusPages } from './corpus.mjs';
+import { commandLine, corpusPages } from './corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const { positional, option } = commandLine();
 const [dirA, dirB] = positional;
 const corpus = path.resolve(positional[2] ?? path.join(ROOT, '..', 'shared', 'corpus'));
 const every = option('--every', 10);
