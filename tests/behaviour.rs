@@ -987,6 +987,25 @@ mod metadata {
     }
 
     #[test]
+    fn json_ld_type_in_any_case_and_padded() {
+        let html = fixture("metadata-jsonld.html").replacen(
+            "type=\"application/ld+json\"",
+            "type=\" Application/LD+JSON \"",
+            1,
+        );
+        assert!(html.contains("Application/LD+JSON"));
+        let a = extract_ok(
+            &html,
+            "https://coastline.example/2024/03/tidal-power-severn/",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Tidal power: the quiet revolution on the Severn")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Megan Price"));
+    }
+
+    #[test]
     fn open_graph_beats_the_title_tag() {
         let a = extract_ok(
             &fixture("metadata-og.html"),

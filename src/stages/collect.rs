@@ -540,8 +540,8 @@ impl Visitor for Collector {
                 self.out.meta.canonical = a.href.map(String::from);
             }
             Tag::Script => {
-                let ty = a.kind.unwrap_or_default().to_ascii_lowercase();
-                if ty.trim() == "application/ld+json" {
+                let ty = a.kind.unwrap_or_default().trim();
+                if ty.eq_ignore_ascii_case("application/ld+json") {
                     self.json_ld = Some(String::new());
                 }
             }
