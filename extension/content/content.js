@@ -30,8 +30,9 @@
 
   // executeScript runs this file again on every open; one listener per document is enough.
   if (globalThis.__quietPageContent) return;
-  // The entry point the background calls through executeScript (see `readPage` in
-  // background/sessions.js). It lives in this content script's world, never the page's.
+  // The entry point the background calls through executeScript in Chromium (see `readPage`
+  // in background/sessions.js; Firefox asks with qp:snapshot). It lives in this content
+  // script's world, never the page's.
   globalThis.__quietPageContent = { snapshot: () => snapshot() };
 
   // How long to wait for `load` before reading a page that is still fetching something
@@ -218,6 +219,7 @@
   }
 
   const handlers = {
+    'qp:snapshot': () => snapshot(),
     'qp:show': (msg) => show(msg.src),
     'qp:hide': () => hide(),
     'qp:state': () => ({ open: view !== null }),
