@@ -278,7 +278,8 @@ describe(`reading view on a news page (${BROWSER})`, () => {
         for (let i = 0; i < 300 && !(await test()); i++) await sleep(50);
         return test();
       };
-      const form = await waitFor(() => document.querySelector('.qp-settings-form input:checked')).then(() => document.querySelector('.qp-settings-form'));
+      await waitFor(() => document.querySelector('.qp-settings-form input:checked'));
+      const form = document.querySelector('.qp-settings-form');
       // Sync storage full to the last bytes (both browsers keep it under 100 KB), so the
       // next write of the settings is refused, as it would be on a full account.
       await api.storage.sync.remove('reading');
