@@ -19,7 +19,8 @@ import { loadRules, ruleFor } from './site-store.js';
 
 const READER_PAGE = 'reader/reader.html';
 const OPTIONS_PAGE = 'options/options.html';
-const CONTENT_SCRIPT = 'content/content.js';
+// serialise.js first: content.js calls it on the page it hands over.
+const CONTENT_SCRIPTS = ['content/serialise.js', 'content/content.js'];
 // The view must say it is shown within this time, or openReader gives up (and closes it).
 const SHOW_TIMEOUT_MS = 30_000;
 // See readPage. `runtime.getBrowserInfo` is Firefox's alone.
@@ -102,7 +103,7 @@ async function callSnapshot() {
 
 async function inject(tabId) {
   try {
-    await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+    await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: CONTENT_SCRIPTS });
   } catch (e) {
     // Browser pages, add-on stores, PDFs, and tabs the user has not pointed us at (no
     // activeTab grant) all end here.

@@ -31,7 +31,7 @@ import {
 import * as store from './site-store.js';
 
 const SCRIPT_ID = 'quietpage-sites';
-const SCRIPT_FILES = ['content/content.js', 'content/auto.js'];
+const SCRIPT_FILES = ['content/serialise.js', 'content/content.js', 'content/auto.js'];
 
 async function isGranted(pattern) {
   return ext.permissions.contains({ origins: [originFor(pattern)] });
@@ -53,7 +53,10 @@ export function syncRegistration() {
       if (current) await ext.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
       return [];
     }
-    if (current && JSON.stringify([...current.matches].sort()) === JSON.stringify(matches)) return matches;
+    // A registration outlives an update of the extension: one with another version's files is
+    // replaced.
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    if (current && same([...current.matches].sort(), matches) && same(current.js, SCRIPT_FILES)) return matches;
     if (current) await ext.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     await ext.scripting.registerContentScripts([
       { id: SCRIPT_ID, js: SCRIPT_FILES, matches, runAt: 'document_idle', persistAcrossSessions: true },

@@ -1,6 +1,7 @@
 // Quiet Page's content script: injected on demand (scripting.executeScript, under activeTab)
 // into the top frame of the tab the reader asked for. It does three small things:
-//   1. serialises the live DOM once the page has rendered, for the core in the background;
+//   1. serialises the live DOM once the page has rendered, for the core in the background
+//      (less the text of its scripts and styles: serialise.js, injected first);
 //   2. lays the reading view over the page, and
 //   3. takes it away again, leaving the page exactly as it was.
 // It never sees the article: the reading view fetches that from the background itself.
@@ -114,6 +115,10 @@
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
     let html = doctype + document.documentElement.outerHTML;
     if (view) html = html.replace(view.host.outerHTML, '');
+    // Less the text of scripts and styles, which the core skips (serialise.js, injected first;
+    // a registration from before it existed lacks it).
+    const serialise = globalThis.quietPageSerialise;
+    if (serialise?.escapesAttributes(document)) html = serialise.withoutCode(html);
     return { html, url: location.href };
   }
 

@@ -1,0 +1,101 @@
+// Quiet Page: the page as it is handed to the core, less the text of its scripts and styles.
+// Injected before content.js, which calls it on the serialised page.
+//
+// Why: in Chromium, carrying the serialised page from the tab to the extension's worker is
+// the slowest stage between the toolbar button and the article (BENCHMARKS.md, "In the
+// browser"), and it grows with the page's size. The text of scripts and styles is about a
+// third of a page's characters (on news pages often much more: inline app state, critical
+// CSS), and the core never reads it, but for JSON-LD, which is kept. The elements stay, empty.
+//
+// Why regular expressions and not a tokeniser: the content script is injected anew into
+// every page, so its code always runs cold. A loop over every tag in JavaScript cost as
+// much as the shorter trip saved (tried on 1 Dec); these scans run in V8's regexp engine.
+// They are exact for what they are given, the browser's own serialisation:
+// - every `<` outside a tag is in a comment or in the raw text of an element the scan steps
+//   over whole (`<` in other text is written `&lt;`);
+// - no `<` or `>` is inside an attribute value, when the browser escapes them there (since
+//   2025; `escapesAttributes` asks the browser, and content.js hands older browsers' pages
+//   over whole).
+// Where the markup could be read two ways (a comment and a nested `<script` inside a script,
+// `<plaintext>`, a tag the page ends inside), the rest of the page is handed over as it is.
+// tests/e2e/node/serialise.test.mjs extracts every corpus page with and without its code.
+
+(() => {
+  'use strict';
+
+  if (globalThis.quietPageSerialise) return;
+
+  // Comments, and start tags of the elements whose content the scan must step over: those
+  // whose text the browser writes raw (noscript too, as scripting is on), and SVG and MathML,
+  // whose script and style elements are content, written as escaped text.
+  const OPENINGS = /<!--|<(script|style|xmp|iframe|noembed|noframes|noscript|plaintext|svg|math)(?=[\s/>])/gi;
+  // The rest of such a start tag. A `<` before its `>` means the tag is not what it seemed:
+  // the match fails and the scan stops.
+  const TAG_REST = /(?:[^<>"]|"[^<"]*")*>/y;
+  // The rest of a comment as the tokeniser reads it: `<!-->` and `<!--->` are whole comments,
+  // and `--!>` ends one as `-->` does.
+  const COMMENT_REST = /-?>|[^-]*(?:-(?!->|-!>)[^-]*)*(?:-->|--!>)/y;
+  // A script whose text holds `<!--` and then `<script` can hide its end tag from the
+  // tokeniser (the script data double-escaped state).
+  const HIDES_END = /<!--[\s\S]*<script[\s/>]/i;
+  // Broader than the core's test (the `type` attribute, trimmed, in any case): a script kept
+  // by mistake costs bytes, one dropped by mistake would cost the metadata.
+  const JSON_LD = /application\/ld\+json/i;
+
+  const ends = new Map();
+  /** The end tag of `name`, as the tokeniser ends raw text: any case, then space, `/` or `>`. */
+  function endTag(name) {
+    let re = ends.get(name);
+    if (!re) ends.set(name, (re = new RegExp(`</${name}(?=[\\s/>])`, 'gi')));
+    return re;
+  }
+
+  /**
+   * `html` (a browser's serialisation) without the text of its scripts (JSON-LD ones kept)
+   * and styles outside SVG and MathML. Anything it cannot read for certain, and everything
+   * after it, is kept as it is.
+   */
+  function withoutCode(html) {
+    const parts = [];
+    let kept = 0;
+    OPENINGS.lastIndex = 0;
+    for (let m; (m = OPENINGS.exec(html)); ) {
+      const lt = m.index;
+      if (m[1] === undefined) {
+        COMMENT_REST.lastIndex = lt + 4;
+        if (!COMMENT_REST.test(html)) break;
+        OPENINGS.lastIndex = COMMENT_REST.lastIndex;
+        continue;
+      }
+      const name = m[1].toLowerCase();
+      if (name === 'plaintext') break;
+      TAG_REST.lastIndex = OPENINGS.lastIndex;
+      if (!TAG_REST.test(html)) break;
+      const open = TAG_REST.lastIndex;
+      const end = endTag(name);
+      end.lastIndex = open;
+      const close = end.exec(html)?.index;
+      if (close === undefined) break;
+      OPENINGS.lastIndex = close;
+      if (close === open || (name !== 'script' && name !== 'style')) continue;
+      if (name === 'script') {
+        if (JSON_LD.test(html.slice(lt, open))) continue;
+        if (HIDES_END.test(html.slice(open, close))) break;
+      }
+      parts.push(html.slice(kept, open));
+      kept = close;
+    }
+    if (kept === 0) return html;
+    parts.push(html.slice(kept));
+    return parts.join('');
+  }
+
+  /** Whether this browser writes `<` and `>` in attribute values as entities. */
+  function escapesAttributes(document) {
+    const probe = document.createElement('i');
+    probe.setAttribute('title', '<>');
+    return probe.outerHTML.includes('&lt;&gt;');
+  }
+
+  globalThis.quietPageSerialise = { withoutCode, escapesAttributes };
+})();
