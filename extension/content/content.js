@@ -117,8 +117,11 @@
     if (view) html = html.replace(view.host.outerHTML, '');
     // Less the text of scripts and styles, which the core skips (serialise.js, injected first;
     // a registration from before it existed lacks it).
+    // Should the cut fail on some page, that page is handed over whole, as before it existed.
     const serialise = globalThis.quietPageSerialise;
-    if (serialise?.escapesAttributes(document)) html = serialise.withoutCode(html);
+    try {
+      if (serialise?.escapesAttributes(document)) html = serialise.withoutCode(html);
+    } catch {}
     return { html, url: location.href };
   }
 

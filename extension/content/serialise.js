@@ -29,18 +29,54 @@
   // whose text the browser writes raw (noscript too, as scripting is on), and SVG and MathML,
   // whose script and style elements are content, written as escaped text.
   const OPENINGS = /<!--|<(script|style|xmp|iframe|noembed|noframes|noscript|plaintext|svg|math)(?=[\s/>])/gi;
-  // The rest of such a start tag. A `<` before its `>` means the tag is not what it seemed:
-  // the match fails and the scan stops.
-  const TAG_REST = /(?:[^<>"]|"[^<"]*")*>/y;
-  // The rest of a comment as the tokeniser reads it: `<!-->` and `<!--->` are whole comments,
-  // and `--!>` ends one as `-->` does.
-  const COMMENT_REST = /-?>|[^-]*(?:-(?!->|-!>)[^-]*)*(?:-->|--!>)/y;
-  // A script whose text holds `<!--` and then `<script` can hide its end tag from the
-  // tokeniser (the script data double-escaped state).
-  const HIDES_END = /<!--[\s\S]*<script[\s/>]/i;
+  // A start tag's unquoted and quoted stretches (the browser quotes every value with `"`). A
+  // `<` before the tag's `>` means the tag is not what it seemed: the scan stops.
+  const UNQUOTED = /[^<>"]*/y;
+  const QUOTED = /[^<"]*/y;
+  // A comment ends at `-->` or `--!>` (`<!-->` and `<!--->` are whole comments).
+  const COMMENT_END = /--!?>/g;
+  const SCRIPT_START = /<script[\s/>]/i;
   // Broader than the core's test (the `type` attribute, trimmed, in any case): a script kept
   // by mistake costs bytes, one dropped by mistake would cost the metadata.
   const JSON_LD = /application\/ld\+json/i;
+
+  // Each scan is a plain search or a run of one character class: no pattern here backtracks,
+  // so the time is linear in the page and no input can exhaust the regexp engine's stack.
+  function skip(re, html, from) {
+    re.lastIndex = from;
+    re.test(html);
+    return re.lastIndex;
+  }
+
+  /** Where the start tag whose name ends at `from` ends, after its `>`; -1 if it does not. */
+  function tagEnd(html, from) {
+    let i = from;
+    for (;;) {
+      i = skip(UNQUOTED, html, i);
+      if (html[i] === '>') return i + 1;
+      if (html[i] !== '"') return -1;
+      i = skip(QUOTED, html, i + 1);
+      if (html[i] !== '"') return -1;
+      i++;
+    }
+  }
+
+  /** Where the comment opened at `lt` ends, as the tokeniser reads it; -1 if it does not. */
+  function commentEnd(html, lt) {
+    if (html.startsWith('>', lt + 4)) return lt + 5;
+    if (html.startsWith('->', lt + 4)) return lt + 6;
+    COMMENT_END.lastIndex = lt + 4;
+    return COMMENT_END.test(html) ? COMMENT_END.lastIndex : -1;
+  }
+
+  /**
+   * Whether a script's text holds `<!--` and after it `<script`: then the tokeniser may not
+   * end the script where its first end tag is (the script data double-escaped state).
+   */
+  function hidesEnd(text) {
+    const comment = text.indexOf('<!--');
+    return comment >= 0 && SCRIPT_START.test(text.slice(comment));
+  }
 
   const ends = new Map();
   /** The end tag of `name`, as the tokeniser ends raw text: any case, then space, `/` or `>`. */
@@ -62,16 +98,15 @@
     for (let m; (m = OPENINGS.exec(html)); ) {
       const lt = m.index;
       if (m[1] === undefined) {
-        COMMENT_REST.lastIndex = lt + 4;
-        if (!COMMENT_REST.test(html)) break;
-        OPENINGS.lastIndex = COMMENT_REST.lastIndex;
+        const end = commentEnd(html, lt);
+        if (end < 0) break;
+        OPENINGS.lastIndex = end;
         continue;
       }
       const name = m[1].toLowerCase();
       if (name === 'plaintext') break;
-      TAG_REST.lastIndex = OPENINGS.lastIndex;
-      if (!TAG_REST.test(html)) break;
-      const open = TAG_REST.lastIndex;
+      const open = tagEnd(html, OPENINGS.lastIndex);
+      if (open < 0) break;
       const end = endTag(name);
       end.lastIndex = open;
       const close = end.exec(html)?.index;
@@ -80,7 +115,7 @@
       if (close === open || (name !== 'script' && name !== 'style')) continue;
       if (name === 'script') {
         if (JSON_LD.test(html.slice(lt, open))) continue;
-        if (HIDES_END.test(html.slice(open, close))) break;
+        if (hidesEnd(html.slice(open, close))) break;
       }
       parts.push(html.slice(kept, open));
       kept = close;

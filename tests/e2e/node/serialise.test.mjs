@@ -44,6 +44,24 @@ describe('serialise: what is left out, and what is kept', () => {
   }
 });
 
+// Pages of millions of the shapes that make regular expressions backtrack: the scan must
+// neither throw (a backtracking pattern exhausts the regexp engine's stack on these) nor
+// give a different answer. Time is the benchmarks' business; these run in well under a second.
+describe('serialise: hostile sizes', () => {
+  const M = 4_000_000;
+  const cases = [
+    ['an unterminated comment of dashes', '<style>a</style><!--' + '-a'.repeat(M), '<style></style><!--' + '-a'.repeat(M)],
+    ['a long comment of dashes, then a style', '<!--' + '-a'.repeat(M) + '--><style>b</style>', '<!--' + '-a'.repeat(M) + '--><style></style>'],
+    ['a start tag of many quoted values, unterminated', '<style ' + '"a"'.repeat(M), null],
+    ['a start tag of many quoted values', '<style ' + 'a="1" '.repeat(M) + '>x</style>', '<style ' + 'a="1" '.repeat(M) + '></style>'],
+    ['many scripts, each with a comment', '<script><!-- a() --></script>'.repeat(M / 10), '<script></script>'.repeat(M / 10)],
+    ['a script of many comments and no end', '<style>a</style><script>' + '<!-- '.repeat(M), '<style></style><script>' + '<!-- '.repeat(M)],
+  ];
+  for (const [name, html, expected] of cases) {
+    it(name, () => assert.ok(withoutCode(html) === (expected ?? html)));
+  }
+});
+
 describe('serialise: the core reads the page as before', () => {
   const pages = fs.existsSync(CORPUS)
     ? [
