@@ -30,6 +30,11 @@ describe(`reading view on a news page (${BROWSER})`, () => {
   it('cannot read a page the user has not pointed it at (no host permissions)', async () => {
     const { browser, server } = env;
     await browser.goto(server.url('news.html'));
+    // The page's own lazy loader swaps its lead image in soon after load: the state compared
+    // is the page's after that, or the page's change would look like ours.
+    await until(() => browser.evalPage(() => !document.querySelector('img.lazy').src.startsWith('data:')), {
+      message: "the page's lazy loader",
+    });
     const before = await pageState(browser);
     const result = await browser.callBackgroundUngranted('openReader');
     assert.equal(result.ok, false);
@@ -79,6 +84,32 @@ describe(`reading view on a news page (${BROWSER})`, () => {
     assert.equal(jump.hash, jump.href);
     assert.ok(jump.inView, 'the footnote is not on screen');
     assert.ok(await browser.hasView());
+    await closeView(browser);
+  });
+
+  it('hands the core the page without the text of its scripts and styles, JSON-LD kept', async () => {
+    const { browser, server } = env;
+    const result = await openView(browser, server.url('news.html'));
+    assert.ok(result.ok, `openReader failed: ${result.error}`);
+    // What the background gets, from the content script's own entry point, in this browser.
+    const handed = await browser.inContentScript(async () => {
+      const { html } = await globalThis.__quietPageContent.snapshot();
+      return {
+        length: html.length,
+        whole: document.documentElement.outerHTML.length,
+        jsonLd: html.includes('"datePublished": "2025-03-14T09:30:00+00:00"'),
+        script: html.includes('IntersectionObserver'),
+        style: html.includes('.site-header'),
+        emptied: (html.match(/<style><\/style>/g) ?? []).length,
+        article: html.includes('A levy of forty crowns a household'),
+      };
+    });
+    assert.deepEqual(
+      { jsonLd: handed.jsonLd, script: handed.script, style: handed.style, article: handed.article },
+      { jsonLd: true, script: false, style: false, article: true },
+    );
+    assert.ok(handed.emptied >= 1, 'the style element is gone, not emptied');
+    assert.ok(handed.length < handed.whole, `${handed.length} characters handed over of ${handed.whole}`);
     await closeView(browser);
   });
 
