@@ -9,8 +9,9 @@
 //
 // Why regular expressions and not a tokeniser: the content script is injected anew into
 // every page, so its code always runs cold. A loop over every tag in JavaScript cost as
-// much as the shorter trip saved (tried on 1 Dec); these scans run in V8's regexp engine.
-// They are exact for what they are given, the browser's own serialisation:
+// much as the shorter trip saved (tried on 1 Dec). Here V8's regexp engine finds the few
+// places that matter (comments and the elements named below), and only those are read in
+// JavaScript. That is exact for what it is given, the browser's own serialisation:
 // - every `<` outside a tag is in a comment or in the raw text of an element the scan steps
 //   over whole (`<` in other text is written `&lt;`);
 // - no `<` or `>` is inside an attribute value, when the browser escapes them there (since
