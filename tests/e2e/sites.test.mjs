@@ -312,6 +312,22 @@ describe(`always clean a site (${BROWSER})`, () => {
     assert.equal(await browser.hasView(), false);
   });
 
+  it("a registration with another version's scripts is replaced with this one's", async () => {
+    // As a browser that kept registrations across an update of the extension would leave it:
+    // without content/serialise.js, which content.js then goes without.
+    await browser.openOptions();
+    const registered = (files) =>
+      browser.evalOptions(async (files) => {
+        const { scripting } = globalThis.browser ?? globalThis.chrome;
+        if (files) await scripting.updateContentScripts([{ id: 'quietpage-sites', js: files }]);
+        return (await scripting.getRegisteredContentScripts({ ids: ['quietpage-sites'] }))[0]?.js;
+      }, files);
+    // From the extension's root: Firefox reads a path relative to the calling page.
+    assert.equal((await registered(['/content/content.js', '/content/auto.js'])).length, 2);
+    assert.equal((await api('listSites')).length, 1);
+    assert.deepEqual(await registered(null), ['content/serialise.js', 'content/content.js', 'content/auto.js']);
+  });
+
   it('after a browser restart on the same profile: the site, its rule and the view opening by itself', async () => {
     await browser.close();
     browser = await launch(BROWSER, { profile });
