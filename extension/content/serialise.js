@@ -87,6 +87,27 @@
     return re;
   }
 
+  const FOREIGN_TAGS = { svg: /<(\/?)svg(?=[\s/>])/gi, math: /<(\/?)math(?=[\s/>])/gi };
+  /**
+   * Where the content of the element `name` opened before `open` ends, at its end tag; for
+   * SVG and MathML, which nest, counting the same name's start and end tags.
+   */
+  function contentEnd(html, open, name) {
+    const nesting = FOREIGN_TAGS[name];
+    if (!nesting) {
+      const end = endTag(name);
+      end.lastIndex = open;
+      return end.exec(html)?.index;
+    }
+    let depth = 1;
+    nesting.lastIndex = open;
+    for (let m; (m = nesting.exec(html)); ) {
+      depth += m[1] ? -1 : 1;
+      if (depth === 0) return m.index;
+    }
+    return undefined;
+  }
+
   /**
    * `html` (a browser's serialisation) without the text of its scripts (JSON-LD ones kept)
    * and styles outside SVG and MathML. Anything it cannot read for certain, and everything
@@ -108,9 +129,7 @@
       if (name === 'plaintext') break;
       const open = tagEnd(html, OPENINGS.lastIndex);
       if (open < 0) break;
-      const end = endTag(name);
-      end.lastIndex = open;
-      const close = end.exec(html)?.index;
+      const close = contentEnd(html, open, name);
       if (close === undefined) break;
       OPENINGS.lastIndex = close;
       if (close === open || (name !== 'script' && name !== 'style')) continue;

@@ -28,6 +28,7 @@ describe('serialise: what is left out, and what is kept', () => {
     ['a comment holding a script', '<!-- <script>x</script> --><p>y</p><style>s</style>', '<!-- <script>x</script> --><p>y</p><style></style>'],
     ['comments as the tokeniser ends them', '<!--><script>x</script><!---><style>y</style><!-- a --!><style>z</style>', '<!--><script></script><!---><style></style><!-- a --!><style></style>'],
     ['SVG and MathML scripts and styles are content', '<svg><style>.a{}</style><script>b</script></svg><math><style>m</style></math><style>c</style>', '<svg><style>.a{}</style><script>b</script></svg><math><style>m</style></math><style></style>'],
+    ["SVG in SVG: the outer one's style is content too", '<svg><svg><style>a</style></svg><style>b</style></svg><style>c</style>', '<svg><svg><style>a</style></svg><style>b</style></svg><style></style>'],
     ['noscript text kept, as written', '<noscript><style>x</style><img src="a.png"></noscript><style>y</style>', '<noscript><style>x</style><img src="a.png"></noscript><style></style>'],
     ['raw text of other elements stepped over', '<xmp><script>x</script></xmp><iframe><style>s</style></iframe><style>t</style>', '<xmp><script>x</script></xmp><iframe><style>s</style></iframe><style></style>'],
     ['a comment in a script, no script in it', '<script><!-- a(); //--></script><style>b</style>', '<script></script><style></style>'],
@@ -55,6 +56,7 @@ describe('serialise: hostile sizes', () => {
     ['a start tag of many quoted values, unterminated', '<style ' + '"a"'.repeat(M), null],
     ['a start tag of many quoted values', '<style ' + 'a="1" '.repeat(M) + '>x</style>', '<style ' + 'a="1" '.repeat(M) + '></style>'],
     ['many scripts, each with a comment', '<script><!-- a() --></script>'.repeat(M / 10), '<script></script>'.repeat(M / 10)],
+    ['SVG nested a million deep', '<svg>'.repeat(M / 4) + '<style>a</style>' + '</svg>'.repeat(M / 4) + '<style>b</style>', '<svg>'.repeat(M / 4) + '<style>a</style>' + '</svg>'.repeat(M / 4) + '<style></style>'],
     ['a script of many comments and no end', '<style>a</style><script>' + '<!-- '.repeat(M), '<style></style><script>' + '<!-- '.repeat(M)],
   ];
   for (const [name, html, expected] of cases) {
