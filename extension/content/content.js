@@ -120,7 +120,7 @@
     // Should the cut fail on some page, that page is handed over whole, as before it existed.
     const serialise = globalThis.quietPageSerialise;
     try {
-      if (serialise?.escapesAttributes(document)) html = serialise.withoutCode(html);
+      if (serialise?.cutsExactly(document)) html = serialise.withoutCode(html);
     } catch {}
     return { html, url: location.href };
   }

@@ -43,6 +43,18 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
     assert.deepEqual(await pageState(browser), before);
   });
 
+  it('reads an XHTML page whole (served as XML, serialised as XML)', async () => {
+    const { browser, server } = env;
+    const result = await openView(browser, server.url('xhtml.xhtml'));
+    assert.ok(result.ok, `openReader failed: ${result.error}`);
+    const view = await viewSummary(browser);
+    assert.equal(view.title, 'Salt marsh reclaims the old harbour meadows');
+    assert.match(view.text, /Samphire and sea lavender now cover/);
+    assert.match(view.text, /the sea already seeps under the wall at the highest spring tides/);
+    assert.ok(!view.text.includes('Tides'), 'the menu is in the view');
+    await closeView(browser);
+  });
+
   it("keeps a right-to-left article's language and direction", async () => {
     const { browser, server } = env;
     await browser.goto(server.url('rtl.html'));

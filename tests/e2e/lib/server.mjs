@@ -14,6 +14,7 @@ export const STRICT_CSP = "default-src 'none'; script-src 'none'";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.json': 'application/json',
