@@ -15,9 +15,10 @@
 // - every `<` outside a tag is in a comment or in the raw text of an element the scan steps
 //   over whole (`<` in other text is written `&lt;`);
 // - no `<` or `>` is inside an attribute value, when the browser escapes them there (since
-//   2025);
-// - the page is HTML, not XHTML served as XML (whose CDATA sections hold raw text anywhere).
-// `cutsExactly` asks the page and the browser; content.js hands other pages over whole.
+//   2025; `cutsExactly` asks the browser, and content.js hands older browsers' pages over
+//   whole);
+// - the page is written as HTML: content.js writes an XHTML page served as XML that way too
+//   (as XML, its CDATA sections would hold raw text anywhere).
 // Where the markup could be read two ways (a comment and a nested `<script` inside a script,
 // `<plaintext>`, a tag the page ends inside), the rest of the page is handed over as it is.
 // tests/e2e/node/serialise.test.mjs extracts every corpus page with and without its code.
@@ -147,12 +148,10 @@
   }
 
   /**
-   * Whether `withoutCode` is exact for `document`'s serialisation: an HTML document (an XML
-   * one, XHTML served as such, is serialised as XML, whose CDATA sections hold raw text
-   * anywhere), in a browser that writes `<` and `>` in attribute values as entities.
+   * Whether `withoutCode` is exact for the serialisation of `document`'s HTML: whether this
+   * browser writes `<` and `>` in attribute values as entities.
    */
   function cutsExactly(document) {
-    if (document.contentType !== 'text/html') return false;
     const probe = document.createElement('i');
     probe.setAttribute('title', '<>');
     return probe.outerHTML.includes('&lt;&gt;');

@@ -49,9 +49,16 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
     assert.ok(result.ok, `openReader failed: ${result.error}`);
     const view = await viewSummary(browser);
     assert.equal(view.title, 'Salt marsh reclaims the old harbour meadows');
-    assert.match(view.text, /Samphire and sea lavender now cover/);
+    // The CDATA section's text, markup-like words included, read as text.
+    assert.match(view.text, /salt marsh\. The survey team wrote "<script>" on their maps for the sluice, a joke nobody remembers the start of\. Samphire and sea lavender now cover/);
     assert.match(view.text, /the sea already seeps under the wall at the highest spring tides/);
     assert.ok(!view.text.includes('Tides'), 'the menu is in the view');
+    // Read again with the view open: HTML without the view's own element, and without code.
+    const handed = await browser.inContentScript(async () => (await globalThis.__quietPageContent.snapshot()).html);
+    assert.match(handed, /^<!DOCTYPE html><html [^>]*>\s*<head>\s*<title>/);
+    assert.match(handed, /<style><\/style>/);
+    assert.ok(!handed.includes('dataset.ready'), 'the script text was handed over');
+    assert.ok(!handed.includes('2147483647'), "the view's element was handed over");
     await closeView(browser);
   });
 
