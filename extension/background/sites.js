@@ -53,8 +53,8 @@ export function syncRegistration() {
       if (current) await ext.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
       return [];
     }
-    // A registration outlives an update of the extension: one with another version's files is
-    // replaced.
+    // One made by another version, which a browser may keep across an update, is replaced
+    // when its files differ.
     const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
     if (current && same([...current.matches].sort(), matches) && same(current.js, SCRIPT_FILES)) return matches;
     if (current) await ext.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
