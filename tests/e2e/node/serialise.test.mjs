@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { corpusPages } from '../../../bench/corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const CORPUS = path.join(ROOT, '..', 'shared', 'corpus');
@@ -65,12 +66,7 @@ describe('serialise: hostile sizes', () => {
 });
 
 describe('serialise: the core reads the page as before', () => {
-  const pages = fs.existsSync(CORPUS)
-    ? [
-        ...fs.readdirSync(path.join(CORPUS, 'readability')).map((d) => path.join(CORPUS, 'readability', d, 'source.html')),
-        ...fs.readdirSync(path.join(CORPUS, 'boilerplate', 'pages')).map((f) => path.join(CORPUS, 'boilerplate', 'pages', f)),
-      ].filter((f) => fs.existsSync(f))
-    : [];
+  const pages = corpusPages(CORPUS);
   const skip = pages.length ? false : `no corpus at ${CORPUS}: the shared corpus is not checked out`;
 
   // The corpus pages are saved sources, not a browser's serialisation: quotes of either kind,
