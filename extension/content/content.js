@@ -114,7 +114,6 @@
     // like any other. The doctype is kept because it decides quirks mode for the parser.
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
     let html = doctype + asHtml();
-    if (view) html = html.replace(view.host.outerHTML, '');
     // Less the text of scripts and styles, which the core skips (serialise.js, injected first;
     // a registration from before it existed lacks it).
     // Should the cut fail on some page, that page is handed over whole, as before it existed.
@@ -126,15 +125,18 @@
   }
 
   /**
-   * The page in HTML's serialisation. An XHTML page served as XML would be written as XML,
-   * whose CDATA sections an HTML parser such as the core's reads as bogus comments (their
-   * text lost up to the first `>`): a copy in an HTML document writes them as text.
+   * The page in HTML's serialisation, without the open view's element. An XHTML page served
+   * as XML would be written as XML, whose CDATA sections an HTML parser such as the core's
+   * reads as bogus comments (their text lost up to the first `>`): a copy in an HTML
+   * document writes them as text.
    */
   function asHtml() {
-    if (document.contentType === 'text/html') return document.documentElement.outerHTML;
+    if (document.contentType === 'text/html') {
+      const html = document.documentElement.outerHTML;
+      return view ? html.replace(view.host.outerHTML, '') : html;
+    }
     const copy = document.implementation.createHTMLDocument('');
     const root = copy.importNode(document.documentElement, true);
-    // The open view's host, which the caller could not find in this serialisation.
     if (view) root.childNodes[[...document.documentElement.childNodes].indexOf(view.host)]?.remove();
     copy.replaceChild(root, copy.documentElement);
     return root.outerHTML;

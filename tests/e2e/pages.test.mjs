@@ -43,7 +43,7 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
     assert.deepEqual(await pageState(browser), before);
   });
 
-  it('reads an XHTML page whole (served as XML, serialised as XML)', async () => {
+  it('reads an XHTML page whole (served as XML, handed over as HTML)', async () => {
     const { browser, server } = env;
     const result = await openView(browser, server.url('xhtml.xhtml'));
     assert.ok(result.ok, `openReader failed: ${result.error}`);
