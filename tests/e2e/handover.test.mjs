@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusPages } from '../../bench/corpus.mjs';
 import { BROWSER, launch } from './lib/harness.mjs';
-import { until } from './lib/helpers.mjs';
+import { closeView, openView } from './lib/helpers.mjs';
 import { startServer } from './lib/server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -53,15 +53,7 @@ describe(`the page handed to the core, on corpus pages (${BROWSER})`, { skip }, 
     let cut = 0;
     for (const [i, file] of pages.entries()) {
       const url = server.url(`csp-corpus-${i}.html`);
-      // The toolbar button grants the tab and injects the content scripts. (Not `openView`:
-      // its check for the view's frame takes the page's own first frame for it in Firefox,
-      // and corpus pages have frames of their own.)
-      await browser.goto(url);
-      await browser.clickToolbarButton();
-      const opened = await until(async () => {
-        const r = await browser.callBackground('openReader');
-        return r.ok || !/was the toolbar button pressed/.test(r.error) ? r : null;
-      }, { message: 'openReader to settle' });
+      const opened = await openView(browser, url);
       assert.ok(opened.ok, `${path.relative(CORPUS, file)}: ${opened.error}`);
       // The serialisation as content.js makes it, and the cut of it, in the content script's
       // world (the open view's element is in both).
@@ -71,7 +63,7 @@ describe(`the page handed to the core, on corpus pages (${BROWSER})`, { skip }, 
         const serialise = globalThis.quietPageSerialise;
         return { html, cut: serialise.cutsExactly(document) ? serialise.withoutCode(html) : null };
       });
-      assert.ok((await browser.callBackground('closeReader')).ok);
+      await closeView(browser);
       assert.ok(handed.cut !== null, 'this browser leaves < unescaped in attribute values');
       whole += handed.html.length;
       cut += handed.cut.length;

@@ -329,6 +329,18 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
     await session.frame(null);
   };
   let pageUrl = null;
+  /**
+   * Into the reading view's frame, or throws. WebDriver counts the page's own frames too, and
+   * ours is appended last: each is tried in turn.
+   */
+  const toView = async () => {
+    for (let i = 0; ; i++) {
+      await at(pageTab);
+      await session.frame(i); // past the last frame: "no such frame"
+      const url = await session.execute('function () { return location.href; }');
+      if (url.startsWith(`moz-extension://${FIREFOX_UUID}/reader/`)) return;
+    }
+  };
 
   return {
     name: 'firefox',
@@ -512,8 +524,7 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
       );
     },
     async evalView(fn, arg) {
-      await at(pageTab);
-      await session.frame(0);
+      await toView();
       try {
         return await session.execute(fn.toString(), arg);
       } finally {
@@ -521,11 +532,9 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
       }
     },
     async hasView() {
-      await at(pageTab);
       try {
-        await session.frame(0);
-        const url = await session.execute('function () { return location.href; }');
-        return url.startsWith(`moz-extension://${FIREFOX_UUID}/reader/`);
+        await toView();
+        return true;
       } catch {
         return false;
       } finally {
@@ -550,8 +559,7 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
       await at(pageTab);
     },
     async clickInView(selector) {
-      await at(pageTab);
-      await session.frame(0);
+      await toView();
       try {
         await session.click(selector);
       } finally {
