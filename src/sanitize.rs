@@ -61,12 +61,31 @@ pub enum Action {
     Drop,
 }
 
+/// Whether a `<template>`'s attributes make it a declarative shadow root, which a browser
+/// renders in place of an inert template: `shadowrootmode` of `open` or `closed`.
+pub fn is_shadow_root<N, V>(attrs: impl IntoIterator<Item = (N, V)>) -> bool
+where
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
+    attrs.into_iter().any(|(name, value)| {
+        name.as_ref().eq_ignore_ascii_case("shadowrootmode")
+            && ["open", "closed"]
+                .iter()
+                .any(|m| value.as_ref().eq_ignore_ascii_case(m))
+    })
+}
+
 /// Judges one element. `attrs` are the element's attributes as lol_html gives them: names
 /// lower-cased, values still entity-encoded.
 ///
 /// The verdict does not depend on where the element is; [`Writer`] applies the rules that do
 /// (MathML only inside `<math>`, `<source>` only inside `<picture>`, implicit end tags).
 pub fn element(tag: &str, attrs: &[Attr<'_>], ctx: &Context) -> Action {
+    if tag == "template" && is_shadow_root(attrs.iter().map(|(n, v)| (n, v))) {
+        // A web component's rendering: its content is page content, the wrapper is not.
+        return Action::Unwrap;
+    }
     let out_tag = match rule(tag) {
         Rule::Keep(t) => t,
         Rule::Unwrap => return Action::Unwrap,

@@ -257,6 +257,72 @@ mod hidden_nodes {
     }
 }
 
+mod shadow_roots {
+    use super::*;
+
+    // Web components rendered on the server write their shadow roots as
+    // `<template shadowrootmode>`, and the extension serialises live ones the same way.
+    fn article() -> quietpage::Article {
+        extract_ok(
+            &fixture("shadow-roots.html"),
+            "https://lanterne.example/travel/night-trains",
+        )
+    }
+
+    #[test]
+    fn a_components_rendering_is_read_with_what_it_slots_in() {
+        let a = article();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Night trains return to the valley line")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Marta Keller"));
+        // The component's own paragraphs, then the page's, slotted into its article. A stream
+        // reads them in the order they are written, which for a default slot at the end of
+        // the component is the order they are shown in.
+        assert_text_is(
+            &a.text,
+            &[
+                "The overnight service between the capital and the valley towns will run again from March, five years after the last sleeper train left the old terminus, the rail operator said on Tuesday.",
+                "Six carriages have been refitted with cabins for two and four people, a dining car and a bicycle van, and the timetable puts the train in the valley shortly after seven in the morning.",
+                "Tickets go on sale next month. A cabin for two will cost about the same as a night in one of the valley's hotels, which the operator hopes will tempt walkers in the spring.",
+                "The line's stations are being repaired in the meantime. Platforms at three of them will be raised so that the new carriages can be boarded without steps, and all six will get shelters and lighting.",
+                "Local councils have welcomed the plan, although some residents near the terminus worry about noise from the shunting yard, which the operator says will be used less than before the line closed.",
+            ],
+        );
+    }
+
+    #[test]
+    fn furniture_inside_components_goes_like_any_other() {
+        let a = article();
+        for furniture in [
+            "Subscribe",
+            "Share on Social",
+            "Email this story",
+            "All rights reserved",
+        ] {
+            assert!(!a.text.contains(furniture), "text shows {furniture:?}");
+            assert!(
+                !a.content_html.contains(furniture),
+                "html shows {furniture:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn inert_templates_stay_unseen_and_shadow_content_is_sanitised() {
+        let a = article();
+        for unseen in ["inert template", "not a shadow root", "pwned", "font-size"] {
+            assert!(!a.text.contains(unseen), "text shows {unseen:?}");
+            assert!(!a.content_html.contains(unseen), "html shows {unseen:?}");
+        }
+        let html = a.content_html.to_ascii_lowercase();
+        for tag in ["<template", "<slot", "<script", "<style", "onclick"] {
+            assert!(!html.contains(tag), "content_html has {tag:?}");
+        }
+    }
+}
+
 mod tables {
     use super::*;
 

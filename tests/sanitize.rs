@@ -527,6 +527,23 @@ mod policy {
     }
 
     #[test]
+    fn a_declarative_shadow_root_is_unwrapped_and_a_plain_template_dropped() {
+        // What a browser renders: a web component's shadow root, written as a template.
+        for mode in ["open", "closed", "OPEN", "Closed"] {
+            let case = [("shadowrootmode", mode)];
+            assert_eq!(judge("template", &case), Action::Unwrap, "{mode}");
+        }
+        // An inert template, which the browser never shows.
+        for list in [
+            &[][..],
+            &[("shadowrootmode", "sideways")],
+            &[("shadowrootmode", "")],
+        ] {
+            assert_eq!(judge("template", list), Action::Drop, "{list:?}");
+        }
+    }
+
+    #[test]
     fn wrappers_and_unknown_elements_are_unwrapped() {
         for tag in [
             "font",
@@ -1033,6 +1050,14 @@ mod fragments {
         assert_eq!(
             f("<div>x<form><input><label>l</label></form>y</div>"),
             "<div>xly</div>"
+        );
+    }
+
+    #[test]
+    fn a_shadow_roots_content_is_sanitised_like_any_other() {
+        assert_eq!(
+            f("<div><template shadowrootmode=open><p onclick=alert(1)>in<script>x</script></p><a href=\"javascript:alert(1)\">l</a></template>out</div>"),
+            "<div><p>in</p>lout</div>"
         );
     }
 

@@ -211,6 +211,13 @@ impl Collector {
     }
 }
 
+/// A declarative shadow root (`<template shadowrootmode>`): what a web component renders, so
+/// read like any other content, where an ordinary `<template>` is inert. Pages rendered on the
+/// server write their components this way, and the extension serialises live shadow roots so.
+fn is_shadow_root(tag: Tag, el: &StartTag<'_>) -> bool {
+    tag == Tag::Template && crate::sanitize::is_shadow_root(el.attributes())
+}
+
 /// Elements whose content is never article text.
 fn is_never(tag: Tag) -> bool {
     use Tag::*;
@@ -370,7 +377,7 @@ impl Visitor for Collector {
         let itemprop = a.itemprop.unwrap_or_default().to_ascii_lowercase();
         let mut kind = None;
 
-        if is_never(tag) {
+        if is_never(tag) && !is_shadow_root(tag, el) {
             flags |= flag::NEVER;
         }
         if is_hidden(&a, tag, &mut self.style_scratch) {
