@@ -1,7 +1,8 @@
 // Quiet Page's content script: injected on demand (scripting.executeScript, under activeTab)
 // into the top frame of the tab the reader asked for. It does three small things:
 //   1. serialises the live DOM once the page has rendered, for the core in the background
-//      (less the text of its scripts and styles: serialise.js, injected first);
+//      (with what web components render in their shadow roots, and less the text of its
+//      scripts and styles: serialise.js, injected first);
 //   2. lays the reading view over the page, and
 //   3. takes it away again, leaving the page exactly as it was.
 // It never sees the article: the reading view fetches that from the background itself.
@@ -132,7 +133,12 @@
    */
   function asHtml() {
     if (document.contentType === 'text/html') {
-      const html = document.documentElement.outerHTML;
+      let html = document.documentElement.outerHTML;
+      // With what web components render in their shadow roots (serialise.js). Should that
+      // fail, the page is handed over without it, as before it existed.
+      try {
+        html = globalThis.quietPageSerialise?.withShadowRoots(document, html, shadowRootOf) ?? html;
+      } catch {}
       return view ? html.replace(view.host.outerHTML, '') : html;
     }
     const copy = document.implementation.createHTMLDocument('');
@@ -140,6 +146,18 @@
     if (view) root.childNodes[[...document.documentElement.childNodes].indexOf(view.host)]?.remove();
     copy.replaceChild(root, copy.documentElement);
     return root.outerHTML;
+  }
+
+  /**
+   * An element's shadow root, closed ones too: what a component renders is on the reader's
+   * screen either way. Firefox gives content scripts the property
+   * `element.openOrClosedShadowRoot`, Chromium the function `dom.openOrClosedShadowRoot`.
+   * Our own view's root is on a plain <div>, which serialise.js never asks about.
+   */
+  function shadowRootOf(el) {
+    if (el.shadowRoot) return el.shadowRoot;
+    if ('openOrClosedShadowRoot' in el) return el.openOrClosedShadowRoot ?? null;
+    return api.dom?.openOrClosedShadowRoot?.(el) ?? null;
   }
 
   function show(src) {

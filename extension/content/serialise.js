@@ -1,4 +1,5 @@
-// Quiet Page: the page as it is handed to the core, less the text of its scripts and styles.
+// Quiet Page: the page as it is handed to the core, with the shadow roots its web components
+// render (`withShadowRoots`, at the end) and less the text of its scripts and styles.
 // Injected before content.js, which calls it on the serialised page.
 //
 // Why: in Chromium, carrying the serialised page from the tab to the extension's worker is
@@ -157,5 +158,63 @@
     return probe.outerHTML.includes('&lt;&gt;');
   }
 
-  globalThis.quietPageSerialise = { withoutCode, cutsExactly };
+  // A custom element's start tag: the hosts nearly every shadow root hangs on. Standard
+  // elements can host one too, but a page that puts its article there is not known; walking
+  // every element of every page to find one would cost each reader a walk.
+  // A valid custom element name (lower case, as an HTML page's serialisation writes it; the
+  // non-ASCII ranges taken whole), ending the tag's name: minified code in a script's text
+  // (`i<n.length-1;`) names none. The first run holds no `-` and neither holds a `<`, so each
+  // is read once.
+  const CUSTOM_TAG = /<([a-z][\w.\u00b7\u00c0-\uffff]*-[\w.\u00b7\u00c0-\uffff-]*)(?=[\s/>])/g;
+  // More names than this (a script's text can spell any) and the walk filters every element
+  // rather than building a selector of them all.
+  const MAX_NAMES = 200;
+
+  /**
+   * The shadow roots a page renders, open or closed (`rootOf` asks the browser for either),
+   * nested ones included, found from the custom elements `html` (the page's serialisation)
+   * names: a page without any costs one search of it.
+   */
+  function shadowRoots(document, html, rootOf) {
+    const names = new Set();
+    for (const m of html.matchAll(CUSTOM_TAG)) {
+      names.add(m[1]);
+      if (names.size > MAX_NAMES) break;
+    }
+    if (names.size === 0) return [];
+    const hosts =
+      names.size > MAX_NAMES
+        ? [...document.querySelectorAll('*')].filter((el) => el.localName.includes('-'))
+        : document.querySelectorAll([...names].map((n) => CSS.escape(n)).join(','));
+    const roots = [];
+    const visit = (elements) => {
+      for (const el of elements) {
+        const root = rootOf(el);
+        if (!root) continue;
+        roots.push(root);
+        // Inside a shadow tree any element may host another, and the trees are small.
+        visit(root.querySelectorAll('*'));
+      }
+    };
+    visit(hosts);
+    return roots;
+  }
+
+  /**
+   * The page's serialisation with the shadow roots it renders written in, as declarative
+   * shadow roots (`<template shadowrootmode>`, which the core reads as content): `outerHTML`
+   * leaves them out, so an article a web component renders would never reach the core.
+   * `html` is `document.documentElement.outerHTML`, returned as it is when there are none.
+   */
+  function withShadowRoots(document, html, rootOf) {
+    const root = document.documentElement;
+    if (typeof root.getHTML !== 'function') return html;
+    const shadows = shadowRoots(document, html, rootOf);
+    if (shadows.length === 0) return html;
+    const shell = root.cloneNode(false).outerHTML;
+    const open = shell.slice(0, shell.lastIndexOf('</'));
+    return `${open}${root.getHTML({ shadowRoots: shadows })}</${root.localName}>`;
+  }
+
+  globalThis.quietPageSerialise = { withoutCode, cutsExactly, withShadowRoots };
 })();

@@ -1,5 +1,6 @@
 // The reading view on pages that are hard in different ways: a strict CSP, an article built
-// by JavaScript after load, right-to-left text, and pages with no article at all.
+// by JavaScript after load, an XHTML page, web components, right-to-left text, and pages with
+// no article at all.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -61,6 +62,35 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
     assert.ok(!handed.includes('2147483647'), "the view's element was handed over");
     await closeView(browser);
   });
+
+  for (const [page, how] of [
+    ['components.html', 'hosts found by their names'],
+    ['components.html?many', 'a page naming hundreds of elements'],
+  ]) {
+    it(`reads what web components render in their shadow roots, open, closed and nested (${how})`, async () => {
+      const { browser, server } = env;
+      await browser.goto(server.url(page));
+      const before = await pageState(browser);
+      const result = await openView(browser);
+      assert.ok(result.ok, `openReader failed: ${result.error}`);
+      assert.equal(result.value.title, 'Beavers are back on the upper river');
+      const view = await viewSummary(browser);
+      assert.equal(view.title, 'Beavers are back on the upper river');
+      for (const [where, sentence] of [
+        ['a declarative open root', /first dam on the upper river in more than three hundred years/],
+        ['a closed root', /reeds that grew there before the river was straightened/],
+        ['a closed root, after a nested component', /keep the river flowing through the dry months/],
+        ['an open root inside a closed one', /fell a few hundred young trees in a year/],
+        ['the light DOM slotted in', /Anglers who feared for the trout/],
+      ]) {
+        assert.match(view.text, sentence, `the text from ${where} is not in the view`);
+      }
+      assert.ok(!view.text.includes('Mammals'), "the menu in a component's root is in the view");
+      assert.ok(!view.text.includes('max-width'), "a shadow root's style is in the view");
+      await closeView(browser);
+      assert.deepEqual(await pageState(browser), before);
+    });
+  }
 
   it("keeps a right-to-left article's language and direction", async () => {
     const { browser, server } = env;

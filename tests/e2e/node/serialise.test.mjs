@@ -13,9 +13,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CORPUS = path.join(ROOT, '..', 'shared', 'corpus');
 
 // The content script as the browser runs it: a classic script that sets a global.
-const context = {};
+// `CSS.escape` is the browser's; for the names these tests use (letters, digits, hyphens)
+// it changes nothing.
+const context = { CSS: { escape: (name) => name } };
 vm.runInNewContext(fs.readFileSync(path.join(ROOT, 'extension', 'content', 'serialise.js'), 'utf8'), context);
-const { withoutCode } = context.quietPageSerialise;
+const { withoutCode, withShadowRoots } = context.quietPageSerialise;
 
 describe('serialise: what is left out, and what is kept', () => {
   // [what, serialised page, expected (null: unchanged)]
@@ -62,6 +64,42 @@ describe('serialise: hostile sizes', () => {
   ];
   for (const [name, html, expected] of cases) {
     it(name, () => assert.ok(withoutCode(html) === (expected ?? html)));
+  }
+});
+
+// Which hosts `withShadowRoots` asks the page for, from the custom element names in its
+// serialisation. The DOM's side (the roots found, open, closed and nested, and written in)
+// runs in both browsers in pages.test.mjs; here a stand-in document records the question.
+describe('serialise: the hosts of shadow roots', () => {
+  function asked(html) {
+    const selectors = [];
+    const document = {
+      documentElement: { getHTML: () => '', cloneNode: () => ({ outerHTML: '<html></html>' }), localName: 'html' },
+      querySelectorAll(selector) {
+        selectors.push(selector);
+        return [];
+      },
+    };
+    assert.equal(withShadowRoots(document, html, () => null), html, 'no root found, the page as it was');
+    return selectors;
+  }
+  const M = 4_000_000;
+  const cases = [
+    ['no custom element: nothing asked', '<div class="a-b"><p>x-y</p><!-- <i --></div>', []],
+    ['custom elements by name, once each', '<story-frame><fact-box></fact-box><fact-box x="1">', ['story-frame,fact-box']],
+    ['names as a custom element may have them', '<math-\u00e9l\u00e8ve/><x-1.5_b-c\n>', ['math-\u00e9l\u00e8ve,x-1.5_b-c']],
+    ['minified code in a script names none', '<script>for(r=0;r<n.length-1;r++)if(i<a-b)x()</script>', []],
+    ['end tags are not hosts', '</story-frame>', []],
+    ['hundreds of names: every element walked', Array.from({ length: 300 }, (_, i) => `<ui-${i}>`).join(''), ['*']],
+    ['a million openings in a script', '<script>' + '<a'.repeat(M) + '</script>', []],
+    ['a million hyphens in a name that never ends', '<a' + '-'.repeat(M), []],
+    ['a name a million long, no hyphen', '<' + 'a'.repeat(M) + '>', []],
+    ['a million hyphenated openings', '<script>' + '<a- '.repeat(M) + '</script>', ['a-']],
+    ['a million distinct names', '<script>' + Array.from({ length: M / 8 }, (_, i) => `<b-${i}>`).join('') + '</script>', ['*']],
+  ];
+  for (const [name, html, expected] of cases) {
+    // A pattern that read a run more than once would take hours on the hostile ones.
+    it(name, { timeout: 20_000 }, () => assert.deepEqual(asked(html), expected));
   }
 });
 
