@@ -287,8 +287,27 @@ mod shadow_roots {
                 "Six carriages have been refitted with cabins for two and four people, a dining car and a bicycle van, and the timetable puts the train in the valley shortly after seven in the morning.",
                 "Tickets go on sale next month. A cabin for two will cost about the same as a night in one of the valley's hotels, which the operator hopes will tempt walkers in the spring.",
                 "The line's stations are being repaired in the meantime. Platforms at three of them will be raised so that the new carriages can be boarded without steps, and all six will get shelters and lighting.",
+                "“We never thought we would see a sleeper train in the valley again,” said a resident at the council's meeting.",
+                "Fares for children under twelve will be half the adult price, and bicycles travel free.",
                 "Local councils have welcomed the plan, although some residents near the terminus worry about noise from the shunting yard, which the operator says will be used less than before the line closed.",
             ],
+        );
+    }
+
+    #[test]
+    fn light_dom_no_slot_shows_is_left_out() {
+        // Components that render their own version of their content (a styled quote, a
+        // formatted note) and keep the plain one as light DOM for browsers without them:
+        // with no slot for it, a browser shows the rendering alone, and so must the reader.
+        let a = article();
+        for once in ["we would see a sleeper train", "children under twelve"] {
+            assert_eq!(a.text.matches(once).count(), 1, "{once:?} in the text");
+            let html = visible_text(&a.content_html);
+            assert_eq!(html.matches(once).count(), 1, "{once:?} in content_html");
+        }
+        assert!(
+            a.content_html.contains("<blockquote>"),
+            "the rendered quote is kept"
         );
     }
 

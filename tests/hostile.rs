@@ -275,6 +275,13 @@ fn nesting_200_000_deep() {
             ),
         ),
         (
+            "shadow roots in shadow roots, each with a slot",
+            format!(
+                "{head}{}{para}",
+                "<x-a><template shadowrootmode=open><slot></slot>".repeat(DEPTH / 3)
+            ),
+        ),
+        (
             "stray end tags",
             format!("{head}{para}{}", "</div></p></li>".repeat(DEPTH / 3)),
         ),
@@ -386,6 +393,27 @@ fn a_million_tiny_elements() {
     );
     if let Some(a) = article_or_refusal("tiny elements", result) {
         assert!(a.text.contains(PARA), "the article's words were lost");
+    }
+}
+
+/// A hundred thousand web components inside the article, each rendering its own text and
+/// keeping light DOM that no slot shows: every one is looked up as its text is read.
+#[test]
+fn a_hundred_thousand_components() {
+    let mut html = page_of_paragraphs(20);
+    let at = html.find("</article>").expect("article end");
+    let part = "<x-a><template shadowrootmode=open><b>s</b> </template>unshown<i>unshown</i></x-a>";
+    html.insert_str(at, &format!("<p>{}</p>", part.repeat(100_000)));
+    let started = Instant::now();
+    let result = extract(&html, Some(URL), &Options::default());
+    eprintln!(
+        "a hundred thousand components: {} bytes in {:?}",
+        html.len(),
+        started.elapsed()
+    );
+    if let Some(a) = article_or_refusal("components", result) {
+        assert!(a.text.contains(PARA), "the article's words were lost");
+        assert!(!a.text.contains("unshown"), "light DOM no slot shows is in the text");
     }
 }
 
@@ -518,6 +546,8 @@ fn unclosed_tags_everywhere() {
         "<svg>",
         "<math>",
         "<template>",
+        "<template shadowrootmode=open>",
+        "<slot>",
         "<noscript>",
         "<object>",
         "<iframe>",

@@ -63,6 +63,8 @@ pub mod flag {
     pub const NUDGE: u32 = 1 << 21;
     /// Not in the HTML namespace (inside `<svg>` or `<math>`).
     pub const FOREIGN: u32 = 1 << 22;
+    /// A shadow host whose root has no default slot: its own text is not shown.
+    pub const QUIET_TEXT: u32 = 1 << 23;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 = IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK;
 }
@@ -108,6 +110,8 @@ pub struct Collected {
     pub tables: Map<u32, TableShape>,
     /// `dir` attributes by node.
     pub dirs: Map<u32, String>,
+    /// Shadow hosts whose text directly inside is not shown (`flag::QUIET_TEXT`), in order.
+    pub quiet_hosts: Vec<u32>,
     /// `lang` attributes by node.
     pub langs: Map<u32, String>,
     /// `tag.class#id` by node, kept only when `QUIETPAGE_DEBUG` is set (see `debug_on`).
@@ -162,6 +166,7 @@ pub struct Collector {
     no_names: NameFacts,
     /// Room for a `style` attribute while it is read (see [`style_hides`]).
     style_scratch: String,
+    shadows: Shadows,
 }
 
 impl Default for Collector {
@@ -200,6 +205,7 @@ impl Collector {
             class_tokens: ClassTokens::default(),
             no_names: NameFacts::new(None, None),
             style_scratch: String::new(),
+            shadows: Shadows::default(),
         }
     }
 
@@ -211,11 +217,79 @@ impl Collector {
     }
 }
 
-/// A declarative shadow root (`<template shadowrootmode>`): what a web component renders, so
+/// Declarative shadow roots (`<template shadowrootmode>`): what a web component renders, so
 /// read like any other content, where an ordinary `<template>` is inert. Pages rendered on the
-/// server write their components this way, and the extension serialises live shadow roots so.
-fn is_shadow_root(tag: Tag, el: &StartTag<'_>) -> bool {
-    tag == Tag::Template && crate::sanitize::is_shadow_root(el.attributes())
+/// server write their components this way, and the extension serialises live shadow roots
+/// so, each as its host's first child. The host's other children are its light DOM, which the
+/// browser shows only through the root's `<slot>`s: a component that renders its own
+/// version of them (a formatted date, an enhanced widget) would otherwise read twice.
+#[derive(Default)]
+struct Shadows {
+    /// Host → the slots its root has: a default one, a named one.
+    hosts: Map<u32, Slots>,
+    /// The roots open at this point, innermost last, with their hosts.
+    open: Vec<(u32, u32)>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slots {
+    default: bool,
+    named: bool,
+}
+
+impl Shadows {
+    /// Whether `el`, a start tag, opens a shadow root.
+    fn is_root(tag: Tag, el: &StartTag<'_>) -> bool {
+        tag == Tag::Template && crate::sanitize::is_shadow_root(el.attributes())
+    }
+
+    /// A shadow root starts, its template numbered `node`, inside `host`.
+    fn open(&mut self, node: u32, host: u32) {
+        self.hosts.entry(host).or_default();
+        self.open.push((node, host));
+    }
+
+    /// A template ends; if it was a root without a default slot, its host, whose own text
+    /// the browser does not show.
+    fn end(&mut self, node: u32) -> Option<u32> {
+        let &(root, host) = self.open.last()?;
+        if root != node {
+            return None;
+        }
+        self.open.pop();
+        let slots = self.hosts.get(&host).copied().unwrap_or_default();
+        (!slots.default).then_some(host)
+    }
+
+    /// A `<slot>` in the innermost open root.
+    fn slot(&mut self, el: &StartTag<'_>) {
+        let Some(&(_, host)) = self.open.last() else {
+            return;
+        };
+        let named = el.get("name").is_some_and(|n| !n.is_empty());
+        if let Some(slots) = self.hosts.get_mut(&host) {
+            if named {
+                slots.named = true;
+            } else {
+                slots.default = true;
+            }
+        }
+    }
+
+    /// Whether `el`, a child of `parent`, is light DOM that no slot of its host's root shows.
+    fn hides(&self, parent: u32, el: &StartTag<'_>) -> bool {
+        if self.hosts.is_empty() {
+            return false;
+        }
+        let Some(slots) = self.hosts.get(&parent) else {
+            return false;
+        };
+        if el.get("slot").is_some_and(|s| !s.is_empty()) {
+            !slots.named
+        } else {
+            !slots.default
+        }
+    }
 }
 
 /// Elements whose content is never article text.
@@ -377,12 +451,22 @@ impl Visitor for Collector {
         let itemprop = a.itemprop.unwrap_or_default().to_ascii_lowercase();
         let mut kind = None;
 
-        if is_never(tag) && !is_shadow_root(tag, el) {
+        let shadow_root = Shadows::is_root(tag, el);
+        if is_never(tag) && !shadow_root {
             flags |= flag::NEVER;
         }
-        if is_hidden(&a, tag, &mut self.style_scratch) {
+        if is_hidden(&a, tag, &mut self.style_scratch)
+            || parent.is_some_and(|p| self.shadows.hides(p.node, el))
+        {
             flags |= flag::HIDDEN;
             kind = Some(RemovedKind::Hidden);
+        }
+        if shadow_root {
+            if let Some(host) = parent {
+                self.shadows.open(node, host.node);
+            }
+        } else if tag == Tag::Other && el.name.eq_ignore_ascii_case(b"slot") {
+            self.shadows.slot(el);
         }
         match tag {
             Tag::Table => flags |= flag::IN_TABLE,
@@ -623,6 +707,12 @@ impl Visitor for Collector {
             *end = offset(at);
         }
         match open.tag {
+            Tag::Template => {
+                if let Some(host) = self.shadows.end(open.node) {
+                    self.out.nodes[host as usize].flags |= flag::QUIET_TEXT;
+                    self.out.quiet_hosts.push(host);
+                }
+            }
             Tag::Table if self.open_tables.last() == Some(&open.node) => {
                 self.open_tables.pop();
             }
@@ -671,7 +761,7 @@ impl Visitor for Collector {
             return;
         }
         let node = &mut self.out.nodes[top.node as usize];
-        if node.flags & flag::NEVER != 0 {
+        if node.flags & (flag::NEVER | flag::QUIET_TEXT) != 0 {
             return;
         }
         let Figures {

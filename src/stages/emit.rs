@@ -45,6 +45,8 @@ struct OpenOut {
 
 pub struct Emitter {
     actions: Vec<Action>,
+    /// Sorted, for the look-up each text node inside a shadow host's light DOM makes.
+    quiet: Vec<u32>,
     states: Vec<State>,
     base: Option<Url>,
     keep_images: bool,
@@ -75,15 +77,20 @@ pub struct Emitter {
 impl Emitter {
     /// `reserve`: the bytes of page the pass will read, which bounds the output in practice;
     /// taking that room at once spares a large page's output its copies while it grows.
+    /// `quiet`: the shadow hosts whose own text is not shown (`Collected::quiet_hosts`).
     pub fn new(
         actions: Vec<Action>,
+        mut quiet: Vec<u32>,
         base: Option<Url>,
         keep_images: bool,
         reserve: usize,
     ) -> Emitter {
         let n = actions.len();
+        // Inner roots end first, so their hosts came in out of order.
+        quiet.sort_unstable();
         Emitter {
             actions,
+            quiet,
             states: vec![State::Outside; n],
             base,
             keep_images,
@@ -544,7 +551,10 @@ impl Visitor for Emitter {
         if !matches!(kind, TextType::Data) {
             return;
         }
-        if !top.is_some_and(|t| self.writing(t.node)) {
+        let Some(top) = top.filter(|t| self.writing(t.node)) else {
+            return;
+        };
+        if !self.quiet.is_empty() && self.quiet.binary_search(&top.node).is_ok() {
             return;
         }
         self.write_text(text);

@@ -66,8 +66,16 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     // from adding to the output's peak on a large page.
     let range = article_range(&collected, &plan.actions, html);
     let meta = std::mem::take(&mut collected.meta);
+    let quiet = std::mem::take(&mut collected.quiet_hosts);
     drop(collected);
-    let emitter = emit(html, range, tape, plan.actions, base.clone(), options)?;
+    let emitter = emit(
+        html,
+        range,
+        tape,
+        (plan.actions, quiet),
+        base.clone(),
+        options,
+    )?;
     let text = emitter.text.finish();
     if text.trim().is_empty() {
         return Err(Error::NoArticle);
@@ -116,7 +124,7 @@ fn emit(
     html: &str,
     range: Option<stream::Resume>,
     tape: Option<stream::Tape>,
-    actions: Vec<score::Action>,
+    (actions, quiet): (Vec<score::Action>, Vec<u32>),
     base: Option<Url>,
     options: &Options,
 ) -> Result<Emitter, Error> {
@@ -124,10 +132,16 @@ fn emit(
     if let Some(range) = range {
         let reserve = range.end - range.start;
         if let Some(tape) = &tape {
-            let emitter = Emitter::new(actions, base, options.keep_images, reserve);
+            let emitter = Emitter::new(actions, quiet, base, options.keep_images, reserve);
             return Ok(stream::replay(html, tape, range, emitter));
         }
-        let emitter = Emitter::new(actions.clone(), base.clone(), options.keep_images, reserve);
+        let emitter = Emitter::new(
+            actions.clone(),
+            quiet.clone(),
+            base.clone(),
+            options.keep_images,
+            reserve,
+        );
         if let Some(emitter) = stream::stream_range(html, range, mem, &[], emitter)? {
             return Ok(emitter);
         }
@@ -136,7 +150,7 @@ fn emit(
         html,
         mem,
         &[],
-        Emitter::new(actions, base, options.keep_images, html.len()),
+        Emitter::new(actions, quiet, base, options.keep_images, html.len()),
     )
 }
 
@@ -508,11 +522,18 @@ mod tests {
                 &html,
                 Some(range.clone()),
                 None,
-                plan.actions.clone(),
+                (plan.actions.clone(), Vec::new()),
                 None,
                 &options,
             );
-            let taped = emit(&html, Some(range), Some(tape), plan.actions, None, &options);
+            let taped = emit(
+                &html,
+                Some(range),
+                Some(tape),
+                (plan.actions, Vec::new()),
+                None,
+                &options,
+            );
             let (lol, taped) = (lol.unwrap(), taped.unwrap());
             assert_eq!(lol.html, taped.html, "{}", page.display());
             assert_eq!(lol.text.finish(), taped.text.finish(), "{}", page.display());
@@ -569,18 +590,33 @@ mod tests {
             let plan = score::plan(&collected, "").expect("an article");
             let range = article_range(&collected, &plan.actions, &page);
             cut_pages += usize::from(range.as_ref().is_some_and(|r| !r.cuts.is_empty()));
-            let whole = emit(&page, None, None, plan.actions.clone(), None, &options).unwrap();
+            let whole = emit(
+                &page,
+                None,
+                None,
+                (plan.actions.clone(), Vec::new()),
+                None,
+                &options,
+            )
+            .unwrap();
             let whole = (whole.html, whole.text.finish());
             // By lol_html over the range, and from the start tags the collect pass kept.
             let lol = emit(
                 &page,
                 range.clone(),
                 None,
-                plan.actions.clone(),
+                (plan.actions.clone(), Vec::new()),
                 None,
                 &options,
             );
-            let replayed = emit(&page, range, tape, plan.actions, None, &options);
+            let replayed = emit(
+                &page,
+                range,
+                tape,
+                (plan.actions, Vec::new()),
+                None,
+                &options,
+            );
             for part in [lol, replayed] {
                 let part = part.unwrap();
                 assert_eq!((part.html, part.text.finish()), whole, "{page}");
