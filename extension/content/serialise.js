@@ -172,8 +172,10 @@
 
   /**
    * The shadow roots a page renders, open or closed (`rootOf` asks the browser for either),
-   * nested ones included, found from the custom elements `html` (the page's serialisation)
-   * names: a page without any costs one search of it.
+   * nested ones included, as `{ host, root, within }` (`within`: the root the host is in, null
+   * in the document), each after the root it is in. The document's hosts are found from the
+   * custom elements `html` (the page's serialisation) names: a page without any costs one
+   * search of it.
    */
   function shadowRoots(document, html, rootOf) {
     const names = new Set();
@@ -186,34 +188,81 @@
       names.size > MAX_NAMES
         ? [...document.querySelectorAll('*')].filter((el) => el.localName.includes('-'))
         : document.querySelectorAll([...names].map((n) => CSS.escape(n)).join(','));
-    const roots = [];
-    const visit = (elements) => {
-      for (const el of elements) {
-        const root = rootOf(el);
+    const found = [];
+    const visit = (elements, within) => {
+      for (const host of elements) {
+        const root = rootOf(host);
         if (!root) continue;
-        roots.push(root);
+        found.push({ host, root, within });
         // Inside a shadow tree any element may host another, and the trees are small.
-        visit(root.querySelectorAll('*'));
+        visit(root.querySelectorAll('*'), root);
       }
     };
-    visit(hosts);
-    return roots;
+    visit(hosts, null);
+    return found;
   }
 
   /**
-   * The page's serialisation with the shadow roots it renders written in, as declarative
-   * shadow roots (`<template shadowrootmode>`, which the core reads as content): `outerHTML`
-   * leaves them out, so an article a web component renders would never reach the core.
-   * `html` is `document.documentElement.outerHTML`, returned as it is when there are none.
+   * The copies of `hosts`, elements under `top`, in `copy`, a deep copy of `top`: the two
+   * trees walked side by side, which is linear where a path per host would read its siblings.
+   */
+  function copiesOf(hosts, top, copy) {
+    const wanted = new Set(hosts);
+    const found = new Map();
+    const page = top.ownerDocument.createTreeWalker(top, 1 /* elements */);
+    const copied = copy.ownerDocument.createTreeWalker(copy, 1);
+    do {
+      if (wanted.has(page.currentNode)) found.set(page.currentNode, copied.currentNode);
+    } while (found.size < wanted.size && page.nextNode() && copied.nextNode());
+    return found;
+  }
+
+  /**
+   * The page as it is shown when web components render part of it in shadow roots, which
+   * `outerHTML` leaves out (an article a component renders would never reach the core):
+   * a copy of the page in which each host holds its root's content, every `<slot>` in it
+   * replaced by what is assigned to it (or its fallback content), so slotted text sits where
+   * it is shown and light DOM no slot shows is left out. `html` is the page's `outerHTML`,
+   * returned as it is when no shadow root is found.
+   *
+   * The copy is made in a document of its own, which has no custom element registry: the
+   * page's element classes do not run on it.
    */
   function withShadowRoots(document, html, rootOf) {
-    const root = document.documentElement;
-    if (typeof root.getHTML !== 'function') return html;
     const shadows = shadowRoots(document, html, rootOf);
     if (shadows.length === 0) return html;
-    const shell = root.cloneNode(false).outerHTML;
-    const open = shell.slice(0, shell.lastIndexOf('</'));
-    return `${open}${root.getHTML({ shadowRoots: shadows })}</${root.localName}>`;
+    const doc = document.implementation.createHTMLDocument('');
+    const top = document.documentElement;
+    const page = doc.importNode(top, true);
+    // Original → copy, for the hosts and their light children (what slots are assigned).
+    const copies = new Map();
+    const note = (found) => {
+      for (const [host, copy] of found) {
+        copies.set(host, copy);
+        host.childNodes.forEach((child, i) => copies.set(child, copy.childNodes[i]));
+      }
+    };
+    const hostsIn = new Map([[null, []]]);
+    for (const { host, root, within } of shadows) {
+      hostsIn.get(within).push(host);
+      hostsIn.set(root, []);
+    }
+    note(copiesOf(hostsIn.get(null), top, page));
+    // A root before the roots inside it: their hosts are found in its copy.
+    for (const { host, root } of shadows) {
+      const copy = copies.get(host);
+      const content = doc.createDocumentFragment();
+      for (const child of root.childNodes) content.append(doc.importNode(child, true));
+      const inner = hostsIn.get(root);
+      if (inner.length) note(copiesOf(inner, root, content));
+      const places = content.querySelectorAll('slot');
+      root.querySelectorAll('slot').forEach((slot, i) => {
+        const shown = slot.assignedNodes({ flatten: true }).map((n) => copies.get(n)).filter(Boolean);
+        places[i].replaceWith(...(shown.length ? shown : places[i].childNodes));
+      });
+      copy?.replaceChildren(content);
+    }
+    return page.outerHTML;
   }
 
   globalThis.quietPageSerialise = { withoutCode, cutsExactly, withShadowRoots };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { JSDOM } from 'jsdom';
 import { corpusPages } from '../../../bench/corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -101,6 +102,72 @@ describe('serialise: the hosts of shadow roots', () => {
     // A pattern that read a run more than once would take hours on the hostile ones.
     it(name, { timeout: 20_000 }, () => assert.deepEqual(asked(html), expected));
   }
+});
+
+// The page as shown, composed from its shadow roots, on jsdom's DOM (shadow roots, slots and
+// their assignment as the standard has them). The browsers run the same on a page in
+// pages.test.mjs; here the cases are many and one is large.
+describe('serialise: the page as its shadow roots show it', () => {
+  const script = fs.readFileSync(path.join(ROOT, 'extension', 'content', 'serialise.js'), 'utf8');
+  /** `body`'s page serialised by withShadowRoots, after `setup(document, attach)` built it. */
+  function shown(body, setup) {
+    const { window } = new JSDOM(`<!doctype html><html><head></head><body>${body}</body></html>`, { runScripts: 'outside-only' });
+    window.CSS = { escape: (name) => name };
+    window.eval(script);
+    const closed = new Map();
+    // A closed root is reachable by the content script alone: `rootOf` is how it asks.
+    const attach = (host, html, mode = 'open') => {
+      const root = host.attachShadow({ mode });
+      if (mode === 'closed') closed.set(host, root);
+      root.innerHTML = html;
+      return root;
+    };
+    setup(window.document, attach);
+    const document = window.document;
+    const html = document.documentElement.outerHTML;
+    const out = window.quietPageSerialise.withShadowRoots(document, html, (el) => el.shadowRoot ?? closed.get(el) ?? null);
+    return out.replace(/^<html><head><\/head><body>|<\/body><\/html>$/g, '');
+  }
+  const one = (selector, html, mode) => (d, attach) => attach(d.querySelector(selector), html, mode);
+  const cases = [
+    ['no root: the page as it was', '<x-a><p>t</p></x-a>', () => {}, '<x-a><p>t</p></x-a>'],
+    ["a root's content in place of its light DOM, slotted text where its slot is", '<x-a>light</x-a>', one('x-a', '<p>before <slot></slot> after</p>'), '<x-a><p>before light after</p></x-a>'],
+    ['named slots, in the order shown', '<x-a><i>body</i><h1 slot="title">T</h1></x-a>', one('x-a', '<header><slot name="title"></slot></header><main><slot></slot></main>'), '<x-a><header><h1 slot="title">T</h1></header><main><i>body</i></main></x-a>'],
+    ['light DOM no slot shows is left out', '<x-a><p>plain</p>text</x-a>', one('x-a', '<blockquote>styled</blockquote>'), '<x-a><blockquote>styled</blockquote></x-a>'],
+    ["a slot's fallback when nothing is assigned", '<x-a></x-a>', one('x-a', '<slot name="n">fallback</slot>'), '<x-a>fallback</x-a>'],
+    ['a closed root', '<x-a>in</x-a>', one('x-a', '<b><slot></slot></b>', 'closed'), '<x-a><b>in</b></x-a>'],
+    [
+      'a root inside a root, a slot passed through',
+      '<x-a>deep</x-a>',
+      (d, attach) => {
+        const outer = attach(d.querySelector('x-a'), '<y-b><slot></slot></y-b>', 'closed');
+        attach(outer.querySelector('y-b'), '<em><slot></slot></em>');
+      },
+      '<x-a><y-b><em>deep</em></y-b></x-a>',
+    ],
+    [
+      'a host in the light DOM of another',
+      '<x-a><y-b>inner</y-b></x-a>',
+      (d, attach) => {
+        attach(d.querySelector('x-a'), '<div><slot></slot></div>');
+        attach(d.querySelector('y-b'), '<u><slot></slot></u>');
+      },
+      '<x-a><div><y-b><u>inner</u></y-b></div></x-a>',
+    ],
+    ['a standard element hosting a root is not looked for', '<div id="h">light</div>', one('#h', '<p>shadow</p>'), '<div id="h">light</div>'],
+  ];
+  for (const [name, body, setup, expected] of cases) {
+    it(name, () => assert.equal(shown(body, setup), expected));
+  }
+
+  // A path per host (each reading its siblings) took minutes here.
+  it('twenty thousand sibling hosts', { timeout: 60_000 }, () => {
+    const n = 20_000;
+    const out = shown('<x-a>t</x-a>'.repeat(n), (d, attach) => {
+      for (const host of d.querySelectorAll('x-a')) attach(host, '<slot></slot>!');
+    });
+    assert.equal(out, '<x-a>t!</x-a>'.repeat(n));
+  });
 });
 
 describe('serialise: the core reads the page as before', () => {
