@@ -413,7 +413,10 @@ fn a_hundred_thousand_components() {
     );
     if let Some(a) = article_or_refusal("components", result) {
         assert!(a.text.contains(PARA), "the article's words were lost");
-        assert!(!a.text.contains("unshown"), "light DOM no slot shows is in the text");
+        assert!(
+            !a.text.contains("unshown"),
+            "light DOM no slot shows is in the text"
+        );
     }
 }
 
