@@ -76,6 +76,48 @@ where
     })
 }
 
+/// Where a player from a video site (`patterns::VIDEO_HOSTS`) is embedded, what the reading
+/// view shows instead: a link to watch it, `(href, label)`. The view and the exports carry no
+/// frames (a player runs the site's scripts), and a gap where the video was would leave the
+/// reader to guess that anything is missing. `None` for any other embed, which goes as before.
+pub fn video_link(tag: &str, attrs: &[Attr<'_>], ctx: &Context) -> Option<(String, String)> {
+    let attrs = Attrs(attrs);
+    // Lazy-loaded players keep their address in a data attribute until scrolled to.
+    let names: &[&str] = match tag {
+        "iframe" => &["src", "data-src", "data-lazy-src"],
+        "embed" => &["src"],
+        "object" => &["data"],
+        _ => return None,
+    };
+    let raw = names
+        .iter()
+        .find_map(|n| attrs.get(n).filter(|v| !v.trim().is_empty()))?;
+    let href = url::resolve(ctx.base, &entities::decode_attr(raw))?;
+    let parsed = Url::parse(&href)?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = parsed.host().to_ascii_lowercase();
+    let site = crate::patterns::VIDEO_HOSTS.iter().find(|h| {
+        host.strip_suffix(*h)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    })?;
+    let title = attrs
+        .get("title")
+        .map(|t| {
+            entities::decode_attr(t)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty() && t.chars().count() <= 200);
+    let label = match title {
+        Some(title) => format!("Video: {title} ({site})"),
+        None => format!("Video on {site}"),
+    };
+    Some((href, label))
+}
+
 /// Judges one element. `attrs` are the element's attributes as lol_html gives them: names
 /// lower-cased, values still entity-encoded.
 ///

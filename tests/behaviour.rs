@@ -342,6 +342,80 @@ mod shadow_roots {
     }
 }
 
+mod embedded_videos {
+    use super::*;
+
+    const PARA: &str = "The council published the survey of the river on Monday, three years after the flood that closed the lower town, and it makes for uncomfortable reading in places.";
+
+    fn article() -> quietpage::Article {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>The river survey</title></head><body>
+<article><h1>The river survey</h1>
+<p>{PARA}</p>
+<figure><iframe src="https://www.youtube-nocookie.com/embed/abc123?rel=0" title="Drone   footage of the new dam" allowfullscreen></iframe>
+<figcaption>The dam from the air.</figcaption></figure>
+<p>{PARA}</p>
+<p>As the engineers put it: <iframe data-src="//player.vimeo.com/video/4242" class="lazy"></iframe></p>
+<p>{PARA}</p>
+<iframe src="https://ads.example/slot?youtube.com" title="Advertisement"></iframe>
+<iframe src="https://youtube.com.trick.example/embed/x" title="Not a video site"></iframe>
+<a href="/watch"><iframe src="https://www.youtube.com/embed/inlink" title="Inside a link"></iframe></a>
+<iframe src="javascript:alert('//www.youtube.com/embed/')" title="A script"></iframe>
+<div><iframe src="https://player.vimeo.com/video/9" title="&lt;img src=x onerror=alert(1)&gt; Flood &amp; after"></iframe></div>
+<p>{PARA}</p>
+</article></body></html>"#
+        );
+        extract_ok(&html, "https://river-news.example/survey")
+    }
+
+    #[test]
+    fn a_player_from_a_video_site_becomes_a_link_to_watch_it() {
+        let a = article();
+        assert!(
+            a.content_html.contains(r#"<p><a href="https://www.youtube-nocookie.com/embed/abc123?rel=0">Video: Drone footage of the new dam (youtube-nocookie.com)</a></p>"#),
+            "{}",
+            a.content_html
+        );
+        assert!(a
+            .text
+            .contains("Video: Drone footage of the new dam (youtube-nocookie.com)"));
+        // A lazy player's address, made absolute; inside a paragraph, just the link.
+        assert!(
+            a.content_html.contains(r#"As the engineers put it: <a href="https://player.vimeo.com/video/4242">Video on player.vimeo.com</a></p>"#),
+            "{}",
+            a.content_html
+        );
+        assert!(!a.content_html.contains("<iframe"));
+        // The title is the page's text, escaped like any other.
+        assert!(
+            a.content_html.contains(r#"<p><a href="https://player.vimeo.com/video/9">Video: &lt;img src=x onerror=alert(1)&gt; Flood &amp; after (player.vimeo.com)</a></p>"#),
+            "{}",
+            a.content_html
+        );
+    }
+
+    #[test]
+    fn other_frames_and_look_alikes_leave_nothing() {
+        let a = article();
+        for absent in [
+            "ads.example",
+            "Advertisement",
+            "trick.example",
+            "Not a video site",
+            "inlink",
+            "A script",
+            "javascript",
+        ] {
+            assert!(
+                !a.content_html.contains(absent),
+                "{absent} in {}",
+                a.content_html
+            );
+            assert!(!a.text.contains(absent), "{absent} in the text");
+        }
+    }
+}
+
 mod tables {
     use super::*;
 

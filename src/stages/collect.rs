@@ -592,7 +592,9 @@ impl Visitor for Collector {
             }
         }
         if matches!(tag, Tag::Iframe | Tag::Embed | Tag::Object | Tag::Video) {
-            let src = a.src.or(a.data).unwrap_or_default();
+            // A lazy-loaded player keeps its address in a data attribute until scrolled to.
+            let lazy = || el.get("data-src").or_else(|| el.get("data-lazy-src"));
+            let src = a.src.or(a.data).or_else(lazy).unwrap_or_default();
             if tag == Tag::Video || VIDEO_HOSTS.iter().any(|h| src.contains(h)) {
                 flags |= flag::VIDEO;
             }

@@ -139,6 +139,14 @@ impl Emitter {
         mut attrs: Vec<sanitize::Attr<'_>>,
         can_have_content: bool,
     ) -> State {
+        if matches!(tag, Tag::Iframe | Tag::Embed | Tag::Object) {
+            let link = sanitize::video_link(tag_name_of(tag), &attrs, &self.ctx());
+            if let Some((href, label)) = link {
+                self.write_video_link(&href, &label);
+            }
+            // Any other embed goes with what is inside it, as the sanitiser would have it.
+            return State::Skipped;
+        }
         let tag_name: &str = match tag {
             // The article's title is shown above it, so its own top level is h2 (as Readability).
             Tag::H1 => "h2",
@@ -251,6 +259,33 @@ impl Emitter {
                 }
             }
         }
+    }
+
+    /// A link in place of an embedded video (`sanitize::video_link`): a paragraph of its own,
+    /// or just the link where a paragraph or a line of text is open. Never inside a link.
+    fn write_video_link(&mut self, href: &str, label: &str) {
+        if self.open.iter().any(|o| o.tag == "a") {
+            return;
+        }
+        let in_text = self
+            .open
+            .last()
+            .is_some_and(|o| is_phrasing_container(o.tag));
+        if !in_text {
+            self.html.push_str("<p>");
+            self.text.block();
+        }
+        self.html.push_str("<a href=\"");
+        sanitize::escape_attr(href, &mut self.html);
+        self.html.push_str("\">");
+        sanitize::escape_text(label, &mut self.html);
+        self.html.push_str("</a>");
+        self.text.push(label, false);
+        if !in_text {
+            self.html.push_str("</p>");
+            self.text.block();
+        }
+        self.meaningful += 1;
     }
 
     /// Whether an image is worth showing: not an icon (both declared sides small: zoom
@@ -570,26 +605,7 @@ impl Emitter {
             o.tag,
             "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "table" | "colgroup" | "caption"
         );
-        let inline = matches!(
-            o.tag,
-            "span"
-                | "a"
-                | "b"
-                | "i"
-                | "em"
-                | "strong"
-                | "small"
-                | "u"
-                | "s"
-                | "sub"
-                | "sup"
-                | "mark"
-                | "code"
-                | "q"
-                | "cite"
-                | "abbr"
-                | "time"
-        );
+        let inline = is_inline(o.tag);
         let empty = self.meaningful == o.meaningful_at_start
             && (!inline || self.breaks == o.breaks_at_start);
         if empty && !keeps_structure && o.tag != "iframe" {
@@ -671,6 +687,35 @@ pub struct TextOut {
     /// 0: nothing pending, 1: a line break, 2: a blank line.
     pending_break: u8,
     pending_space: bool,
+}
+
+/// Elements written inline, whose emptiness a `<br>` inside them undoes.
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "span"
+            | "a"
+            | "b"
+            | "i"
+            | "em"
+            | "strong"
+            | "small"
+            | "u"
+            | "s"
+            | "sub"
+            | "sup"
+            | "mark"
+            | "code"
+            | "q"
+            | "cite"
+            | "abbr"
+            | "time"
+    )
+}
+
+/// Elements that hold only a line of text, where a `<p>` may not open.
+fn is_phrasing_container(tag: &str) -> bool {
+    is_inline(tag) || matches!(tag, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "dt")
 }
 
 impl TextOut {

@@ -143,6 +143,8 @@ struct Agg {
     li: u32,
     input: u32,
     embeds: u32,
+    /// Players from video sites (`flag::VIDEO`), which Readability never cleans away.
+    videos: u32,
     heading_text: u32,
     list_text: u32,
     links: u32,
@@ -168,6 +170,7 @@ impl Sums for Agg {
         self.li += child.li;
         self.input += child.input;
         self.embeds += child.embeds;
+        self.videos += child.videos;
         self.heading_text = self.heading_text.saturating_add(child.heading_text);
         self.list_text = self.list_text.saturating_add(child.list_text);
         self.data_tables += child.data_tables;
@@ -181,6 +184,7 @@ impl Sums for Agg {
             Tag::Object | Tag::Embed | Tag::Iframe if node.flags & flag::VIDEO == 0 => {
                 self.embeds += 1
             }
+            Tag::Object | Tag::Embed | Tag::Iframe => self.videos += 1,
             Tag::Table if is_data_table => self.data_tables += 1,
             t if t.is_heading() => self.heading_text = self.heading_text.saturating_add(child.text),
             Tag::Ul | Tag::Ol => self.list_text = self.list_text.saturating_add(child.text),
@@ -986,6 +990,11 @@ impl Scorer<'_> {
             return true;
         }
         if kept.commas >= 10 {
+            return false;
+        }
+        // Readability's `_cleanConditionally` keeps a container with a video in it, however
+        // little text it has: the video is content (the view links to it).
+        if kept.videos > 0 {
             return false;
         }
         let is_list = matches!(node.tag, Tag::Ul | Tag::Ol)
