@@ -159,12 +159,12 @@
   }
 
   // A custom element's start tag: the hosts nearly every shadow root hangs on. Standard
-  // elements can host one too, but a page that puts its article there is not known; walking
-  // every element of every page to find one would cost each reader a walk.
-  // A valid custom element name (lower case, as an HTML page's serialisation writes it; the
-  // non-ASCII ranges taken whole), ending the tag's name: minified code in a script's text
-  // (`i<n.length-1;`) names none. The first run holds no `-` and neither holds a `<`, so each
-  // is read once.
+  // elements can host one too, but a page that puts its article there is not known, and
+  // finding one would cost every reader a walk of every element of every page.
+  // The name is a valid custom element name (lower case, as an HTML page's serialisation
+  // writes it; the non-ASCII ranges taken whole) and ends the tag's name, so minified code in
+  // a script's text (`i<n.length-1;`) names none. The first run holds no `-` and neither
+  // holds a `<`, so each is read once.
   const CUSTOM_TAG = /<([a-z][\w.\u00b7\u00c0-\uffff]*-[\w.\u00b7\u00c0-\uffff-]*)(?=[\s/>])/g;
   // More names than this (a script's text can spell any) and the walk filters every element
   // rather than building a selector of them all.

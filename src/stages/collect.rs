@@ -219,10 +219,12 @@ impl Collector {
 
 /// Declarative shadow roots (`<template shadowrootmode>`): what a web component renders, so
 /// read like any other content, where an ordinary `<template>` is inert. Pages rendered on the
-/// server write their components this way, and the extension serialises live shadow roots
-/// so, each as its host's first child. The host's other children are its light DOM, which the
-/// browser shows only through the root's `<slot>`s: a component that renders its own
-/// version of them (a formatted date, an enhanced widget) would otherwise read twice.
+/// server write their components this way, each root as its host's first child (the
+/// extension hands live ones over already composed: `content/serialise.js`). The host's
+/// other children are its light DOM, which the browser shows only through the root's
+/// `<slot>`s: a component that renders its own version of them (a formatted date, an
+/// enhanced widget) would otherwise read twice. A stream cannot move slotted children to
+/// their slot, so they are read after the root's content, where they are written.
 #[derive(Default)]
 struct Shadows {
     /// Host → the slots its root has: a default one, a named one.
