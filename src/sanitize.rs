@@ -104,18 +104,90 @@ pub fn video_link(tag: &str, attrs: &[Attr<'_>], ctx: &Context) -> Option<(Strin
     })?;
     let title = attrs
         .get("title")
-        .map(|t| {
-            entities::decode_attr(t)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(one_line)
         .filter(|t| !t.is_empty() && t.chars().count() <= 200);
     let label = match title {
         Some(title) => format!("Video: {title} ({site})"),
         None => format!("Video on {site}"),
     };
     Some((href, label))
+}
+
+/// What a native `<video>` or `<audio>` player becomes (`media_player`).
+pub enum Media {
+    /// A link to the file, `(href, label)`.
+    Link(String, String),
+    /// Its address is in a `<source>` inside it; the player's title, for the label.
+    InSource(Option<String>),
+    /// Nothing: a player without controls is a moving picture (an animated loop), not
+    /// something to watch or hear, and goes as before.
+    None,
+}
+
+/// A native player with controls, as the reading view shows it: a link to the file, which a
+/// browser plays by itself. As with `video_link`, the view runs no players.
+pub fn media_player(kind: &str, attrs: &[Attr<'_>], ctx: &Context) -> Media {
+    let attrs = Attrs(attrs);
+    if attrs.get("controls").is_none() {
+        return Media::None;
+    }
+    let title = attrs
+        .get("title")
+        .or_else(|| attrs.get("aria-label"))
+        .map(one_line)
+        .filter(|t| !t.is_empty() && t.chars().count() <= 200);
+    match attrs.get("src").filter(|v| !v.trim().is_empty()) {
+        Some(src) => match media_href(src, ctx) {
+            Some(href) => {
+                let label = media_label(kind, title.as_deref(), &href);
+                Media::Link(href, label)
+            }
+            None => Media::None,
+        },
+        None => Media::InSource(title),
+    }
+}
+
+/// A `<source>` of a waiting player (`Media::InSource`): its link, if its address is one a
+/// reader can open.
+pub fn media_source(
+    kind: &str,
+    title: Option<&str>,
+    attrs: &[Attr<'_>],
+    ctx: &Context,
+) -> Option<(String, String)> {
+    let href = media_href(Attrs(attrs).get("src")?, ctx)?;
+    let label = media_label(kind, title, &href);
+    Some((href, label))
+}
+
+/// An http(s) address for a media file (never `blob:` or `data:`, which only the page can
+/// play).
+fn media_href(raw: &str, ctx: &Context) -> Option<String> {
+    let href = url::resolve(ctx.base, &entities::decode_attr(raw))?;
+    let scheme = Url::parse(&href)?.scheme().to_string();
+    matches!(scheme.as_str(), "http" | "https").then_some(href)
+}
+
+/// "Video: its title", else the file's name: "Audio: episode-12.mp3".
+fn media_label(kind: &str, title: Option<&str>, href: &str) -> String {
+    let noun = if kind == "audio" { "Audio" } else { "Video" };
+    let file = href
+        .split(['?', '#'])
+        .next()
+        .and_then(|path| path.rsplit('/').next())
+        .filter(|f| !f.is_empty());
+    match title.or(file) {
+        Some(name) => format!("{noun}: {name}"),
+        None => noun.to_string(),
+    }
+}
+
+fn one_line(text: &str) -> String {
+    entities::decode_attr(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Judges one element. `attrs` are the element's attributes as lol_html gives them: names

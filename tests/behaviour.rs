@@ -363,6 +363,12 @@ mod embedded_videos {
 <iframe src="javascript:alert('//www.youtube.com/embed/')" title="A script"></iframe>
 <div><iframe src="https://player.vimeo.com/video/9" title="&lt;img src=x onerror=alert(1)&gt; Flood &amp; after"></iframe></div>
 <p>{PARA}</p>
+<video controls src="/media/dam-at-dawn.mp4" poster="/media/dam.jpg" title="The dam at dawn"></video>
+<audio controls><source src="blob:https://river-news.example/1f2e"><source src="https://cdn.river-news.example/ep12.mp3?dl=1" type="audio/mpeg">Your browser cannot play this.</audio>
+<video autoplay muted loop playsinline src="/media/ripples-loop.mp4"></video>
+<video controls src="blob:https://river-news.example/9a8b"></video>
+<p>{PARA}</p>
+<p>{PARA}</p>
 </article></body></html>"#
         );
         extract_ok(&html, "https://river-news.example/survey")
@@ -381,7 +387,7 @@ mod embedded_videos {
             .contains("Video: Drone footage of the new dam (youtube-nocookie.com)"));
         // A lazy player's address, made absolute; inside a paragraph, just the link.
         assert!(
-            a.content_html.contains(r#"As the engineers put it: <a href="https://player.vimeo.com/video/4242">Video on player.vimeo.com</a></p>"#),
+            a.content_html.contains(r#"As the engineers put it: <a href="https://player.vimeo.com/video/4242">Video on player.vimeo.com</a> </p>"#),
             "{}",
             a.content_html
         );
@@ -391,6 +397,36 @@ mod embedded_videos {
             a.content_html.contains(r#"<p><a href="https://player.vimeo.com/video/9">Video: &lt;img src=x onerror=alert(1)&gt; Flood &amp; after (player.vimeo.com)</a></p>"#),
             "{}",
             a.content_html
+        );
+    }
+
+    #[test]
+    fn a_native_player_with_controls_becomes_a_link_to_its_file() {
+        let a = article();
+        for link in [
+            r#"<p><a href="https://river-news.example/media/dam-at-dawn.mp4">Video: The dam at dawn</a></p>"#,
+            // The first source a reader can open, named by its file.
+            r#"<p><a href="https://cdn.river-news.example/ep12.mp3?dl=1">Audio: ep12.mp3</a></p>"#,
+        ] {
+            assert!(
+                a.content_html.contains(link),
+                "{link} not in {}",
+                a.content_html
+            );
+        }
+        assert!(a.text.contains("Audio: ep12.mp3"));
+    }
+
+    #[test]
+    fn a_link_set_between_words_keeps_them_apart() {
+        let html = format!(
+            "<html><head><title>T</title></head><body><article><h1>T</h1><p>{PARA}</p><p>{PARA}</p><p>Watch<iframe src=\"https://www.youtube.com/embed/q\"></iframe>now.</p><p>{PARA}</p></article></body></html>"
+        );
+        let a = extract_ok(&html, "https://river-news.example/survey");
+        assert!(
+            a.text.contains("Watch Video on youtube.com now."),
+            "{}",
+            a.text
         );
     }
 
@@ -405,6 +441,9 @@ mod embedded_videos {
             "inlink",
             "A script",
             "javascript",
+            "ripples-loop",
+            "blob:",
+            "cannot play",
         ] {
             assert!(
                 !a.content_html.contains(absent),

@@ -47,6 +47,9 @@ pub struct Emitter {
     actions: Vec<Action>,
     /// Sorted, for the look-up each text node inside a shadow host's light DOM makes.
     quiet: Vec<u32>,
+    /// A native player with controls whose address is in a `<source>` inside it: its node,
+    /// `video` or `audio`, and its title.
+    pending_media: Option<(u32, &'static str, Option<String>)>,
     states: Vec<State>,
     base: Option<Url>,
     keep_images: bool,
@@ -91,6 +94,7 @@ impl Emitter {
         Emitter {
             actions,
             quiet,
+            pending_media: None,
             states: vec![State::Outside; n],
             base,
             keep_images,
@@ -145,6 +149,16 @@ impl Emitter {
                 self.write_video_link(&href, &label);
             }
             // Any other embed goes with what is inside it, as the sanitiser would have it.
+            return State::Skipped;
+        }
+        if matches!(tag, Tag::Video | Tag::Audio) {
+            let kind = tag_name_of(tag);
+            match sanitize::media_player(kind, &attrs, &self.ctx()) {
+                sanitize::Media::Link(href, label) => self.write_video_link(&href, &label),
+                // Its address is in a <source> inside it, which the stream reaches next.
+                sanitize::Media::InSource(title) => self.pending_media = Some((node, kind, title)),
+                sanitize::Media::None => {}
+            }
             return State::Skipped;
         }
         let tag_name: &str = match tag {
@@ -261,6 +275,23 @@ impl Emitter {
         }
     }
 
+    /// A `<source>` that may give the waiting player its address (`pending_media`).
+    fn media_source(&mut self, parent: Option<Open>, el: &StartTag<'_>) {
+        let Some((player, kind, title)) = self.pending_media.take() else {
+            return;
+        };
+        if parent.map(|p| p.node) != Some(player) {
+            self.pending_media = Some((player, kind, title));
+            return;
+        }
+        let attrs = attributes(el);
+        match sanitize::media_source(kind, title.as_deref(), &attrs, &self.ctx()) {
+            Some((href, label)) => self.write_video_link(&href, &label),
+            // Not one a reader can open (a `blob:` stream): the next source may be.
+            None => self.pending_media = Some((player, kind, title)),
+        }
+    }
+
     /// A link in place of an embedded video (`sanitize::video_link`): a paragraph of its own,
     /// or just the link where a paragraph or a line of text is open. Never inside a link.
     fn write_video_link(&mut self, href: &str, label: &str) {
@@ -271,7 +302,14 @@ impl Emitter {
             .open
             .last()
             .is_some_and(|o| is_phrasing_container(o.tag));
-        if !in_text {
+        // In a line of text the link gets spaces of its own: a player set between two words
+        // would otherwise join them to its label.
+        if in_text {
+            if !self.html.ends_with(|c: char| c.is_ascii_whitespace()) {
+                self.html.push(' ');
+            }
+            self.text.space();
+        } else {
             self.html.push_str("<p>");
             self.text.block();
         }
@@ -281,7 +319,10 @@ impl Emitter {
         sanitize::escape_text(label, &mut self.html);
         self.html.push_str("</a>");
         self.text.push(label, false);
-        if !in_text {
+        if in_text {
+            self.html.push(' ');
+            self.text.space();
+        } else {
             self.html.push_str("</p>");
             self.text.block();
         }
@@ -516,6 +557,9 @@ fn attributes<'a>(el: &StartTag<'a>) -> Vec<sanitize::Attr<'a>> {
 
 impl Visitor for Emitter {
     fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &StartTag<'_>) {
+        if tag == Tag::Source && self.pending_media.is_some() {
+            self.media_source(parent, el);
+        }
         let parent_state = parent.map_or(State::Outside, |p| self.state(p.node));
         let action = self
             .actions
@@ -549,6 +593,13 @@ impl Visitor for Emitter {
     }
 
     fn end(&mut self, open: Open, _at: usize) {
+        if self
+            .pending_media
+            .as_ref()
+            .is_some_and(|p| p.0 == open.node)
+        {
+            self.pending_media = None;
+        }
         if open.tag == Tag::Noscript {
             if let Some(raw) = self.noscript.take() {
                 self.noscript_fallback(&raw);
