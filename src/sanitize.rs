@@ -92,21 +92,13 @@ pub fn video_link(tag: &str, attrs: &[Attr<'_>], ctx: &Context) -> Option<(Strin
     let raw = names
         .iter()
         .find_map(|n| attrs.get(n).filter(|v| !v.trim().is_empty()))?;
-    let href = url::resolve(ctx.base, &entities::decode_attr(raw))?;
-    let parsed = Url::parse(&href)?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return None;
-    }
+    let (href, parsed) = web_address(raw, ctx)?;
     let host = parsed.host().to_ascii_lowercase();
     let site = crate::patterns::VIDEO_HOSTS.iter().find(|h| {
         host.strip_suffix(*h)
             .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
     })?;
-    let title = attrs
-        .get("title")
-        .map(one_line)
-        .filter(|t| !t.is_empty() && t.chars().count() <= 200);
-    let label = match title {
+    let label = match player_title(attrs.get("title")) {
         Some(title) => format!("Video: {title} ({site})"),
         None => format!("Video on {site}"),
     };
@@ -131,14 +123,10 @@ pub fn media_player(kind: &str, attrs: &[Attr<'_>], ctx: &Context) -> Media {
     if attrs.get("controls").is_none() {
         return Media::None;
     }
-    let title = attrs
-        .get("title")
-        .or_else(|| attrs.get("aria-label"))
-        .map(one_line)
-        .filter(|t| !t.is_empty() && t.chars().count() <= 200);
+    let title = player_title(attrs.get("title").or_else(|| attrs.get("aria-label")));
     match attrs.get("src").filter(|v| !v.trim().is_empty()) {
-        Some(src) => match media_href(src, ctx) {
-            Some(href) => {
+        Some(src) => match web_address(src, ctx) {
+            Some((href, _)) => {
                 let label = media_label(kind, title.as_deref(), &href);
                 Media::Link(href, label)
             }
@@ -156,17 +144,23 @@ pub fn media_source(
     attrs: &[Attr<'_>],
     ctx: &Context,
 ) -> Option<(String, String)> {
-    let href = media_href(Attrs(attrs).get("src")?, ctx)?;
+    let (href, _) = web_address(Attrs(attrs).get("src")?, ctx)?;
     let label = media_label(kind, title, &href);
     Some((href, label))
 }
 
-/// An http(s) address for a media file (never `blob:` or `data:`, which only the page can
-/// play).
-fn media_href(raw: &str, ctx: &Context) -> Option<String> {
+/// A player's address as a link a reader can follow elsewhere: http(s) only (never `blob:`
+/// or `data:`, which only the page can play), absolute, with its parse.
+fn web_address(raw: &str, ctx: &Context) -> Option<(String, Url)> {
     let href = url::resolve(ctx.base, &entities::decode_attr(raw))?;
-    let scheme = Url::parse(&href)?.scheme().to_string();
-    matches!(scheme.as_str(), "http" | "https").then_some(href)
+    let parsed = Url::parse(&href)?;
+    matches!(parsed.scheme(), "http" | "https").then_some((href, parsed))
+}
+
+/// A player's `title` (or label) on one line, when it has one short enough to name a link.
+fn player_title(raw: Option<&str>) -> Option<String> {
+    raw.map(one_line)
+        .filter(|t| !t.is_empty() && t.chars().count() <= 200)
 }
 
 /// "Video: its title", else the file's name: "Audio: episode-12.mp3".

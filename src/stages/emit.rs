@@ -146,7 +146,7 @@ impl Emitter {
         if matches!(tag, Tag::Iframe | Tag::Embed | Tag::Object) {
             let link = sanitize::video_link(tag_name_of(tag), &attrs, &self.ctx());
             if let Some((href, label)) = link {
-                self.write_video_link(&href, &label);
+                self.write_player_link(&href, &label);
             }
             // Any other embed goes with what is inside it, as the sanitiser would have it.
             return State::Skipped;
@@ -154,7 +154,7 @@ impl Emitter {
         if matches!(tag, Tag::Video | Tag::Audio) {
             let kind = tag_name_of(tag);
             match sanitize::media_player(kind, &attrs, &self.ctx()) {
-                sanitize::Media::Link(href, label) => self.write_video_link(&href, &label),
+                sanitize::Media::Link(href, label) => self.write_player_link(&href, &label),
                 // Its address is in a <source> inside it, which the stream reaches next.
                 sanitize::Media::InSource(title) => self.pending_media = Some((node, kind, title)),
                 sanitize::Media::None => {}
@@ -286,15 +286,16 @@ impl Emitter {
         }
         let attrs = attributes(el);
         match sanitize::media_source(kind, title.as_deref(), &attrs, &self.ctx()) {
-            Some((href, label)) => self.write_video_link(&href, &label),
+            Some((href, label)) => self.write_player_link(&href, &label),
             // Not one a reader can open (a `blob:` stream): the next source may be.
             None => self.pending_media = Some((player, kind, title)),
         }
     }
 
-    /// A link in place of an embedded video (`sanitize::video_link`): a paragraph of its own,
-    /// or just the link where a paragraph or a line of text is open. Never inside a link.
-    fn write_video_link(&mut self, href: &str, label: &str) {
+    /// A link in place of a player (`sanitize::video_link`, `sanitize::media_player`): a
+    /// paragraph of its own, or just the link where a paragraph or a line of text is open.
+    /// Never inside a link.
+    fn write_player_link(&mut self, href: &str, label: &str) {
         if self.open.iter().any(|o| o.tag == "a") {
             return;
         }
@@ -659,7 +660,7 @@ impl Emitter {
         let inline = is_inline(o.tag);
         let empty = self.meaningful == o.meaningful_at_start
             && (!inline || self.breaks == o.breaks_at_start);
-        if empty && !keeps_structure && o.tag != "iframe" {
+        if empty && !keeps_structure {
             self.html.truncate(o.start);
         } else {
             self.html.push_str("</");

@@ -72,7 +72,8 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         html,
         range,
         tape,
-        (plan.actions, quiet),
+        plan.actions,
+        quiet,
         base.clone(),
         options,
     )?;
@@ -124,7 +125,8 @@ fn emit(
     html: &str,
     range: Option<stream::Resume>,
     tape: Option<stream::Tape>,
-    (actions, quiet): (Vec<score::Action>, Vec<u32>),
+    actions: Vec<score::Action>,
+    quiet: Vec<u32>,
     base: Option<Url>,
     options: &Options,
 ) -> Result<Emitter, Error> {
@@ -522,7 +524,8 @@ mod tests {
                 &html,
                 Some(range.clone()),
                 None,
-                (plan.actions.clone(), Vec::new()),
+                plan.actions.clone(),
+                Vec::new(),
                 None,
                 &options,
             );
@@ -530,7 +533,8 @@ mod tests {
                 &html,
                 Some(range),
                 Some(tape),
-                (plan.actions, Vec::new()),
+                plan.actions,
+                Vec::new(),
                 None,
                 &options,
             );
@@ -594,7 +598,8 @@ mod tests {
                 &page,
                 None,
                 None,
-                (plan.actions.clone(), Vec::new()),
+                plan.actions.clone(),
+                Vec::new(),
                 None,
                 &options,
             )
@@ -605,18 +610,12 @@ mod tests {
                 &page,
                 range.clone(),
                 None,
-                (plan.actions.clone(), Vec::new()),
+                plan.actions.clone(),
+                Vec::new(),
                 None,
                 &options,
             );
-            let replayed = emit(
-                &page,
-                range,
-                tape,
-                (plan.actions, Vec::new()),
-                None,
-                &options,
-            );
+            let replayed = emit(&page, range, tape, plan.actions, Vec::new(), None, &options);
             for part in [lol, replayed] {
                 let part = part.unwrap();
                 assert_eq!((part.html, part.text.finish()), whole, "{page}");
