@@ -114,11 +114,11 @@
     // The live DOM after scripts ran, so pages that build their article in JavaScript read
     // like any other. The doctype is kept because it decides quirks mode for the parser.
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
-    let html = doctype + asHtml();
-    // Less the text of scripts and styles, which the core skips (serialise.js, injected first;
-    // a registration from before it existed lacks it).
-    // Should the cut fail on some page, that page is handed over whole, as before it existed.
+    // serialise.js, injected first; a registration from before it existed lacks it.
     const serialise = globalThis.quietPageSerialise;
+    let html = doctype + asHtml(serialise);
+    // Less the text of scripts and styles, which the core skips.
+    // Should the cut fail on some page, that page is handed over whole, as before it existed.
     try {
       if (serialise?.cutsExactly(document)) html = serialise.withoutCode(html);
     } catch {}
@@ -126,18 +126,19 @@
   }
 
   /**
-   * The page in HTML's serialisation, without the open view's element. An XHTML page served
+   * The page in HTML's serialisation, composed with its shadow roots by `serialise`
+   * (serialise.js) when there, without the open view's element. An XHTML page served
    * as XML would be written as XML, whose CDATA sections an HTML parser such as the core's
    * reads as bogus comments (their text lost up to the first `>`): a copy in an HTML
    * document writes them as text.
    */
-  function asHtml() {
+  function asHtml(serialise) {
     if (document.contentType === 'text/html') {
       let html = document.documentElement.outerHTML;
-      // With what web components render in their shadow roots (serialise.js). Should that
-      // fail, the page is handed over without it, as before it existed.
+      // With what web components render in their shadow roots. Should that fail, the page
+      // is handed over without it, as before it existed.
       try {
-        html = globalThis.quietPageSerialise?.withShadowRoots(document, html, shadowRootOf) ?? html;
+        html = serialise?.withShadowRoots(document, html, shadowRootOf) ?? html;
       } catch {}
       return view ? html.replace(view.host.outerHTML, '') : html;
     }
