@@ -22,7 +22,8 @@
 //!   either (`data:image/svg+xml` is refused) since such images can still carry script when
 //!   opened on their own.
 //! - MathML presentation elements are kept (no `maction`, `mglyph`, `malignmark`,
-//!   `annotation-xml`, no `href` or other link attributes).
+//!   `annotation-xml`, no `href` or other link attributes), and an `annotation` only when it
+//!   holds the formula's TeX.
 //! - `id`s are kept with the prefix [`ID_PREFIX`], and in-page links (`#x`) point to the
 //!   prefixed id, so footnotes work in the reading view while page ids can neither clobber
 //!   globals of the extension page (`<img name=getElementById>`) nor collide with its ids.
@@ -210,6 +211,12 @@ pub fn element(tag: &str, attrs: &[Attr<'_>], ctx: &Context) -> Action {
         "source" => match source_attrs(&attrs, ctx) {
             Some(a) => kept = a,
             None => return Action::Drop,
+        },
+        // A formula's TeX source rides along (the Markdown export writes it); nothing shows
+        // an annotation, so one in any other notation is just weight.
+        "annotation" => match attrs.get("encoding").map(entities::decode_attr) {
+            Some(e) if is_tex(e.trim()) => kept.push(("encoding", TEX.to_string())),
+            _ => return Action::Drop,
         },
         _ => {}
     }
@@ -803,6 +810,23 @@ fn rule(tag: &str) -> Rule {
     }
 }
 
+/// The encoding a TeX annotation is written out with, whatever the page called it.
+pub const TEX: &str = "application/x-tex";
+
+/// The names pages give TeX as an annotation's encoding (MathJax, KaTeX and MediaWiki write
+/// `application/x-tex`; LaTeX converters vary).
+fn is_tex(encoding: &str) -> bool {
+    [
+        "application/x-tex",
+        "text/x-tex",
+        "application/x-latex",
+        "tex",
+        "latex",
+    ]
+    .iter()
+    .any(|t| t.eq_ignore_ascii_case(encoding))
+}
+
 fn is_mathml(tag: &str) -> bool {
     // Asked of every element written: the first byte rules out nearly all of them before a
     // string comparison (a call to `memcmp` in WebAssembly).
@@ -950,7 +974,7 @@ fn attr_kind(tag: &str, name: &str) -> Option<(&'static str, Kind)> {
 }
 
 /// MathML presentation attributes; none of them loads or runs anything.
-const MATH_ATTRS: [&str; 33] = [
+const MATH_ATTRS: [&str; 32] = [
     "display",
     "mathvariant",
     "displaystyle",
@@ -977,7 +1001,6 @@ const MATH_ATTRS: [&str; 33] = [
     "rowlines",
     "frame",
     "notation",
-    "encoding",
     "width",
     "height",
     "depth",

@@ -455,6 +455,84 @@ mod embedded_videos {
     }
 }
 
+mod maths {
+    use super::*;
+
+    const PARA: &str = "The proof is short once the right quantity is named, and the rest of this note walks through it one step at a time, with every step written out in full.";
+
+    /// The three ways pages ship formulas: MathJax 3 (a rendering of glyphs that CSS draws,
+    /// with the MathML beside it for screen readers, in a container whose class names its
+    /// context menu), KaTeX (MathML with the TeX source, beside an `aria-hidden` rendering
+    /// whose spans hold the glyphs as text) and MediaWiki (hidden MathML and an image).
+    fn article() -> quietpage::Article {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Roots of a quadratic</title></head><body>
+<article><h1>Roots of a quadratic</h1>
+<p>{PARA}</p>
+<p>When <mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML" tabindex="0" ctxtmenu_counter="0"><mjx-math class="MJX-TEX" aria-hidden="true"><mjx-mi class="mjx-i"><mjx-c class="mjx-c1D44E TEX-I"></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml unselectable="on" display="inline"><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>a</mi><mo>&#x2260;</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>, the roots are</p>
+<mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML" display="true" tabindex="0" ctxtmenu_counter="1"><mjx-math display="true" class="MJX-TEX" aria-hidden="true"><mjx-mi><mjx-c class="mjx-c1D465 TEX-I"></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml unselectable="on" display="block"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mi>x</mi><mo>=</mo><mfrac><mrow><mo>&#x2212;</mo><mi>b</mi><mo>&#xB1;</mo><msqrt><msup><mi>b</mi><mn>2</mn></msup><mo>&#x2212;</mo><mn>4</mn><mi>a</mi><mi>c</mi></msqrt></mrow><mrow><mn>2</mn><mi>a</mi></mrow></mfrac><mspace width="0.2em"/><mtext>.</mtext></math></mjx-assistive-mml></mjx-container>
+<p>{PARA}</p>
+<p>The discriminant is <span class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><msup><mi>b</mi><mn>2</mn></msup><mo>&#x2212;</mo><mn>4</mn><mi>a</mi><mi>c</mi></mrow><annotation encoding="application/x-tex">b^2 - 4ac</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base"><span class="mord mathnormal">b</span><span class="msupsub"><span class="mord mtight">2</span></span><span class="mbin">&#x2212;</span><span class="mord">4</span><span class="mord mathnormal">ac</span></span></span></span>, and its sign decides.</p>
+<p>In the encyclopedia's way: <span class="mwe-math-element"><span class="mwe-math-mathml-inline mwe-math-mathml-a11y" style="display: none;"><math><semantics><mi>&#x394;</mi><annotation encoding="application/x-tex">\Delta</annotation></semantics></math></span><img src="https://maths.example/render/delta.svg" class="mwe-math-fallback-image-inline" aria-hidden="true" alt="\Delta"></span> names it.</p>
+<p>{PARA}</p>
+<p>{PARA}</p>
+</article></body></html>"#
+        );
+        extract_ok(&html, "https://maths.example/roots")
+    }
+
+    #[test]
+    fn formulas_reach_the_reader_as_mathml() {
+        let a = article();
+        let html = &a.content_html;
+        assert!(
+            html.contains("<math><mi>a</mi><mo>\u{2260}</mo><mn>0</mn></math>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<math display=\"block\"><mi>x</mi><mo>=</mo><mfrac><mrow><mo>\u{2212}</mo><mi>b</mi>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("</msqrt></mrow><mrow><mn>2</mn><mi>a</mi></mrow></mfrac>"));
+        // A self-closed element is closed where it opens; HTML has no `/>`.
+        assert!(html.contains("<mspace width=\"0.2em\"></mspace><mtext>.</mtext></math>"));
+        assert!(html.contains("<semantics><mrow><msup><mi>b</mi><mn>2</mn></msup>"));
+        assert!(html.contains(
+            "<annotation encoding=\"application/x-tex\">b^2 - 4ac</annotation></semantics></math>"
+        ));
+        assert!(!html.contains("mjx-") && !html.contains("katex"));
+        assert_eq!(a.removed.navigation, 0, "a formula's container is no menu");
+    }
+
+    #[test]
+    fn text_reads_each_formula_once_token_by_token() {
+        let a = article();
+        let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("When a \u{2260} 0, the roots are"), "{text}");
+        assert!(
+            text.contains("x = \u{2212} b \u{b1} b 2 \u{2212} 4 a c 2 a ."),
+            "{text}"
+        );
+        // The TeX is not shown, and KaTeX's rendering is the same formula again.
+        assert!(
+            text.contains("The discriminant is b 2 \u{2212} 4 a c, and its sign decides."),
+            "{text}"
+        );
+        assert!(!text.contains("b^2"), "{text}");
+    }
+
+    #[test]
+    fn an_encyclopedias_hidden_mathml_leaves_its_image() {
+        let a = article();
+        assert!(a
+            .content_html
+            .contains("https://maths.example/render/delta.svg"));
+        assert!(!a.content_html.contains("\\Delta</annotation>"));
+    }
+}
+
 mod tables {
     use super::*;
 

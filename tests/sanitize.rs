@@ -1113,6 +1113,25 @@ mod fragments {
     }
 
     #[test]
+    fn only_a_tex_annotation_rides_along() {
+        let tex = |encoding: &str| {
+            f(&format!(
+                "<math><semantics><mi>x</mi><annotation encoding=\"{encoding}\">x</annotation></semantics></math>"
+            ))
+        };
+        let kept = "<math><semantics><mi>x</mi><annotation encoding=\"application/x-tex\">x</annotation></semantics></math>";
+        assert_eq!(tex("application/x-tex"), kept);
+        assert_eq!(tex(" TeX "), kept, "one name for TeX in the output");
+        let dropped = "<math><semantics><mi>x</mi></semantics></math>";
+        assert_eq!(tex("application/x-maple"), dropped);
+        assert_eq!(tex("text/html"), dropped);
+        assert_eq!(
+            f("<math><semantics><mi>x</mi><annotation>x</annotation></semantics></math>"),
+            dropped
+        );
+    }
+
+    #[test]
     fn pictures_and_figures() {
         assert_eq!(
             f("<picture><source srcset=a.webp type=image/webp><img src=a.jpg></picture>"),

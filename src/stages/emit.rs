@@ -59,6 +59,9 @@ pub struct Emitter {
     /// How many of `open` are `<math>`: asking the stack instead costs a walk per element,
     /// quadratic on a deeply nested page.
     math_open: u32,
+    /// How many of `open` are a formula's TeX `annotation`: in the HTML for the exports,
+    /// but not shown, so not in the text either.
+    unseen_open: u32,
     /// Counts writes that make a block worth keeping (visible text, an image).
     meaningful: u64,
     /// Counts `<br>`s written: they keep an inline element (`<span><br></span>`), not a block.
@@ -105,6 +108,7 @@ impl Emitter {
             },
             open: Vec::new(),
             math_open: 0,
+            unseen_open: 0,
             meaningful: 0,
             breaks: 0,
             pre_depth: 0,
@@ -140,6 +144,7 @@ impl Emitter {
         &mut self,
         node: u32,
         tag: Tag,
+        name: &[u8],
         mut attrs: Vec<sanitize::Attr<'_>>,
         can_have_content: bool,
     ) -> State {
@@ -200,7 +205,19 @@ impl Emitter {
             }
             _ => tag_name_of(tag),
         };
-        let action = if tag == Tag::Other {
+        // MathML's elements are `Other` to the pipeline; inside `<math>` their names are
+        // looked up (an HTML parser has lower-cased them already, but a page need not have
+        // been through one). Any other unknown element unwraps, unasked.
+        let other;
+        let tag_name = match tag {
+            Tag::Other if self.math_open == 0 => "",
+            Tag::Other => {
+                other = String::from_utf8_lossy(name).to_ascii_lowercase();
+                other.as_str()
+            }
+            _ => tag_name,
+        };
+        let action = if tag_name.is_empty() {
             sanitize::Action::Unwrap
         } else {
             sanitize::in_context(
@@ -242,6 +259,10 @@ impl Emitter {
                             .map(|(_, v)| v.clone());
                     }
                 }
+                // A formula's tokens (`<mi>x</mi><mn>2</mn>`) read as words in the text.
+                if self.math_open > 0 && matches!(out_tag, "mi" | "mn" | "mo" | "ms" | "mtext") {
+                    self.text.space();
+                }
                 match tag {
                     Tag::Br => {
                         self.breaks += 1;
@@ -260,6 +281,9 @@ impl Emitter {
                     if out_tag == "math" {
                         self.math_open += 1;
                     }
+                    if out_tag == "annotation" {
+                        self.unseen_open += 1;
+                    }
                     self.open.push(OpenOut {
                         node,
                         tag: out_tag,
@@ -269,6 +293,13 @@ impl Emitter {
                     });
                     State::Written
                 } else {
+                    if !is_void(out_tag) {
+                        // A self-closed MathML element (`<mspace/>`, `<none/>`): HTML has no
+                        // such syntax, so it is closed where it opens.
+                        self.html.push_str("</");
+                        self.html.push_str(out_tag);
+                        self.html.push('>');
+                    }
                     State::Unwrapped
                 }
             }
@@ -389,7 +420,9 @@ impl Emitter {
             self.meaningful += 1;
         }
         sanitize::escape_text(&decoded, &mut self.html);
-        self.text.push(&decoded, self.pre_depth > 0);
+        if self.unseen_open == 0 {
+            self.text.push(&decoded, self.pre_depth > 0);
+        }
     }
 
     /// A `<noscript>` in the article: its `<img>` stands in for a lazy image that had no
@@ -425,7 +458,7 @@ impl Emitter {
                 self.images.remove(&src);
             }
         }
-        self.write_start(u32::MAX, Tag::Img, attrs, false);
+        self.write_start(u32::MAX, Tag::Img, b"img", attrs, false);
     }
 }
 
@@ -580,7 +613,7 @@ impl Visitor for Emitter {
                 State::Skipped
             } else {
                 let attrs = attributes(el);
-                self.write_start(node, tag, attrs, el.can_have_content)
+                self.write_start(node, tag, el.name, attrs, el.can_have_content)
             }
         } else {
             state
@@ -653,10 +686,15 @@ impl Emitter {
         if o.tag == "math" {
             self.math_open = self.math_open.saturating_sub(1);
         }
+        if o.tag == "annotation" {
+            self.unseen_open = self.unseen_open.saturating_sub(1);
+        }
+        // A formula's empty parts hold places (`<mfrac>` takes exactly two children; an
+        // `<mspace>` is all width): only the `<math>` itself goes when it is empty.
         let keeps_structure = matches!(
             o.tag,
             "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "table" | "colgroup" | "caption"
-        );
+        ) || (self.math_open > 0 && o.tag != "math");
         let inline = is_inline(o.tag);
         let empty = self.meaningful == o.meaningful_at_start
             && (!inline || self.breaks == o.breaks_at_start);

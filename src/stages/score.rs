@@ -332,6 +332,8 @@ const LONG_PROSE: f64 = 1500.0;
 /// - long, link-poor prose under a share/ad/related/navigation/footer/paywall name (or one
 ///   of Readability's unlikely names, `above-footer`), which is the article wearing a flag (`class="entry share"`, `class="paywall"` around the
 ///   premium text). Cookie, comment and sign-in containers get no such rescue.
+/// - containers that hold mostly maths: a formula is content whatever its wrapper is called
+///   (MathJax names every formula's container `CtxtMenu_Attached`, after its context menu).
 fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     use crate::article::RemovedKind as K;
     let nodes = &c.nodes;
@@ -352,16 +354,31 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
             holds_article[node.parent as usize] = true;
         }
     }
+    // The text of the `<math>` elements in each subtree (most pages have none to sum).
+    let has_math = nodes.iter().any(|n| n.tag == Tag::Math);
+    let mut math = vec![0u32; if has_math { nodes.len() } else { 0 }];
+    for i in (0..math.len()).rev() {
+        if nodes[i].tag == Tag::Math {
+            math[i] = raw[i].text;
+        }
+        let p = nodes[i].parent;
+        if math[i] > 0 && p != NONE {
+            math[p as usize] = math[p as usize].saturating_add(math[i]);
+        }
+    }
     (0..nodes.len())
         .map(|i| {
             let node = &nodes[i];
+            let maths = math
+                .get(i)
+                .is_some_and(|&m| m > 0 && 2 * u64::from(m) >= u64::from(raw[i].text));
             let wrapper = prose(i) >= 500.0 && prose(i) >= 0.75 * total;
             let mislabelled = node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
                 && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
                 && prose(i) >= LONG_PROSE
                 && link_density(raw[i].link, raw[i].text) < 0.2
                 && raw[i].p >= 3;
-            wrapper || holds_article[i] || mislabelled
+            wrapper || holds_article[i] || mislabelled || maths
         })
         .collect()
 }
