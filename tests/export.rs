@@ -824,12 +824,37 @@ fn check_book_structure(bytes: &[u8]) -> Book {
     for (name, attrs) in tags(content) {
         assert!(
             ![
-                "script", "style", "iframe", "object", "embed", "svg", "math", "form", "img",
-                "input", "button", "base", "frame", "audio", "video", "template"
+                "script",
+                "style",
+                "iframe",
+                "object",
+                "embed",
+                "svg",
+                "form",
+                "img",
+                "input",
+                "button",
+                "base",
+                "frame",
+                "audio",
+                "video",
+                "template",
+                "maction",
+                "mglyph",
+                "annotation-xml"
             ]
             .contains(&name.as_str()),
             "<{name}> in content.xhtml:\n{content}"
         );
+        // A formula's elements carry words of MathML's own, never a link or a style.
+        if MATHML.contains(&name.as_str()) {
+            for (attr, _) in &attrs {
+                assert!(
+                    MATHML_ATTRS.contains(&attr.as_str()),
+                    "<{name} {attr}> in content.xhtml:\n{content}"
+                );
+            }
+        }
         for (attr, value) in attrs {
             assert!(
                 !attr.starts_with("on") && !["style", "srcdoc", "src"].contains(&attr.as_str()),
@@ -843,6 +868,65 @@ fn check_book_structure(bytes: &[u8]) -> Book {
     }
     book
 }
+
+/// The MathML elements the EPUB writer can write.
+const MATHML: &[&str] = &[
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mstyle",
+    "merror",
+    "mpadded",
+    "mphantom",
+    "mfenced",
+    "menclose",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mlabeledtr",
+    "semantics",
+    "annotation",
+];
+
+/// The attributes the EPUB writer gives MathML elements.
+const MATHML_ATTRS: &[&str] = &[
+    "xmlns",
+    "display",
+    "mathvariant",
+    "form",
+    "fence",
+    "separator",
+    "stretchy",
+    "symmetric",
+    "largeop",
+    "movablelimits",
+    "accent",
+    "accentunder",
+    "displaystyle",
+    "notation",
+    "columnalign",
+    "rowalign",
+    "columnspan",
+    "rowspan",
+    "encoding",
+];
 
 #[test]
 fn epub_structure_and_metadata() {
@@ -1003,6 +1087,71 @@ fn epubcheck_accepts_the_books() {
 
 // ---------------------------------------------------------------------------------------------
 // File names
+
+/// Formulas as the core writes them: inline MathML with its TeX, a display formula without,
+/// and one whose fraction lost a part (a page's own mistake), which MathML 3 does not allow.
+fn maths() -> Article {
+    Article {
+        title: Some("Roots".into()),
+        lang: Some("en".into()),
+        content_html: concat!(
+            "<p>The discriminant <math><semantics><mrow><msup><mi>b</mi><mn>2</mn></msup>",
+            "<mo>\u{2212}</mo><mn>4</mn><mi>a</mi><mi>c</mi></mrow>",
+            "<annotation encoding=\"application/x-tex\">b^2 - 4ac</annotation></semantics></math> decides.</p>",
+            "<math display=\"block\"><mi>x</mi><mo stretchy=\"false\" href=\"javascript:alert(1)\">=</mo>",
+            "<mfrac><mrow><mo>\u{2212}</mo><mi>b</mi></mrow><mrow><mn>2</mn><mi>a</mi></mrow></mfrac>",
+            "<mspace width=\"1em\"></mspace><mmultiscripts><mi>X</mi><none></none><mi>b</mi>",
+            "<mprescripts></mprescripts><mi>c</mi><none></none></mmultiscripts></math>",
+            "<p>Broken: <math><mfrac><mi>p</mi></mfrac></math> and a table cell:</p>",
+            "<table><tr><td><math><semantics><mi>x</mi>",
+            "<annotation encoding=\"application/x-tex\">|x|</annotation></semantics></math></td></tr></table>",
+        )
+        .into(),
+        ..Article::default()
+    }
+}
+
+#[test]
+fn formulas_export_as_tex_mathml_or_their_words() {
+    let article = maths();
+    let md = to_markdown_at(&article, "2024-06-01");
+    assert!(md.contains("The discriminant $b^2 - 4ac$ decides."), "{md}");
+    assert!(md.contains("x = \u{2212} b 2 a X b c"), "{md}");
+    assert!(md.contains("Broken: p and a table cell:"), "{md}");
+    assert!(md.contains("| $\\|x\\|$ |"), "{md}");
+
+    let book = check_book_structure(&to_epub_at(&article, "2024-06-01"));
+    let opf = &book.files["EPUB/package.opf"];
+    assert!(
+        opf.contains(
+            "href=\"content.xhtml\" media-type=\"application/xhtml+xml\" properties=\"mathml\""
+        ),
+        "{opf}"
+    );
+    let content = &book.files["EPUB/content.xhtml"];
+    assert!(
+        content.contains(concat!(
+            "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics><mrow><msup><mi>b</mi>",
+            "<mn>2</mn></msup><mo>\u{2212}</mo><mn>4</mn><mi>a</mi><mi>c</mi></mrow>",
+            "<annotation encoding=\"application/x-tex\">b^2 - 4ac</annotation></semantics></math>"
+        )),
+        "{content}"
+    );
+    assert!(
+        content.contains(concat!(
+            "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><mi>x</mi>",
+            "<mo stretchy=\"false\">=</mo><mfrac>"
+        )),
+        "{content}"
+    );
+    assert!(content.contains("<mprescripts></mprescripts><mi>c</mi><none></none></mmultiscripts>"));
+    assert!(content.contains("Broken: p and"), "{content}");
+    epubcheck("maths", &to_epub_at(&article, "2024-06-01"));
+
+    // Without a formula the book declares none.
+    let plain = check_book_structure(&to_epub_at(&sample(), "2024-06-01"));
+    assert!(!plain.files["EPUB/package.opf"].contains("mathml"));
+}
 
 #[test]
 fn filenames_are_safe() {

@@ -41,7 +41,16 @@ pub(crate) fn book(article: &Article, modified: &str) -> Vec<u8> {
     zip.add("META-INF/container.xml", CONTAINER.as_bytes());
     zip.add(
         "EPUB/package.opf",
-        package(article, &title, &lang, dir, modified).as_bytes(),
+        // Text is escaped, so only a formula the writer made can open a `<math` element.
+        package(
+            article,
+            &title,
+            &lang,
+            dir,
+            modified,
+            body.contains("<math xmlns="),
+        )
+        .as_bytes(),
     );
     zip.add(
         "EPUB/nav.xhtml",
@@ -71,6 +80,7 @@ fn package(
     lang: &str,
     dir: Option<&str>,
     modified: &str,
+    mathml: bool,
 ) -> String {
     let mut opf = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -122,7 +132,14 @@ fn package(
     opf.push_str(
         "  </metadata>\n  <manifest>\n\
          \x20   <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n\
-         \x20   <item id=\"content\" href=\"content.xhtml\" media-type=\"application/xhtml+xml\"/>\n\
+         \x20   <item id=\"content\" href=\"content.xhtml\" media-type=\"application/xhtml+xml\"",
+    );
+    // EPUB 3 asks a content document with MathML to say so.
+    if mathml {
+        opf.push_str(" properties=\"mathml\"");
+    }
+    opf.push_str(
+        "/>\n\
          \x20   <item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n\
          \x20 </manifest>\n  <spine",
     );

@@ -9,6 +9,7 @@
 //! nesting comes out right without special cases.
 
 use super::dom::{self, is_html_space, Element, Node};
+use super::math;
 
 /// The Markdown document: front matter, the title as a level-1 heading, then the body.
 pub(crate) fn document(article: &crate::Article, saved: &str) -> String {
@@ -487,6 +488,20 @@ impl Renderer {
                     w.raw(&span);
                 }
             }
+            "math" => match math::tex(e) {
+                // `$…$` and `$$…$$`, which GitHub, pandoc and note apps render; a `|` in a
+                // table cell would end the cell.
+                Some(tex) => {
+                    let tex = if w.table_cell {
+                        tex.replace('|', "\\|")
+                    } else {
+                        tex
+                    };
+                    let fence = if math::is_block(e) { "$$" } else { "$" };
+                    w.raw(&format!("{fence}{tex}{fence}"));
+                }
+                None => w.text(&math::linear(e)),
+            },
             tag if SKIP_TAGS.contains(&tag) => {}
             // Block content inside inline content (a card's <div> inside a link, a list inside
             // a table cell) is flattened, kept apart from its neighbours by spaces.

@@ -11,6 +11,7 @@ mod epub;
 mod filename;
 mod html;
 mod markdown;
+mod math;
 mod sha1;
 mod text;
 mod xhtml;

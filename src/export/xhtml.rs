@@ -21,6 +21,7 @@
 use std::collections::HashSet;
 
 use super::dom::{self, is_blank, Element, Node};
+use super::math;
 
 pub(crate) struct Heading {
     pub id: String,
@@ -178,6 +179,11 @@ impl Writer {
             "br" => self.out.push_str("<br/>"),
             "wbr" => self.out.push_str("<wbr/>"),
             "img" => self.image(e, ctx),
+            // A formula the book can show as MathML (its package says so), else its text.
+            "math" => match math::mathml(e) {
+                Some(m) => self.out.push_str(&m),
+                None => text(&math::linear(e), &mut self.out),
+            },
             "a" if ctx.in_link => self.nodes(&e.children, ctx),
             "a" => {
                 self.open("a", e);
