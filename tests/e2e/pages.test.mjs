@@ -100,6 +100,52 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
     });
   }
 
+  it('shows formulas as mathematics, from MathJax and KaTeX alike, each once', async () => {
+    const { browser, server } = env;
+    await browser.goto(server.url('maths.html'));
+    const before = await pageState(browser);
+    const result = await openView(browser);
+    assert.ok(result.ok, `openReader failed: ${result.error}`);
+    const view = await viewSummary(browser);
+    assert.equal(view.title, 'Why the quadratic formula works');
+    assert.ok(!view.text.includes('Geometry'), 'the menu is in the view');
+    const maths = await browser.evalView(() => {
+      const formulas = [...document.querySelectorAll('.qp-content math')];
+      const box = (el) => el.getBoundingClientRect();
+      const fraction = document.querySelector('.qp-content mfrac');
+      const [numerator, denominator] = fraction ? [...fraction.children].map(box) : [];
+      const annotation = document.querySelector('.qp-content annotation');
+      return {
+        count: formulas.length,
+        mathml: formulas.every((m) => m.namespaceURI === 'http://www.w3.org/1998/Math/MathML'),
+        blocks: formulas.map((m) => m.getAttribute('display')),
+        // Laid out as a fraction: the numerator stands above the denominator.
+        stacked: Boolean(numerator && denominator && numerator.bottom <= denominator.top + 1 && numerator.height > 0),
+        annotationShown: annotation ? box(annotation).height > 0 : null,
+        // KaTeX's rendering is the formula again, in spans: one b² is there, not two.
+        // (Chromium's innerText leaves MathML out, so the paragraph's nodes are counted.)
+        bs: (() => {
+          const p = [...document.querySelectorAll('.qp-content p')].find((e) => e.textContent.includes('discriminant'));
+          const copy = p?.cloneNode(true);
+          copy?.querySelectorAll('annotation').forEach((a) => a.remove());
+          return copy ? copy.textContent.split('b').length - 1 : null;
+        })(),
+      };
+    });
+    assert.deepEqual(maths, {
+      count: 3,
+      mathml: true,
+      blocks: [null, 'block', null],
+      stacked: true,
+      annotationShown: false,
+      bs: 1,
+    });
+    assert.ok(!view.text.includes('b^2'), 'the TeX source is shown');
+    assert.match(view.text, /says how many real roots there are/);
+    await closeView(browser);
+    assert.deepEqual(await pageState(browser), before);
+  });
+
   it("keeps a right-to-left article's language and direction", async () => {
     const { browser, server } = env;
     await browser.goto(server.url('rtl.html'));
