@@ -8,6 +8,8 @@
 //! marker's width of spaces for a list item), which is how CommonMark defines nesting, so any
 //! nesting comes out right without special cases.
 
+use std::collections::HashMap;
+
 use super::dom::{self, is_html_space, Element, Node};
 use super::math;
 
@@ -822,6 +824,14 @@ impl Inline {
             if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') {
                 continue;
             }
+            // A no-break space (or any other Unicode space) at the start of a span stays
+            // outside it: `*` followed by a space opens nothing.
+            if c.is_whitespace() && self.open.iter().any(|o| !o.written) {
+                self.flush_space();
+                self.out.push(c);
+                self.line_has_content = true;
+                continue;
+            }
             self.flush();
             let escape = match c {
                 '\\' | '`' | '*' | '[' | ']' | '<' | '|' | '~' => true,
@@ -897,7 +907,17 @@ impl Inline {
         if !span.written {
             return;
         }
+        // Likewise at its end (`<em>knock!&nbsp;</em>`): a space before `*` closes nothing,
+        // so the span ends before it.
+        let mut trailing = String::new();
         if let Mark::Emphasis(_) = span.mark {
+            let opened = self.delims.get(span.delim).map_or(0, |d| d.pos + d.len);
+            let text_end = self
+                .out
+                .trim_end_matches(|c: char| c.is_whitespace() && c != '\n')
+                .len()
+                .max(opened);
+            trailing = self.out.split_off(text_end);
             self.delims.push(Delim {
                 pos: self.out.len(),
                 len: closing.len(),
@@ -906,10 +926,11 @@ impl Inline {
             });
         }
         self.out.push_str(closing);
+        self.out.push_str(&trailing);
     }
 
-    /// Writes what is pending before a piece of visible content.
-    fn flush(&mut self) {
+    /// Writes the line breaks and space pending before a piece of content.
+    fn flush_space(&mut self) {
         if self.pending_breaks > 0 && self.line_has_content {
             self.out.push_str(&"\\\n".repeat(self.pending_breaks));
             self.line_has_content = false;
@@ -920,6 +941,11 @@ impl Inline {
             self.out.push(' ');
         }
         self.pending_space = false;
+    }
+
+    /// Writes what is pending before a piece of visible content.
+    fn flush(&mut self) {
+        self.flush_space();
         for i in 0..self.open.len() {
             if self.open[i].written {
                 continue;
@@ -970,24 +996,56 @@ impl Inline {
         let closers: Vec<usize> = (0..self.delims.len())
             .filter(|&i| self.delims[i].opener != usize::MAX)
             .collect();
-        for c in closers {
-            let opener = self.delims[c].opener;
-            let Some(o) = self.delims.get(opener) else {
-                continue;
-            };
-            let (o_pos, o_len) = (o.pos, o.len);
-            let (c_pos, c_len) = (self.delims[c].pos, self.delims[c].len);
-            let opens = left_flanking(
-                self.out[..o_pos].chars().next_back(),
-                self.out[o_pos + o_len..].chars().next(),
-            );
-            let closes = right_flanking(
-                self.out[..c_pos].chars().next_back(),
-                self.out[c_pos + c_len..].chars().next(),
-            );
-            if !(opens && closes) {
-                self.delims[c].removed = true;
-                self.delims[opener].removed = true;
+        // CommonMark reads delimiters that touch (`**a „***b`: a closer, then two openers)
+        // as one run, flanked by what is around the whole run; a dropped pair's delimiters
+        // leave their neighbours touching something new. So each pair is judged by its runs,
+        // again until nothing changes (a few rounds: each drops a pair or ends).
+        let by_start: HashMap<usize, usize> = (0..self.delims.len())
+            .filter(|&i| self.delims[i].len > 0)
+            .map(|i| (self.delims[i].pos, i))
+            .collect();
+        let by_end: HashMap<usize, usize> = (0..self.delims.len())
+            .filter(|&i| self.delims[i].len > 0)
+            .map(|i| (self.delims[i].pos + self.delims[i].len, i))
+            .collect();
+        for _ in 0..8 {
+            let mut changed = false;
+            for &c in &closers {
+                let opener = self.delims[c].opener;
+                if self.delims[c].removed || opener >= self.delims.len() {
+                    continue;
+                }
+                let flanks = |d: usize| {
+                    let mark = self.out[self.delims[d].pos..].chars().next();
+                    let same = |i: usize| {
+                        self.delims[i].removed
+                            || self.out[self.delims[i].pos..].chars().next() == mark
+                    };
+                    let mut from = self.delims[d].pos;
+                    while let Some(&i) = by_end.get(&from).filter(|&&i| same(i)) {
+                        from = self.delims[i].pos;
+                    }
+                    let mut to = self.delims[d].pos + self.delims[d].len;
+                    while let Some(&i) = by_start.get(&to).filter(|&&i| same(i)) {
+                        to = self.delims[i].pos + self.delims[i].len;
+                    }
+                    (
+                        self.out[..from].chars().next_back(),
+                        self.out[to..].chars().next(),
+                    )
+                };
+                let (before, after) = flanks(opener);
+                let opens = left_flanking(before, after);
+                let (before, after) = flanks(c);
+                let closes = right_flanking(before, after);
+                if !(opens && closes) {
+                    self.delims[c].removed = true;
+                    self.delims[opener].removed = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
             }
         }
         // Unclosed openers (none when spans nest properly) would be stray too.
@@ -1049,6 +1107,35 @@ mod tests {
 
     fn md(html: &str) -> String {
         body(&dom::parse(html))
+    }
+
+    #[test]
+    fn spaces_a_span_starts_or_ends_with_stay_outside_it() {
+        // A no-break space is no HTML whitespace, but `*` next to it opens or closes nothing.
+        assert_eq!(
+            md("<p><strong>119.<em> Knock knock!\u{a0}</em></strong> Who</p>"),
+            "**119. *Knock knock!***\u{a0} Who"
+        );
+        assert_eq!(md("<p>a<em>\u{a0}b</em>c</p>"), "a\u{a0}*b*c");
+        assert_eq!(
+            md("<p><em><strong>Dishes.\u{a0}</strong></em> who</p>"),
+            "***Dishes.***\u{a0} who"
+        );
+    }
+
+    #[test]
+    fn touching_delimiters_are_judged_as_one_run() {
+        // `„` then `*****` then a letter: CommonMark reads the five as one run that can only
+        // open, so the first span, which would close there, goes (its text stays).
+        assert_eq!(
+            md("<p><strong>Keynote „</strong><em><strong>Neuland?! Wer“\u{a0}</strong></em></p>"),
+            "Keynote „***Neuland?! Wer“***\u{a0}"
+        );
+        // A span that cannot close (`"` then a letter) goes, and takes nothing else with it.
+        assert_eq!(
+            md("<p><strong>Called </strong><strong><em>\"guru\"</em></strong>by one</p>"),
+            "**Called** \"guru\"by one"
+        );
     }
 
     #[test]
