@@ -455,6 +455,63 @@ mod embedded_videos {
     }
 }
 
+mod inline_formatting {
+    use super::*;
+
+    const PARA: &str = "The committee met for the third time this spring, and this time the minutes record a vote, a dissent and a promise to publish the full figures before the summer.";
+
+    #[test]
+    fn emphasis_scripts_and_other_phrasing_survive_extraction() {
+        let html = format!(
+            r##"<!doctype html><html lang="en"><head><title>Minutes</title></head><body><article><h1>Minutes</h1>
+<p>{PARA}</p>
+<p>It was <em>not</em> unanimous: the <strong>final</strong> vote was <b>7</b> to <i>2</i>, with <u>one</u> abstention.
+Water is H<sub>2</sub>O and the area grows as r<sup>2</sup>.<sup id="r1"><a href="#n1">[1]</a></sup>
+The <abbr title="Water Board">WB</abbr> said <q>enough</q>; <del>Tuesday</del> <ins>Wednesday</ins>, <mark>noted</mark>,
+<small>in brief</small>, press <kbd>Ctrl</kbd>, set <var>n</var>, <samp>ok</samp>, <cite>The Report</cite>, <dfn>quorum</dfn>,
+<s>struck</s>, <bdi>إيان</bdi>, <ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>.</p>
+<p>{PARA}</p>
+<p>{PARA}</p>
+</article></body></html>"##
+        );
+        let a = extract_ok(&html, "https://minutes.example/spring");
+        for kept in [
+            "<em>not</em>",
+            "<strong>final</strong>",
+            "<b>7</b>",
+            "<i>2</i>",
+            "<u>one</u>",
+            "H<sub>2</sub>O",
+            "r<sup>2</sup>",
+            "<abbr title=\"Water Board\">WB</abbr>",
+            "<q>enough</q>",
+            "<del>Tuesday</del> <ins>Wednesday</ins>",
+            "<mark>noted</mark>",
+            "<small>in brief</small>",
+            "<kbd>Ctrl</kbd>",
+            "<var>n</var>",
+            "<samp>ok</samp>",
+            "<cite>The Report</cite>",
+            "<dfn>quorum</dfn>",
+            "<s>struck</s>",
+            "<bdi>إيان</bdi>",
+            "<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>",
+        ] {
+            assert!(
+                a.content_html.contains(kept),
+                "{kept} lost:\n{}",
+                a.content_html
+            );
+        }
+        assert!(
+            a.content_html
+                .contains("<sup id=\"qp-r1\"><a href=\"#qp-n1\">[1]</a></sup>"),
+            "{}",
+            a.content_html
+        );
+    }
+}
+
 mod maths {
     use super::*;
 

@@ -205,27 +205,26 @@ impl Emitter {
             }
             _ => tag_name_of(tag),
         };
-        // MathML's elements are `Other` to the pipeline; inside `<math>` their names are
-        // looked up (an HTML parser has lower-cased them already, but a page need not have
-        // been through one). Any other unknown element unwraps, unasked.
-        let other;
+        // Most of what the sanitiser keeps has no `Tag` of its own (`em`, `sup`, `abbr`,
+        // MathML's elements…): those are judged by name. An HTML parser has lower-cased
+        // names already, but a page need not have been through one.
+        let lower;
         let tag_name = match tag {
-            Tag::Other if self.math_open == 0 => "",
-            Tag::Other => {
-                other = String::from_utf8_lossy(name).to_ascii_lowercase();
-                other.as_str()
-            }
+            Tag::Other => match std::str::from_utf8(name) {
+                Ok(n) if n.bytes().any(|b| b.is_ascii_uppercase()) => {
+                    lower = n.to_ascii_lowercase();
+                    lower.as_str()
+                }
+                Ok(n) => n,
+                Err(_) => "",
+            },
             _ => tag_name,
         };
-        let action = if tag_name.is_empty() {
-            sanitize::Action::Unwrap
-        } else {
-            sanitize::in_context(
-                sanitize::element(tag_name, &attrs, &self.ctx()),
-                self.math_open > 0,
-                self.open.last().map(|o| o.tag),
-            )
-        };
+        let action = sanitize::in_context(
+            sanitize::element(tag_name, &attrs, &self.ctx()),
+            self.math_open > 0,
+            self.open.last().map(|o| o.tag),
+        );
         match action {
             sanitize::Action::Drop => State::Skipped,
             sanitize::Action::Unwrap => State::Unwrapped,
