@@ -455,6 +455,64 @@ mod embedded_videos {
     }
 }
 
+mod figure_images {
+    use super::*;
+
+    const PARA: &str = "The storm left the avenues coated in slush and rock salt, and the crews who keep the pipes running worked through the night to stop the mains from freezing.";
+
+    /// News sites that load pictures by script leave a figure with no `<img>`, naming its
+    /// picture only in an attribute (schema.org's `itemid`, a lazy loader's `data-srcset`).
+    #[test]
+    fn a_figure_that_names_its_picture_shows_it_above_the_caption() {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Winter pipes</title></head><body><article><h1>Winter pipes</h1>
+<p>{PARA}</p>
+<figure itemid="https://static.news.example/images/2019/02/pipes-articleLarge.jpg?quality=90&amp;auto=webp" itemtype="http://schema.org/ImageObject"><div data-testid="lazyimage-container"></div><figcaption>A crew at work on Grand Street.</figcaption></figure>
+<p>{PARA}</p>
+<figure data-srcset="/img/salt-600.webp 600w, /img/salt-1200.webp 1200w"><figcaption>Rock salt by the ton.</figcaption></figure>
+<figure itemid="https://static.news.example/other.jpg"><img src="/img/real.jpg" alt="The real picture"><figcaption>It has its own.</figcaption></figure>
+<figure data-note="no picture here"><figcaption>A caption alone.</figcaption></figure>
+<figure data-src="javascript:alert(1)//x.jpg"><figcaption>A script.</figcaption></figure>
+<p>{PARA}</p>
+</article></body></html>"#
+        );
+        let a = extract_ok(&html, "https://news.example/2019/winter-pipes");
+        let html = &a.content_html;
+        assert!(
+            html.contains(r#"<figure><img src="https://static.news.example/images/2019/02/pipes-articleLarge.jpg?quality=90&amp;auto=webp"><figcaption>A crew at work on Grand Street.</figcaption></figure>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<figure><img src="https://news.example/img/salt-1200.webp" srcset="https://news.example/img/salt-600.webp 600w, https://news.example/img/salt-1200.webp 1200w"><figcaption>"#),
+            "{html}"
+        );
+        assert!(
+            !html.contains("other.jpg"),
+            "a figure with its own image got a second"
+        );
+        assert!(html.contains("<figure><figcaption>A caption alone.</figcaption></figure>"));
+        assert!(!html.contains("javascript"), "{html}");
+        let no_images = extract_with(&html_page_for_options(), false);
+        assert!(!no_images.contains("<img"), "{no_images}");
+    }
+
+    fn html_page_for_options() -> String {
+        format!(
+            r#"<html><body><article><h1>T</h1><p>{PARA}</p><figure itemid="https://static.news.example/a.jpg"><figcaption>c</figcaption></figure><p>{PARA}</p><p>{PARA}</p></article></body></html>"#
+        )
+    }
+
+    fn extract_with(html: &str, keep_images: bool) -> String {
+        let options = quietpage::Options {
+            keep_images,
+            ..quietpage::Options::default()
+        };
+        quietpage::extract(html, Some("https://news.example/a"), &options)
+            .expect("an article")
+            .content_html
+    }
+}
+
 mod inline_formatting {
     use super::*;
 

@@ -78,6 +78,22 @@ pub struct Emitter {
     pub first_image: Option<String>,
     /// `src`s of the images written so far.
     images: std::collections::HashSet<String>,
+    /// Images written so far (`<img>` tags, duplicates left out).
+    images_written: u64,
+    /// The open `<figure>`s that name an image in an attribute (see [`FigureOpen`]).
+    figures: Vec<FigureOpen>,
+}
+
+/// A `<figure>` whose own attributes name its picture (`itemid` on schema.org's
+/// ImageObject, a lazy loader's `data-*`): if nothing inside it shows an image by the time
+/// it closes, that picture is put at its top, as Readability's `_fixLazyImages` does.
+struct FigureOpen {
+    node: u32,
+    /// Where its content starts in `html`, right after its start tag.
+    at: usize,
+    images_at_start: u64,
+    /// The `<img>` attribute the address makes: `src` or `srcset`, and the raw value.
+    image: (&'static str, String),
 }
 
 impl Emitter {
@@ -118,6 +134,8 @@ impl Emitter {
             noscript: None,
             first_image: None,
             images: std::collections::HashSet::new(),
+            images_written: 0,
+            figures: Vec::new(),
         }
     }
 
@@ -225,6 +243,9 @@ impl Emitter {
             self.math_open > 0,
             self.open.last().map(|o| o.tag),
         );
+        let figure = (tag == Tag::Figure && self.keep_images)
+            .then(|| figure_image(&attrs))
+            .flatten();
         match action {
             sanitize::Action::Drop => State::Skipped,
             sanitize::Action::Unwrap => State::Unwrapped,
@@ -248,6 +269,7 @@ impl Emitter {
                 self.html.push('>');
                 if out_tag == "img" {
                     self.meaningful += 1;
+                    self.images_written += 1;
                     self.after_last_img = Some(self.html.len());
                     let src = attrs.iter().find(|(k, _)| *k == "src");
                     self.last_img = src.map(|(_, v)| (start, v.clone()));
@@ -282,6 +304,14 @@ impl Emitter {
                     }
                     if out_tag == "annotation" {
                         self.unseen_open += 1;
+                    }
+                    if let Some(image) = figure {
+                        self.figures.push(FigureOpen {
+                            node,
+                            at: self.html.len(),
+                            images_at_start: self.images_written,
+                            image,
+                        });
                     }
                     self.open.push(OpenOut {
                         node,
@@ -424,6 +454,30 @@ impl Emitter {
         }
     }
 
+    /// A figure that showed no image gets the one its attributes named, at its top (above
+    /// its caption), written as any image is: sanitised, resolved, once per address.
+    fn figure_fallback(&mut self, f: FigureOpen) {
+        if self.images_written != f.images_at_start || f.at > self.html.len() {
+            return;
+        }
+        let end = self.html.len();
+        let (name, value) = f.image;
+        self.write_start(
+            u32::MAX,
+            Tag::Img,
+            b"img",
+            vec![(name.into(), value.into())],
+            false,
+        );
+        if self.html.len() > end {
+            let img = self.html.split_off(end);
+            self.html.insert_str(f.at, &img);
+            // Its place moved: a `<noscript>` twin is no longer right after it.
+            self.after_last_img = None;
+            self.last_img = None;
+        }
+    }
+
     /// A `<noscript>` in the article: its `<img>` stands in for a lazy image that had no
     /// usable source, unless the image right before it was written already.
     fn noscript_fallback(&mut self, raw: &str) {
@@ -459,6 +513,38 @@ impl Emitter {
         }
         self.write_start(u32::MAX, Tag::Img, b"img", attrs, false);
     }
+}
+
+/// The picture a `<figure>`'s own attributes name, as Readability's `_fixLazyImages` reads
+/// them: a value that is one image address (`itemid="https://…/photo.jpg?w=600"`) becomes
+/// a `src`, one that lists images with widths a `srcset`.
+fn figure_image(attrs: &[sanitize::Attr<'_>]) -> Option<(&'static str, String)> {
+    const IMAGE: [&str; 4] = [".jpg", ".jpeg", ".png", ".webp"];
+    attrs.iter().find_map(|(name, value)| {
+        if matches!(name.as_ref(), "src" | "srcset" | "alt") {
+            return None;
+        }
+        let lower = value.to_ascii_lowercase();
+        // `.jpg 600w`: an extension, spaces, then a digit.
+        let listed = IMAGE.iter().any(|ext| {
+            lower.match_indices(ext).any(|(i, _)| {
+                let rest = &lower[i + ext.len()..];
+                let digits = rest.trim_start();
+                digits.len() < rest.len() && digits.starts_with(|c: char| c.is_ascii_digit())
+            })
+        });
+        let v = lower.trim();
+        let single = !v.is_empty()
+            && !v.contains(char::is_whitespace)
+            && IMAGE.iter().any(|ext| v.find(ext).is_some_and(|i| i > 0));
+        if listed {
+            Some(("srcset", value.to_string()))
+        } else if single {
+            Some(("src", value.to_string()))
+        } else {
+            None
+        }
+    })
 }
 
 fn is_void(tag: &str) -> bool {
@@ -682,6 +768,11 @@ impl Visitor for Emitter {
 
 impl Emitter {
     fn close_out(&mut self, o: OpenOut, tag: Tag) {
+        if o.tag == "figure" && self.figures.last().is_some_and(|f| f.node == o.node) {
+            if let Some(f) = self.figures.pop() {
+                self.figure_fallback(f);
+            }
+        }
         if o.tag == "math" {
             self.math_open = self.math_open.saturating_sub(1);
         }
