@@ -847,7 +847,7 @@ fn check_book_structure(bytes: &[u8]) -> Book {
             "<{name}> in content.xhtml:\n{content}"
         );
         // A formula's elements carry words of MathML's own, never a link or a style.
-        if MATHML.contains(&name.as_str()) {
+        if support::MATHML_TAGS.contains(&name.as_str()) {
             for (attr, _) in &attrs {
                 assert!(
                     MATHML_ATTRS.contains(&attr.as_str()),
@@ -868,42 +868,6 @@ fn check_book_structure(bytes: &[u8]) -> Book {
     }
     book
 }
-
-/// The MathML elements the EPUB writer can write.
-const MATHML: &[&str] = &[
-    "math",
-    "mi",
-    "mn",
-    "mo",
-    "ms",
-    "mtext",
-    "mspace",
-    "mrow",
-    "mfrac",
-    "msqrt",
-    "mroot",
-    "mstyle",
-    "merror",
-    "mpadded",
-    "mphantom",
-    "mfenced",
-    "menclose",
-    "msub",
-    "msup",
-    "msubsup",
-    "munder",
-    "mover",
-    "munderover",
-    "mmultiscripts",
-    "mprescripts",
-    "none",
-    "mtable",
-    "mtr",
-    "mtd",
-    "mlabeledtr",
-    "semantics",
-    "annotation",
-];
 
 /// The attributes the EPUB writer gives MathML elements.
 const MATHML_ATTRS: &[&str] = &[

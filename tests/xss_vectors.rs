@@ -232,43 +232,6 @@ const HTML_TAGS: &[&str] = &[
     "math",
 ];
 
-/// MathML Core presentation elements, minus those that act (`maction`) or embed
-/// (`annotation-xml`, `mglyph`).
-const MATHML_TAGS: &[&str] = &[
-    "math",
-    "mi",
-    "mn",
-    "mo",
-    "ms",
-    "mtext",
-    "mspace",
-    "mrow",
-    "mfrac",
-    "msqrt",
-    "mroot",
-    "mstyle",
-    "merror",
-    "mpadded",
-    "mphantom",
-    "mfenced",
-    "menclose",
-    "msub",
-    "msup",
-    "msubsup",
-    "munder",
-    "mover",
-    "munderover",
-    "mmultiscripts",
-    "mprescripts",
-    "none",
-    "mtable",
-    "mtr",
-    "mtd",
-    "mlabeledtr",
-    "semantics",
-    "annotation",
-];
-
 const VOID: &[&str] = &["br", "hr", "img", "wbr", "col", "source"];
 
 fn attribute_allowed(tag: &str, name: &str, mathml: bool) -> bool {
@@ -416,7 +379,7 @@ fn check_balanced(out: &str, strict_math: bool) -> Result<(), String> {
                 return Err(format!("odd tag {tag:?}"));
             }
             let in_math = stack.contains(&"math");
-            if strict_math && name != "math" && MATHML_TAGS.contains(&name) != in_math {
+            if strict_math && name != "math" && support::MATHML_TAGS.contains(&name) != in_math {
                 return Err(format!(
                     "<{name}> {} math",
                     if in_math { "inside" } else { "outside" }
@@ -445,7 +408,7 @@ fn check_parsed(out: &str) -> Result<(), String> {
                 let ns = el.namespace_uri();
                 // lol_html reports MathML token elements (`mi`, `mtext`...) in the HTML
                 // namespace; `check_balanced` makes sure MathML names appear only inside `math`.
-                let mathml = MATHML_TAGS.contains(&tag.as_str());
+                let mathml = support::MATHML_TAGS.contains(&tag.as_str());
                 let mut p = problems.borrow_mut();
                 let in_mathml_ns = ns == "http://www.w3.org/1998/Math/MathML";
                 if ns == "http://www.w3.org/2000/svg"

@@ -695,3 +695,40 @@ pub fn check_url(name: &str, url: &str) -> Result<(), String> {
         Some(s) => Err(format!("{name} with scheme {s:?}: {url:?}")),
     }
 }
+
+/// MathML Core presentation elements, minus those that act (`maction`) or embed
+/// (`annotation-xml`, `mglyph`).
+pub const MATHML_TAGS: &[&str] = &[
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mstyle",
+    "merror",
+    "mpadded",
+    "mphantom",
+    "mfenced",
+    "menclose",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mlabeledtr",
+    "semantics",
+    "annotation",
+];
