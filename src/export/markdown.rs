@@ -490,6 +490,25 @@ impl Renderer {
                     w.raw(&span);
                 }
             }
+            // Markdown has no scripts; short numeric ones have Unicode's (`r²`, `H₂O`,
+            // `10⁻³`), and anything else (a footnote's `[1]`) stays as it reads.
+            "sup" | "sub" => {
+                let mut text = String::new();
+                dom::text_content(node, &mut text);
+                match script_chars(text.trim_matches(is_html_space), e.tag == "sup") {
+                    Some(mapped) => {
+                        // `m<sup>3 </sup>oil`: the space is the words' own.
+                        if text.starts_with(is_html_space) {
+                            w.space();
+                        }
+                        w.text(&mapped);
+                        if text.ends_with(is_html_space) {
+                            w.space();
+                        }
+                    }
+                    None => self.children_inline(e, w),
+                }
+            }
             "math" => match math::tex(e) {
                 // `$…$` and `$$…$$`, which GitHub, pandoc and note apps render; a `|` in a
                 // table cell would end the cell.
@@ -1081,6 +1100,29 @@ impl Inline {
     }
 }
 
+/// `text` in Unicode's superscript (or subscript) characters, when it is a short run of
+/// digits and signs that all have one.
+fn script_chars(text: &str, sup: bool) -> Option<String> {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    const SUB: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    if text.is_empty() || text.chars().count() > 6 {
+        return None;
+    }
+    text.chars()
+        .map(|c| match (c, sup) {
+            ('0'..='9', true) => Some(SUP[c as usize - '0' as usize]),
+            ('0'..='9', false) => Some(SUB[c as usize - '0' as usize]),
+            ('+', true) => Some('⁺'),
+            ('+', false) => Some('₊'),
+            ('-' | '\u{2212}', true) => Some('⁻'),
+            ('-' | '\u{2212}', false) => Some('₋'),
+            ('=', true) => Some('⁼'),
+            ('=', false) => Some('₌'),
+            _ => None,
+        })
+        .collect()
+}
+
 /// CommonMark's punctuation: ASCII punctuation, and (approximately) Unicode P and S: what is
 /// neither alphanumeric nor whitespace.
 fn is_punctuation(c: char) -> bool {
@@ -1107,6 +1149,19 @@ mod tests {
 
     fn md(html: &str) -> String {
         body(&dom::parse(html))
+    }
+
+    #[test]
+    fn short_numeric_scripts_read_as_unicode_scripts() {
+        assert_eq!(
+            md("<p>H<sub>2</sub>O, r<sup>2</sup>, 10<sup>\u{2212}3</sup> m, 15 m<sup>3 </sup>oil and E<sub>k</sub></p>"),
+            "H₂O, r², 10⁻³ m, 15 m³ oil and Ek"
+        );
+        // A footnote marker keeps its brackets and its link.
+        assert_eq!(
+            md("<p>Text.<sup><a href=\"https://e.example/#n1\">[1]</a></sup></p>"),
+            "Text.[\\[1\\]](https://e.example/#n1)"
+        );
     }
 
     #[test]
