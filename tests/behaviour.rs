@@ -455,6 +455,54 @@ mod embedded_videos {
     }
 }
 
+mod lists_of_paragraphs {
+    use super::*;
+
+    const PARA: &str = "This fortnight the team landed the last of the update fixes, cleaned up the old preference panes and welcomed three new contributors to the project.";
+
+    /// A newsletter written as nested lists, a picture with its caption inside an item: the
+    /// lists are the article, and Readability keeps them.
+    #[test]
+    fn a_list_that_holds_the_text_and_its_pictures_is_kept() {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>These weeks in the project</title></head><body>
+<article class="post"><h1>These weeks in the project</h1><div class="entry-content">
+<h3>Highlights</h3>
+<ul>
+<li>We have just landed <a href="https://bugs.example/1553982">Bug 1553982</a>, which stops an update from starting while another copy of the program is running.
+<ul><li><div class="wp-caption"><a href="https://files.example/restart.png"><img src="https://files.example/restart.png" alt="The restart page"></a><p class="wp-caption-text">The page that asks for a restart.</p></div></li></ul></li>
+<li>Also about to land is <a href="https://bugs.example/353804">Bug 353804</a>, which downloads a newer update when one is already waiting to be installed.</li>
+</ul>
+<h3>Friends of the team</h3>
+<p>{PARA}</p>
+<p>{PARA}</p>
+<p>{PARA}</p>
+<p>{PARA}</p>
+<p>{PARA}</p>
+</div></article></body></html>"#
+        );
+        let a = extract_ok(&html, "https://blog.example/2020/12/these-weeks");
+        assert!(
+            a.text.contains("stops an update from starting"),
+            "{}",
+            a.text
+        );
+        assert!(
+            a.text.contains("The page that asks for a restart."),
+            "{}",
+            a.text
+        );
+        assert!(
+            a.content_html.contains(
+                r#"<img src="https://files.example/restart.png" alt="The restart page">"#
+            ),
+            "{}",
+            a.content_html
+        );
+        assert!(a.text.contains("downloads a newer update"), "{}", a.text);
+    }
+}
+
 mod figure_images {
     use super::*;
 

@@ -603,7 +603,7 @@ impl Scorer<'_> {
                         .map(|i| i as u32)
                         .collect(),
                 };
-                return Some(self.finish(roots, &alive, &score, &init, flags, byline));
+                return Some(self.finish(roots, &alive, flags, byline));
             }
         };
 
@@ -705,7 +705,7 @@ impl Scorer<'_> {
         // `finish` builds sums of its own: one per-node vector of sums alive at a time bounds
         // the peak on a large page.
         drop(agg);
-        Some(self.finish(roots, &alive, &score, &init, flags, byline))
+        Some(self.finish(roots, &alive, flags, byline))
     }
 
     /// With `QUIETPAGE_DEBUG` set: the candidates and the big subtrees left out, on stderr.
@@ -740,13 +740,10 @@ impl Scorer<'_> {
 
     /// Readability's `_prepArticle`: conditional cleaning inside the chosen roots, then the
     /// actions for the emit pass.
-    #[allow(clippy::too_many_arguments)]
     fn finish(
         &self,
         roots: Vec<u32>,
         alive: &[bool],
-        score: &[f64],
-        init: &[bool],
         flags: Flags,
         byline: Option<(u32, String)>,
     ) -> Plan {
@@ -790,7 +787,7 @@ impl Scorer<'_> {
                 continue;
             }
             let node = &nodes[i];
-            if self.should_clean(i, &kept[i], score, init, flags) {
+            if self.should_clean(i, &kept[i], flags) {
                 actions[i] = Action::Drop;
                 continue;
             }
@@ -949,14 +946,7 @@ impl Scorer<'_> {
     }
 
     /// Readability's `_cleanConditionally` plus its `_clean`/`_cleanHeaders` rules.
-    fn should_clean(
-        &self,
-        i: usize,
-        kept: &Agg,
-        score: &[f64],
-        init: &[bool],
-        flags: Flags,
-    ) -> bool {
+    fn should_clean(&self, i: usize, kept: &Agg, flags: Flags) -> bool {
         let nodes = &self.c.nodes;
         let node = &nodes[i];
         let weight = if flags.weight_classes {
@@ -1002,8 +992,10 @@ impl Scorer<'_> {
         if node.flags & flag::IN_TABLE != 0 && self.inside_data_table(i) {
             return false;
         }
-        let content_score = if init[i] { score[i] } else { 0.0 };
-        if weight + content_score < 0.0 {
+        // Only the class weight: Readability.js no longer adds the node's content score
+        // (`var contentScore = 0`), and with it the score every list starts with (-3) had
+        // dropped lists of paragraphs and figures that Readability keeps.
+        if weight < 0.0 {
             return true;
         }
         if kept.commas >= 10 {
@@ -1101,9 +1093,7 @@ impl Scorer<'_> {
                 roots.push(i as u32);
             }
         }
-        let score = vec![0.0; nodes.len()];
-        let init = vec![false; nodes.len()];
-        self.finish(roots, &alive, &score, &init, flags, byline)
+        self.finish(roots, &alive, flags, byline)
     }
 }
 
