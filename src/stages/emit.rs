@@ -337,19 +337,21 @@ impl Emitter {
 
     /// A `<source>` that may give the waiting player its address (`pending_media`).
     fn media_source(&mut self, parent: Option<Open>, el: &StartTag<'_>) {
-        let Some((player, kind, title)) = self.pending_media.take() else {
+        let Some((player, kind, title)) = &self.pending_media else {
             return;
         };
-        if parent.map(|p| p.node) != Some(player) {
-            self.pending_media = Some((player, kind, title));
+        if parent.map(|p| p.node) != Some(*player) {
             return;
         }
+        // Not one a reader can open (a `blob:` stream): the player waits for its next source.
         let attrs = attributes(el);
-        match sanitize::media_source(kind, title.as_deref(), &attrs, &self.ctx()) {
-            Some((href, label)) => self.write_player_link(&href, &label),
-            // Not one a reader can open (a `blob:` stream): the next source may be.
-            None => self.pending_media = Some((player, kind, title)),
-        }
+        let Some((href, label)) =
+            sanitize::media_source(kind, title.as_deref(), &attrs, &self.ctx())
+        else {
+            return;
+        };
+        self.pending_media = None;
+        self.write_player_link(&href, &label);
     }
 
     /// A link in place of a player (`sanitize::video_link`, `sanitize::media_player`): a
