@@ -503,6 +503,43 @@ mod lists_of_paragraphs {
     }
 }
 
+mod pasted_documents {
+    use super::*;
+
+    const PARA: &str = "Whisk the eggs with the sugar until pale, fold in the flour and the zest, then spread the batter evenly on the tray and bake it for twenty-five minutes.";
+
+    /// A CMS pasted a whole document (`<html><body>`) into the article: a browser merges the
+    /// second body into the first and leaves its content where it stands, so the paragraphs
+    /// around it are as much the article as those in it.
+    #[test]
+    fn a_second_body_inside_the_article_is_no_article_of_its_own() {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Lemon tray bake</title></head><body>
+<nav><a href="/">Home</a> <a href="/cakes">Cakes</a></nav>
+<article><h1>Lemon tray bake</h1><div class="recipe">
+<p>A classic from the bakery, and the first recipe I ever wrote down, back in 2017, when this blog was new.</p>
+<html><body>
+<div class="method"><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div>
+<div class="tip"><p>{PARA}</p></div>
+</body></html>
+<p>Keep it in a tin: it stays moist for three days, and it freezes well for a month or more.</p>
+</div></article>
+<footer>Impressum</footer></body></html>"#
+        );
+        let a = extract_ok(&html, "https://bakes.example/lemon-tray-bake");
+        for words in [
+            "the first recipe I ever wrote down",
+            "bake it for twenty-five minutes",
+            "it freezes well",
+        ] {
+            assert!(a.text.contains(words), "{words}: {}", a.text);
+        }
+        assert!(!a.text.contains("Impressum"), "{}", a.text);
+        assert!(!a.content_html.contains("<body"), "{}", a.content_html);
+        assert!(!a.content_html.contains("<html"), "{}", a.content_html);
+    }
+}
+
 mod figure_images {
     use super::*;
 

@@ -640,6 +640,8 @@ fn tag_name_of(tag: Tag) -> &'static str {
         Center => "center",
         Dialog => "dialog",
         Menu => "menu",
+        // Never asked: the emitter writes nothing for it (see `start`).
+        Merged => "body",
         Other => "span",
     }
 }
@@ -678,6 +680,10 @@ fn attributes<'a>(el: &StartTag<'a>) -> Vec<sanitize::Attr<'a>> {
 
 impl Visitor for Emitter {
     fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &StartTag<'_>) {
+        if tag == Tag::Merged {
+            // Its content is its parent's; it is left `Outside`, so its end writes nothing.
+            return;
+        }
         if tag == Tag::Source && self.pending_media.is_some() {
             self.media_source(parent, el);
         }

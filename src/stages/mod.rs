@@ -292,9 +292,11 @@ fn cuts(
     let mut k = 0;
     while k < nodes.len() {
         let i = first + k;
+        // A merged `<body>` spans what belongs to its parent: not one to cut whole.
         let cut = matches!(fates[k], Fate::Outside | Fate::Skipped)
             && !closes_another(k)
-            && c.nodes[i].flags & collect::flag::FOREIGN == 0;
+            && c.nodes[i].flags & collect::flag::FOREIGN == 0
+            && c.nodes[i].tag != Tag::Merged;
         let end = if cut { own_end_tag(c, html, i) } else { None };
         let Some(end) = end.filter(|&end| end - starts[k] as usize >= stream::CUT_MIN) else {
             k += 1;

@@ -493,6 +493,7 @@ impl<'p, V: Visitor> Driver<'p, V> {
         };
         let at = segment.base + fed;
         let Driver { visitor, stack, .. } = self;
+        let tag = stack.placed(tag);
         stack.close_implied(tag, |open| visitor.end(open, at));
         let node = self.next_node.saturating_add(segment.skipped);
         self.next_node = self.next_node.saturating_add(1);
@@ -863,6 +864,7 @@ mod tests {
                 let at = el.source_location().bytes().start;
                 let (_, tag) = name_and_tag(html, at);
                 let Reference { log, stack, .. } = &mut *d;
+                let tag = stack.placed(tag);
                 stack.close_implied(tag, |open| log.end(open, at));
                 let node = d.next;
                 d.next += 1;

@@ -89,6 +89,9 @@ pub enum Tag {
     Center,
     Dialog,
     Menu,
+    /// A second `<html>` or `<body>` inside the body (see [`OpenStack::placed`]): an empty
+    /// element whose content belongs to its parent.
+    Merged,
     Other,
 }
 
@@ -344,8 +347,17 @@ impl Default for OpenStack {
 }
 
 impl OpenStack {
+    /// The innermost open element that can hold what comes next (not a [`Tag::Merged`]).
     pub fn top(&self) -> Option<Open> {
-        self.stack.last().copied()
+        match self.stack.last() {
+            Some(open) if open.tag == Tag::Merged => self
+                .stack
+                .iter()
+                .rev()
+                .find(|o| o.tag != Tag::Merged)
+                .copied(),
+            open => open.copied(),
+        }
     }
 
     pub fn depth(&self) -> usize {
@@ -354,6 +366,20 @@ impl OpenStack {
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Open> {
         self.stack.iter()
+    }
+
+    /// The tag an element opened here takes. A second `<html>` or `<body>` inside the body is
+    /// no document of its own: the HTML parser merges its attributes into the open ones and
+    /// leaves its content where it is. Pages get them when a CMS pastes a whole document into
+    /// an article. Read as a body, one stopped the search for the article's container at the
+    /// pasted part; read as a container, it moved the scores of what it holds a level away
+    /// from where a browser puts them. So it stays open (its end tag must find it) but is
+    /// no one's parent: [`OpenStack::top`] passes over it.
+    pub fn placed(&self, tag: Tag) -> Tag {
+        match tag {
+            Tag::Html | Tag::Body if self.open_by_tag[Tag::Body as usize] > 0 => Tag::Merged,
+            _ => tag,
+        }
     }
 
     /// Pops what the start tag `tag` implicitly closes, calling `closed` for each popped node
