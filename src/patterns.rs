@@ -286,6 +286,15 @@ pub const STATE_PREFIXES: &[&str] = &[
     "above", "below", "before", "after",
 ];
 
+/// Words that lead a class name as a namespace, not a description: the words after them say
+/// what the element is. Alone, such a word keeps its own meaning.
+pub const NAMESPACES: &[(&str, &str)] = &[(
+    "cmp",
+    "components of Adobe Experience Manager (`cmp-text`, `cmp-image`) and Open Journal \
+     Systems (`cmp_notification`) hold whole articles; consent managers put `cmp` after \
+     their own name (`qc-cmp2`, `usercentrics-cmp`)",
+)];
+
 /// ARIA roles that are never the article (`_unlikelyRoles` in Readability, plus banner and
 /// contentinfo, which are the page's header and footer).
 pub const UNLIKELY_ROLES: &[(&str, RemovedKind)] = &[
@@ -520,10 +529,13 @@ impl Names {
             names.joined.push_str(&part.to_lowercase());
             for token in part.split_ascii_whitespace() {
                 let words = split_words(token);
+                let namespaced =
+                    words.len() > 1 && NAMESPACES.iter().any(|(n, _)| *n == words[0].as_str());
                 // Words after a state word describe a state (`o-section--has-ads`).
                 names.name_words.extend(
                     words
                         .iter()
+                        .skip(usize::from(namespaced))
                         .take_while(|w| !STATE_PREFIXES.contains(&w.as_str()))
                         .cloned(),
                 );
@@ -640,6 +652,17 @@ mod tests {
         assert_eq!(n.boilerplate(), None);
         let n = Names::new(None, Some("cookieBanner"));
         assert_eq!(n.boilerplate(), Some(RemovedKind::Cookie));
+    }
+
+    #[test]
+    fn a_namespace_word_names_nothing_before_other_words() {
+        for name in ["cmp-text", "cmp-image__caption", "cmp_notification"] {
+            assert_eq!(Names::new(Some(name), None).boilerplate(), None, "{name}");
+        }
+        for name in ["cmp", "qc-cmp2-container", "usercentrics-cmp"] {
+            let n = Names::new(Some(name), None);
+            assert_eq!(n.boilerplate(), Some(RemovedKind::Cookie), "{name}");
+        }
     }
 
     #[test]

@@ -540,6 +540,40 @@ mod pasted_documents {
     }
 }
 
+mod component_names {
+    use super::*;
+
+    const PARA: &str = "A heat pump works best with a low flow temperature, which large radiators or underfloor heating allow even in an older house with good insulation.";
+
+    /// A site built from a CMS's components names each part `cmp-<kind>`; `cmp` alone, or
+    /// after a vendor's name, is a consent manager's box.
+    #[test]
+    fn components_namespaced_cmp_are_content_and_consent_boxes_are_not() {
+        let block = |n: usize| {
+            format!(
+                r#"<div class="text"><div class="cmp-text" id="text-{n}"><p>{PARA}</p><p>{PARA}</p></div></div>"#
+            )
+        };
+        let blocks: String = (0..4).map(block).collect();
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<div id="qc-cmp2-container"><p>We value your privacy. We and our partners store and access information on your device.</p></div>
+<main><div class="cmp-container"><h1 class="cmp-title__text">Heat pumps in old houses</h1>{blocks}
+<div class="image"><div class="cmp-image"><img class="cmp-image__image" src="/pump.jpg" alt="A heat pump"></div></div>
+</div></main></body></html>"#
+        );
+        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+        assert_eq!(
+            a.text.matches("low flow temperature").count(),
+            8,
+            "{}",
+            a.text
+        );
+        assert!(a.content_html.contains("pump.jpg"), "{}", a.content_html);
+        assert!(!a.text.contains("We value your privacy"), "{}", a.text);
+    }
+}
+
 mod figure_images {
     use super::*;
 

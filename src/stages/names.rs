@@ -11,8 +11,8 @@
 use super::collect::Map;
 use crate::article::RemovedKind;
 use crate::patterns::{
-    How, Names, Pattern, BOILERPLATE, BYLINE, MAYBE_CANDIDATE, META_LINE, NEGATIVE, POSITIVE,
-    STATE_PREFIXES, UNLIKELY,
+    How, Names, Pattern, BOILERPLATE, BYLINE, MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE,
+    POSITIVE, STATE_PREFIXES, UNLIKELY,
 };
 use std::sync::OnceLock;
 
@@ -178,6 +178,9 @@ impl Matcher {
         for s in STATE_PREFIXES {
             words.at(s.as_bytes()).word.state = true;
         }
+        for (n, _) in NAMESPACES {
+            words.at(n.as_bytes()).word.namespace = true;
+        }
         for p in META_LINE {
             words.at(p.needle.as_bytes()).word.meta_line = true;
         }
@@ -235,19 +238,29 @@ impl Matcher {
                 .position(u8::is_ascii_whitespace)
                 .map_or(raw.len(), |p| start + p);
             let mut naming = true;
+            let mut count = 0;
+            // A namespace's own reading, which counts only if the token is that word alone.
+            let mut held = None;
             for_each_word(&raw[start..end], |from, to| {
                 let (word, prefix) = self.words.read(&raw[start + from..start + to]);
                 part.hits |= word.hits | prefix.hits;
+                count += 1;
                 if !naming || word.state {
                     naming = false;
                     return;
                 }
+                let boilerplate = word.boilerplate.min(prefix.boilerplate);
+                if count == 1 && word.namespace {
+                    held = Some((word.meta_line, boilerplate));
+                    return;
+                }
                 part.meta_line |= word.meta_line;
-                part.boilerplate = part
-                    .boilerplate
-                    .min(word.boilerplate)
-                    .min(prefix.boilerplate);
+                part.boilerplate = part.boilerplate.min(boilerplate);
             });
+            if let (1, Some((meta_line, boilerplate))) = (count, held) {
+                part.meta_line |= meta_line;
+                part.boilerplate = part.boilerplate.min(boilerplate);
+            }
             start = end;
         }
         part
@@ -368,6 +381,8 @@ struct WordFacts {
     state: bool,
     /// A [`META_LINE`] word (never a prefix).
     meta_line: bool,
+    /// A [`NAMESPACES`] word (never a prefix).
+    namespace: bool,
 }
 
 impl Default for WordFacts {
@@ -377,6 +392,7 @@ impl Default for WordFacts {
             boilerplate: NO_PATTERN,
             state: false,
             meta_line: false,
+            namespace: false,
         }
     }
 }
@@ -388,6 +404,7 @@ impl WordFacts {
             boilerplate: self.boilerplate.min(other.boilerplate),
             state: self.state || other.state,
             meta_line: self.meta_line || other.meta_line,
+            namespace: self.namespace || other.namespace,
         }
     }
 }
