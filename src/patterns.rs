@@ -605,25 +605,37 @@ impl Names {
 
 /// Splits one class/id token into lower-case words at `-`, `_`, `.`, `:`, digits and
 /// lower-to-upper case changes: `articleShareBar_2` → `article`, `share`, `bar`.
+///
+/// Letters that follow a digit and are all hexadecimal are the end of a hash, not a word:
+/// `outline-container-orgd7109ad` (an Org export) or `body__3fad` (a CSS module) say nothing
+/// of an advert.
 fn split_words(token: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let mut current = String::new();
-    let mut prev_lower = false;
-    for c in token.chars() {
+    let mut chars = token.chars().peekable();
+    let mut after_digit = false;
+    while let Some(&c) = chars.peek() {
         if !c.is_alphabetic() {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
-            }
-            prev_lower = false;
+            after_digit = c.is_ascii_digit();
+            chars.next();
             continue;
         }
-        if c.is_uppercase() && prev_lower && !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+        let mut run = String::new();
+        while let Some(&c) = chars.peek().filter(|c| c.is_alphabetic()) {
+            run.push(c);
+            chars.next();
         }
-        prev_lower = c.is_lowercase();
-        current.extend(c.to_lowercase());
-    }
-    if !current.is_empty() {
+        if after_digit && run.chars().all(|c| c.is_ascii_hexdigit()) {
+            continue;
+        }
+        let mut current = String::new();
+        let mut prev_lower = false;
+        for c in run.chars() {
+            if c.is_uppercase() && prev_lower {
+                words.push(std::mem::take(&mut current));
+            }
+            prev_lower = c.is_lowercase();
+            current.extend(c.to_lowercase());
+        }
         words.push(current);
     }
     words
@@ -640,6 +652,8 @@ mod tests {
             ["article", "share", "bar"]
         );
         assert_eq!(split_words("top-ad-unit"), ["top", "ad", "unit"]);
+        assert_eq!(split_words("orgd7109ad"), ["orgd"]);
+        assert_eq!(split_words("ad2-3fad-ads"), ["ad", "ads"]);
     }
 
     #[test]

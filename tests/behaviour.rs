@@ -540,7 +540,7 @@ mod pasted_documents {
     }
 }
 
-mod component_names {
+mod class_names {
     use super::*;
 
     const PARA: &str = "A heat pump works best with a low flow temperature, which large radiators or underfloor heating allow even in an older house with good insulation.";
@@ -571,6 +571,33 @@ mod component_names {
         );
         assert!(a.content_html.contains("pump.jpg"), "{}", a.content_html);
         assert!(!a.text.contains("We value your privacy"), "{}", a.text);
+    }
+
+    /// Generated names end in hashes (Org exports, CSS modules); a hash that ends in `ad`
+    /// names no advert.
+    #[test]
+    fn a_hash_in_a_name_is_no_word() {
+        let section = |id: &str| {
+            format!(
+                r#"<div id="outline-container-{id}" class="outline-2"><h2>Part {id}</h2><p>{PARA}</p><p>{PARA}</p></div>"#
+            )
+        };
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Notes on heat pumps</title></head><body>
+<div id="content"><h1 class="title">Notes on heat pumps</h1>{}{}{}</div>
+<div class="ad" id="ad-3"><p>Buy a heat pump today from our partners and save.</p></div></body></html>"#,
+            section("org1f2e3c4"),
+            section("orgd7109ad"),
+            section("org9b8fad1")
+        );
+        let a = extract_ok(&html, "https://notes.example/heat-pumps.html");
+        assert_eq!(
+            a.text.matches("low flow temperature").count(),
+            6,
+            "{}",
+            a.text
+        );
+        assert!(!a.text.contains("from our partners"), "{}", a.text);
     }
 }
 

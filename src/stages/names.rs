@@ -513,28 +513,32 @@ impl Words {
 
 /// Calls `f(from, to)` for each word of an ASCII token, split as `patterns::split_words`
 /// splits: at anything not a letter, and before an upper-case letter that follows a
-/// lower-case one.
+/// lower-case one; letters after a digit that are all hexadecimal (a hash's) are no word.
 fn for_each_word(token: &[u8], mut f: impl FnMut(usize, usize)) {
-    let mut from = None;
-    let mut prev_lower = false;
-    for (i, &b) in token.iter().enumerate() {
-        if !b.is_ascii_alphabetic() {
-            if let Some(s) = from.take() {
-                f(s, i);
-            }
-            prev_lower = false;
+    let mut i = 0;
+    while i < token.len() {
+        if !token[i].is_ascii_alphabetic() {
+            i += 1;
             continue;
         }
-        if b.is_ascii_uppercase() && prev_lower {
-            if let Some(s) = from.take() {
-                f(s, i);
+        let run = i;
+        let end = token[i..]
+            .iter()
+            .position(|b| !b.is_ascii_alphabetic())
+            .map_or(token.len(), |p| i + p);
+        i = end;
+        let after_digit = run > 0 && token[run - 1].is_ascii_digit();
+        if after_digit && token[run..end].iter().all(u8::is_ascii_hexdigit) {
+            continue;
+        }
+        let mut from = run;
+        for k in run + 1..end {
+            if token[k].is_ascii_uppercase() && token[k - 1].is_ascii_lowercase() {
+                f(from, k);
+                from = k;
             }
         }
-        from.get_or_insert(i);
-        prev_lower = b.is_ascii_lowercase();
-    }
-    if let Some(s) = from {
-        f(s, token.len());
+        f(from, end);
     }
 }
 
