@@ -601,6 +601,56 @@ mod class_names {
     }
 }
 
+mod standfirst {
+    use super::*;
+
+    const PARA: &str = "The council said the new lanes would be finished before the summer, and that buses would keep their stops on both sides of the road while the work goes on.";
+
+    fn page(header_extra: &str) -> String {
+        let body: String = (0..6).map(|i| format!("<p>{PARA} ({i})</p>")).collect();
+        format!(
+            r#"<!doctype html><html lang="en"><head><title>Cycle lanes approved | The Gazette</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article>
+<header class="top">
+<h1>Cycle lanes approved</h1>
+<p class="intro">Councillors backed the scheme by nine votes to four. Work on Station Road starts in September.</p>
+<div class="byline"><img class="avatar" src="/staff/mira.jpg" width="48" height="48" alt=""><span>By Mira Shah</span> <time datetime="2024-03-14">14 March 2024</time></div>
+{header_extra}
+</header>
+<div class="story">{body}</div>
+</article></main>
+<footer>All rights reserved.</footer></body></html>"#
+        )
+    }
+
+    /// News pages set the standfirst in the article's header, apart from the body: it is the
+    /// story's first paragraph for the reader.
+    #[test]
+    fn the_standfirst_under_the_title_leads_the_article() {
+        let a = extract_ok(&page(""), "https://gazette.example/news/cycle-lanes");
+        let lead = "Councillors backed the scheme by nine votes to four.";
+        assert!(a.text.starts_with(lead), "{}", a.text);
+        assert_eq!(a.text.matches(lead).count(), 1, "{}", a.text);
+        assert!(a.text.contains("(5)"), "{}", a.text);
+        assert!(!a.text.contains("By Mira Shah"), "{}", a.text);
+    }
+
+    /// What else a header holds is no standfirst: a picture's caption, wherever the page put
+    /// it, and the author's biography.
+    #[test]
+    fn captions_and_author_boxes_in_the_header_stay_out() {
+        let extra = r#"<div class="hero"><div class="image"><img src="/img/lanes.jpg" alt=""></div>
+<p class="credit"><small>The planned lanes on Station Road, looking north towards the station. (Photo: Council)</small></p></div>
+<div class="author-box"><p>Mira Shah has covered transport and planning for the Gazette since 2015, after ten years at the county paper.</p></div>"#;
+        let a = extract_ok(&page(extra), "https://gazette.example/news/cycle-lanes");
+        assert!(a.text.starts_with("Councillors backed"), "{}", a.text);
+        for absent in ["looking north towards the station", "has covered transport"] {
+            assert!(!a.text.contains(absent), "{absent}: {}", a.text);
+        }
+    }
+}
+
 mod figure_images {
     use super::*;
 

@@ -440,12 +440,14 @@ impl Scorer<'_> {
         agg
     }
 
-    /// Which nodes take part in this attempt (their whole ancestry does too).
-    fn alive(&self, flags: Flags) -> (Vec<bool>, Option<(u32, String)>) {
+    /// Which nodes take part in this attempt (their whole ancestry does too), the byline
+    /// found in the page, and the heading that repeats the title (left out: the view shows
+    /// the title above the article).
+    fn alive(&self, flags: Flags) -> Alive {
         let nodes = &self.c.nodes;
         let mut alive = vec![false; nodes.len()];
         let mut byline = None;
-        let mut title_heading_dropped = false;
+        let mut title_heading = None;
         for (i, node) in nodes.iter().enumerate() {
             let parent_alive = node.parent == NONE || alive[node.parent as usize];
             if !parent_alive {
@@ -467,23 +469,121 @@ impl Scorer<'_> {
                     }
                 }
             }
-            if !dead && !title_heading_dropped && matches!(node.tag, Tag::H1 | Tag::H2) {
+            if !dead && title_heading.is_none() && matches!(node.tag, Tag::H1 | Tag::H2) {
                 if let Some(text) = self.c.capture(i) {
                     if !self.title.is_empty() && text_similarity(self.title, &text) > 0.75 {
-                        title_heading_dropped = true;
+                        title_heading = Some(i);
                         dead = true;
                     }
                 }
             }
             alive[i] = !dead;
         }
-        (alive, byline)
+        Alive {
+            alive,
+            byline,
+            title_heading,
+        }
+    }
+
+    /// The standfirst: news pages set it in the article's header, under the title and apart
+    /// from the body ("Damit Mitarbeiter gesund bleiben, …"), where neither the choice of a
+    /// container nor its siblings reach it. It is taken from between the title's heading and
+    /// the first root, inside the smallest element holding both (never the whole body): up
+    /// to [`LEAD_BLOCKS`] paragraphs of prose, not in an author box or a date line, not a
+    /// picture's caption, not links.
+    fn lead(&self, heading: usize, first_root: usize, agg: &[Para], alive: &[bool]) -> Vec<u32> {
+        let nodes = &self.c.nodes;
+        if heading >= first_root {
+            return Vec::new();
+        }
+        let above_heading = ancestors(nodes, heading);
+        let mut shared = nodes[first_root].parent;
+        while shared != NONE && !above_heading.contains(&(shared as usize)) {
+            shared = nodes[shared as usize].parent;
+        }
+        if shared == NONE || matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html) {
+            return Vec::new();
+        }
+        let heading_end = self.c.ends[heading];
+        let mut lead = Vec::new();
+        let mut text = 0;
+        for i in heading + 1..first_root {
+            let node = &nodes[i];
+            if !alive[i] || self.c.starts[i] < heading_end {
+                continue;
+            }
+            let block = node.tag == Tag::P
+                || (node.tag == Tag::Div && node.flags & flag::HAS_BLOCK_CHILD == 0);
+            let a = &agg[i];
+            if !block || a.text < LEAD_MIN || !a.sentence || self.furniture(i, shared) {
+                continue;
+            }
+            if self.holds_picture(i) || self.caption_of_picture(i) {
+                continue;
+            }
+            if a.link_density() >= 0.25 || lead.len() == LEAD_BLOCKS {
+                return Vec::new();
+            }
+            text += a.text;
+            lead.push(i as u32);
+        }
+        if text > LEAD_MAX {
+            return Vec::new();
+        }
+        lead
+    }
+
+    /// Whether `i`, or an element around it inside `outer`, is an author box, a date line, a
+    /// figure or a link.
+    fn furniture(&self, i: usize, outer: u32) -> bool {
+        const FURNITURE: u32 = flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK;
+        let nodes = &self.c.nodes;
+        let mut p = i as u32;
+        while p != NONE && p != outer {
+            if nodes[p as usize].flags & FURNITURE != 0 {
+                return true;
+            }
+            p = nodes[p as usize].parent;
+        }
+        false
+    }
+
+    /// Whether the element holds a picture (a block that does is no standfirst).
+    fn holds_picture(&self, i: usize) -> bool {
+        let end = self.c.ends[i];
+        (i + 1..self.c.nodes.len())
+            .take_while(|&j| self.c.starts[j] < end)
+            .any(|j| is_picture(self.c.nodes[j].tag))
+    }
+
+    /// Whether the last thing before the element that shows anything is a picture: then
+    /// the element is that picture's caption, wherever the page put it.
+    fn caption_of_picture(&self, i: usize) -> bool {
+        let nodes = &self.c.nodes;
+        let around = ancestors(nodes, i);
+        for j in (0..i).rev() {
+            if around.contains(&j) {
+                continue;
+            }
+            if is_picture(nodes[j].tag) {
+                return true;
+            }
+            if nodes[j].text > 0 {
+                return false;
+            }
+        }
+        false
     }
 
     fn attempt(&self, flags: Flags) -> Option<Plan> {
         let nodes = &self.c.nodes;
         let n = nodes.len();
-        let (alive, byline) = self.alive(flags);
+        let Alive {
+            alive,
+            byline,
+            title_heading,
+        } = self.alive(flags);
         let agg: Vec<Para> = self.aggregate(&|_| true, Some(&alive));
 
         // Score paragraphs into their ancestors.
@@ -701,6 +801,10 @@ impl Scorer<'_> {
                     roots.push(i as u32);
                 }
             }
+        }
+        if let (Some(heading), Some(&first)) = (title_heading, roots.iter().min()) {
+            let lead = self.lead(heading, first as usize, &agg, &alive);
+            roots.splice(0..0, lead);
         }
         // `finish` builds sums of its own: one per-node vector of sums alive at a time bounds
         // the peak on a large page.
@@ -1083,7 +1187,7 @@ impl Scorer<'_> {
             weight_classes: false,
             clean_conditionally: false,
         };
-        let (alive, byline) = self.alive(flags);
+        let Alive { alive, byline, .. } = self.alive(flags);
         let mut roots = Vec::new();
         let mut covered = vec![false; nodes.len()];
         for (i, node) in nodes.iter().enumerate() {
@@ -1095,6 +1199,23 @@ impl Scorer<'_> {
         }
         self.finish(roots, &alive, flags, byline)
     }
+}
+
+/// What [`Scorer::alive`] finds.
+struct Alive {
+    alive: Vec<bool>,
+    byline: Option<(u32, String)>,
+    title_heading: Option<usize>,
+}
+
+/// A standfirst's paragraphs: at most this many, each at least `LEAD_MIN` characters, all
+/// together at most `LEAD_MAX` (more is no standfirst but some other part of the page).
+const LEAD_BLOCKS: usize = 2;
+const LEAD_MIN: u32 = 60;
+const LEAD_MAX: u32 = 800;
+
+fn is_picture(tag: Tag) -> bool {
+    matches!(tag, Tag::Img | Tag::Picture | Tag::Figure | Tag::Video)
 }
 
 fn heading_rank(tag: Tag) -> u8 {
