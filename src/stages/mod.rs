@@ -30,19 +30,7 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         stream::stream_taping(html, mem, &marks, Collector::for_page(html.len()))?;
     let mut collected = collector.out;
 
-    let headings: Vec<(u8, String)> = collected
-        .captures
-        .iter()
-        .filter_map(|(&node, text)| {
-            let level = match collected.nodes.get(node as usize)?.tag {
-                Tag::H1 => 1,
-                Tag::H2 => 2,
-                _ => return None,
-            };
-            Some((level, collect::capture_text(text)))
-        })
-        .collect();
-    let resolved = metadata::resolve(&collected.meta, &headings);
+    let resolved = resolve_metadata(&collected);
     let title = resolved.title.clone().unwrap_or_default();
 
     let plan = score::plan(&collected, &title).ok_or(Error::NoArticle)?;
@@ -156,34 +144,49 @@ fn emit(
     )
 }
 
+/// The page's metadata, its title cleaned with the page's `h1`/`h2` headings.
+fn resolve_metadata(collected: &collect::Collected) -> metadata::Resolved {
+    let headings: Vec<(u8, String)> = collected
+        .captures
+        .iter()
+        .filter_map(|(&node, text)| {
+            let level = match collected.nodes.get(node as usize)?.tag {
+                Tag::H1 => 1,
+                Tag::H2 => 2,
+                _ => return None,
+            };
+            Some((level, collect::capture_text(text)))
+        })
+        .collect();
+    metadata::resolve(&collected.meta, &headings)
+}
+
 /// The part of the page the emit pass needs to read: from the first root's start tag to
 /// where the last root ended. Only everything the emitter writes lies inside the roots, and
-/// before the first root it has nothing to do. `None` when the pass must read the whole page:
-/// roots at different depths (a site rule), the first inside `<svg>`/`<math>` (lol_html's
-/// namespace state would not be resumed), or a page too long for `u32` offsets. Inside the
-/// range, what the emitter is known to leave out is cut (see [`cuts`]).
+/// before the first root it has nothing to do. The roots need not be siblings (a standfirst
+/// in the header, a site rule): whatever holds a later root and started before the range
+/// holds the first one too, so the first root's ancestors are all that is open. `None` when
+/// the pass must read the whole page: the first root inside `<svg>`/`<math>` (lol_html's
+/// namespace state would not be resumed), a merged `<body>` open around it (its end tag would
+/// find the real body's name), or a page too long for `u32` offsets. Inside the range, what
+/// the emitter is known to leave out is cut (see [`cuts`]).
 fn article_range(
     c: &collect::Collected,
     actions: &[score::Action],
     html: &str,
 ) -> Option<stream::Resume> {
     let len = html.len();
-    let mut roots = actions
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| **a == score::Action::Root)
-        .map(|(i, _)| i);
-    let first = roots.next()?;
+    let is_root = |a: &score::Action| *a == score::Action::Root;
+    let first = actions.iter().position(is_root)?;
+    let last = actions.iter().rposition(is_root).unwrap_or(first);
     let nodes = &c.nodes;
     let parent = nodes[first].parent;
-    let mut last = first;
-    for r in roots {
-        if nodes[r].parent != parent {
-            return None;
-        }
-        last = r;
-    }
     if u32::try_from(len).is_err() || nodes[first].flags & flag::FOREIGN != 0 {
+        return None;
+    }
+    let start = c.starts[first];
+    let merged_open = (0..first).any(|m| nodes[m].tag == Tag::Merged && c.ends[m] > start);
+    if merged_open {
         return None;
     }
     let mut open = Vec::new();
@@ -193,11 +196,10 @@ fn article_range(
         if matches!(tag, Tag::Svg | Tag::Math) {
             return None;
         }
-        open.push(tree::Open { node: p, tag });
+        open.push((tree::Open { node: p, tag }, c.starts[p as usize]));
         p = nodes[p as usize].parent;
     }
     open.reverse();
-    let start = c.starts[first];
     let end = c.ends[last];
     // Elements from `first` on whose start tag lies before the end of the range.
     let count = c.starts[first..].partition_point(|&s| s < end);
@@ -237,7 +239,7 @@ enum Fate {
 /// them (see [`stream::Cut`]): the plan drops them, or they lie between roots. Not cut: one
 /// that implicitly closed another when it started, one without its own end tag `</name>`,
 /// one in `<svg>`/`<math>`, and one holding a `<picture>` (whose start and end the emitter
-/// minds even when it leaves them out). `parent`: the roots' parent.
+/// minds even when it leaves them out). `parent`: the first root's parent.
 fn cuts(
     c: &collect::Collected,
     actions: &[score::Action],
@@ -279,7 +281,8 @@ fn cuts(
             )
         };
         fates.push(match parent_fate {
-            None if actions[i] == Action::Root => Fate::Read,
+            // A root whose parent is not the first root's: wherever it stands, it is read.
+            _ if actions[i] == Action::Root && parent_fate != Some(Fate::Skipped) => Fate::Read,
             None | Some(Fate::Outside) => Fate::Outside,
             Some(Fate::Skipped) => Fate::Skipped,
             Some(Fate::Noscript) => Fate::Noscript,
@@ -499,14 +502,15 @@ mod tests {
     }
 
     /// On every corpus page, the article's range read again from the start tags the collect
-    /// pass kept writes what lol_html's pass over the range writes.
+    /// pass kept writes what lol_html's pass over the range writes, and what the pass over
+    /// the whole page writes.
     #[test]
     fn corpus_articles_replay_as_lol_html_reads_them() {
         let Some(pages) = corpus_pages() else {
             return;
         };
         let options = Options::default();
-        let mut replayed = 0;
+        let (mut replayed, mut apart) = (0, 0);
         for page in pages {
             let Ok(bytes) = std::fs::read(&page) else {
                 continue;
@@ -515,13 +519,29 @@ mod tests {
             let (collector, tape) =
                 stream::stream_taping(&html, 1 << 26, &[], Collector::new()).unwrap();
             let collected = collector.out;
-            let Some(plan) = score::plan(&collected, "") else {
+            let title = resolve_metadata(&collected).title.unwrap_or_default();
+            let Some(plan) = score::plan(&collected, &title) else {
                 continue;
             };
             let Some(range) = article_range(&collected, &plan.actions, &html) else {
                 continue;
             };
+            let first_parent = range.open.last().map(|(o, _)| o.node);
+            let roots = plan.actions.iter().enumerate();
+            let mut roots = roots.filter(|(_, a)| **a == score::Action::Root);
+            apart +=
+                usize::from(roots.any(|(i, _)| Some(collected.nodes[i].parent) != first_parent));
             let tape = tape.expect("a corpus page's tape is kept");
+            let whole = emit(
+                &html,
+                None,
+                None,
+                plan.actions.clone(),
+                Vec::new(),
+                None,
+                &options,
+            )
+            .unwrap();
             let lol = emit(
                 &html,
                 Some(range.clone()),
@@ -541,11 +561,16 @@ mod tests {
                 &options,
             );
             let (lol, taped) = (lol.unwrap(), taped.unwrap());
+            assert_eq!(whole.html, lol.html, "{}", page.display());
             assert_eq!(lol.html, taped.html, "{}", page.display());
-            assert_eq!(lol.text.finish(), taped.text.finish(), "{}", page.display());
+            let text = lol.text.finish();
+            assert_eq!(whole.text.finish(), text, "{}", page.display());
+            assert_eq!(text, taped.text.finish(), "{}", page.display());
             replayed += 1;
         }
         assert!(replayed > 500, "{replayed} pages replayed");
+        // Pages with a standfirst: roots that are not siblings.
+        assert!(apart > 10, "{apart} pages with roots apart");
     }
 
     /// The emit pass over the article's range writes what the pass over the whole page does,
@@ -579,6 +604,11 @@ mod tests {
             format!("<body><div><div class=a>{body}</div><nav>menu</nav><div class=b>{body}</div><div class=social>x</div></div>"),
             format!("<body><div>{body}<p>a<script>if (a < b) {{ x('</p>') }}</script>b<svg viewBox='0 0 1 1'><path d=M0/><title>t</title></svg>c<STYLE>p {{}}</style><button>Go</button><aside>x</aside>{body}</div>"),
             format!("<body><div>{body}<svg><foreignObject><p>inside</p><aside>b</aside></foreignObject></svg><math><mi>x</mi><svg><desc>d</desc></svg></math>{body}</div>"),
+            // A standfirst in the header: roots that are not siblings.
+            format!("<title>Lanes approved</title><body><article><header><h1>Lanes approved</h1><p>The standfirst, long enough to lead the story, says what happened.</p><div class=share>s</div></header><div>{body}</div></article>"),
+            // A pasted document's merged body around the article, and one inside it.
+            format!("<title>Lanes approved</title><body><div class=entry><h1>Lanes approved</h1><p>The standfirst, long enough to lead the story, says what happened.</p><html><body><div>{body}</div></body></html><p>After the pasted part, the story goes on for a while longer.</p></div>"),
+            format!("<body><div class=entry><html><body><div>{body}<p>More</p></div></body></html><div>{body}</div></div>"),
         ];
         // Cuts of every length modulo a character's bytes, so that the stand-ins' padding
         // (which keeps the stretches on character boundaries) is needed.
@@ -593,7 +623,8 @@ mod tests {
             let (collector, tape) =
                 stream::stream_taping(&page, 1 << 24, &[], Collector::new()).unwrap();
             let collected = collector.out;
-            let plan = score::plan(&collected, "").expect("an article");
+            let title = resolve_metadata(&collected).title.unwrap_or_default();
+            let plan = score::plan(&collected, &title).expect("an article");
             let range = article_range(&collected, &plan.actions, &page);
             cut_pages += usize::from(range.as_ref().is_some_and(|r| !r.cuts.is_empty()));
             let whole = emit(

@@ -43,8 +43,9 @@ pub struct Resume {
     pub end: usize,
     /// The first element's node number.
     pub first_node: u32,
-    /// The elements open around it, outermost first.
-    pub open: Vec<Open>,
+    /// The elements open around it, outermost first, each with where its start tag is (its
+    /// name is read there, so that an end tag in the range finds it).
+    pub open: Vec<(Open, u32)>,
     /// What the full pass saw for each element of the range, in order.
     pub expect: Vec<Seen>,
     /// Parts of the range to leave unread, in order (see [`Cut`]).
@@ -368,18 +369,20 @@ struct Driver<'p, V> {
 }
 
 impl<'p, V: Visitor> Driver<'p, V> {
-    /// A driver for a pass that starts inside `open` (outermost first) with element
-    /// `first_node`.
+    /// A driver for a pass that starts inside `open` (outermost first, each with its start
+    /// tag's place in `html`) with element `first_node`.
     fn new(
         html: &'p str,
         visitor: V,
-        (open, first_node): (Vec<Open>, u32),
+        (open, first_node): (Vec<(Open, u32)>, u32),
         segments: Vec<Segment>,
         expect: Vec<Seen>,
     ) -> Self {
         let mut stack = OpenStack::default();
-        for o in open {
+        let mut names = OpenNames::default();
+        for (o, start) in open {
             stack.push(o);
+            names.push(o.node, name_and_tag(html, start as usize).0);
         }
         Driver {
             visitor,
@@ -393,7 +396,7 @@ impl<'p, V: Visitor> Driver<'p, V> {
             mode: Mode::Data,
             raw_name: (0, 0),
             ns: Namespaces::default(),
-            names: OpenNames::default(),
+            names,
             attrs: Vec::new(),
         }
     }
