@@ -636,6 +636,22 @@ mod standfirst {
         assert!(!a.text.contains("By Mira Shah"), "{}", a.text);
     }
 
+    /// A kicker before the title in the heading ("Station Road: …") still marks where the
+    /// header's standfirst is.
+    #[test]
+    fn a_heading_with_a_kicker_still_heads_the_standfirst() {
+        let html = page("").replace(
+            "<h1>Cycle lanes approved</h1>",
+            "<h1><span>Station Road</span>: Cycle lanes approved by the council</h1>",
+        );
+        let html = html.replace(
+            "<title>Cycle lanes approved | The Gazette</title>",
+            "<title>Cycle lanes approved by the council</title>",
+        );
+        let a = extract_ok(&html, "https://gazette.example/news/cycle-lanes");
+        assert!(a.text.starts_with("Councillors backed"), "{}", a.text);
+    }
+
     /// What else a header holds is no standfirst: a picture's caption, wherever the page put
     /// it, and the author's biography.
     #[test]

@@ -534,6 +534,25 @@ impl Scorer<'_> {
         lead
     }
 
+    /// The nearest `h1`/`h2` before `first_root` that holds the title among other words: a
+    /// kicker before it ("Abstandsregeln und Fieberkontrollen: Wie Firmen …") keeps it from
+    /// being the heading that repeats the title, but it still heads the article. Only a
+    /// title of [`TITLE_WORDS_MIN`] words or more is looked for, within [`HEADING_REACH`]
+    /// elements.
+    fn heading_holding_title(&self, first_root: usize) -> Option<usize> {
+        if self.title.split_whitespace().count() < TITLE_WORDS_MIN {
+            return None;
+        }
+        let from = first_root.saturating_sub(HEADING_REACH);
+        (from..first_root).rev().find(|&i| {
+            matches!(self.c.nodes[i].tag, Tag::H1 | Tag::H2)
+                && self
+                    .c
+                    .capture(i)
+                    .is_some_and(|text| text_similarity(&text, self.title) > 0.9)
+        })
+    }
+
     /// Whether `i`, or an element around it inside `outer`, is an author box, a date line, a
     /// figure or a link.
     fn furniture(&self, i: usize, outer: u32) -> bool {
@@ -802,9 +821,12 @@ impl Scorer<'_> {
                 }
             }
         }
-        if let (Some(heading), Some(&first)) = (title_heading, roots.iter().min()) {
-            let lead = self.lead(heading, first as usize, &agg, &alive);
-            roots.splice(0..0, lead);
+        if let Some(&first) = roots.iter().min() {
+            let first = first as usize;
+            if let Some(heading) = title_heading.or_else(|| self.heading_holding_title(first)) {
+                let lead = self.lead(heading, first, &agg, &alive);
+                roots.splice(0..0, lead);
+            }
         }
         // `finish` builds sums of its own: one per-node vector of sums alive at a time bounds
         // the peak on a large page.
@@ -1213,6 +1235,8 @@ struct Alive {
 const LEAD_BLOCKS: usize = 2;
 const LEAD_MIN: u32 = 60;
 const LEAD_MAX: u32 = 800;
+const TITLE_WORDS_MIN: usize = 4;
+const HEADING_REACH: usize = 400;
 
 fn is_picture(tag: Tag) -> bool {
     matches!(tag, Tag::Img | Tag::Picture | Tag::Figure | Tag::Video)
