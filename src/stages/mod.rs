@@ -463,6 +463,26 @@ fn clip_chars(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
+    /// The article as the emit pass writes it, as (HTML, text): over the whole page, over
+    /// `range` by lol_html, and over `range` from the start tags on `tape`.
+    fn emit_three_ways(
+        html: &str,
+        range: Option<stream::Resume>,
+        tape: Option<stream::Tape>,
+        actions: Vec<score::Action>,
+    ) -> [(String, String); 3] {
+        let options = Options::default();
+        let run = |range, tape, actions| {
+            let e = emit(html, range, tape, actions, Vec::new(), None, &options).unwrap();
+            (e.html, e.text.finish())
+        };
+        [
+            run(None, None, actions.clone()),
+            run(range.clone(), None, actions.clone()),
+            run(range, tape, actions),
+        ]
+    }
+
     #[test]
     fn words_are_runs_between_spaces_and_each_cjk_character() {
         for (text, words) in [
@@ -509,7 +529,6 @@ mod tests {
         let Some(pages) = corpus_pages() else {
             return;
         };
-        let options = Options::default();
         let (mut replayed, mut apart) = (0, 0);
         for page in pages {
             let Ok(bytes) = std::fs::read(&page) else {
@@ -532,40 +551,9 @@ mod tests {
             apart +=
                 usize::from(roots.any(|(i, _)| Some(collected.nodes[i].parent) != first_parent));
             let tape = tape.expect("a corpus page's tape is kept");
-            let whole = emit(
-                &html,
-                None,
-                None,
-                plan.actions.clone(),
-                Vec::new(),
-                None,
-                &options,
-            )
-            .unwrap();
-            let lol = emit(
-                &html,
-                Some(range.clone()),
-                None,
-                plan.actions.clone(),
-                Vec::new(),
-                None,
-                &options,
-            );
-            let taped = emit(
-                &html,
-                Some(range),
-                Some(tape),
-                plan.actions,
-                Vec::new(),
-                None,
-                &options,
-            );
-            let (lol, taped) = (lol.unwrap(), taped.unwrap());
-            assert_eq!(whole.html, lol.html, "{}", page.display());
-            assert_eq!(lol.html, taped.html, "{}", page.display());
-            let text = lol.text.finish();
-            assert_eq!(whole.text.finish(), text, "{}", page.display());
-            assert_eq!(text, taped.text.finish(), "{}", page.display());
+            let [whole, lol, taped] = emit_three_ways(&html, Some(range), Some(tape), plan.actions);
+            assert_eq!(whole, lol, "{}", page.display());
+            assert_eq!(lol, taped, "{}", page.display());
             replayed += 1;
         }
         assert!(replayed > 500, "{replayed} pages replayed");
@@ -617,7 +605,6 @@ mod tests {
             let lead = "日本語é😀".repeat(40);
             format!("<body><div><p>{lead}</p>{body}<p>ü{wide}<span class=share>{wide}ß</span>€<span>{wide}</span><aside>日本{wide}</aside>ö{body}</div>")
         }));
-        let options = Options::default();
         let mut cut_pages = 0;
         for page in pages {
             let (collector, tape) =
@@ -627,32 +614,9 @@ mod tests {
             let plan = score::plan(&collected, &title).expect("an article");
             let range = article_range(&collected, &plan.actions, &page);
             cut_pages += usize::from(range.as_ref().is_some_and(|r| !r.cuts.is_empty()));
-            let whole = emit(
-                &page,
-                None,
-                None,
-                plan.actions.clone(),
-                Vec::new(),
-                None,
-                &options,
-            )
-            .unwrap();
-            let whole = (whole.html, whole.text.finish());
-            // By lol_html over the range, and from the start tags the collect pass kept.
-            let lol = emit(
-                &page,
-                range.clone(),
-                None,
-                plan.actions.clone(),
-                Vec::new(),
-                None,
-                &options,
-            );
-            let replayed = emit(&page, range, tape, plan.actions, Vec::new(), None, &options);
-            for part in [lol, replayed] {
-                let part = part.unwrap();
-                assert_eq!((part.html, part.text.finish()), whole, "{page}");
-            }
+            let [whole, lol, replayed] = emit_three_ways(&page, range, tape, plan.actions);
+            assert_eq!(lol, whole, "{page}");
+            assert_eq!(replayed, whole, "{page}");
         }
         assert!(cut_pages >= 4, "{cut_pages} pages with cuts");
     }
