@@ -809,7 +809,7 @@ fn time_is_linear_in_the_input() {
     }
     /// A named page shape, made at a size.
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 6] = [
+    let shapes: [Shape; 7] = [
         ("paragraphs", page_of_paragraphs),
         ("tiny elements", |n| {
             let tiny = "<i></i><b>x</b><br>".repeat(n * 10);
@@ -820,6 +820,15 @@ fn time_is_linear_in_the_input() {
                 "<title>Deep</title>{}<p>{PARA}</p>",
                 "<div class=\"w\">".repeat(n * 10)
             )
+        }),
+        ("a header nested deep before the body", |n| {
+            let title = "A header nested deep before the story";
+            let deep =
+                "<div class=\"w\"><p>A line of prose long enough to pass for a standfirst.</p>"
+                    .repeat(n * 10);
+            page_of_paragraphs(20)
+                .replace("<h1>", &format!("<h1>{title}</h1>{deep}<h1>"))
+                .replace("Baths stay open | Town Courier", title)
         }),
         ("siblings", |n| {
             let items = format!("<li><a href=\"/x\">{}</a></li>", &PARA[..40]).repeat(n * 3);

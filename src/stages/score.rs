@@ -497,18 +497,23 @@ impl Scorer<'_> {
         if heading >= first_root {
             return Vec::new();
         }
-        let above_heading = ancestors(nodes, heading);
+        let (starts, ends) = (&self.c.starts, &self.c.ends);
+        // The smallest element holding both: the first of the root's ancestors whose span
+        // holds the heading's (offsets, not lists of ancestors: pages can nest deep).
         let mut shared = nodes[first_root].parent;
-        while shared != NONE && !above_heading.contains(&(shared as usize)) {
+        while shared != NONE
+            && !(starts[shared as usize] <= starts[heading]
+                && ends[shared as usize] >= ends[heading])
+        {
             shared = nodes[shared as usize].parent;
         }
         if shared == NONE || matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html) {
             return Vec::new();
         }
-        let heading_end = self.c.ends[heading];
+        let heading_end = ends[heading];
         let mut lead = Vec::new();
         let mut text = 0;
-        for i in heading + 1..first_root {
+        for i in heading + 1..first_root.min(heading + 1 + LEAD_REACH) {
             let node = &nodes[i];
             if !alive[i] || self.c.starts[i] < heading_end {
                 continue;
@@ -577,12 +582,14 @@ impl Scorer<'_> {
     }
 
     /// Whether the last thing before the element that shows anything is a picture: then
-    /// the element is that picture's caption, wherever the page put it.
+    /// the element is that picture's caption, wherever the page put it. Looked for within
+    /// [`CAPTION_REACH`] elements back.
     fn caption_of_picture(&self, i: usize) -> bool {
         let nodes = &self.c.nodes;
-        let around = ancestors(nodes, i);
-        for j in (0..i).rev() {
-            if around.contains(&j) {
+        let start = self.c.starts[i];
+        for j in (i.saturating_sub(CAPTION_REACH)..i).rev() {
+            // What is still open where the element starts holds it.
+            if self.c.ends[j] > start {
                 continue;
             }
             if is_picture(nodes[j].tag) {
@@ -1235,8 +1242,12 @@ struct Alive {
 const LEAD_BLOCKS: usize = 2;
 const LEAD_MIN: u32 = 60;
 const LEAD_MAX: u32 = 800;
+/// How many elements after the title's heading the standfirst is looked for in.
+const LEAD_REACH: usize = 400;
 const TITLE_WORDS_MIN: usize = 4;
 const HEADING_REACH: usize = 400;
+/// How many elements before a block its picture is looked for in.
+const CAPTION_REACH: usize = 64;
 
 fn is_picture(tag: Tag) -> bool {
     matches!(tag, Tag::Img | Tag::Picture | Tag::Figure | Tag::Video)
