@@ -1244,7 +1244,9 @@ const LEAD_MIN: u32 = 60;
 const LEAD_MAX: u32 = 800;
 /// How many elements after the title's heading the standfirst is looked for in.
 const LEAD_REACH: usize = 400;
+/// A shorter title is too common a phrase to look for inside headings.
 const TITLE_WORDS_MIN: usize = 4;
+/// How many elements before the body a heading holding the title is looked for in.
 const HEADING_REACH: usize = 400;
 /// How many elements before a block its picture is looked for in.
 const CAPTION_REACH: usize = 64;
