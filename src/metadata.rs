@@ -473,6 +473,21 @@ const LABEL_WORDS: &[&str] = &[
     "post",
 ];
 
+/// What follows a lower-case "by" (or its like) inside a line, after a label of two words
+/// or more and before a capitalised word: the name after a section's label. Lower case
+/// only, so that it reads "by" as a word of the line, not as part of a name; a one-word
+/// label ("Written by …") is the line's own wording, kept as Readability keeps it.
+fn after_inner_by(line: &str) -> Option<&str> {
+    const INNER: &[&str] = &[" by ", " par ", " por ", " von ", " door ", " przez "];
+    let (at, len) = INNER
+        .iter()
+        .filter_map(|w| line.find(w).map(|at| (at, w.len())))
+        .min()?;
+    let rest = &line[at + len..];
+    let label_words = line[..at].split_whitespace().count();
+    (label_words >= 2 && rest.starts_with(char::is_uppercase)).then_some(rest)
+}
+
 /// Whether every word of `line` is one of [`LABEL_WORDS`] (or there are none).
 fn only_date_words(line: &str) -> bool {
     line.split_whitespace().all(|w| {
@@ -512,6 +527,9 @@ pub fn clean_byline(byline: &str) -> Option<String> {
         .map(str::to_string);
     if let Some(rest) = unprefixed {
         name = rest;
+    } else if let Some(rest) = after_inner_by(&name) {
+        // "Tech Industry by Steven Musil": a section's label before the name.
+        name = rest.to_string();
     }
     // "Jane Doe | March 3, 2024": the part after a separator, when it holds a number.
     for sep in BYLINE_SEPARATORS {
@@ -653,6 +671,15 @@ mod tests {
             ("Alex Perry 1 day ago", "Alex Perry"),
             ("MORITZ GATHMANN am 12.03.2020", "MORITZ GATHMANN"),
             ("| Autor: gnaddrig", "gnaddrig"),
+            (
+                "Tech Industry by Steven Musil January 18, 2017",
+                "Steven Musil",
+            ),
+            ("Ein Kommentar von Anna Schmidt", "Anna Schmidt"),
+            (
+                "Written by Rob Ewaschuk Edited by Betsy Beyer",
+                "Written by Rob Ewaschuk Edited by Betsy Beyer",
+            ),
             // Letters whose lower case is longer than they are do not move the cut.
             ("By \u{23a}\u{23a}\u{23a} Doe", "\u{23a}\u{23a}\u{23a} Doe"),
             ("BY \u{130}smail Kaya", "\u{130}smail Kaya"),

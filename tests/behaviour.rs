@@ -1551,6 +1551,33 @@ mod boilerplate {
 mod metadata {
     use super::*;
 
+    /// Templates indent deeply: a byline box's whitespace once filled the bytes kept of its
+    /// text before the author's name came.
+    #[test]
+    fn a_deeply_indented_byline_is_read() {
+        let pad = |depth: usize| format!("\n{}", " ".repeat(depth * 4));
+        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+        let html = format!(
+            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
+<h1>Ferry to run hourly</h1>
+<div class="authorInfo">{}<h6><a href="/topics/transport/">Local transport</a></h6>{}<ul>{}<li>{}<span class="byText">by </span>{}<a rel="author" href="/profiles/mira/">{}<span>Mira Shah</span>{}</a>{}</li>{}</ul>{}</div>
+{}</article></body></html>"#,
+            pad(30),
+            pad(30),
+            pad(32),
+            pad(34),
+            pad(36),
+            pad(38),
+            pad(36),
+            pad(34),
+            pad(32),
+            pad(30),
+            para.repeat(5)
+        );
+        let a = extract_ok(&html, "https://news.example/ferry");
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+    }
+
     #[test]
     fn json_ld_comes_first() {
         let a = extract_ok(

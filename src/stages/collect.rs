@@ -788,12 +788,24 @@ impl Visitor for Collector {
         }
         for (_, buf) in self.capturing.iter_mut() {
             if buf.len() < CAPTURE_MAX {
-                buf.push_str(text);
+                push_collapsed(buf, text);
             }
         }
         if self.probe.is_some() && self.probe_text.len() < NUDGE_MAX_BYTES {
             self.probe_text.push_str(text);
         }
+    }
+}
+
+/// Appends `text` with each run of whitespace as one space: the capture's bytes go to words,
+/// not to a template's indentation (a byline box indented 50 columns deep filled the 400
+/// bytes before its author's name came).
+fn push_collapsed(buf: &mut String, text: &str) {
+    for (i, piece) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+        if i > 0 && !buf.ends_with(' ') {
+            buf.push(' ');
+        }
+        buf.push_str(piece);
     }
 }
 
