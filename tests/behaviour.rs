@@ -1578,6 +1578,23 @@ mod metadata {
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
     }
 
+    /// A byline box with the name marked `itemprop="name"` beside the author's source and job
+    /// title gives the name alone, as Readability reads it.
+    #[test]
+    fn a_byline_reads_its_marked_name() {
+        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+        let html = format!(
+            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
+<h1>Ferry to run hourly</h1>
+<div class="author-box"><a href="https://harbour.example">Harbour Weekly</a> <span itemprop="author" itemscope><span itemprop="name">Mira Shah</span></span> <span class="role">Transport Editor</span></div>
+{}</article></body></html>"#,
+            para.repeat(5)
+        );
+        let a = extract_ok(&html, "https://news.example/ferry");
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+        assert!(!a.text.contains("Transport Editor"), "{}", a.text);
+    }
+
     #[test]
     fn json_ld_comes_first() {
         let a = extract_ok(

@@ -65,6 +65,8 @@ pub mod flag {
     pub const FOREIGN: u32 = 1 << 22;
     /// A shadow host whose root has no default slot: its own text is not shown.
     pub const QUIET_TEXT: u32 = 1 << 23;
+    /// `itemprop="name"` inside a byline candidate: the author's name alone.
+    pub const BYLINE_NAME: u32 = 1 << 24;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 = IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK;
 }
@@ -543,6 +545,10 @@ impl Visitor for Collector {
         let rel_author = has_token(a.rel.unwrap_or_default(), "author");
         if rel_author || (!itemprop.is_empty() && itemprop.contains("author")) || names.byline {
             flags |= flag::BYLINE;
+        } else if !self.capturing.is_empty() && has_token(&itemprop, "name") {
+            // Readability takes a byline's `itemprop="name"` for the byline, leaving out the
+            // job title or section beside it ("Ben Silverman Games Editor").
+            flags |= flag::BYLINE_NAME;
         }
 
         // Tables: shape and declared nature.
@@ -664,7 +670,7 @@ impl Visitor for Collector {
             self.out.nodes[parent_idx as usize].flags |= flag::HAS_BLOCK_CHILD;
         }
 
-        if tag.is_heading() || flags & (flag::BYLINE | flag::META_LINE) != 0 {
+        if tag.is_heading() || flags & (flag::BYLINE | flag::META_LINE | flag::BYLINE_NAME) != 0 {
             self.capturing.push((node, String::new()));
         }
         if tag == Tag::P {

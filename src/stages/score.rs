@@ -462,6 +462,7 @@ impl Scorer<'_> {
             if !dead && byline.is_none() && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
                 if let Some(text) = self.c.capture(i).filter(|_| self.raw_text[i] < 100) {
+                    let text = self.byline_name(i).unwrap_or(text);
                     let len = text.chars().count();
                     if len > 0 && len < 100 {
                         byline = Some((i as u32, text));
@@ -484,6 +485,16 @@ impl Scorer<'_> {
             byline,
             title_heading,
         }
+    }
+
+    /// The text of the first `itemprop="name"` inside byline candidate `i`, if it has one.
+    fn byline_name(&self, i: usize) -> Option<String> {
+        let end = self.c.ends[i];
+        (i + 1..self.c.nodes.len())
+            .take_while(|&j| self.c.starts[j] < end)
+            .find(|&j| self.c.nodes[j].flags & flag::BYLINE_NAME != 0)
+            .and_then(|j| self.c.capture(j))
+            .filter(|name| !name.is_empty())
     }
 
     /// The standfirst: news pages set it in the article's header, under the title and apart
