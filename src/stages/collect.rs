@@ -130,6 +130,14 @@ pub fn capture_text(raw: &str) -> String {
 }
 
 impl Collected {
+    /// The elements that started inside element `i` (its descendants, and whatever else
+    /// opened before it ended): consecutive in document order, found by binary search.
+    pub fn within(&self, i: usize) -> std::ops::Range<usize> {
+        let end = self.ends[i];
+        let from = i + 1;
+        from..from + self.starts[from..].partition_point(|&s| s < end)
+    }
+
     /// The captured text of `node` as it reads (see [`capture_text`]), if it was captured.
     pub fn capture(&self, node: usize) -> Option<String> {
         self.captures

@@ -489,9 +489,8 @@ impl Scorer<'_> {
 
     /// The text of the first `itemprop="name"` inside byline candidate `i`, if it has one.
     fn byline_name(&self, i: usize) -> Option<String> {
-        let end = self.c.ends[i];
-        (i + 1..self.c.nodes.len())
-            .take_while(|&j| self.c.starts[j] < end)
+        self.c
+            .within(i)
             .find(|&j| self.c.nodes[j].flags & flag::BYLINE_NAME != 0)
             .and_then(|j| self.c.capture(j))
             .filter(|name| !name.is_empty())
@@ -521,12 +520,12 @@ impl Scorer<'_> {
         if shared == NONE || matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html) {
             return Vec::new();
         }
-        let heading_end = ends[heading];
+        let after_heading = self.c.within(heading).end;
         let mut lead = Vec::new();
         let mut text = 0;
-        for i in heading + 1..first_root.min(heading + 1 + LEAD_REACH) {
+        for i in after_heading..first_root.min(heading + 1 + LEAD_REACH) {
             let node = &nodes[i];
-            if !alive[i] || self.c.starts[i] < heading_end {
+            if !alive[i] {
                 continue;
             }
             let block = node.tag == Tag::P
@@ -586,10 +585,7 @@ impl Scorer<'_> {
 
     /// Whether the element holds a picture (a block that does is no standfirst).
     fn holds_picture(&self, i: usize) -> bool {
-        let end = self.c.ends[i];
-        (i + 1..self.c.nodes.len())
-            .take_while(|&j| self.c.starts[j] < end)
-            .any(|j| is_picture(self.c.nodes[j].tag))
+        self.c.within(i).any(|j| is_picture(self.c.nodes[j].tag))
     }
 
     /// Whether the last thing before the element that shows anything is a picture: then
