@@ -24,36 +24,39 @@ pub enum How {
     WordPrefix,
 }
 
-/// One named pattern: what to look for, how, and why it is there.
+/// One named pattern: what to look for and how. Each is written with the reason it is there
+/// (`word("share", "share bars")`); the reasons are for whoever reads this file and are left
+/// out of the build, where they were 2 KB of the gzipped WebAssembly.
 #[derive(Clone, Copy, Debug)]
 pub struct Pattern {
     pub needle: &'static str,
     pub how: How,
-    pub why: &'static str,
 }
 
-const fn sub(needle: &'static str, why: &'static str) -> Pattern {
+const fn sub(needle: &'static str, _why: &'static str) -> Pattern {
     Pattern {
         needle,
         how: How::Substring,
-        why,
     }
 }
 
-const fn word(needle: &'static str, why: &'static str) -> Pattern {
+const fn word(needle: &'static str, _why: &'static str) -> Pattern {
     Pattern {
         needle,
         how: How::Word,
-        why,
     }
 }
 
-const fn prefix(needle: &'static str, why: &'static str) -> Pattern {
+const fn prefix(needle: &'static str, _why: &'static str) -> Pattern {
     Pattern {
         needle,
         how: How::WordPrefix,
-        why,
     }
+}
+
+/// A phrase of a table, with the reason it is there (left out of the build, as [`Pattern`]'s).
+const fn phrase(phrase: &'static str, _why: &'static str) -> &'static str {
+    phrase
 }
 
 /// Readability's `unlikelyCandidates`: containers that are almost never the article. They are
@@ -288,7 +291,7 @@ pub const STATE_PREFIXES: &[&str] = &[
 
 /// Words that lead a class name as a namespace, not a description: the words after them say
 /// what the element is. Alone, such a word keeps its own meaning.
-pub const NAMESPACES: &[(&str, &str)] = &[(
+pub const NAMESPACES: &[&str] = &[phrase(
     "cmp",
     "components of Adobe Experience Manager (`cmp-text`, `cmp-image`) and Open Journal \
      Systems (`cmp_notification`) hold whole articles; consent managers put `cmp` after \
@@ -314,63 +317,63 @@ pub const UNLIKELY_ROLES: &[(&str, RemovedKind)] = &[
 /// heading's lower-cased text; the heading goes, and so do the link lists and link-dense
 /// blocks under it. Kept to phrases that never title a section of an article itself ("See
 /// also" and "Further reading" do, on reference pages, and are not here).
-pub const RELATED_HEADINGS: &[(&str, &str)] = &[
-    ("related", "English, alone or with a colon"),
-    ("related stories", "English"),
-    ("related articles", "English"),
-    ("related posts", "English"),
-    ("related content", "English"),
-    ("related news", "English"),
-    ("related coverage", "English"),
-    ("related links", "English"),
-    ("related reading", "English"),
-    ("read more", "English"),
-    ("read also", "English"),
-    ("also read", "English"),
-    ("more on this", "English: More on this story / topic"),
-    ("more stories", "English"),
-    ("you may also like", "English"),
-    ("you might also like", "English"),
-    ("you may be interested", "English"),
-    ("recommended for you", "English"),
-    ("most read", "English: a most-read list"),
-    ("most popular", "English: a most-popular list"),
-    ("mehr zum thema", "German: more on the topic"),
-    ("mehr themen", "German: more topics"),
-    ("weitere artikel", "German: further articles"),
-    ("weitere beiträge", "German: further posts"),
-    ("lesen sie auch", "German: read also"),
-    (
+pub const RELATED_HEADINGS: &[&str] = &[
+    phrase("related", "English, alone or with a colon"),
+    phrase("related stories", "English"),
+    phrase("related articles", "English"),
+    phrase("related posts", "English"),
+    phrase("related content", "English"),
+    phrase("related news", "English"),
+    phrase("related coverage", "English"),
+    phrase("related links", "English"),
+    phrase("related reading", "English"),
+    phrase("read more", "English"),
+    phrase("read also", "English"),
+    phrase("also read", "English"),
+    phrase("more on this", "English: More on this story / topic"),
+    phrase("more stories", "English"),
+    phrase("you may also like", "English"),
+    phrase("you might also like", "English"),
+    phrase("you may be interested", "English"),
+    phrase("recommended for you", "English"),
+    phrase("most read", "English: a most-read list"),
+    phrase("most popular", "English: a most-popular list"),
+    phrase("mehr zum thema", "German: more on the topic"),
+    phrase("mehr themen", "German: more topics"),
+    phrase("weitere artikel", "German: further articles"),
+    phrase("weitere beiträge", "German: further posts"),
+    phrase("lesen sie auch", "German: read also"),
+    phrase(
         "das könnte sie auch interessieren",
         "German: you may also be interested",
     ),
-    ("das könnte dich auch interessieren", "German, informal"),
-    (
+    phrase("das könnte dich auch interessieren", "German, informal"),
+    phrase(
         "das thema könnte dich auch interessieren",
         "German, informal",
     ),
-    ("auch interessant", "German: also interesting"),
-    ("schon gelesen", "German: already read?"),
-    ("à lire aussi", "French: read also"),
-    ("lire aussi", "French"),
-    ("sur le même sujet", "French: on the same subject"),
-    ("articles similaires", "French: similar articles"),
-    ("articles les plus lus", "French: most read"),
-    ("te puede interesar", "Spanish: may interest you"),
-    ("lee también", "Spanish: read also"),
-    ("noticias relacionadas", "Spanish: related news"),
-    ("artículos relacionados", "Spanish: related articles"),
-    ("leia também", "Portuguese: read also"),
-    (
+    phrase("auch interessant", "German: also interesting"),
+    phrase("schon gelesen", "German: already read?"),
+    phrase("à lire aussi", "French: read also"),
+    phrase("lire aussi", "French"),
+    phrase("sur le même sujet", "French: on the same subject"),
+    phrase("articles similaires", "French: similar articles"),
+    phrase("articles les plus lus", "French: most read"),
+    phrase("te puede interesar", "Spanish: may interest you"),
+    phrase("lee también", "Spanish: read also"),
+    phrase("noticias relacionadas", "Spanish: related news"),
+    phrase("artículos relacionados", "Spanish: related articles"),
+    phrase("leia também", "Portuguese: read also"),
+    phrase(
         "veja também",
         "Portuguese: see also (news sites' related links)",
     ),
-    ("notícias relacionadas", "Portuguese: related news"),
-    ("leggi anche", "Italian: read also"),
-    ("potrebbe interessarti", "Italian: may interest you"),
-    ("articoli correlati", "Italian: related articles"),
-    ("lees ook", "Dutch: read also"),
-    ("gerelateerde artikelen", "Dutch: related articles"),
+    phrase("notícias relacionadas", "Portuguese: related news"),
+    phrase("leggi anche", "Italian: read also"),
+    phrase("potrebbe interessarti", "Italian: may interest you"),
+    phrase("articoli correlati", "Italian: related articles"),
+    phrase("lees ook", "Dutch: read also"),
+    phrase("gerelateerde artikelen", "Dutch: related articles"),
 ];
 
 /// Headings longer than this are a subheading of the article that happens to begin with a
@@ -382,7 +385,7 @@ pub const RELATED_HEADING_MAX_CHARS: usize = 60;
 pub fn is_related_heading(text: &str) -> bool {
     let text = text.trim().to_lowercase();
     text.chars().count() <= RELATED_HEADING_MAX_CHARS
-        && RELATED_HEADINGS.iter().any(|(phrase, _)| {
+        && RELATED_HEADINGS.iter().any(|phrase| {
             text.strip_prefix(phrase)
                 .is_some_and(|rest| match rest.chars().next() {
                     // The whole heading, or the phrase and a colon, dash or question mark.
@@ -530,7 +533,7 @@ impl Names {
             for token in part.split_ascii_whitespace() {
                 let words = split_words(token);
                 let namespaced =
-                    words.len() > 1 && NAMESPACES.iter().any(|(n, _)| *n == words[0].as_str());
+                    words.len() > 1 && NAMESPACES.iter().any(|n| *n == words[0].as_str());
                 // Words after a state word describe a state (`o-section--has-ads`).
                 names.name_words.extend(
                     words

@@ -178,7 +178,7 @@ impl Matcher {
         for s in STATE_PREFIXES {
             words.at(s.as_bytes()).word.state = true;
         }
-        for (n, _) in NAMESPACES {
+        for n in NAMESPACES {
             words.at(n.as_bytes()).word.namespace = true;
         }
         for p in META_LINE {
