@@ -3,8 +3,9 @@
 use crate::sanitize::{escape_attr, escape_text};
 use crate::Article;
 
-/// The reading view's stylesheet, inlined so the file needs nothing else.
-const ARTICLE_CSS: &str = include_str!("../../extension/reader/article.css");
+/// The reading view's stylesheet, inlined so the file needs nothing else (its comments
+/// taken out by `build.rs`).
+const ARTICLE_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/article.css"));
 
 /// No scripts and no fetches but images, whatever `content_html` holds: a second lock behind
 /// the sanitiser. `base-uri`/`form-action` do not fall back to `default-src`, so they are set.
