@@ -499,6 +499,72 @@ struct NudgeFinders {
     networks: Vec<memchr::memmem::Finder<'static>>,
 }
 
+/// How a picture's credit line begins, after any opening bracket: a short caption part or
+/// paragraph that starts so names the photographer or agency, not what the picture shows
+/// ("Foto: dpa", "(© AFP / Marco Bertorello)", "Crédits photos : Bestimage"). Matched at the
+/// start of the lower-cased text of an element shorter than `CREDIT_MAX_BYTES` (in
+/// `collect.rs`), each label ending in its colon so that prose beginning with the word
+/// ("Photos of the flood show ...") is not a credit.
+pub const CREDIT_LABELS: &[&str] = &[
+    phrase("©", "the copyright sign, in any language"),
+    phrase("photo:", "English, French"),
+    phrase("photos:", "English, French"),
+    phrase("photo credit", "English, alone or with a colon"),
+    phrase("photograph:", "English"),
+    phrase("image:", "English"),
+    phrase("image credit", "English"),
+    phrase("picture:", "English"),
+    phrase("credit:", "English"),
+    phrase("credits:", "English"),
+    phrase("foto:", "German, Spanish, Italian, Dutch, Polish"),
+    phrase("fotos:", "German, Spanish, Dutch"),
+    phrase("bild:", "German"),
+    phrase("bilder:", "German"),
+    phrase("titelbild:", "German: the lead picture"),
+    phrase("bildquelle:", "German"),
+    phrase("crédit photo", "French"),
+    phrase("crédits photo", "French"),
+    phrase("crédito:", "Spanish, Portuguese"),
+    phrase("créditos:", "Spanish, Portuguese"),
+    phrase("fotografía:", "Spanish"),
+];
+
+/// What a short element's text says about the picture's credit (see [`CREDIT_LABELS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credit {
+    /// The label alone ("Bild:"), set apart from the name that follows it.
+    Label,
+    /// A whole credit line ("Foto: dpa", "© Getty Images").
+    Line,
+}
+
+/// Whether a short element's text is a picture's credit, and how much of one.
+pub fn credit(text: &str) -> Option<Credit> {
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '['));
+    // Labels are short: lower-case only the start, not the whole caption.
+    const HEAD: usize = 16;
+    let head: String = text
+        .chars()
+        .take(HEAD)
+        .flat_map(char::to_lowercase)
+        .collect();
+    // French sets a space before the colon ("Crédits photos : ...").
+    let head = if head.contains(" :") {
+        head.replace(" :", ":")
+    } else {
+        head
+    };
+    let label = CREDIT_LABELS
+        .iter()
+        .find(|label| head.starts_with(*label))?;
+    let rest = head[label.len()..].trim_matches(|c: char| c.is_whitespace() || c == ':');
+    Some(if rest.is_empty() && text.chars().nth(HEAD).is_none() {
+        Credit::Label
+    } else {
+        Credit::Line
+    })
+}
+
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com",
@@ -679,6 +745,25 @@ mod tests {
         for name in ["cmp", "qc-cmp2-container", "usercentrics-cmp"] {
             let n = Names::new(Some(name), None);
             assert_eq!(n.boilerplate(), Some(RemovedKind::Cookie), "{name}");
+        }
+    }
+
+    #[test]
+    fn credit_lines_start_with_a_label() {
+        for line in [
+            "Foto: dpa",
+            "(© AFP / Marco Bertorello)",
+            "Crédits photos : Bestimage",
+            "(Image credit: HandyGames)",
+            "Photo : YONHAP News",
+        ] {
+            assert_eq!(credit(line), Some(Credit::Line), "{line}");
+        }
+        for label in ["Bild:", " Foto :", "(©"] {
+            assert_eq!(credit(label), Some(Credit::Label), "{label}");
+        }
+        for prose in ["Photos of the flood", "Bildung: ein Recht", "Credits roll"] {
+            assert_eq!(credit(prose), None, "{prose}");
         }
     }
 

@@ -2670,6 +2670,82 @@ mod related_sections {
     }
 }
 
+/// A picture's credit line names who took it, not what it shows: a reader has no use for it.
+mod credits {
+    use super::*;
+
+    fn article_with(extra: &str) -> quietpage::Article {
+        let para = "The harbour master said the new timetable would start in spring, once the \
+                    repairs to the pier were finished, and that crews would be trained first.";
+        let body: String = (0..5).map(|i| format!("<p>{para} ({i})</p>\n")).collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <h1>Ferry timetable</h1>{extra}{body}</article></body></html>"
+        );
+        extract_ok(&html, "https://news.example.com/ferry")
+    }
+
+    #[test]
+    fn credit_lines_in_captions_and_paragraphs_go() {
+        let a = article_with(
+            "<figure><img src=\"/pier.jpg\" alt=\"\"><figcaption>The pier at dawn. \
+             <span class=\"src\">&copy; Jane Doe</span></figcaption></figure>\
+             <figure><img src=\"/ferry.jpg\" alt=\"\"><figcaption>Foto: dpa</figcaption></figure>\
+             <p class=\"caption\"><small>(&copy; AFP / John Roe)</small></p>\
+             <p><em>Crédits photos : Agence</em></p>\
+             <p><img src=\"/chart.png\" alt=\"\"><br><em>(Credit: Ann Example / Grist)</em></p>\
+             <figure><img src=\"/crane.jpg\" alt=\"\"><figcaption><div>\
+             <div class=\"copyright\">&copy; Max Muster / Agency</div>\
+             <div class=\"text\">The old crane</div></div></figcaption></figure>\
+             <div class=\"caption\"><p>The new ferry on its first crossing</p>\
+             <div class=\"source\"><div class=\"label\">Bild:</div> Erika Muster</div></div>",
+        );
+        for credit in [
+            "Jane Doe",
+            "dpa",
+            "John Roe",
+            "Agence",
+            "Ann Example",
+            "Max Muster",
+            "Bild:",
+            "Erika Muster",
+        ] {
+            assert!(!a.text.contains(credit), "{credit} left in:\n{}", a.text);
+        }
+        // The caption's own words and the pictures stay.
+        for caption in [
+            "The pier at dawn.",
+            "The old crane",
+            "The new ferry on its first crossing",
+        ] {
+            assert!(a.text.contains(caption), "{caption} lost:\n{}", a.text);
+        }
+        for picture in ["/pier.jpg", "/ferry.jpg", "/chart.png"] {
+            assert!(a.content_html.contains(picture), "{picture} lost");
+        }
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+    }
+
+    #[test]
+    fn prose_and_captions_that_start_like_a_credit_stay() {
+        let a = article_with(
+            "<p>Photos of the flood, taken by residents on their phones, were shared \
+             thousands of times before the council answered.</p>\
+             <figure><img src=\"/pier.jpg\" alt=\"\"><figcaption>Photo: the pier at dawn, \
+             seen from the harbour wall on the first morning of the new timetable, before \
+             the crowds came.</figcaption></figure>\
+             <h2>Photos: the first crossing</h2>",
+        );
+        for kept in [
+            "Photos of the flood",
+            "the pier at dawn",
+            "Photos: the first crossing",
+        ] {
+            assert!(a.text.contains(kept), "{kept} lost:\n{}", a.text);
+        }
+    }
+}
+
 /// Short paragraphs inside the article that ask the reader for something.
 mod nudges {
     use super::*;

@@ -3,6 +3,7 @@
 //! No text is kept beyond a few short captures (headings, byline candidates, the `<title>`,
 //! JSON-LD): the scorer works from lengths and counts, and the emit pass reads the page again.
 
+use super::credits::{self, CreditProbes};
 use super::is_ascii_space;
 use super::names::{ClassTokens, NameFacts};
 use super::stream::{offset, Seen, StartTag, Visitor, BYTES_PER_ELEMENT};
@@ -67,6 +68,8 @@ pub mod flag {
     pub const QUIET_TEXT: u32 = 1 << 23;
     /// `itemprop="name"` inside a byline candidate: the author's name alone.
     pub const BYLINE_NAME: u32 = 1 << 24;
+    /// A short caption part or paragraph that only credits a picture (see `super::credits`).
+    pub const CREDIT: u32 = 1 << 25;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 = IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK;
 }
@@ -165,6 +168,8 @@ pub struct Collector {
     /// full story") from prose when it ends. One buffer, reused: paragraphs do not nest.
     probe: Option<u32>,
     probe_text: String,
+    /// Which short elements are only a picture's credit line.
+    credits: CreditProbes,
     in_title: bool,
     json_ld: Option<String>,
     open_tables: Vec<u32>,
@@ -207,6 +212,7 @@ impl Collector {
             capturing: Vec::new(),
             probe: None,
             probe_text: String::new(),
+            credits: CreditProbes::default(),
             in_title: false,
             json_ld: None,
             open_tables: Vec::new(),
@@ -685,6 +691,9 @@ impl Visitor for Collector {
             self.probe = Some(node);
             self.probe_text.clear();
         }
+        if credits::asks(tag) {
+            self.credits.open(node);
+        }
 
         if self.debug {
             self.out.debug_names.push(format!(
@@ -746,6 +755,9 @@ impl Visitor for Collector {
             let (n, text) = self.capturing.pop().unwrap_or_default();
             self.out.captures.insert(n, text);
         }
+        if self.credits.end(open.node) {
+            self.mark(open.node, flag::CREDIT);
+        }
         if self.probe == Some(open.node) {
             self.probe = None;
             // A paragraph that filled the buffer is prose, whatever it mentions.
@@ -782,12 +794,15 @@ impl Visitor for Collector {
         if node.flags & (flag::NEVER | flag::QUIET_TEXT) != 0 {
             return;
         }
-        let Figures {
-            len,
-            commas,
-            sentence,
-            last_space,
-        } = Figures::of(text, self.last_space);
+        let (
+            Figures {
+                len,
+                commas,
+                sentence,
+                last_space,
+            },
+            blank,
+        ) = Figures::read(text, self.last_space);
         self.last_space = last_space;
         node.text = node.text.saturating_add(len);
         node.commas = node.commas.saturating_add(commas);
@@ -805,6 +820,7 @@ impl Visitor for Collector {
                 push_collapsed(buf, text);
             }
         }
+        self.credits.text(text, len, blank);
         if self.probe.is_some() && self.probe_text.len() < NUDGE_MAX_BYTES {
             self.probe_text.push_str(text);
         }
@@ -838,21 +854,29 @@ struct Figures {
 
 impl Figures {
     /// `last_space`: the text before this piece ended in whitespace.
+    #[cfg(test)]
     fn of(text: &str, last_space: bool) -> Figures {
+        Figures::read(text, last_space).0
+    }
+
+    /// The figures, and whether the piece is whitespace only.
+    fn read(text: &str, last_space: bool) -> (Figures, bool) {
         // The whitespace between tags, most text nodes: one space at most.
         if text.bytes().all(is_ascii_space) {
-            return Figures {
+            let figures = Figures {
                 len: u32::from(!last_space && !text.is_empty()),
                 commas: 0,
                 sentence: false,
                 last_space: last_space || !text.is_empty(),
             };
+            return (figures, true);
         }
-        if text.is_ascii() {
+        let figures = if text.is_ascii() {
             Figures::of_ascii(text.as_bytes(), last_space)
         } else {
             Figures::of_mixed(text, last_space)
-        }
+        };
+        (figures, false)
     }
 
     /// ASCII text, nearly all of it, eight bytes at a time: each byte class (whitespace, `.`,

@@ -2,6 +2,7 @@
 
 pub mod between;
 pub mod collect;
+pub mod credits;
 pub mod emit;
 pub mod names;
 pub mod score;

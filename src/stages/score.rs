@@ -1104,6 +1104,10 @@ impl Scorer<'_> {
         if node.flags & flag::NUDGE != 0 {
             return true;
         }
+        // A credit line goes, but not the picture it sits beside in one paragraph.
+        if node.flags & flag::CREDIT != 0 && kept.img == 0 && kept.embeds == 0 {
+            return true;
+        }
         if !flags.clean_conditionally {
             return false;
         }
