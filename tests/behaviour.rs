@@ -2670,6 +2670,56 @@ mod related_sections {
     }
 }
 
+/// A heading that is a label and a link to another story ("MIRA: <a>…</a>") is a teaser.
+mod teaser_headings {
+    use super::*;
+
+    fn article_with(extra: &str) -> quietpage::Article {
+        let para = "The harbour master said the new timetable would start in spring, once the \
+                    repairs to the pier were finished, and that crews would be trained first.";
+        let body: String = (0..5).map(|i| format!("<p>{para} ({i})</p>\n")).collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <h1>Ferry timetable</h1>{body}{extra}<p>{para} (after)</p></article></body></html>"
+        );
+        extract_ok(&html, "https://news.example.com/ferry")
+    }
+
+    #[test]
+    fn a_label_and_a_link_go() {
+        let a = article_with(
+            "<h3>MIRA:&nbsp;<a href=\"/other\">Madre se acerca a conocer los motivos de su \
+             captura</a></h3><h6><strong>Lesen Sie auch: </strong><a href=\"/x\">Die neue \
+             Fähre fährt ab Mai</a></h6>",
+        );
+        for teaser in [
+            "MIRA",
+            "Madre se acerca",
+            "Lesen Sie auch",
+            "Die neue Fähre",
+        ] {
+            assert!(!a.text.contains(teaser), "{teaser} left in:\n{}", a.text);
+        }
+        assert_eq!(a.text.matches("repairs to the pier").count(), 6);
+    }
+
+    #[test]
+    fn titles_with_a_colon_stay() {
+        let a = article_with(
+            "<h3><a href=\"/g\">“Until Dawn: Rush of Blood”</a> ($20)</h3>\
+             <p>A horror ride on rails, and the best-looking game of the launch line-up.</p>\
+             <h3>Update: the ferry company <a href=\"/r\">answered</a> on Monday</h3>\
+             <p>It said the spring start was safe, whatever the weather in March.</p>",
+        );
+        for kept in [
+            "Until Dawn: Rush of Blood",
+            "Update: the ferry company answered",
+        ] {
+            assert!(a.text.contains(kept), "{kept} lost:\n{}", a.text);
+        }
+    }
+}
+
 /// A picture's credit line names who took it, not what it shows: a reader has no use for it.
 mod credits {
     use super::*;

@@ -1094,6 +1094,12 @@ impl Scorer<'_> {
         } else {
             0.0
         };
+        // A teaser set as a heading: a short label and a colon before a link to another story
+        // ("MIRA: <a>…</a>", "Watch: <a>…</a>"). A heading wholly a link, or numbered ("3.
+        // <a>…</a>"), heads a section of a list article and stays.
+        if node.tag.is_heading() && kept.link_density() >= 0.6 && self.labels_a_link(i, kept) {
+            return true;
+        }
         match node.tag {
             // `_clean(e, "object"/"embed"/"iframe")` keeps videos; the sanitiser drops the
             // embed itself later, but its caption and link stay.
@@ -1175,6 +1181,29 @@ impl Scorer<'_> {
             || (!is_list && weight < 25.0 && link_density > 0.2)
             || (weight >= 25.0 && link_density > 0.5)
             || ((kept.embeds == 1 && content_length < 75) || kept.embeds > 1)
+    }
+
+    /// Whether heading `i` reads as a label and a colon, outside the link, before the rest
+    /// (see `should_clean`). A title with a colon inside the link ("“Until Dawn: Rush of
+    /// Blood” ($20)") is an entry of a list article, not a teaser.
+    fn labels_a_link(&self, i: usize, kept: &Agg) -> bool {
+        let Some(text) = self.c.capture(i) else {
+            return false;
+        };
+        let Some((label, rest)) = text.split_once(':') else {
+            return false;
+        };
+        let words = label.split_whitespace().count();
+        // Text lengths count whitespace runs as one, characters or bytes, and entities as
+        // written: the label and its colon, give or take a space on either side, which may be
+        // an `&nbsp;`.
+        let unlinked = kept.text as f64 - kept.link;
+        let label = label.trim();
+        (1..=TEASER_LABEL_WORDS).contains(&words)
+            && !label.chars().any(|c| c.is_ascii_digit())
+            && !rest.trim().is_empty()
+            && unlinked >= label.chars().count() as f64
+            && unlinked <= (label.len() + 8) as f64
     }
 
     fn inside_data_table(&self, i: usize) -> bool {
@@ -1259,6 +1288,9 @@ const LEAD_REACH: usize = 400;
 const TITLE_WORDS_MIN: usize = 4;
 /// How many elements before the body a heading holding the title is looked for in.
 const HEADING_REACH: usize = 400;
+/// A teaser heading's label is a word or three ("MIRA", "Lesen Sie auch"); more before the
+/// colon is a title with a subtitle ("Ferry timetable: what changes in spring").
+const TEASER_LABEL_WORDS: usize = 3;
 /// How many elements before a block its picture is looked for in.
 const CAPTION_REACH: usize = 64;
 
