@@ -2670,19 +2670,28 @@ mod related_sections {
     }
 }
 
+const FERRY_PARA: &str = "The harbour master said the new timetable would start in spring, \
+                          once the repairs to the pier were finished, and that crews would be \
+                          trained first.";
+
+/// A short news story of five paragraphs, with `before` ahead of them and `after` behind.
+fn ferry_story(before: &str, after: &str) -> quietpage::Article {
+    let body: String = (0..5)
+        .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Ferry timetable</title></head><body><article>\
+         <h1>Ferry timetable</h1>{before}{body}{after}</article></body></html>"
+    );
+    extract_ok(&html, "https://news.example.com/ferry")
+}
+
 /// A heading that is a label and a link to another story ("MIRA: <a>…</a>") is a teaser.
 mod teaser_headings {
     use super::*;
 
     fn article_with(extra: &str) -> quietpage::Article {
-        let para = "The harbour master said the new timetable would start in spring, once the \
-                    repairs to the pier were finished, and that crews would be trained first.";
-        let body: String = (0..5).map(|i| format!("<p>{para} ({i})</p>\n")).collect();
-        let html = format!(
-            "<html><head><title>Ferry timetable</title></head><body><article>\
-             <h1>Ferry timetable</h1>{body}{extra}<p>{para} (after)</p></article></body></html>"
-        );
-        extract_ok(&html, "https://news.example.com/ferry")
+        ferry_story("", &format!("{extra}<p>{FERRY_PARA} (after)</p>"))
     }
 
     #[test]
@@ -2725,14 +2734,7 @@ mod credits {
     use super::*;
 
     fn article_with(extra: &str) -> quietpage::Article {
-        let para = "The harbour master said the new timetable would start in spring, once the \
-                    repairs to the pier were finished, and that crews would be trained first.";
-        let body: String = (0..5).map(|i| format!("<p>{para} ({i})</p>\n")).collect();
-        let html = format!(
-            "<html><head><title>Ferry timetable</title></head><body><article>\
-             <h1>Ferry timetable</h1>{extra}{body}</article></body></html>"
-        );
-        extract_ok(&html, "https://news.example.com/ferry")
+        ferry_story(extra, "")
     }
 
     #[test]
