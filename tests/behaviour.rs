@@ -1595,6 +1595,25 @@ mod metadata {
         assert!(!a.text.contains("Transport Editor"), "{}", a.text);
     }
 
+    /// An article's own header is often named like a page's (`entry-header`), which makes it
+    /// unlikely content; its byline is still the byline. A figure's author is the picture's.
+    #[test]
+    fn a_byline_in_the_articles_header_is_read() {
+        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+        let html = format!(
+            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><main><article class="post">
+<header class="entry-header"><h1 class="entry-title">Ferry to run hourly</h1>
+<div class="entry-info"><address class="vcard"><a href="/author/m" rel="author">Mira Shah</a></address></div></header>
+<div class="entry-content"><figure><img src="/pier.jpg" alt=""><figcaption><span class="img-caption">The pier in May.</span> <span class="img-author">Jon Roe/Harbour Weekly</span></figcaption></figure>
+{}</div></article></main></body></html>"#,
+            para.repeat(30)
+        );
+        let a = extract_ok(&html, "https://news.example/ferry");
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+        assert!(a.text.contains("The pier in May."), "{}", a.text);
+        assert!(!a.text.contains("Jon Roe"), "{}", a.text);
+    }
+
     #[test]
     fn json_ld_comes_first() {
         let a = extract_ok(

@@ -558,7 +558,12 @@ impl Visitor for Collector {
         }
         let rel_author = has_token(a.rel.unwrap_or_default(), "author");
         if rel_author || (!itemprop.is_empty() && itemprop.contains("author")) || names.byline {
-            flags |= flag::BYLINE;
+            // An author inside a figure (`img-author`, `photo-author`) took the picture.
+            flags |= if flags & flag::IN_FIGURE != 0 {
+                flag::CREDIT
+            } else {
+                flag::BYLINE
+            };
         } else if !self.capturing.is_empty() && has_token(&itemprop, "name") {
             // Readability takes a byline's `itemprop="name"` for the byline, leaving out the
             // job title or section beside it ("Ben Silverman Games Editor").

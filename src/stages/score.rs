@@ -448,18 +448,24 @@ impl Scorer<'_> {
         let mut alive = vec![false; nodes.len()];
         let mut byline = None;
         let mut title_heading = None;
+        // Where a byline may be: an article's own header is often named like a page's
+        // (`entry-header`), and left out as unlikely, but it is where the byline is.
+        let mut bylines_shown = vec![false; nodes.len()];
         for (i, node) in nodes.iter().enumerate() {
             let parent_alive = node.parent == NONE || alive[node.parent as usize];
-            if !parent_alive {
+            let parent_shown = node.parent == NONE || bylines_shown[node.parent as usize];
+            if !parent_alive && !parent_shown {
                 continue;
             }
             let f = node.flags;
             let named_boilerplate =
                 f & (flag::BOILERPLATE | flag::STRUCTURAL) != 0 && !self.protected[i];
-            let mut dead = f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) != 0
-                || named_boilerplate
-                || (flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.protected[i]);
-            if !dead && byline.is_none() && f & flag::BYLINE != 0 {
+            let gone =
+                f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) != 0 || named_boilerplate;
+            let unlikely = flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.protected[i];
+            bylines_shown[i] = parent_shown && !gone && (!unlikely || f & flag::IN_ARTICLE != 0);
+            let mut dead = !parent_alive || gone || unlikely;
+            if bylines_shown[i] && byline.is_none() && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
                 if let Some(text) = self.c.capture(i).filter(|_| self.raw_text[i] < 100) {
                     let text = self.byline_name(i).unwrap_or(text);
