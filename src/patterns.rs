@@ -502,9 +502,9 @@ struct NudgeFinders {
 /// How a picture's credit line begins, after any opening bracket: a short caption part or
 /// paragraph that starts so names the photographer or agency, not what the picture shows
 /// ("Foto: dpa", "(© AFP / Marco Bertorello)", "Crédits photos : Bestimage"). Matched at the
-/// start of the lower-cased text of an element shorter than `CREDIT_MAX_BYTES` (in
-/// `collect.rs`), each label ending in its colon so that prose beginning with the word
-/// ("Photos of the flood show ...") is not a credit.
+/// start of the lower-cased text of a short element (see `stages::credits`), each label ending
+/// in its colon so that prose beginning with the word ("Photos of the flood show ...") is not
+/// a credit.
 pub const CREDIT_LABELS: &[&str] = &[
     phrase("©", "the copyright sign, in any language"),
     phrase("photo:", "English, French"),

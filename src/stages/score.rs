@@ -452,11 +452,12 @@ impl Scorer<'_> {
         // (`entry-header`), and left out as unlikely, but it is where the byline is.
         let mut bylines_shown = vec![false; nodes.len()];
         for (i, node) in nodes.iter().enumerate() {
-            let parent_alive = node.parent == NONE || alive[node.parent as usize];
+            // What is alive is shown, so a parent not shown is not alive either.
             let parent_shown = node.parent == NONE || bylines_shown[node.parent as usize];
-            if !parent_alive && !parent_shown {
+            if !parent_shown {
                 continue;
             }
+            let parent_alive = node.parent == NONE || alive[node.parent as usize];
             let f = node.flags;
             let named_boilerplate =
                 f & (flag::BOILERPLATE | flag::STRUCTURAL) != 0 && !self.protected[i];
@@ -1201,15 +1202,14 @@ impl Scorer<'_> {
         };
         let words = label.split_whitespace().count();
         // Text lengths count whitespace runs as one, characters or bytes, and entities as
-        // written: the label and its colon, give or take a space on either side, which may be
-        // an `&nbsp;`.
+        // written (see `TEASER_LABEL_SLACK`).
         let unlinked = kept.text as f64 - kept.link;
         let label = label.trim();
         (1..=TEASER_LABEL_WORDS).contains(&words)
             && !label.chars().any(|c| c.is_ascii_digit())
             && !rest.trim().is_empty()
             && unlinked >= label.chars().count() as f64
-            && unlinked <= (label.len() + 8) as f64
+            && unlinked <= (label.len() + TEASER_LABEL_SLACK) as f64
     }
 
     fn inside_data_table(&self, i: usize) -> bool {
@@ -1297,6 +1297,9 @@ const HEADING_REACH: usize = 400;
 /// A teaser heading's label is a word or three ("MIRA", "Lesen Sie auch"); more before the
 /// colon is a title with a subtitle ("Ferry timetable: what changes in spring").
 const TEASER_LABEL_WORDS: usize = 3;
+/// What may lie outside a teaser heading's link besides its label's letters: the colon and a
+/// space on either side, one of them perhaps written `&nbsp;`.
+const TEASER_LABEL_SLACK: usize = 8;
 /// How many elements before a block its picture is looked for in.
 const CAPTION_REACH: usize = 64;
 
