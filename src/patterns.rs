@@ -264,6 +264,18 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("dfp", "DoubleClick slots"), RemovedKind::Ads),
     (word("sponsored", "sponsored content"), RemovedKind::Ads),
     (
+        word("disclaimer", "advertising and opinion disclaimers"),
+        RemovedKind::Ads,
+    ),
+    (
+        word("disclosure", "affiliate and editorial disclosures"),
+        RemovedKind::Ads,
+    ),
+    (
+        word("affiliate", "affiliate-link notices"),
+        RemovedKind::Ads,
+    ),
+    (
         prefix("comment", "comment sections (`commentlist`)"),
         RemovedKind::Comments,
     ),

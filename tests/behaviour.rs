@@ -599,6 +599,27 @@ mod class_names {
         );
         assert!(!a.text.contains("from our partners"), "{}", a.text);
     }
+
+    /// Affiliate and advertising notices are the site speaking about its business, above or
+    /// below the article: "We may earn a commission", "the disclaimer below does not apply".
+    #[test]
+    fn disclosures_and_disclaimers_go() {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<article><h1>Heat pumps in old houses</h1>
+<section class="editorial-disclosure"><p>This post contains references to products from our advertisers. We may receive compensation when you click on links to those products.</p></section>
+<div class="Downloads__Affiliate"><p>For links on this page we may earn a commission from the seller.</p></div>
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<div class="editorial-disclaimer"><p>NOTE: The advertising disclaimer below does not apply to this article.</p></div>
+</article></body></html>"#
+        );
+        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+        assert_eq!(a.text.matches("low flow temperature").count(), 4);
+        for notice in ["references to products", "earn a commission", "NOTE:"] {
+            assert!(!a.text.contains(notice), "{notice} left in:\n{}", a.text);
+        }
+        assert!(a.removed.ads >= 3, "{:?}", a.removed);
+    }
 }
 
 mod standfirst {
