@@ -2694,6 +2694,49 @@ mod related_sections {
         }
     }
 
+    /// Blog themes set the label as a bold paragraph, and the links as embeds that cleaning
+    /// empties before they are judged.
+    #[test]
+    fn a_paragraph_that_is_only_the_label_goes_with_its_links() {
+        for label in [
+            "<strong>Schon gelesen?</strong>",
+            "Das Thema könnte dich auch interessieren:",
+            "<b>RELATED STORIES</b>",
+        ] {
+            let html = page(&format!(
+                "<p>{label}</p>\n<blockquote class=\"wp-embedded-content\"><p><a href=\"/a\">Bridge \
+                 closes for repairs next week</a></p></blockquote>\n<p><iframe src=\"about:blank\">\
+                 </iframe></p>"
+            ));
+            let a = extract_ok(&html, "https://news.example.com/ferry");
+            let words = label
+                .trim_start_matches("<strong>")
+                .trim_start_matches("<b>");
+            assert!(!a.text.contains(&words[..10]), "{label}: {}", a.text);
+            assert!(!a.text.contains("Bridge closes"), "{label}: {}", a.text);
+            assert_eq!(a.text.matches("repairs to the pier").count(), 6);
+        }
+        // Last in the article, with its links gone for their class names.
+        let a = extract_ok(
+            &page("<p><strong>Mehr Themen:</strong></p>"),
+            "https://news.example.com/ferry",
+        );
+        assert!(!a.text.contains("Mehr Themen"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_short_paragraph_like_a_label_stays_before_prose() {
+        let a = extract_ok(
+            &page(
+                "<p>Read more.</p><p>The operator will publish the full timetable in March, \
+                 with extra sailings on summer weekends.</p>",
+            ),
+            "https://news.example.com/ferry",
+        );
+        assert!(a.text.contains("Read more."), "{}", a.text);
+        assert!(a.text.contains("extra sailings"), "{}", a.text);
+    }
+
     #[test]
     fn a_subheading_that_only_begins_like_one_stays_with_its_prose() {
         let html = page(

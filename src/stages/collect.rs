@@ -70,6 +70,9 @@ pub mod flag {
     pub const BYLINE_NAME: u32 = 1 << 24;
     /// A short caption part or paragraph that only credits a picture (see `super::credits`).
     pub const CREDIT: u32 = 1 << 25;
+    /// A paragraph that is only a related-links label ("<p><strong>Schon gelesen?</strong>"),
+    /// a heading in all but its tag (see `patterns::RELATED_HEADINGS`).
+    pub const RELATED_LABEL: u32 = 1 << 26;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 = IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK;
 }
@@ -158,6 +161,10 @@ const CAPTURE_MAX: usize = 400;
 
 /// Paragraphs this long or longer are never nudges: a call to subscribe is a line or two.
 const NUDGE_MAX_BYTES: usize = 200;
+
+/// A paragraph is asked whether it is a related-links label only if it is this short: the
+/// longest label is 41 bytes, and most paragraphs are longer, so few pay for the question.
+const LABEL_MAX_BYTES: usize = 64;
 
 /// The collect pass's state.
 pub struct Collector {
@@ -767,10 +774,14 @@ impl Visitor for Collector {
             self.probe = None;
             // A paragraph that filled the buffer is prose, whatever it mentions.
             if self.probe_text.len() < NUDGE_MAX_BYTES {
+                let node = &mut self.out.nodes[open.node as usize];
                 if let Some(kind) = crate::patterns::nudge(&self.probe_text) {
-                    let node = &mut self.out.nodes[open.node as usize];
                     node.flags |= flag::NUDGE;
                     node.kind = node.kind.or(Some(kind));
+                } else if (1..=LABEL_MAX_BYTES).contains(&self.probe_text.trim().len())
+                    && crate::patterns::is_related_heading(&capture_text(&self.probe_text))
+                {
+                    node.flags |= flag::RELATED_LABEL;
                 }
             }
         }

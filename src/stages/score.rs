@@ -1017,22 +1017,28 @@ impl Scorer<'_> {
     /// A heading that labels links to other articles ("Related stories", "Mehr zum Thema")
     /// goes, with the lists and link-dense blocks after it up to the first block of prose or
     /// the next heading. Class names catch most such blocks; this catches the ones written as
-    /// plain headings and lists inside the article's body.
+    /// plain headings and lists inside the article's body. A paragraph that is only such a
+    /// label ("<p><strong>Schon gelesen?</strong></p>") is read as a heading, but goes only
+    /// when links or nothing follow it: it may be a sentence that happens to be short.
     fn drop_related_sections(&self, actions: &mut [Action], inside: &[bool], kept: &Kept) {
         let nodes = &self.c.nodes;
         let live = |actions: &[Action], i: usize| inside[i] && actions[i] != Action::Drop;
-        for (&h, text) in &self.c.captures {
+        let headings = self.c.captures.iter().filter_map(|(&h, text)| {
             let h = h as usize;
-            if !nodes[h].tag.is_heading()
-                || !live(actions, h)
-                || !crate::patterns::is_related_heading(&capture_text(text))
-            {
-                continue;
-            }
-            actions[h] = Action::Drop;
+            (nodes[h].tag.is_heading()
+                && live(actions, h)
+                && crate::patterns::is_related_heading(&capture_text(text)))
+            .then_some(h)
+        });
+        let labels = (0..nodes.len())
+            .filter(|&i| nodes[i].flags & flag::RELATED_LABEL != 0 && live(actions, i));
+        let labels: Vec<usize> = headings.chain(labels).collect();
+        for h in labels {
+            let heading = nodes[h].tag.is_heading();
             // Its following siblings, in document order: each one's subtree is a contiguous
             // run of the arena, so the next sibling is the next node with the same parent.
             let parent = nodes[h].parent;
+            let (mut links_went, mut prose_follows) = (false, false);
             for j in h + 1..nodes.len() {
                 if nodes[j].parent != parent {
                     if nodes[j].parent == NONE || (nodes[j].parent as usize) < h {
@@ -1045,10 +1051,18 @@ impl Scorer<'_> {
                 }
                 let links = matches!(nodes[j].tag, Tag::Ul | Tag::Ol)
                     || (kept[j].text > 0 && kept[j].link_density() >= 0.5);
+                if !links && !nodes[j].tag.is_heading() && kept[j].text < RELATED_GAP_CHARS {
+                    continue; // what cleaning emptied, or an embed's frame, between the links
+                }
                 if nodes[j].tag.is_heading() || !links {
+                    prose_follows = !nodes[j].tag.is_heading() && kept[j].text > 0;
                     break;
                 }
                 actions[j] = Action::Drop;
+                links_went = true;
+            }
+            if heading || links_went || !prose_follows {
+                actions[h] = Action::Drop;
             }
         }
     }
@@ -1300,6 +1314,9 @@ const TEASER_LABEL_WORDS: usize = 3;
 /// What may lie outside a teaser heading's link besides its label's letters: the colon and a
 /// space on either side, one of them perhaps written `&nbsp;`.
 const TEASER_LABEL_SLACK: usize = 8;
+/// Less text than this between a related-links label and its links is no prose: what
+/// cleaning left of a teaser, an embed's empty frame, a stray space.
+const RELATED_GAP_CHARS: u32 = 25;
 /// How many elements before a block its picture is looked for in.
 const CAPTION_REACH: usize = 64;
 
