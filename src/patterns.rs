@@ -234,6 +234,14 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("sharelinks", "share bars"), RemovedKind::Share),
     (word("social", "social buttons"), RemovedKind::Share),
     (word("sharethis", "ShareThis widgets"), RemovedKind::Share),
+    (
+        word("ratings", "rate-this-article widgets (`post-ratings`)"),
+        RemovedKind::Share,
+    ),
+    (
+        word("rating", "rate-this-article widgets"),
+        RemovedKind::Share,
+    ),
     (word("addthis", "AddThis widgets"), RemovedKind::Share),
     (
         word("related", "related-article lists"),
