@@ -244,7 +244,10 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     ),
     (word("addthis", "AddThis widgets"), RemovedKind::Share),
     (
-        word("related", "related-article lists"),
+        prefix(
+            "related",
+            "related-article lists (`relatedposts`, `relatedlinks`)",
+        ),
         RemovedKind::Related,
     ),
     (

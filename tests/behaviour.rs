@@ -621,6 +621,24 @@ mod class_names {
         assert!(a.removed.ads >= 3, "{:?}", a.removed);
     }
 
+    /// Themes glue the word to what follows (`relatedposts`, `relatedlinks`), and such a
+    /// block's heading has no links of its own to give it away.
+    #[test]
+    fn related_blocks_named_as_one_word_go() {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<article><h1>Heat pumps in old houses</h1><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<section class="relatedlinks block"><h2 class="headline"><span>Discover now</span></h2>
+<ul><li><a href="/a">Solar panels on listed buildings</a></li></ul></section>
+<div id="jp-relatedposts"><h3>Similar posts</h3></div></article></body></html>"#
+        );
+        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+        assert_eq!(a.text.matches("low flow temperature").count(), 3);
+        for block in ["Discover now", "Solar panels", "Similar posts"] {
+            assert!(!a.text.contains(block), "{block} left in:\n{}", a.text);
+        }
+    }
+
     /// "Was this article useful?" and its stars ask the reader to act; they say nothing.
     #[test]
     fn rate_this_article_widgets_go() {
