@@ -527,7 +527,8 @@ struct NudgeFinders {
 /// ("Foto: dpa", "(© AFP / Marco Bertorello)", "Crédits photos : Bestimage"). Matched at the
 /// start of the lower-cased text of a short element (see `stages::credits`), each label ending
 /// in its colon so that prose beginning with the word ("Photos of the flood show ...") is not
-/// a credit.
+/// a credit. A news story's source line ("Quelle: dpa", "Source: Reuters") credits its text
+/// the same way and goes the same way.
 pub const CREDIT_LABELS: &[&str] = &[
     phrase("©", "the copyright sign, in any language"),
     phrase("photo:", "English, French"),
@@ -550,6 +551,11 @@ pub const CREDIT_LABELS: &[&str] = &[
     phrase("crédito:", "Spanish, Portuguese"),
     phrase("créditos:", "Spanish, Portuguese"),
     phrase("fotografía:", "Spanish"),
+    phrase("quelle:", "German: a source line"),
+    phrase("quellen:", "German"),
+    phrase("source:", "English, French"),
+    phrase("sources:", "English, French"),
+    phrase("fuente:", "Spanish"),
 ];
 
 /// What a short element's text says about the picture's credit (see [`CREDIT_LABELS`]).

@@ -2896,6 +2896,24 @@ mod credits {
         assert_eq!(a.text.matches("repairs to the pier").count(), 5);
     }
 
+    /// A news story's source line ("Quelle: dpa") credits the text as a credit line does a
+    /// picture. Set inside brackets its paragraph writes, it stays: leaving it out would
+    /// leave the brackets behind.
+    #[test]
+    fn source_lines_go_but_not_out_of_their_brackets() {
+        let a = ferry_story(
+            "",
+            "<p><span style=\"font-size: 8pt;\"><em>Quelle: Landesregierung</em></span></p>\
+             <p><em>Source: Harbour Authority, 2 February</em></p>\
+             <p>The crane was repainted (<span><a href=\"/art\"><em>&copy; Riivka</em></a>\
+             </span>) over the winter.</p>",
+        );
+        for source in ["Landesregierung", "Harbour Authority"] {
+            assert!(!a.text.contains(source), "{source} left in:\n{}", a.text);
+        }
+        assert!(a.text.contains("repainted (© Riivka) over"), "{}", a.text);
+    }
+
     #[test]
     fn prose_and_captions_that_start_like_a_credit_stay() {
         let a = article_with(

@@ -76,6 +76,10 @@ pub struct CreditProbes {
     undecided: usize,
     /// Of which with a head begun.
     begun: usize,
+    /// The last text so far ended in an opening bracket: an element opened now is a credit
+    /// inside brackets its parent writes ("(<span>Source: X</span>)"), and leaving it out
+    /// would leave "()" behind.
+    bracketed: bool,
 }
 
 impl Default for CreditProbes {
@@ -88,6 +92,7 @@ impl Default for CreditProbes {
             total: 0,
             undecided: 0,
             begun: 0,
+            bracketed: false,
         }
     }
 }
@@ -118,7 +123,11 @@ impl CreditProbes {
         let slot = self.slot(self.count);
         let probe = Probe {
             node,
-            state: State::Undecided,
+            state: if self.bracketed {
+                State::No
+            } else {
+                State::Undecided
+            },
             head_len: 0,
             start: self.total,
             credited: 0,
@@ -132,6 +141,9 @@ impl CreditProbes {
     /// `blank`: it is whitespace only.
     pub fn text(&mut self, text: &str, len: u32, blank: bool) {
         self.total += u64::from(len);
+        if !blank {
+            self.bracketed = text.trim_end().ends_with(['(', '[']);
+        }
         // The whitespace between tags matters only inside a head begun, which is rare: most
         // elements are decided at their first words.
         if self.undecided == 0 || (blank && self.begun == 0) {
@@ -241,15 +253,17 @@ fn could_lead(a: u8, b: Option<u8>) -> bool {
         return true;
     }
     let Some(b) = b else {
-        return matches!(a, b'b' | b'c' | b'f' | b'i' | b'p' | b't');
+        return matches!(a, b'b' | b'c' | b'f' | b'i' | b'p' | b'q' | b's' | b't');
     };
     matches!(
         [a, b.to_ascii_lowercase()],
         [b'b', b'i']
             | [b'c', b'r']
-            | [b'f', b'o']
+            | [b'f', b'o' | b'u']
             | [b'i', b'm']
             | [b'p', b'h' | b'i']
+            | [b'q', b'u']
+            | [b's', b'o']
             | [b't', b'i']
     )
 }
