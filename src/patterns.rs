@@ -235,6 +235,14 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("social", "social buttons"), RemovedKind::Share),
     (word("sharethis", "ShareThis widgets"), RemovedKind::Share),
     (
+        word("like", "like buttons (`facebook-like`, `sd-like`)"),
+        RemovedKind::Share,
+    ),
+    (
+        word("likes", "like counters (`jetpack-likes-widget`)"),
+        RemovedKind::Share,
+    ),
+    (
         word("ratings", "rate-this-article widgets (`post-ratings`)"),
         RemovedKind::Share,
     ),

@@ -639,19 +639,23 @@ mod class_names {
         }
     }
 
-    /// "Was this article useful?" and its stars ask the reader to act; they say nothing.
+    /// "Was this article useful?", its stars and a like button ask the reader to act; they
+    /// say nothing.
     #[test]
-    fn rate_this_article_widgets_go() {
+    fn rating_and_like_widgets_go() {
         let html = format!(
             r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
 <article><h1>Heat pumps in old houses</h1><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
 <span id="post-ratings-4373" class="post-ratings"><strong>Was this article useful?</strong><br>
 <img src="/star.gif" alt="1 star"> (95 votes: 4.73 out of 5)</span>
-<div class="wprm-recipe-rating">3.65 from 1990 ratings</div></article></body></html>"#
+<div class="wprm-recipe-rating">3.65 from 1990 ratings</div>
+<div class="sharedaddy sd-block sd-like jetpack-likes-widget-wrapper"><h3 class="sd-title">Like this:</h3>
+<div class="likes-widget-placeholder"><span class="button"><span>Like</span></span> <span class="loading">Loading...</span></div></div>
+</article></body></html>"#
         );
         let a = extract_ok(&html, "https://heating.example/heat-pumps");
         assert_eq!(a.text.matches("low flow temperature").count(), 3);
-        for widget in ["useful", "votes", "1990"] {
+        for widget in ["useful", "votes", "1990", "Like", "Loading"] {
             assert!(!a.text.contains(widget), "{widget} left in:\n{}", a.text);
         }
     }
