@@ -307,6 +307,14 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("breadcrumbs", "breadcrumbs"), RemovedKind::Navigation),
     (word("masthead", "site mastheads"), RemovedKind::Navigation),
     (word("footer", "footers"), RemovedKind::Footer),
+    (
+        word("bio", "author biographies (`author-bio`, `user-bio`)"),
+        RemovedKind::Footer,
+    ),
+    (
+        word("authorbox", "author boxes (`m-authorbox`)"),
+        RemovedKind::Footer,
+    ),
     (word("copyright", "copyright lines"), RemovedKind::Footer),
     (word("modal", "modal prompts"), RemovedKind::Signin),
     (word("popup", "pop-ups"), RemovedKind::Signin),
@@ -316,8 +324,8 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
 /// of what it is; the token's words from there on are not read as boilerplate names
 /// (`has-sidebar`, `with-comments`, `non-paywall`, `above-footer`, `o-section--has-ads`).
 pub const STATE_PREFIXES: &[&str] = &[
-    "has", "with", "without", "no", "non", "is", "show", "enable", "enabled", "can", "allow",
-    "above", "below", "before", "after",
+    "has", "hasnt", "with", "without", "no", "non", "is", "show", "enable", "enabled", "can",
+    "allow", "above", "below", "before", "after",
 ];
 
 /// Words that lead a class name as a namespace, not a description: the words after them say

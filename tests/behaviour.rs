@@ -639,6 +639,24 @@ mod class_names {
         }
     }
 
+    /// The box about the author after the article is the site's page about its writer; a
+    /// byline line that says it has no such box (`hasnt-bio`) is still the byline.
+    #[test]
+    fn author_biographies_go_but_not_the_byline() {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<article><h1>Heat pumps in old houses</h1>
+<div class="pb-sig-line hasnt-headshot hasnt-bio"><span class="pb-byline">By <a href="/people/jo" rel="author">Jo Example</a></span></div>
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<div class="author-bio"><h3>About Jo</h3><p>Jo Example covers energy for the paper and has written two books about old houses.</p></div>
+</article></body></html>"#
+        );
+        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+        assert_eq!(a.text.matches("low flow temperature").count(), 3);
+        assert!(!a.text.contains("two books"), "{}", a.text);
+        assert_eq!(a.byline.as_deref(), Some("Jo Example"));
+    }
+
     /// "Was this article useful?", its stars and a like button ask the reader to act; they
     /// say nothing.
     #[test]
