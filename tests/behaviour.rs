@@ -2735,6 +2735,8 @@ mod related_sections {
             "Read more:",
             "Mehr zum Thema auf Example.de",
             "Lire aussi",
+            "More from Example News",
+            "Mehr zu Fähren",
         ] {
             let html = page(&format!(
                 "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
