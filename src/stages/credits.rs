@@ -1,5 +1,6 @@
-//! Picture credits: which short elements are only a credit line ("Foto: dpa", "(© AFP / Jane
-//! Doe)", see `patterns::CREDIT_LABELS`), found while the collect pass streams.
+//! Picture credits and source lines: which short elements are only a credit line ("Foto:
+//! dpa", "(© AFP / Jane Doe)", "Quelle: Reuters", see `patterns::CREDIT_LABELS`), found while
+//! the collect pass streams.
 //!
 //! Every caption part and paragraph is asked, so this keeps no text: the first bytes of each
 //! open element's text decide whether a label leads it, and past them it only counts. A copy
@@ -76,9 +77,9 @@ pub struct CreditProbes {
     undecided: usize,
     /// Of which with a head begun.
     begun: usize,
-    /// The last text so far ended in an opening bracket: an element opened now is a credit
-    /// inside brackets its parent writes ("(<span>Source: X</span>)"), and leaving it out
-    /// would leave "()" behind.
+    /// The last text so far ended in an opening bracket: an element opened now sits inside
+    /// brackets its parent writes ("(<span>Source: X</span>)"), and leaving it out as a
+    /// credit would leave "()" behind.
     bracketed: bool,
 }
 

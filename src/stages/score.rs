@@ -1055,7 +1055,7 @@ impl Scorer<'_> {
                     continue; // what cleaning emptied, or an embed's frame, between the links
                 }
                 if nodes[j].tag.is_heading() || !links {
-                    prose_follows = !nodes[j].tag.is_heading() && kept[j].text > 0;
+                    prose_follows = !nodes[j].tag.is_heading();
                     break;
                 }
                 actions[j] = Action::Drop;
