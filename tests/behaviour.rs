@@ -600,20 +600,26 @@ mod class_names {
         assert!(!a.text.contains("from our partners"), "{}", a.text);
     }
 
+    /// An article about heat pumps holding `inner` after its heading.
+    fn heat_pumps_article(inner: &str) -> quietpage::Article {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<article><h1>Heat pumps in old houses</h1>{inner}</article></body></html>"#
+        );
+        extract_ok(&html, "https://heating.example/heat-pumps")
+    }
+
     /// Affiliate and advertising notices are the site speaking about its business, above or
     /// below the article: "We may earn a commission", "the disclaimer below does not apply".
     #[test]
     fn disclosures_and_disclaimers_go() {
-        let html = format!(
-            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
-<article><h1>Heat pumps in old houses</h1>
+        let a = heat_pumps_article(&format!(
+            r#"
 <section class="editorial-disclosure"><p>This post contains references to products from our advertisers. We may receive compensation when you click on links to those products.</p></section>
 <div class="Downloads__Affiliate"><p>For links on this page we may earn a commission from the seller.</p></div>
 <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
-<div class="editorial-disclaimer"><p>NOTE: The advertising disclaimer below does not apply to this article.</p></div>
-</article></body></html>"#
-        );
-        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+<div class="editorial-disclaimer"><p>NOTE: The advertising disclaimer below does not apply to this article.</p></div>"#
+        ));
         assert_eq!(a.text.matches("low flow temperature").count(), 4);
         for notice in ["references to products", "earn a commission", "NOTE:"] {
             assert!(!a.text.contains(notice), "{notice} left in:\n{}", a.text);
@@ -625,14 +631,12 @@ mod class_names {
     /// block's heading has no links of its own to give it away.
     #[test]
     fn related_blocks_named_as_one_word_go() {
-        let html = format!(
-            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
-<article><h1>Heat pumps in old houses</h1><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+        let a = heat_pumps_article(&format!(
+            r#"<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
 <section class="relatedlinks block"><h2 class="headline"><span>Discover now</span></h2>
 <ul><li><a href="/a">Solar panels on listed buildings</a></li></ul></section>
-<div id="jp-relatedposts"><h3>Similar posts</h3></div></article></body></html>"#
-        );
-        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+<div id="jp-relatedposts"><h3>Similar posts</h3></div>"#
+        ));
         assert_eq!(a.text.matches("low flow temperature").count(), 3);
         for block in ["Discover now", "Solar panels", "Similar posts"] {
             assert!(!a.text.contains(block), "{block} left in:\n{}", a.text);
@@ -643,15 +647,12 @@ mod class_names {
     /// byline line that says it has no such box (`hasnt-bio`) is still the byline.
     #[test]
     fn author_biographies_go_but_not_the_byline() {
-        let html = format!(
-            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
-<article><h1>Heat pumps in old houses</h1>
+        let a = heat_pumps_article(&format!(
+            r#"
 <div class="pb-sig-line hasnt-headshot hasnt-bio"><span class="pb-byline">By <a href="/people/jo" rel="author">Jo Example</a></span></div>
 <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
-<div class="author-bio"><h3>About Jo</h3><p>Jo Example covers energy for the paper and has written two books about old houses.</p></div>
-</article></body></html>"#
-        );
-        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+<div class="author-bio"><h3>About Jo</h3><p>Jo Example covers energy for the paper and has written two books about old houses.</p></div>"#
+        ));
         assert_eq!(a.text.matches("low flow temperature").count(), 3);
         assert!(!a.text.contains("two books"), "{}", a.text);
         assert_eq!(a.byline.as_deref(), Some("Jo Example"));
@@ -661,17 +662,14 @@ mod class_names {
     /// say nothing.
     #[test]
     fn rating_and_like_widgets_go() {
-        let html = format!(
-            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
-<article><h1>Heat pumps in old houses</h1><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+        let a = heat_pumps_article(&format!(
+            r#"<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
 <span id="post-ratings-4373" class="post-ratings"><strong>Was this article useful?</strong><br>
 <img src="/star.gif" alt="1 star"> (95 votes: 4.73 out of 5)</span>
 <div class="wprm-recipe-rating">3.65 from 1990 ratings</div>
 <div class="sharedaddy sd-block sd-like jetpack-likes-widget-wrapper"><h3 class="sd-title">Like this:</h3>
-<div class="likes-widget-placeholder"><span class="button"><span>Like</span></span> <span class="loading">Loading...</span></div></div>
-</article></body></html>"#
-        );
-        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+<div class="likes-widget-placeholder"><span class="button"><span>Like</span></span> <span class="loading">Loading...</span></div></div>"#
+        ));
         assert_eq!(a.text.matches("low flow temperature").count(), 3);
         for widget in ["useful", "votes", "1990", "Like", "Loading"] {
             assert!(!a.text.contains(widget), "{widget} left in:\n{}", a.text);
@@ -2719,9 +2717,9 @@ mod related_sections {
     use super::*;
 
     fn page(tail: &str) -> String {
-        let para = "The harbour master said the new timetable would start in spring, once the \
-                    repairs to the pier were finished, and that crews would be trained first.";
-        let body: String = (0..6).map(|i| format!("<p>{para} ({i})</p>\n")).collect();
+        let body: String = (0..6)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+            .collect();
         format!(
             "<html><head><title>Ferry timetable</title></head><body><article>\
              <h1>Ferry timetable</h1>{body}{tail}</article></body></html>"
@@ -2963,12 +2961,12 @@ mod nudges {
     use super::*;
 
     fn article_with(extra: &[&str]) -> quietpage::Article {
-        let para = "The harbour master said the new timetable would start in spring, once the \
-                    repairs to the pier were finished, and that crews would be trained first.";
-        let mut body: String = (0..5).map(|i| format!("<p>{para} ({i})</p>\n")).collect();
+        let mut body: String = (0..5)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+            .collect();
         for p in extra {
             body.push_str(&format!("<p>{p}</p>\n"));
-            body.push_str(&format!("<p>{para} (after)</p>\n"));
+            body.push_str(&format!("<p>{FERRY_PARA} (after)</p>\n"));
         }
         let html = format!(
             "<html><head><title>Ferry timetable</title></head><body><article>\
