@@ -442,9 +442,9 @@ pub fn is_related_heading(text: &str) -> bool {
 
 /// Calls to action that make a short paragraph inside an article a nudge rather than prose:
 /// the paywall's "subscribe for the full story", the newsletter sign-up, the app download.
-/// Matched anywhere in the lower-cased text of a paragraph under `NUDGE_MAX_BYTES` (in
-/// `collect.rs`); a paragraph of an article that merely reports on subscriptions is longer
-/// or words it otherwise ("Netflix added nine million subscribers").
+/// Matched anywhere in the lower-cased text of a paragraph under [`NUDGE_MAX_BYTES`]; a
+/// paragraph of an article that merely reports on subscriptions is longer or words it
+/// otherwise ("Netflix added nine million subscribers").
 pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("subscribe now", RemovedKind::Paywall),
     ("subscribe today", RemovedKind::Paywall),
@@ -469,6 +469,14 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("iscriviti alla newsletter", RemovedKind::Paywall),
     ("assine a newsletter", RemovedKind::Paywall),
 ];
+
+/// Paragraphs this long or longer are never nudges: a call to subscribe is a line or two.
+pub const NUDGE_MAX_BYTES: usize = 200;
+
+/// A follow prompt may run longer than other nudges, as it often ends with the newsroom's
+/// contacts ("... @GleanerJamaica. Send us a message on WhatsApp at ... or email us at ...");
+/// it needs two matches, a verb and a network, so the longer reach costs little precision.
+pub const FOLLOW_MAX_BYTES: usize = 256;
 
 /// "Follow us on Twitter", "Síguenos en Instagram", "Únete a nuestro canal de Telegram": a
 /// short paragraph with one of these verbs and one of [`SOCIAL_NETWORKS`] is a follow prompt.
@@ -508,6 +516,9 @@ pub const SOCIAL_NETWORKS: &[&str] = &[
 
 /// Whether a short paragraph's text is a nudge, and of which kind.
 pub fn nudge(text: &str) -> Option<RemovedKind> {
+    if text.len() >= FOLLOW_MAX_BYTES {
+        return None;
+    }
     // Every short paragraph of every page is asked: the searchers for the fifty-odd phrases
     // are built once instead of on each `str::contains`.
     static FINDERS: std::sync::OnceLock<NudgeFinders> = std::sync::OnceLock::new();
@@ -528,8 +539,10 @@ pub fn nudge(text: &str) -> Option<RemovedKind> {
         lower.as_bytes()
     };
     let found = |f: &memchr::memmem::Finder<'_>| f.find(text).is_some();
-    if let Some((_, kind)) = f.nudges.iter().find(|(p, _)| found(p)) {
-        return Some(*kind);
+    if text.len() < NUDGE_MAX_BYTES {
+        if let Some((_, kind)) = f.nudges.iter().find(|(p, _)| found(p)) {
+            return Some(*kind);
+        }
     }
     let follow = f.verbs.iter().any(found) && f.networks.iter().any(found);
     follow.then_some(RemovedKind::Share)

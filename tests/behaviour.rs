@@ -2984,6 +2984,11 @@ mod nudges {
             "Follow us on <a href=\"https://twitter.com/x\">Twitter</a> and Instagram.",
             "¡Síguenos en Instagram y únete a nuestro canal de Telegram!",
             "Jetzt abonnieren und weiterlesen.",
+            // A follow prompt that ends with the newsroom's contacts runs longer.
+            "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
+             Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
+             <a href=\"mailto:news@gazette.example\">news@gazette.example</a> or \
+             <a href=\"mailto:letters@gazette.example\">letters@gazette.example</a></strong>",
         ];
         let a = article_with(&nudges);
         for n in [
@@ -2993,6 +2998,7 @@ mod nudges {
             "Follow us",
             "Síguenos",
             "Jetzt abonnieren",
+            "Harbour Gazette",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }

@@ -159,8 +159,9 @@ pub fn debug_on() -> bool {
 
 const CAPTURE_MAX: usize = 400;
 
-/// Paragraphs this long or longer are never nudges: a call to subscribe is a line or two.
-const NUDGE_MAX_BYTES: usize = 200;
+/// How much of a paragraph's text the nudge probe reads: a paragraph longer than the longest
+/// nudge is prose, whatever it mentions.
+const PROBE_MAX_BYTES: usize = crate::patterns::FOLLOW_MAX_BYTES;
 
 /// A paragraph is asked whether it is a related-links label only if it is this short: the
 /// longest label is 41 bytes, and most paragraphs are longer, so few pay for the question.
@@ -773,7 +774,7 @@ impl Visitor for Collector {
         if self.probe == Some(open.node) {
             self.probe = None;
             // A paragraph that filled the buffer is prose, whatever it mentions.
-            if self.probe_text.len() < NUDGE_MAX_BYTES {
+            if self.probe_text.len() < PROBE_MAX_BYTES {
                 let node = &mut self.out.nodes[open.node as usize];
                 if let Some(kind) = crate::patterns::nudge(&self.probe_text) {
                     node.flags |= flag::NUDGE;
@@ -837,7 +838,7 @@ impl Visitor for Collector {
             }
         }
         self.credits.text(text, len, blank);
-        if self.probe.is_some() && self.probe_text.len() < NUDGE_MAX_BYTES {
+        if self.probe.is_some() && self.probe_text.len() < PROBE_MAX_BYTES {
             self.probe_text.push_str(text);
         }
     }
