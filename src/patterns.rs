@@ -626,6 +626,82 @@ pub fn credit(text: &str) -> Option<Credit> {
     })
 }
 
+/// Where a share button sends the reader: a link to one of these (after its scheme and any
+/// `www.` or `m.`) shares the page rather than cites anything, whatever the button's name or
+/// text. An endpoint that ends in a letter must end the path's word too, so that a profile
+/// such as `facebook.com/sharepoint` is no share button.
+/// A block of them is a share bar, and so is the label beside it ("Möchten Sie den Artikel
+/// teilen?") once its icons have gone with the links.
+pub const SHARE_ENDPOINTS: &[&str] = &[
+    phrase(
+        "facebook.com/sharer",
+        "Facebook's sharer.php and sharer/sharer.php",
+    ),
+    phrase("facebook.com/share.php", "Facebook's older sharer"),
+    phrase("facebook.com/dialog/", "Facebook's share and feed dialogs"),
+    phrase("twitter.com/intent/", "a tweet composed for the reader"),
+    phrase("twitter.com/share", "the older tweet button"),
+    phrase("x.com/intent/", "Twitter under its new name"),
+    phrase("x.com/share", "Twitter under its new name"),
+    phrase("linkedin.com/sharearticle", "LinkedIn's share button"),
+    phrase("linkedin.com/sharing/", "LinkedIn's newer share-offsite"),
+    phrase("linkedin.com/cws/share", "LinkedIn's older share button"),
+    phrase("pinterest.com/pin/create", "a pin of the page"),
+    phrase("reddit.com/submit", "a Reddit post of the page"),
+    phrase(
+        "api.whatsapp.com/send",
+        "a WhatsApp message with the page's address",
+    ),
+    phrase("whatsapp://send", "the same, opened in the app"),
+    phrase("t.me/share", "a Telegram message"),
+    phrase("telegram.me/share", "a Telegram message"),
+    phrase("plus.google.com/share", "Google+, still on old pages"),
+    phrase("tumblr.com/share", "a Tumblr post"),
+    phrase("tumblr.com/widgets/share", "a Tumblr post"),
+    phrase("getpocket.com/save", "saved to Pocket"),
+    phrase("getpocket.com/edit", "saved to Pocket"),
+    phrase("xing.com/spi/shares", "a XING post"),
+    phrase("xing.com/social/share", "a XING post"),
+    phrase("vk.com/share.php", "a VK post"),
+    phrase(
+        "news.ycombinator.com/submitlink",
+        "a Hacker News submission",
+    ),
+    phrase("bsky.app/intent/compose", "a Bluesky post"),
+    phrase("threads.net/intent/", "a Threads post"),
+    phrase(
+        "mailto:?",
+        "an e-mail with no recipient: the page's address for the reader to send",
+    ),
+];
+
+/// Whether a link's address is a share button's (see [`SHARE_ENDPOINTS`]).
+pub fn is_share_link(href: &str) -> bool {
+    let href = href.trim_start();
+    // Share buttons' addresses are long (they carry the page's); no endpoint, scheme and
+    // `www.` included, needs more than its first 48 bytes to be told.
+    let mut head = [0u8; 48];
+    let n = href.len().min(head.len());
+    head[..n].copy_from_slice(&href.as_bytes()[..n]);
+    head[..n].make_ascii_lowercase();
+    let head = &head[..n];
+    let rest = ["https://", "http://", "//"]
+        .iter()
+        .find_map(|scheme| head.strip_prefix(scheme.as_bytes()))
+        .map(|r| {
+            r.strip_prefix(b"www.")
+                .or_else(|| r.strip_prefix(b"m."))
+                .unwrap_or(r)
+        })
+        .unwrap_or(head);
+    SHARE_ENDPOINTS.iter().any(|e| {
+        rest.strip_prefix(e.as_bytes()).is_some_and(|after| {
+            !e.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric)
+                || !after.first().is_some_and(u8::is_ascii_alphanumeric)
+        })
+    })
+}
+
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com",
@@ -774,6 +850,36 @@ fn split_words(token: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_buttons_are_told_by_where_they_send_the_reader() {
+        for href in [
+            "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fa",
+            "http://m.facebook.com/sharer.php?u=x",
+            "//twitter.com/intent/tweet?text=x&url=y",
+            "https://x.com/intent/post?url=y",
+            "https://twitter.com/share",
+            "https://www.linkedin.com/shareArticle?mini=true&url=y",
+            "https://api.whatsapp.com/send?text=y",
+            "whatsapp://send?text=y",
+            "https://t.me/share/url?url=y",
+            "  mailto:?subject=Read%20this&body=y",
+        ] {
+            assert!(is_share_link(href), "{href}");
+        }
+        for href in [
+            "https://www.facebook.com/sharepoint",
+            "https://twitter.com/shareholders/status/1",
+            "https://x.com/jack",
+            "https://box.com/shared/file",
+            "mailto:editors@news.example?subject=Letter",
+            "https://news.example/share?id=3",
+            "/intent/tweet",
+            "",
+        ] {
+            assert!(!is_share_link(href), "{href}");
+        }
+    }
 
     #[test]
     fn words_split_at_humps_and_punctuation() {

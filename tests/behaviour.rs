@@ -3027,3 +3027,60 @@ mod nudges {
         }
     }
 }
+
+/// Share bars told by where their buttons send the reader, not by their names.
+mod share_bars {
+    use super::*;
+
+    fn article_with(header: &str, after: &str) -> quietpage::Article {
+        let body: String = (0..5)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <h1>Ferry timetable</h1>{header}{body}{after}</article></body></html>"
+        );
+        extract_ok(&html, "https://news.example.com/ferry")
+    }
+
+    const ICONS: &str =
+        "<a href=\"https://www.facebook.com/sharer/sharer.php?u=x\"><i class=\"fa fa-fb\"></i></a>\
+         <a href=\"https://twitter.com/intent/tweet?url=x\"><svg><path d=\"M0\"/></svg></a>\
+         <a href=\"mailto:?subject=Ferry%20timetable\"><img src=\"/mail.png\" alt=\"\"></a>";
+
+    #[test]
+    fn an_unnamed_bar_of_share_buttons_goes_with_its_label() {
+        let a = article_with(
+            "",
+            &format!(
+                "<div style=\"float:right\"><strong>Would you like to share the article?</strong>\
+                 <br>{ICONS}</div>\
+                 <div><hr>Tell others about it:<ul><li><a href=\"https://www.linkedin.com/shareArticle?url=x\">LinkedIn</a></li>\
+                 <li><a href=\"https://api.whatsapp.com/send?text=x\">WhatsApp</a></li></ul></div>"
+            ),
+        );
+        for gone in ["share the article", "Tell others", "LinkedIn", "WhatsApp"] {
+            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+        }
+        assert!(!a.content_html.contains("mail.png"), "{}", a.content_html);
+        assert_eq!(a.text.matches("harbour master").count(), 5);
+    }
+
+    #[test]
+    fn the_date_byline_and_pictures_beside_share_buttons_stay() {
+        let a = article_with(
+            &format!(
+                "<div><ul><li><time datetime=\"2024-03-02\">March 2, 2024</time></li>\
+                 <li>{ICONS}</li></ul></div>\
+                 <div><img src=\"/pier.jpg\" alt=\"The pier\">{}</div>",
+                &ICONS[..ICONS.find("<a href=\"mailto").unwrap()]
+            ),
+            // A paragraph that cites two posts is no share bar, however short.
+            "<p>Both replied on <a href=\"https://twitter.com/harbour/status/1\">X</a> and on \
+             <a href=\"https://www.facebook.com/harbour/posts/2\">Facebook</a> this week.</p>",
+        );
+        assert!(a.text.contains("March 2, 2024"), "{}", a.text);
+        assert!(a.content_html.contains("pier.jpg"), "{}", a.content_html);
+        assert!(a.text.contains("Both replied on X"), "{}", a.text);
+    }
+}

@@ -73,8 +73,11 @@ pub mod flag {
     /// A paragraph that is only a related-links label ("<p><strong>Schon gelesen?</strong>"),
     /// a heading in all but its tag (see `patterns::RELATED_HEADINGS`).
     pub const RELATED_LABEL: u32 = 1 << 26;
+    /// A link to a share endpoint (see `patterns::SHARE_ENDPOINTS`).
+    pub const SHARE_LINK: u32 = 1 << 27;
     /// Flags a child inherits from its parent.
-    pub const INHERITED: u32 = IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK;
+    pub const INHERITED: u32 =
+        IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK | SHARE_LINK;
 }
 
 /// One element. Text figures count only the text directly inside it (not its children's);
@@ -503,6 +506,8 @@ impl Visitor for Collector {
                 flags |= flag::IN_LINK;
                 if a.href.is_some_and(|h| h.trim_start().starts_with('#')) {
                     flags |= flag::HASH_LINK;
+                } else if a.href.is_some_and(crate::patterns::is_share_link) {
+                    flags |= flag::SHARE_LINK;
                 }
             }
             _ => {}

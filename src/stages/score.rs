@@ -48,6 +48,11 @@ const MIN_ARTICLE_TEXT: u64 = 1;
 /// Readability's `DEFAULT_N_TOP_CANDIDATES`.
 const TOP_CANDIDATES: usize = 5;
 
+/// The most text, outside its buttons, that a share bar holds: a label ("Den Artikel mit
+/// anderen teilen/diskutieren:" is 43 characters). A block with more is prose that happens to
+/// sit beside share buttons.
+const SHARE_LABEL_MAX_CHARS: u32 = 100;
+
 /// Sums over subtrees, one per node, built in one reverse sweep (see [`Scorer::aggregate`]).
 /// Each stage keeps only the sums it reads: on a large page these vectors are the scorer's
 /// biggest allocations. Lengths and counts are `u32` like the arena's own figures; lengths
@@ -149,14 +154,51 @@ struct Agg {
     list_text: u32,
     links: u32,
     data_tables: u32,
+    /// Date lines and bylines (`flag::META_LINE`, `flag::BYLINE`), which a share bar sits
+    /// beside in an article's header and must not take along.
+    meta_lines: u32,
+    /// The share buttons below (`flag::SHARE_LINK`), counted whether or not they were kept:
+    /// a share bar that went still tells its parent that the label beside it labels buttons.
+    shares: Shares,
+}
+
+/// Share buttons and what they hold, for telling a share bar and its label from prose.
+#[derive(Clone, Copy, Debug, Default)]
+struct Shares {
+    links: u32,
+    /// Text inside share links ("Share on Facebook"), kept or not.
+    text: u32,
+    /// Their icons drawn as `<img>`, so that a bar's pictures are not taken for the
+    /// article's.
+    icons: u32,
+}
+
+impl Shares {
+    fn add_child(&mut self, child: &Agg, node: &Node) {
+        self.links += child.shares.links;
+        self.text = self.text.saturating_add(child.shares.text);
+        self.icons += child.shares.icons;
+        if node.flags & flag::SHARE_LINK != 0 {
+            match node.tag {
+                Tag::A => self.links += 1,
+                Tag::Img => self.icons += 1,
+                _ => {}
+            }
+        }
+    }
 }
 
 impl Sums for Agg {
     fn own(node: &Node) -> Agg {
+        let in_share = node.flags & flag::SHARE_LINK != 0;
         Agg {
             text: node.text,
             link: own_link(node),
             commas: node.commas,
+            shares: Shares {
+                text: if in_share { node.text } else { 0 },
+                ..Shares::default()
+            },
             ..Agg::default()
         }
     }
@@ -175,6 +217,11 @@ impl Sums for Agg {
         self.list_text = self.list_text.saturating_add(child.list_text);
         self.data_tables += child.data_tables;
         self.links += child.links;
+        self.meta_lines += child.meta_lines;
+        if node.flags & (flag::META_LINE | flag::BYLINE) != 0 {
+            self.meta_lines += 1;
+        }
+        self.shares.add_child(child, node);
         match node.tag {
             Tag::A => self.links += 1,
             Tag::P => self.p += 1,
@@ -930,12 +977,19 @@ impl Scorer<'_> {
         };
         let mut text_len = 0u64;
         for i in (first..end).rev() {
-            if !inside[i] {
-                continue;
-            }
             let node = &nodes[i];
-            if self.should_clean(i, &kept[i], flags) {
-                actions[i] = Action::Drop;
+            // What goes, by a verdict here or before (a bar named `share`), still counts its
+            // share buttons into the parent's figures, and nothing else.
+            let gone = !inside[i] || self.should_clean(i, &kept[i], flags);
+            if gone {
+                if inside[i] {
+                    actions[i] = Action::Drop;
+                }
+                let p = node.parent as usize;
+                if node.parent != NONE && p >= first {
+                    let child = kept[i];
+                    kept[p].shares.add_child(&child, node);
+                }
                 continue;
             }
             if actions[i] == Action::Root {
@@ -1129,6 +1183,17 @@ impl Scorer<'_> {
             _ => {}
         }
         if node.flags & flag::NUDGE != 0 {
+            return true;
+        }
+        // A share bar, or what is left of one: share buttons and at most a label ("Möchten
+        // Sie den Artikel teilen?"), with no picture but the buttons' icons, and not the
+        // header's title, date or byline that it often shares a line with.
+        let shares = &kept.shares;
+        if shares.links >= 2
+            && kept.text.saturating_sub(shares.text) <= SHARE_LABEL_MAX_CHARS
+            && kept.img <= shares.icons
+            && kept.embeds + kept.videos + kept.meta_lines + kept.heading_text == 0
+        {
             return true;
         }
         // A credit line goes, but not the picture it sits beside in one paragraph.
