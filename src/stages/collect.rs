@@ -504,10 +504,10 @@ impl Visitor for Collector {
             Tag::Article | Tag::Main => flags |= flag::IN_ARTICLE,
             Tag::A => {
                 flags |= flag::IN_LINK;
-                if a.href.is_some_and(|h| h.trim_start().starts_with('#')) {
-                    flags |= flag::HASH_LINK;
-                } else if a.href.is_some_and(crate::patterns::is_share_link) {
-                    flags |= flag::SHARE_LINK;
+                match a.href.map(str::trim_start) {
+                    Some(h) if h.starts_with('#') => flags |= flag::HASH_LINK,
+                    Some(h) if crate::patterns::is_share_link(h) => flags |= flag::SHARE_LINK,
+                    _ => {}
                 }
             }
             _ => {}

@@ -174,10 +174,15 @@ struct Shares {
 }
 
 impl Shares {
-    fn add_child(&mut self, child: &Agg, node: &Node) {
-        self.links += child.shares.links;
-        self.text = self.text.saturating_add(child.shares.text);
-        self.icons += child.shares.icons;
+    /// Whether `node`, with these figures below it, has anything to pass up.
+    fn any(&self, node: &Node) -> bool {
+        self.links + self.text + self.icons > 0 || node.flags & flag::SHARE_LINK != 0
+    }
+
+    fn add(&mut self, child: &Shares, node: &Node) {
+        self.links += child.links;
+        self.text = self.text.saturating_add(child.text);
+        self.icons += child.icons;
         if node.flags & flag::SHARE_LINK != 0 {
             match node.tag {
                 Tag::A => self.links += 1,
@@ -221,7 +226,7 @@ impl Sums for Agg {
         if node.flags & (flag::META_LINE | flag::BYLINE) != 0 {
             self.meta_lines += 1;
         }
-        self.shares.add_child(child, node);
+        self.shares.add(&child.shares, node);
         match node.tag {
             Tag::A => self.links += 1,
             Tag::P => self.p += 1,
@@ -986,9 +991,9 @@ impl Scorer<'_> {
                     actions[i] = Action::Drop;
                 }
                 let p = node.parent as usize;
-                if node.parent != NONE && p >= first {
-                    let child = kept[i];
-                    kept[p].shares.add_child(&child, node);
+                let shares = kept[i].shares;
+                if node.parent != NONE && p >= first && shares.any(node) {
+                    kept[p].shares.add(&shares, node);
                 }
                 continue;
             }
