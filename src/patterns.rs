@@ -771,6 +771,78 @@ pub fn is_share_link(href: &str) -> bool {
     })
 }
 
+/// What a page writes over an advertisement, as the whole text of an element: the label goes,
+/// and so does the box it labels when that holds nothing else (a banner set as a figure
+/// captioned "ANZEIGE"). Matched ignoring ASCII case, past brackets, dashes and colons.
+pub const AD_LABELS: &[&str] = &[
+    phrase("advertisement", "English"),
+    phrase("advertisements", "English"),
+    phrase("advertorial", "English, German"),
+    phrase("sponsored", "English"),
+    phrase("sponsored content", "English"),
+    phrase("paid content", "English, German"),
+    phrase("paid post", "English"),
+    phrase(
+        "story continues below advertisement",
+        "English, as Canadian news sites set it",
+    ),
+    phrase("article continues below advertisement", "English"),
+    phrase("anzeige", "German"),
+    phrase("werbung", "German"),
+    phrase("gesponsert", "German"),
+    phrase("publicité", "French"),
+    phrase("sponsorisé", "French"),
+    phrase("publicidad", "Spanish"),
+    phrase("contenido patrocinado", "Spanish"),
+    phrase("pubblicità", "Italian"),
+    phrase("advertentie", "Dutch"),
+    phrase("reklame", "Danish, Norwegian"),
+    phrase("annons", "Swedish"),
+    phrase("reklama", "Polish, Czech"),
+];
+
+/// Text this long or longer, in bytes, is no ad label (see [`AD_LABELS`]), whatever brackets
+/// and spaces surround it.
+pub const AD_LABEL_MAX_BYTES: usize = 64;
+
+/// Whether a piece of text is only an advertisement's label (see [`AD_LABELS`]).
+pub fn is_ad_label(text: &str) -> bool {
+    // Every short piece of text of every page is asked. Most leave on their first letter,
+    // the rest on their length, and the few left are compared where they lie, not copied
+    // lower-cased: an upper-case accent ("PUBLICITÉ") is missed.
+    let first = text
+        .bytes()
+        .find(|b| !b.is_ascii_whitespace() && !b.is_ascii_punctuation() && *b < 0x80);
+    if !first.is_some_and(|b| matches!(b | 0x20, b'a' | b'c' | b'g' | b'p' | b'r' | b's' | b'w')) {
+        return false;
+    }
+    let text = text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '(' | ')' | '[' | ']' | ':' | '|' | '*')
+    });
+    if text.len() < AD_LABEL_MAX_BYTES && AD_LABEL_LENGTHS & (1 << text.len()) != 0 {
+        AD_LABELS
+            .iter()
+            .any(|label| label.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
+    } else if text.contains('&') {
+        let decoded = crate::stages::collect::capture_text(text);
+        decoded != text && is_ad_label(&decoded)
+    } else {
+        false
+    }
+}
+
+/// The lengths in bytes of [`AD_LABELS`], as a bit set.
+const AD_LABEL_LENGTHS: u64 = {
+    let mut lengths = 0u64;
+    let mut i = 0;
+    while i < AD_LABELS.len() {
+        assert!(AD_LABELS[i].len() < AD_LABEL_MAX_BYTES);
+        lengths |= 1 << AD_LABELS[i].len();
+        i += 1;
+    }
+    lengths
+};
+
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com",

@@ -3084,3 +3084,58 @@ mod share_bars {
         assert!(a.text.contains("Both replied on X"), "{}", a.text);
     }
 }
+
+/// Advertisements told by the label a page writes over them.
+mod ad_labels {
+    use super::*;
+
+    fn article_with(inner: &str) -> quietpage::Article {
+        let body: String = (0..5)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n{inner}\n"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <h1>Ferry timetable</h1>{body}</article></body></html>"
+        );
+        extract_ok(&html, "https://news.example.com/ferry")
+    }
+
+    #[test]
+    fn labels_go_with_the_banners_they_label() {
+        let a = article_with(
+            "<figure><a href=\"https://ads.example/c\"><img src=\"/banner.png\" alt=\"\"></a>\
+             <figcaption>ANZEIGE</figcaption></figure>\
+             <div><span>Advertisement</span></div>\
+             <center> - Publicité - <br><a href=\"https://ads.example/d\"><img src=\"/shop.png\"></a></center>\
+             <p class=\"x\">Story continues below advertisement</p>",
+        );
+        for gone in ["ANZEIGE", "Advertisement", "Publicité", "Story continues"] {
+            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+        }
+        for banner in ["banner.png", "shop.png"] {
+            assert!(!a.content_html.contains(banner), "{}", a.content_html);
+        }
+        assert_eq!(a.text.matches("harbour master").count(), 5);
+    }
+
+    #[test]
+    fn words_about_advertising_and_captioned_pictures_stay() {
+        let a = article_with(
+            "<p>Advertisement revenue at the ferry company fell by a third.</p>\
+             <figure><img src=\"/pier.jpg\" alt=\"\"><figcaption>The pier, sponsored by the \
+             council</figcaption></figure>\
+             <figure><img src=\"/a.jpg\" alt=\"\"><img src=\"/b.jpg\" alt=\"\">\
+             <figure><img src=\"/ad.png\" alt=\"\"><figcaption>Anzeige</figcaption></figure></figure>",
+        );
+        assert!(a.text.contains("Advertisement revenue"), "{}", a.text);
+        assert!(a.text.contains("sponsored by the council"), "{}", a.text);
+        for picture in ["pier.jpg", "a.jpg", "b.jpg"] {
+            assert!(
+                a.content_html.contains(picture),
+                "{picture}: {}",
+                a.content_html
+            );
+        }
+        assert!(!a.content_html.contains("ad.png"), "{}", a.content_html);
+    }
+}

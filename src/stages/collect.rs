@@ -10,7 +10,7 @@ use super::stream::{offset, Seen, StartTag, Visitor, BYTES_PER_ELEMENT};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
-use crate::patterns::{UNLIKELY_ROLES, VIDEO_HOSTS};
+use crate::patterns::{is_ad_label, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS};
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
 
@@ -75,6 +75,8 @@ pub mod flag {
     pub const RELATED_LABEL: u32 = 1 << 26;
     /// A link to a share endpoint (see `patterns::SHARE_ENDPOINTS`).
     pub const SHARE_LINK: u32 = 1 << 27;
+    /// Its own text is only an advertisement's label ("Anzeige", see `patterns::AD_LABELS`).
+    pub const AD_LABEL: u32 = 1 << 28;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 =
         IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK | SHARE_LINK;
@@ -826,6 +828,14 @@ impl Visitor for Collector {
             blank,
         ) = Figures::read(text, self.last_space);
         self.last_space = last_space;
+        // An ad label is an element's only text: asked of its first words, undone by more.
+        if !blank {
+            if node.text <= 1 && text.len() <= AD_LABEL_MAX_BYTES && is_ad_label(text) {
+                node.flags |= flag::AD_LABEL;
+            } else {
+                node.flags &= !flag::AD_LABEL;
+            }
+        }
         node.text = node.text.saturating_add(len);
         node.commas = node.commas.saturating_add(commas);
         if node.flags & flag::IN_LINK != 0 {

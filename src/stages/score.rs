@@ -157,38 +157,46 @@ struct Agg {
     /// Date lines and bylines (`flag::META_LINE`, `flag::BYLINE`), which a share bar sits
     /// beside in an article's header and must not take along.
     meta_lines: u32,
-    /// The share buttons below (`flag::SHARE_LINK`), counted whether or not they were kept:
-    /// a share bar that went still tells its parent that the label beside it labels buttons.
-    shares: Shares,
+    /// Share buttons and ad labels below, counted whether or not they were kept: a share
+    /// bar that went still tells its parent that the label beside it labels buttons.
+    marks: Marks,
 }
 
-/// Share buttons and what they hold, for telling a share bar and its label from prose.
+/// What marks a block as furniture whatever its name: share buttons and what they hold,
+/// for telling a share bar and its label from prose, and ads' labels.
 #[derive(Clone, Copy, Debug, Default)]
-struct Shares {
-    links: u32,
-    /// Text inside share links ("Share on Facebook"), kept or not.
-    text: u32,
-    /// Their icons drawn as `<img>`, so that a bar's pictures are not taken for the
+struct Marks {
+    share_links: u32,
+    /// Text inside share links ("Share on Facebook").
+    share_text: u32,
+    /// Share buttons' icons drawn as `<img>`, so that a bar's pictures are not taken for the
     /// article's.
-    icons: u32,
+    share_icons: u32,
+    /// Elements whose text is only "Anzeige", "Advertisement" (`flag::AD_LABEL`).
+    ad_labels: u32,
 }
 
-impl Shares {
+impl Marks {
     /// Whether `node`, with these figures below it, has anything to pass up.
     fn any(&self, node: &Node) -> bool {
-        self.links + self.text + self.icons > 0 || node.flags & flag::SHARE_LINK != 0
+        self.share_links + self.share_text + self.share_icons + self.ad_labels > 0
+            || node.flags & (flag::SHARE_LINK | flag::AD_LABEL) != 0
     }
 
-    fn add(&mut self, child: &Shares, node: &Node) {
-        self.links += child.links;
-        self.text = self.text.saturating_add(child.text);
-        self.icons += child.icons;
+    fn add(&mut self, child: &Marks, node: &Node) {
+        self.share_links += child.share_links;
+        self.share_text = self.share_text.saturating_add(child.share_text);
+        self.share_icons += child.share_icons;
+        self.ad_labels += child.ad_labels;
         if node.flags & flag::SHARE_LINK != 0 {
             match node.tag {
-                Tag::A => self.links += 1,
-                Tag::Img => self.icons += 1,
+                Tag::A => self.share_links += 1,
+                Tag::Img => self.share_icons += 1,
                 _ => {}
             }
+        }
+        if node.flags & flag::AD_LABEL != 0 {
+            self.ad_labels += 1;
         }
     }
 }
@@ -200,9 +208,9 @@ impl Sums for Agg {
             text: node.text,
             link: own_link(node),
             commas: node.commas,
-            shares: Shares {
-                text: if in_share { node.text } else { 0 },
-                ..Shares::default()
+            marks: Marks {
+                share_text: if in_share { node.text } else { 0 },
+                ..Marks::default()
             },
             ..Agg::default()
         }
@@ -226,7 +234,7 @@ impl Sums for Agg {
         if node.flags & (flag::META_LINE | flag::BYLINE) != 0 {
             self.meta_lines += 1;
         }
-        self.shares.add(&child.shares, node);
+        self.marks.add(&child.marks, node);
         match node.tag {
             Tag::A => self.links += 1,
             Tag::P => self.p += 1,
@@ -991,9 +999,9 @@ impl Scorer<'_> {
                     actions[i] = Action::Drop;
                 }
                 let p = node.parent as usize;
-                let shares = kept[i].shares;
-                if node.parent != NONE && p >= first && shares.any(node) {
-                    kept[p].shares.add(&shares, node);
+                let marks = kept[i].marks;
+                if node.parent != NONE && p >= first && marks.any(node) {
+                    kept[p].marks.add(&marks, node);
                 }
                 continue;
             }
@@ -1193,12 +1201,20 @@ impl Scorer<'_> {
         // A share bar, or what is left of one: share buttons and at most a label ("Möchten
         // Sie den Artikel teilen?"), with no picture but the buttons' icons, and not the
         // header's title, date or byline that it often shares a line with.
-        let shares = &kept.shares;
-        if shares.links >= 2
-            && kept.text.saturating_sub(shares.text) <= SHARE_LABEL_MAX_CHARS
-            && kept.img <= shares.icons
+        let marks = &kept.marks;
+        if marks.share_links >= 2
+            && kept.text.saturating_sub(marks.share_text) <= SHARE_LABEL_MAX_CHARS
+            && kept.img <= marks.share_icons
             && kept.embeds + kept.videos + kept.meta_lines + kept.heading_text == 0
         {
+            return true;
+        }
+        // An ad's label goes with whatever it sits in beside it ("- Anzeige -" over a banner),
+        // and a figure captioned with one is a banner: one picture and no other words.
+        if node.flags & flag::AD_LABEL != 0 && kept.text <= node.text {
+            return true;
+        }
+        if node.tag == Tag::Figure && marks.ad_labels > 0 && kept.text <= 2 && kept.img <= 1 {
             return true;
         }
         // A credit line goes, but not the picture it sits beside in one paragraph.
