@@ -3032,17 +3032,6 @@ mod nudges {
 mod share_bars {
     use super::*;
 
-    fn article_with(header: &str, after: &str) -> quietpage::Article {
-        let body: String = (0..5)
-            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
-            .collect();
-        let html = format!(
-            "<html><head><title>Ferry timetable</title></head><body><article>\
-             <h1>Ferry timetable</h1>{header}{body}{after}</article></body></html>"
-        );
-        extract_ok(&html, "https://news.example.com/ferry")
-    }
-
     const ICONS: &str =
         "<a href=\"https://www.facebook.com/sharer/sharer.php?u=x\"><i class=\"fa fa-fb\"></i></a>\
          <a href=\"https://twitter.com/intent/tweet?url=x\"><svg><path d=\"M0\"/></svg></a>\
@@ -3050,7 +3039,7 @@ mod share_bars {
 
     #[test]
     fn an_unnamed_bar_of_share_buttons_goes_with_its_label() {
-        let a = article_with(
+        let a = ferry_story(
             "",
             &format!(
                 "<div style=\"float:right\"><strong>Would you like to share the article?</strong>\
@@ -3068,7 +3057,7 @@ mod share_bars {
 
     #[test]
     fn the_date_byline_and_pictures_beside_share_buttons_stay() {
-        let a = article_with(
+        let a = ferry_story(
             &format!(
                 "<div><ul><li><time datetime=\"2024-03-02\">March 2, 2024</time></li>\
                  <li>{ICONS}</li></ul></div>\
