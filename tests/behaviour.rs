@@ -3072,6 +3072,18 @@ mod share_bars {
         assert!(a.content_html.contains("pier.jpg"), "{}", a.content_html);
         assert!(a.text.contains("Both replied on X"), "{}", a.text);
     }
+
+    #[test]
+    fn a_short_post_beside_its_share_buttons_is_read() {
+        let html = "<html><head><title>Photo of the day</title></head><body>\
+            <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>\
+            <h1>Photo of the day</h1><p>Sunrise over the harbour, taken from the pier.</p>\
+            <div><a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">Facebook</a> \
+            <a href=\"https://twitter.com/intent/tweet?url=x\">Twitter</a></div>\
+            </article></body></html>";
+        let a = extract_ok(html, "https://news.example.com/photo");
+        assert!(a.text.contains("Sunrise over the harbour"), "{}", a.text);
+    }
 }
 
 /// Advertisements told by the label a page writes over them.

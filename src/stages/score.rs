@@ -993,7 +993,8 @@ impl Scorer<'_> {
             let node = &nodes[i];
             // What goes, by a verdict here or before (a bar named `share`), still counts its
             // share buttons into the parent's figures, and nothing else.
-            let gone = !inside[i] || self.should_clean(i, &kept[i], flags);
+            let gone =
+                !inside[i] || self.should_clean(i, &kept[i], flags, actions[i] == Action::Root);
             if gone {
                 if inside[i] {
                     actions[i] = Action::Drop;
@@ -1174,7 +1175,9 @@ impl Scorer<'_> {
     }
 
     /// Readability's `_cleanConditionally` plus its `_clean`/`_cleanHeaders` rules.
-    fn should_clean(&self, i: usize, kept: &Agg, flags: Flags) -> bool {
+    /// `root`: the node is one of the article's roots, which only Readability's own rules
+    /// may empty.
+    fn should_clean(&self, i: usize, kept: &Agg, flags: Flags, root: bool) -> bool {
         let nodes = &self.c.nodes;
         let node = &nodes[i];
         let weight = if flags.weight_classes {
@@ -1200,9 +1203,12 @@ impl Scorer<'_> {
         }
         // A share bar, or what is left of one: share buttons and at most a label ("Möchten
         // Sie den Artikel teilen?"), with no picture but the buttons' icons, and not the
-        // header's title, date or byline that it often shares a line with.
+        // header's title, date or byline that it often shares a line with. Nor a short post
+        // whose one paragraph sits beside its buttons.
         let marks = &kept.marks;
         if marks.share_links >= 2
+            && !root
+            && kept.p == 0
             && kept.text.saturating_sub(marks.share_text) <= SHARE_LABEL_MAX_CHARS
             && kept.img <= marks.share_icons
             && kept.embeds + kept.videos + kept.meta_lines + kept.heading_text == 0
@@ -1211,7 +1217,7 @@ impl Scorer<'_> {
         }
         // An ad's label goes with whatever it sits in beside it ("- Anzeige -" over a banner),
         // and a figure captioned with one is a banner: one picture and no other words.
-        if node.flags & flag::AD_LABEL != 0 && kept.text <= node.text {
+        if node.flags & flag::AD_LABEL != 0 && kept.text <= node.text && !root {
             return true;
         }
         if node.tag == Tag::Figure && marks.ad_labels > 0 && kept.text <= 2 && kept.img <= 1 {
