@@ -179,7 +179,7 @@ struct Marks {
 impl Marks {
     /// Whether `node`, with these figures below it, has anything to pass up.
     fn any(&self, node: &Node) -> bool {
-        self.share_links + self.share_text + self.share_icons + self.ad_labels > 0
+        (self.share_links | self.share_text | self.share_icons | self.ad_labels) != 0
             || node.flags & (flag::SHARE_LINK | flag::AD_LABEL) != 0
     }
 
@@ -992,7 +992,7 @@ impl Scorer<'_> {
         for i in (first..end).rev() {
             let node = &nodes[i];
             // What goes, by a verdict here or before (a bar named `share`), still counts its
-            // share buttons into the parent's figures, and nothing else.
+            // share buttons and ad labels into the parent's figures, and nothing else.
             let gone =
                 !inside[i] || self.should_clean(i, &kept[i], flags, actions[i] == Action::Root);
             if gone {
