@@ -3090,20 +3090,10 @@ mod share_bars {
 mod ad_labels {
     use super::*;
 
-    fn article_with(inner: &str) -> quietpage::Article {
-        let body: String = (0..5)
-            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n{inner}\n"))
-            .collect();
-        let html = format!(
-            "<html><head><title>Ferry timetable</title></head><body><article>\
-             <h1>Ferry timetable</h1>{body}</article></body></html>"
-        );
-        extract_ok(&html, "https://news.example.com/ferry")
-    }
-
     #[test]
     fn labels_go_with_the_banners_they_label() {
-        let a = article_with(
+        let a = ferry_story(
+            "",
             "<figure><a href=\"https://ads.example/c\"><img src=\"/banner.png\" alt=\"\"></a>\
              <figcaption>ANZEIGE</figcaption></figure>\
              <div><span>Advertisement</span></div>\
@@ -3121,7 +3111,8 @@ mod ad_labels {
 
     #[test]
     fn words_about_advertising_and_captioned_pictures_stay() {
-        let a = article_with(
+        let a = ferry_story(
+            "",
             "<p>Advertisement revenue at the ferry company fell by a third.</p>\
              <figure><img src=\"/pier.jpg\" alt=\"\"><figcaption>The pier, sponsored by the \
              council</figcaption></figure>\
