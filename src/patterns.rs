@@ -159,6 +159,11 @@ pub const NEGATIVE: &[Pattern] = &[
     sub("widget", "widgets"),
 ];
 
+/// Names of skip links and the lists that hold them (`skip-link`, `skipLink`, `navSkip`):
+/// read only for a link within the page (or its parent), as "skip" names other things too
+/// (`skip-toc` headings, `rs_skip` text that read-aloud tools pass over).
+pub const SKIP_LINK: &[Pattern] = &[sub("skip", "skip links for keyboard users")];
+
 /// Readability's `byline`: where the author line usually lives.
 pub const BYLINE: &[Pattern] = &[
     sub("byline", "bylines"),

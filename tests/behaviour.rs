@@ -3086,6 +3086,50 @@ mod share_bars {
     }
 }
 
+/// Skip links: the first link of many themes, there for keyboard users to pass the menus.
+mod skip_links {
+    use super::*;
+
+    #[test]
+    fn links_that_skip_to_the_content_go() {
+        let a = ferry_story(
+            "<a class=\"skip-link screen-reader-text\" href=\"#content\">Skip to content</a>\
+             <ul class=\"skiplinks\"><li class=\"skipLink\"><a href=\"#main\">Zum Inhalt \
+             springen</a></li><li><a class=\"navSkip\" href=\"#nav\">Zur Navigation</a></li></ul>",
+            "<a class=\"visually-hidden skip-to-text-link\" href=\"#after-ad\">Continue reading \
+             the main story</a><p id=\"after-ad\">The pier reopens in May.</p>",
+        );
+        for gone in [
+            "Skip to content",
+            "Zum Inhalt",
+            "Zur Navigation",
+            "Continue reading",
+        ] {
+            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+        }
+        assert!(a.text.starts_with("The harbour master"), "{}", a.text);
+        assert!(a.text.contains("The pier reopens in May."), "{}", a.text);
+    }
+
+    #[test]
+    fn headings_and_links_within_the_page_that_say_skip_otherwise_stay() {
+        let a = ferry_story(
+            "<p>Contents: <a href=\"#tips\">Tips</a></p>",
+            // `skip-toc`: a heading the table of contents leaves out; `rs_skip`: text that
+            // read-aloud tools pass over; neither is a skip link.
+            "<h3 class=\"skip-toc\" id=\"tips\">Tips for travellers</h3>\
+             <p class=\"rs_skip\">Book ahead in summer, as the note says.<a href=\"#n1\">1</a></p>",
+        );
+        for kept in [
+            "Contents: Tips",
+            "Tips for travellers",
+            "Book ahead in summer",
+        ] {
+            assert!(a.text.contains(kept), "{kept} missing from:\n{}", a.text);
+        }
+    }
+}
+
 /// Advertisements told by the label a page writes over them.
 mod ad_labels {
     use super::*;

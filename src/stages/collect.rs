@@ -195,6 +195,9 @@ pub struct Collector {
     /// Room for a `style` attribute while it is read (see [`style_hides`]).
     style_scratch: String,
     shadows: Shadows,
+    /// The last element named like a skip link (`<li class="skipLink">`), whose own link
+    /// within the page is one.
+    skip_named: u32,
 }
 
 impl Default for Collector {
@@ -235,6 +238,7 @@ impl Collector {
             no_names: NameFacts::new(None, None),
             style_scratch: String::new(),
             shadows: Shadows::default(),
+            skip_named: NONE,
         }
     }
 
@@ -478,6 +482,9 @@ impl Visitor for Collector {
 
         let (class, id) = (a.class, a.id);
         let names = self.names(class, id);
+        if names.skip {
+            self.skip_named = node;
+        }
         let role = a.role.map(|r| r.trim().to_ascii_lowercase());
         let itemprop = a.itemprop.unwrap_or_default().to_ascii_lowercase();
         let mut kind = None;
@@ -507,7 +514,16 @@ impl Visitor for Collector {
             Tag::A => {
                 flags |= flag::IN_LINK;
                 match a.href.map(str::trim_start) {
-                    Some(h) if h.starts_with('#') => flags |= flag::HASH_LINK,
+                    Some(h) if h.starts_with('#') => {
+                        flags |= flag::HASH_LINK;
+                        // A skip link (`<a class="skip-link" href="#content">Skip to
+                        // content</a>`) is there for keyboards; in the article it would be
+                        // its first line.
+                        if names.skip || (parent.is_some() && self.skip_named == parent_idx) {
+                            flags |= flag::STRUCTURAL;
+                            kind = kind.or(Some(RemovedKind::Navigation));
+                        }
+                    }
                     Some(h) if crate::patterns::is_share_link(h) => flags |= flag::SHARE_LINK,
                     _ => {}
                 }

@@ -12,7 +12,7 @@ use super::collect::Map;
 use crate::article::RemovedKind;
 use crate::patterns::{
     How, Names, Pattern, BOILERPLATE, BYLINE, MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE,
-    POSITIVE, STATE_PREFIXES, UNLIKELY,
+    POSITIVE, SKIP_LINK, STATE_PREFIXES, UNLIKELY,
 };
 use std::sync::OnceLock;
 
@@ -25,6 +25,7 @@ pub struct NameFacts {
     pub unlikely: bool,
     pub meta_line: bool,
     pub byline: bool,
+    pub skip: bool,
     pub class_weight: i8,
 }
 
@@ -83,6 +84,7 @@ impl NameFacts {
             unlikely: hits & UNL != 0 && hits & MAYBE == 0,
             meta_line: both.meta_line,
             byline: hits & BYL != 0,
+            skip: hits & SKP != 0,
             class_weight: (weight(c) + weight(i)) as i8,
         }
     }
@@ -97,6 +99,7 @@ impl NameFacts {
             unlikely: names.is_unlikely(),
             meta_line: names.is_meta_line(),
             byline: names.any(BYLINE),
+            skip: names.any(SKIP_LINK),
             class_weight: Names::class_weight(class, id) as i8,
         }
     }
@@ -108,6 +111,7 @@ const MAYBE: u8 = 2;
 const POS: u8 = 4;
 const NEG: u8 = 8;
 const BYL: u8 = 16;
+const SKP: u8 = 32;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
@@ -156,12 +160,13 @@ fn matcher() -> &'static Matcher {
 
 impl Matcher {
     fn new() -> Matcher {
-        let tables: [(&[Pattern], u8); 5] = [
+        let tables: [(&[Pattern], u8); 6] = [
             (UNLIKELY, UNL),
             (MAYBE_CANDIDATE, MAYBE),
             (POSITIVE, POS),
             (NEGATIVE, NEG),
             (BYLINE, BYL),
+            (SKIP_LINK, SKP),
         ];
         let mut needles: Vec<(&'static [u8], u8)> = Vec::new();
         let mut words = WordsBuilder::default();
