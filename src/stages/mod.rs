@@ -292,6 +292,13 @@ fn cuts(
             Some(Fate::Read) => Fate::Read,
         });
     }
+    // How many roots come before each element of the range, and after the last.
+    let roots_before: Vec<u32> = std::iter::once(0)
+        .chain(actions[nodes.clone()].iter().scan(0u32, |n, a| {
+            *n += u32::from(*a == Action::Root);
+            Some(*n)
+        }))
+        .collect();
     let mut cuts = Vec::new();
     let mut k = 0;
     while k < nodes.len() {
@@ -308,7 +315,10 @@ fn cuts(
         };
         // Everything that started before its end tag is inside it.
         let held = starts[k..].partition_point(|&s| (s as usize) < end);
-        if c.nodes[i..i + held].iter().any(|n| n.tag == Tag::Picture) {
+        // An element outside the article may still hold a root further on: a body split
+        // in parts (`score::Scorer::twins`).
+        let holds_root = roots_before[k + held] > roots_before[k];
+        if holds_root || c.nodes[i..i + held].iter().any(|n| n.tag == Tag::Picture) {
             k += 1;
             continue;
         }
@@ -598,6 +608,9 @@ mod tests {
             // A pasted document's merged body around the article, and one inside it.
             format!("<title>Lanes approved</title><body><div class=entry><h1>Lanes approved</h1><p>The standfirst, long enough to lead the story, says what happened.</p><html><body><div>{body}</div></body></html><p>After the pasted part, the story goes on for a while longer.</p></div>"),
             format!("<body><div class=entry><html><body><div>{body}<p>More</p></div></body></html><div>{body}</div></div>"),
+            // A body's opening apart from it (`score::Scorer::twins`): the body's wrappers,
+            // outside the article beside the first root, hold the second.
+            format!("<body><div class=layout><div class=story-text><p>The opening, long enough to lead the story, says what happened at the harbour this week, and who said what about it.</p><p>It goes on, as openings do, for a second paragraph.</p></div><aside class=ad><p>Ad</p></aside><section class=row><div class=container><div class=column><div class=story-text>{body}</div></div><aside class=ad>a</aside><p>Tip: ferries run hourly.</p></div></section></div>"),
         ];
         // Cuts of every length modulo a character's bytes, so that the stand-ins' padding
         // (which keeps the stretches on character boundaries) is needed.
