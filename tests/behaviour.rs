@@ -3086,6 +3086,81 @@ mod share_bars {
     }
 }
 
+/// A body cut in parts of the same name, which are not siblings.
+mod split_bodies {
+    use super::*;
+
+    const OPENING: &str = "The council approved the ferry budget on Tuesday night, after a debate \
+                           that ran for four hours, and the first boats will sail in spring.";
+
+    fn page(before: &str, after: &str) -> quietpage::Article {
+        let body: String = (0..5)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry budget approved</title></head><body>\
+             <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+             <main><div class=\"layout\">{before}\
+             <section class=\"row main-row\"><div class=\"container\"><div class=\"column\">\
+             <div class=\"story-text\">{body}</div></div><aside class=\"ad\"><div id=\"slot-2\"></div></aside>\
+             </div></section>{after}</div></main><footer>Copyright Harbour News</footer></body></html>"
+        );
+        extract_ok(&html, "https://news.example.com/ferry-budget")
+    }
+
+    #[test]
+    fn the_opening_set_apart_by_an_ad_leads_the_story() {
+        let opening = format!(
+            "<div class=\"story-text\"><p>{OPENING}</p><p>Most of the money goes to the \
+             pier.</p></div><aside class=\"ad\"><p>Story continues below</p><div id=\"slot-1\"></div></aside>"
+        );
+        // In a row of its own, or beside the rows that hold the body (whose wrappers the
+        // emit pass must then read, though they lie outside the article).
+        let row = format!(
+            "<section class=\"row lead-row\"><div class=\"container\"><div class=\"column\">\
+             {opening}</div></div></section>"
+        );
+        for a in [page(&row, ""), page(&opening, "")] {
+            check_opening(&a);
+        }
+    }
+
+    fn check_opening(a: &quietpage::Article) {
+        let opening = a.text.find("The council approved");
+        let body = a.text.find("harbour master");
+        assert!(opening.is_some() && opening < body, "{}", a.text);
+        assert!(a.text.contains("Most of the money"), "{}", a.text);
+        assert_eq!(a.text.matches("harbour master").count(), 5, "{}", a.text);
+        assert!(!a.text.contains("Copyright"), "{}", a.text);
+    }
+
+    #[test]
+    fn teasers_and_appeals_named_like_the_body_stay_out() {
+        let teaser = |n: u32| {
+            format!(
+                "<div class=\"teaser\"><a href=\"/story-{n}\"><img src=\"/t{n}.jpg\" alt=\"\"></a>\
+                 <span class=\"headline\">Another story from the harbour, number {n}</span>\
+                 <div class=\"story-text\"><p>{OPENING} ({n})</p></div></div>"
+            )
+        };
+        let a = page(
+            &format!(
+                "<div class=\"teasers\">{}{}{}</div>",
+                teaser(1),
+                teaser(2),
+                teaser(3)
+            ),
+            "<section class=\"row\"><div class=\"container\"><div class=\"column\"><div class=\"story-text\">\
+             <p>Support Harbour News from one euro a month: our reporting is free to read, \
+             and it stays so because readers like you pay for it.</p></div></div></div></section>",
+        );
+        for gone in ["The council approved", "Support Harbour News"] {
+            assert!(!a.text.contains(gone), "{gone} in:\n{}", a.text);
+        }
+        assert_eq!(a.text.matches("harbour master").count(), 5, "{}", a.text);
+    }
+}
+
 /// Skip links: the first link of many themes, there for keyboard users to pass the menus.
 mod skip_links {
     use super::*;

@@ -47,6 +47,14 @@ const CHAR_THRESHOLD: u64 = 500;
 const MIN_ARTICLE_TEXT: u64 = 1;
 /// Readability's `DEFAULT_N_TOP_CANDIDATES`.
 const TOP_CANDIDATES: usize = 5;
+/// Characters of text a part of a split body holds at least (see `Scorer::twins`): a
+/// paragraph's worth, more than a teaser's line.
+const TWIN_MIN_TEXT: u32 = 150;
+/// Characters of other text a part's wrappers may hold: a "Story continues below" label, a
+/// standfirst's caption line. A list of teasers holds hundreds.
+const TWIN_SLACK: u32 = 100;
+/// Parts a body's opening is cut into at most.
+const TWINS_MAX: usize = 6;
 
 /// The most text, outside its buttons, that a share bar holds: a label ("Den Artikel mit
 /// anderen teilen/diskutieren:" is 43 characters). A block with more is prose that happens to
@@ -902,6 +910,11 @@ impl Scorer<'_> {
                 }
             }
         }
+        if let Some(&(best, _)) = candidates.first() {
+            let twins = self.twins(best, &roots, &agg, &alive);
+            roots.extend(twins);
+            roots.sort_unstable();
+        }
         if let Some(&first) = roots.iter().min() {
             let first = first as usize;
             if let Some(heading) = title_heading.or_else(|| self.heading_holding_title(first)) {
@@ -913,6 +926,94 @@ impl Scorer<'_> {
         // the peak on a large page.
         drop(agg);
         Some(self.finish(roots, &alive, flags, byline))
+    }
+
+    /// The opening of a body split in parts: CMSs cut one story into containers of the same
+    /// name around a picture or an ad (`<div class="story-text">` in two page rows), and page
+    /// builders set its start in a column of its own, neither a sibling of the body, so the
+    /// sibling step cannot reach them. A part is named as the best candidate is, stands
+    /// before it (the best candidate is the body's largest part; what follows the body under
+    /// the same name is more often a donation appeal or a teaser than more of the story),
+    /// holds prose, lies in the same `<article>`, below the same element short of `<body>`,
+    /// and is alone in its wrappers up to there but for section headings: a teaser's summary,
+    /// named as the body often is (`richtext-field`), shares its box with a headline, a date
+    /// or a picture that links to its story.
+    fn twins(&self, best: usize, roots: &[u32], agg: &[Para], alive: &[bool]) -> Vec<u32> {
+        let nodes = &self.c.nodes;
+        let Some(class) = self.class_of(best) else {
+            return Vec::new();
+        };
+        let (starts, ends) = (&self.c.starts, &self.c.ends);
+        let holds = |outer: usize, inner: usize| {
+            starts[outer] <= starts[inner] && ends[inner] <= ends[outer]
+        };
+        let article_of = |mut i: u32| {
+            while i != NONE && nodes[i as usize].tag != Tag::Article {
+                i = nodes[i as usize].parent;
+            }
+            i
+        };
+        let tag = nodes[best].tag;
+        let article = article_of(best as u32);
+        // Each part with its outermost wrapper: the child of the element it shares with the
+        // best candidate.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        for i in 0..nodes.len() {
+            let node = &nodes[i];
+            if i >= best
+                || node.class_hash != class
+                || node.tag != tag
+                || !alive[i]
+                || agg[i].text < TWIN_MIN_TEXT
+                || !agg[i].sentence
+                || agg[i].link_density() >= 0.25
+                || parts.iter().any(|&(p, _)| holds(p, i))
+                || roots
+                    .iter()
+                    .any(|&r| holds(r as usize, i) || holds(i, r as usize))
+                || article_of(i as u32) != article
+            {
+                continue;
+            }
+            let mut wrapper = i;
+            let mut shared = node.parent;
+            while shared != NONE && !holds(shared as usize, best) {
+                wrapper = shared as usize;
+                shared = nodes[wrapper].parent;
+            }
+            if shared != NONE && !matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html) {
+                parts.push((i, wrapper));
+                // More is a list of teasers, and the checks below read each part's wrapper.
+                if parts.len() > TWINS_MAX {
+                    return Vec::new();
+                }
+            }
+        }
+        parts
+            .iter()
+            .filter(|&&(_, wrapper)| {
+                let mut own = 0u32;
+                for &(p, _) in parts.iter().filter(|&&(p, _)| holds(wrapper, p)) {
+                    own = own.saturating_add(agg[p].text);
+                }
+                let outside_parts = |j: usize| alive[j] && !parts.iter().any(|&(p, _)| holds(p, j));
+                // Section headings between parts are the article's own.
+                for j in self.c.within(wrapper) {
+                    if nodes[j].tag.is_heading() && outside_parts(j) {
+                        own = own.saturating_add(agg[j].text);
+                    }
+                }
+                let beside = agg[wrapper].text.saturating_sub(own);
+                // A picture that links elsewhere is a teaser's; the article's own are not links.
+                let pictures = self.c.within(wrapper).any(|j| {
+                    is_picture(nodes[j].tag)
+                        && nodes[j].flags & flag::IN_LINK != 0
+                        && outside_parts(j)
+                });
+                beside <= TWIN_SLACK && !pictures
+            })
+            .map(|&(p, _)| p as u32)
+            .collect()
     }
 
     /// With `QUIETPAGE_DEBUG` set: the candidates and the big subtrees left out, on stderr.
