@@ -3134,8 +3134,45 @@ mod split_bodies {
         assert!(!a.text.contains("Copyright"), "{}", a.text);
     }
 
+    /// Nine paragraphs of the story's end, past a gallery: more than an appeal's length,
+    /// scored below the body (no commas).
+    fn rest(heading: &str) -> String {
+        let paragraphs: String = (0..9)
+            .map(|i| {
+                format!(
+                    "<p>Later that week the ferry crews met the harbour master on the pier \
+                     and walked the new route from one end to the other ({i}).</p>"
+                )
+            })
+            .collect();
+        format!(
+            "<div class=\"gallery\"><figure><img src=\"/pier.jpg\" alt=\"\"></figure></div>\
+             <section class=\"row\"><div class=\"container\"><div class=\"column\">{heading}\
+             <div class=\"story-text\">{paragraphs}</div></div></div></section>"
+        )
+    }
+
+    #[test]
+    fn the_end_past_a_gallery_is_read() {
+        let a = page("", &rest(""));
+        assert_eq!(
+            a.text.matches("harbour master said").count(),
+            5,
+            "{}",
+            a.text
+        );
+        assert_eq!(a.text.matches("Later that week").count(), 9, "{}", a.text);
+    }
+
     #[test]
     fn teasers_and_appeals_named_like_the_body_stay_out() {
+        // A blog's front page: the next post is titled by a link to it.
+        let a = page(
+            "",
+            &rest("<h2><a href=\"/next-post\">The next post</a></h2>"),
+        );
+        assert!(!a.text.contains("Later that week"), "{}", a.text);
+
         let teaser = |n: u32| {
             format!(
                 "<div class=\"teaser\"><a href=\"/story-{n}\"><img src=\"/t{n}.jpg\" alt=\"\"></a>\

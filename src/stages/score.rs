@@ -53,7 +53,10 @@ const TWIN_MIN_TEXT: u32 = 150;
 /// Characters of other text a part's wrappers may hold: a "Story continues below" label, a
 /// standfirst's caption line. A list of teasers holds hundreds.
 const TWIN_SLACK: u32 = 100;
-/// Parts a body's opening is cut into at most.
+/// Characters of prose a part after the best candidate holds at least: more of the story,
+/// where a donation appeal or a teaser under the body's name is a paragraph or two.
+const TWIN_AFTER_MIN_TEXT: u32 = 1000;
+/// Parts a split body has at most besides the best candidate: more is a list.
 const TWINS_MAX: usize = 6;
 
 /// The most text, outside its buttons, that a share bar holds: a label ("Den Artikel mit
@@ -928,16 +931,17 @@ impl Scorer<'_> {
         Some(self.finish(roots, &alive, flags, byline))
     }
 
-    /// The opening of a body split in parts: CMSs cut one story into containers of the same
-    /// name around a picture or an ad (`<div class="story-text">` in two page rows), and page
-    /// builders set its start in a column of its own, neither a sibling of the body, so the
-    /// sibling step cannot reach them. A part is named as the best candidate is, stands
-    /// before it (the best candidate is the body's largest part; what follows the body under
-    /// the same name is more often a donation appeal or a teaser than more of the story),
-    /// holds prose, lies in the same `<article>`, below the same element short of `<body>`,
-    /// and is alone in its wrappers up to there but for section headings: a teaser's summary,
-    /// named as the body often is (`richtext-field`), shares its box with a headline, a date
-    /// or a picture that links to its story.
+    /// The rest of a body split in parts: CMSs cut one story into containers of the same
+    /// name around a picture or an ad (`<div class="story-text">` in two page rows, TYPO3's
+    /// `ce-bodytext` on either side of a gallery), and page builders set its opening in a
+    /// column of its own; none is a sibling of the body, so the sibling step cannot reach
+    /// them. A part is named as the best candidate (the body's largest part) is, holds
+    /// prose, lies in the same `<article>`, below the same element short of `<body>`, and is
+    /// alone in its wrappers up to there but for section headings: a teaser's summary, named
+    /// as the body often is (`richtext-field`), shares its box with a headline, a date or a
+    /// picture that links to its story, and a blog's next post with a heading that links to
+    /// it. After the body a part is long: under the body's name a donation appeal or a
+    /// teaser followed it more often than more of the story.
     fn twins(&self, best: usize, roots: &[u32], agg: &[Para], alive: &[bool]) -> Vec<u32> {
         let nodes = &self.c.nodes;
         let Some(class) = self.class_of(best) else {
@@ -960,7 +964,8 @@ impl Scorer<'_> {
         let mut parts: Vec<(usize, usize)> = Vec::new();
         for i in 0..nodes.len() {
             let node = &nodes[i];
-            if i >= best
+            if i == best
+                || (i > best && agg[i].text < TWIN_AFTER_MIN_TEXT)
                 || node.class_hash != class
                 || node.tag != tag
                 || !alive[i]
@@ -983,7 +988,7 @@ impl Scorer<'_> {
             }
             if shared != NONE && !matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html) {
                 parts.push((i, wrapper));
-                // More is a list of teasers, and the checks below read each part's wrapper.
+                // More is a list, and the checks below read each part's wrapper.
                 if parts.len() > TWINS_MAX {
                     return Vec::new();
                 }
@@ -997,10 +1002,13 @@ impl Scorer<'_> {
                     own = own.saturating_add(agg[p].text);
                 }
                 let outside_parts = |j: usize| alive[j] && !parts.iter().any(|&(p, _)| holds(p, j));
-                // Section headings between parts are the article's own.
+                // Section headings between parts are the article's own; one that links
+                // elsewhere titles another post (a blog's front page).
+                let mut linked_heading = false;
                 for j in self.c.within(wrapper) {
                     if nodes[j].tag.is_heading() && outside_parts(j) {
                         own = own.saturating_add(agg[j].text);
+                        linked_heading |= agg[j].link > 0.0;
                     }
                 }
                 let beside = agg[wrapper].text.saturating_sub(own);
@@ -1010,7 +1018,7 @@ impl Scorer<'_> {
                         && nodes[j].flags & flag::IN_LINK != 0
                         && outside_parts(j)
                 });
-                beside <= TWIN_SLACK && !pictures
+                beside <= TWIN_SLACK && !pictures && !linked_heading
             })
             .map(|&(p, _)| p as u32)
             .collect()
