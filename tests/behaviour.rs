@@ -1690,6 +1690,22 @@ mod metadata {
         assert!(!a.text.contains("Jon Roe"), "{}", a.text);
     }
 
+    /// A news agency's dateline opens the first paragraph: the story's first words, not a
+    /// byline line to take out, though named like one.
+    #[test]
+    fn a_dateline_that_opens_a_paragraph_stays_in_it() {
+        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+        let html = format!(
+            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
+<h1>Ferry to run hourly</h1>
+<p><span class="dateline">KOBE &#8211; </span>Six ferries will cross to the island from May, after the pier reopens, the harbour board said on Tuesday, and the crews are trained.</p>
+{}</article></body></html>"#,
+            para.repeat(5)
+        );
+        let a = extract_ok(&html, "https://news.example/ferry");
+        assert!(a.text.starts_with("KOBE – Six ferries"), "{}", a.text);
+    }
+
     #[test]
     fn json_ld_comes_first() {
         let a = extract_ok(

@@ -539,7 +539,16 @@ impl Scorer<'_> {
             let mut dead = !parent_alive || gone || unlikely;
             if bylines_shown[i] && byline.is_none() && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
-                if let Some(text) = self.c.capture(i).filter(|_| self.raw_text[i] < 100) {
+                // A dateline that opens a paragraph ("<span class=dateline>KOBE –</span> A
+                // total of …") is the story's first words, not a line of its own.
+                let in_prose = node.parent != NONE
+                    && nodes[node.parent as usize].tag == Tag::P
+                    && self.raw_text[node.parent as usize] > self.raw_text[i] + 100;
+                if let Some(text) = self
+                    .c
+                    .capture(i)
+                    .filter(|_| self.raw_text[i] < 100 && !in_prose)
+                {
                     let text = self.byline_name(i).unwrap_or(text);
                     let len = text.chars().count();
                     if len > 0 && len < 100 {
