@@ -3213,6 +3213,33 @@ mod split_bodies {
     }
 }
 
+/// Headings given to screen readers alone, which name a page's regions for them.
+mod screen_reader_headings {
+    use super::*;
+
+    #[test]
+    fn a_region_heading_only_screen_readers_get_goes() {
+        let a = ferry_story(
+            "<h2 class=\"sr-only\">Main content</h2><h2 class=\"element-invisible\">Hauptinhalt</h2>",
+            "<h3>Tips for travellers</h3><p>Book ahead in summer \
+             <span class=\"screen-reader-text\">(the operator says)</span>.</p>\
+             <h2 class=\"Text-Hide\">More from the harbour</h2>",
+        );
+        assert_absent(
+            &a,
+            &["Main content", "Hauptinhalt", "More from the harbour"],
+        );
+        assert!(a.text.starts_with("The harbour master"), "{}", a.text);
+        // Other text kept for screen readers still finishes its sentence.
+        for kept in [
+            "Tips for travellers",
+            "Book ahead in summer (the operator says).",
+        ] {
+            assert!(a.text.contains(kept), "{kept} missing from:\n{}", a.text);
+        }
+    }
+}
+
 /// Skip links: the first link of many themes, there for keyboard users to pass the menus.
 mod skip_links {
     use super::*;

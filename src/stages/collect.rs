@@ -446,6 +446,12 @@ fn is_hidden(a: &Attrs<'_>, tag: Tag, scratch: &mut String) -> bool {
     if tag == Tag::Dialog && a.open.is_none() {
         return true;
     }
+    // A heading only screen readers are given ("Hauptinhalt", "Post navigation") names a
+    // region for them; the reader sees the title above the article instead. Only headings:
+    // elsewhere such text finishes a sentence ("(link is external)") or labels a figure.
+    if tag.is_heading() && a.class.is_some_and(names_visually_hidden) {
+        return true;
+    }
     if a
         .aria_hidden
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
@@ -455,6 +461,26 @@ fn is_hidden(a: &Attrs<'_>, tag: Tag, scratch: &mut String) -> bool {
         return true;
     }
     a.style.is_some_and(|style| style_hides(style, scratch))
+}
+
+/// Whether a class attribute holds one of the usual names for text kept for screen readers
+/// alone (Bootstrap's `sr-only` and `visually-hidden`, WordPress' `screen-reader-text`,
+/// Drupal's `element-invisible`, `text-hide`), in any case.
+fn names_visually_hidden(class: &str) -> bool {
+    const NAMES: [&[u8]; 6] = [
+        b"sr-only",
+        b"visually-hidden",
+        b"visuallyhidden",
+        b"screen-reader",
+        b"element-invisible",
+        b"text-hide",
+    ];
+    let class = class.as_bytes();
+    NAMES.iter().any(|name| {
+        class
+            .windows(name.len())
+            .any(|w| w.eq_ignore_ascii_case(name))
+    })
 }
 
 /// `display:none` or `visibility:hidden` in a `style` attribute, in any case and with
