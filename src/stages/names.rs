@@ -554,13 +554,14 @@ mod tests {
     /// Every needle of every table, in the shapes pages give them, alone and in pairs.
     fn samples() -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
-        let tables: [&[Pattern]; 7] = [
+        let tables: [&[Pattern]; 8] = [
             UNLIKELY,
             MAYBE_CANDIDATE,
             POSITIVE,
             NEGATIVE,
             BYLINE,
             META_LINE,
+            SKIP_LINK,
             &[],
         ];
         for t in tables {
