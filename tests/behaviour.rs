@@ -2831,6 +2831,13 @@ fn assert_absent(a: &quietpage::Article, strings: &[&str]) {
     }
 }
 
+/// Asserts that the text holds each of `strings`.
+fn assert_present(a: &quietpage::Article, strings: &[&str]) {
+    for s in strings {
+        assert!(a.text.contains(s), "{s:?} missing from:\n{}", a.text);
+    }
+}
+
 /// A short news story of five paragraphs, with `before` ahead of them and `after` behind.
 fn ferry_story(before: &str, after: &str) -> quietpage::Article {
     let body: String = (0..5)
@@ -3231,12 +3238,13 @@ mod screen_reader_headings {
         );
         assert!(a.text.starts_with("The harbour master"), "{}", a.text);
         // Other text kept for screen readers still finishes its sentence.
-        for kept in [
-            "Tips for travellers",
-            "Book ahead in summer (the operator says).",
-        ] {
-            assert!(a.text.contains(kept), "{kept} missing from:\n{}", a.text);
-        }
+        assert_present(
+            &a,
+            &[
+                "Tips for travellers",
+                "Book ahead in summer (the operator says).",
+            ],
+        );
     }
 }
 
@@ -3275,13 +3283,14 @@ mod skip_links {
             "<h3 class=\"skip-toc\" id=\"tips\">Tips for travellers</h3>\
              <p class=\"rs_skip\">Book ahead in summer, as the note says.<a href=\"#n1\">1</a></p>",
         );
-        for kept in [
-            "Contents: Tips",
-            "Tips for travellers",
-            "Book ahead in summer",
-        ] {
-            assert!(a.text.contains(kept), "{kept} missing from:\n{}", a.text);
-        }
+        assert_present(
+            &a,
+            &[
+                "Contents: Tips",
+                "Tips for travellers",
+                "Book ahead in summer",
+            ],
+        );
     }
 }
 
