@@ -594,19 +594,9 @@ impl Scorer<'_> {
         if heading >= first_root {
             return Vec::new();
         }
-        let (starts, ends) = (&self.c.starts, &self.c.ends);
-        // The smallest element holding both: the first of the root's ancestors whose span
-        // holds the heading's (offsets, not lists of ancestors: pages can nest deep).
-        let mut shared = nodes[first_root].parent;
-        while shared != NONE
-            && !(starts[shared as usize] <= starts[heading]
-                && ends[shared as usize] >= ends[heading])
-        {
-            shared = nodes[shared as usize].parent;
-        }
-        if shared == NONE || matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html) {
+        let Some((shared, _)) = self.shared_ancestor(first_root, heading) else {
             return Vec::new();
-        }
+        };
         let after_heading = self.c.within(heading).end;
         let mut lead = Vec::new();
         let mut text = 0;
@@ -940,6 +930,27 @@ impl Scorer<'_> {
         Some(self.finish(roots, &alive, flags, byline))
     }
 
+    /// Whether element `outer`'s span holds `inner`'s (an element holds itself).
+    fn holds(&self, outer: usize, inner: usize) -> bool {
+        let (starts, ends) = (&self.c.starts, &self.c.ends);
+        starts[outer] <= starts[inner] && ends[inner] <= ends[outer]
+    }
+
+    /// The smallest element holding both `a` and `b`, with the child of it that holds `a`
+    /// (`a` itself when its parent holds `b`): found by offsets, not lists of ancestors, as
+    /// pages can nest deep. `None` past the page's `<body>`, which holds any two blocks.
+    fn shared_ancestor(&self, a: usize, b: usize) -> Option<(u32, usize)> {
+        let nodes = &self.c.nodes;
+        let mut below = a;
+        let mut shared = nodes[a].parent;
+        while shared != NONE && !self.holds(shared as usize, b) {
+            below = shared as usize;
+            shared = nodes[below].parent;
+        }
+        (shared != NONE && !matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html))
+            .then_some((shared, below))
+    }
+
     /// The rest of a body split in parts: CMSs cut one story into containers of the same
     /// name around a picture or an ad (`<div class="story-text">` in two page rows, TYPO3's
     /// `ce-bodytext` on either side of a gallery), and page builders set its opening in a
@@ -956,10 +967,7 @@ impl Scorer<'_> {
         let Some(class) = self.class_of(best) else {
             return Vec::new();
         };
-        let (starts, ends) = (&self.c.starts, &self.c.ends);
-        let holds = |outer: usize, inner: usize| {
-            starts[outer] <= starts[inner] && ends[inner] <= ends[outer]
-        };
+        let holds = |outer: usize, inner: usize| self.holds(outer, inner);
         let article_of = |mut i: u32| {
             while i != NONE && nodes[i as usize].tag != Tag::Article {
                 i = nodes[i as usize].parent;
@@ -989,13 +997,7 @@ impl Scorer<'_> {
             {
                 continue;
             }
-            let mut wrapper = i;
-            let mut shared = node.parent;
-            while shared != NONE && !holds(shared as usize, best) {
-                wrapper = shared as usize;
-                shared = nodes[wrapper].parent;
-            }
-            if shared != NONE && !matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html) {
+            if let Some((_, wrapper)) = self.shared_ancestor(i, best) {
                 parts.push((i, wrapper));
                 // More is a list, and the checks below read each part's wrapper.
                 if parts.len() > TWINS_MAX {
@@ -1010,24 +1012,28 @@ impl Scorer<'_> {
                 for &(p, _) in parts.iter().filter(|&&(p, _)| holds(wrapper, p)) {
                     own = own.saturating_add(agg[p].text);
                 }
-                let outside_parts = |j: usize| alive[j] && !parts.iter().any(|&(p, _)| holds(p, j));
                 // Section headings between parts are the article's own; one that links
-                // elsewhere titles another post (a blog's front page).
-                let mut linked_heading = false;
+                // elsewhere titles another post (a blog's front page). A picture that links
+                // elsewhere is a teaser's; the article's own are not links.
+                let (mut linked_heading, mut linked_picture) = (false, false);
                 for j in self.c.within(wrapper) {
-                    if nodes[j].tag.is_heading() && outside_parts(j) {
+                    let node = &nodes[j];
+                    let heading = node.tag.is_heading();
+                    let linked_pic = is_picture(node.tag) && node.flags & flag::IN_LINK != 0;
+                    if !(heading || linked_pic)
+                        || !alive[j]
+                        || parts.iter().any(|&(p, _)| holds(p, j))
+                    {
+                        continue;
+                    }
+                    if heading {
                         own = own.saturating_add(agg[j].text);
                         linked_heading |= agg[j].link > 0.0;
                     }
+                    linked_picture |= linked_pic;
                 }
                 let beside = agg[wrapper].text.saturating_sub(own);
-                // A picture that links elsewhere is a teaser's; the article's own are not links.
-                let pictures = self.c.within(wrapper).any(|j| {
-                    is_picture(nodes[j].tag)
-                        && nodes[j].flags & flag::IN_LINK != 0
-                        && outside_parts(j)
-                });
-                beside <= TWIN_SLACK && !pictures && !linked_heading
+                beside <= TWIN_SLACK && !linked_picture && !linked_heading
             })
             .map(|&(p, _)| p as u32)
             .collect()
