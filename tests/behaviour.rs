@@ -3108,6 +3108,25 @@ mod share_bars {
         let a = extract_ok(html, "https://news.example.com/photo");
         assert!(a.text.contains("Sunrise over the harbour"), "{}", a.text);
     }
+
+    /// What the view says it took away counts furniture, not the parts of a drawing: an icon
+    /// sprite's `<symbol id="icon-share">` or `<g class="comments">` is no share bar or thread
+    /// (and the extension hands the core its drawings empty, so they must not count here).
+    #[test]
+    fn icons_named_like_furniture_are_not_counted_as_removed() {
+        let sprite = "<svg class=\"sprite\"><symbol id=\"icon-share\"><path d=\"M0\"/>\
+                      </symbol><g class=\"comments\"><path d=\"M1\"/></g>\
+                      <g class=\"share-button\"><path d=\"M2\"/></g></svg>";
+        let plain = ferry_story("", "");
+        let drawn = ferry_story(sprite, "");
+        assert_eq!(drawn.text, plain.text);
+        assert_eq!(
+            (drawn.removed.share, drawn.removed.comments),
+            (plain.removed.share, plain.removed.comments),
+            "{:?}",
+            drawn.removed
+        );
+    }
 }
 
 /// A body cut in parts of the same name, which are not siblings.

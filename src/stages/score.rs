@@ -1469,12 +1469,17 @@ impl Scorer<'_> {
         None
     }
 
-    /// Counts what was taken away, by kind: each outermost removed node once.
+    /// Counts what was taken away, by kind: each outermost removed node once. Not inside SVG
+    /// or MathML: a drawing's `<g class="share">` is an icon, not a share bar (and the
+    /// extension hands the core its drawings empty).
     fn removed(&self, alive: &[bool], actions: &[Action]) -> Removed {
         let nodes = &self.c.nodes;
         let mut removed = Removed::default();
         for (i, node) in nodes.iter().enumerate() {
             let Some(kind) = node.kind else { continue };
+            if node.flags & flag::FOREIGN != 0 {
+                continue;
+            }
             let parent_alive = node.parent == NONE || alive[node.parent as usize];
             let gone = !alive[i] || actions[i] == Action::Drop;
             if gone && parent_alive {
