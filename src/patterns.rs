@@ -690,16 +690,41 @@ pub const SHARE_ENDPOINTS: &[(&str, &str)] = &[
     endpoint("threads.net", "/intent/", "a Threads post"),
 ];
 
-/// The lengths of [`SHARE_ENDPOINTS`]' hosts and their last bytes, as bit sets.
-const SHARE_HOST_SHAPES: (u32, u128) = {
+/// Where an app-download promo sends the reader: an app's page in a store. A box of them
+/// with a line of its own ("Get the latest news on your phone with our app") is a promo, and
+/// so is a row of the stores' badges alone (see `stages::score`). Only stores' app pages:
+/// `play.google.com/store/movies` is a film, and `itunes.apple.com` also holds podcasts.
+pub const APP_STORES: &[(&str, &str)] = &[
+    endpoint("apps.apple.com", "/", "Apple's App Store"),
+    endpoint("play.google.com", "/store/apps/", "Google Play's apps"),
+    endpoint("appgallery.huawei.com", "/", "Huawei's AppGallery"),
+];
+
+/// What a link is for, told by where it sends the reader (see [`link_to`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkTo {
+    /// A share button ([`SHARE_ENDPOINTS`], [`SHARE_SCHEMES`]).
+    Share,
+    /// An app's page in a store ([`APP_STORES`]).
+    AppStore,
+}
+
+/// The lengths of [`SHARE_ENDPOINTS`]' and [`APP_STORES`]' hosts and their last bytes, as bit
+/// sets.
+const HOST_SHAPES: (u32, u128) = {
     let (mut lens, mut lasts) = (0u32, 0u128);
-    let mut i = 0;
-    while i < SHARE_ENDPOINTS.len() {
-        let host = SHARE_ENDPOINTS[i].0.as_bytes();
-        assert!(host.len() < 32 && host[host.len() - 1] < 128);
-        lens |= 1 << host.len();
-        lasts |= 1 << host[host.len() - 1];
-        i += 1;
+    let tables = [SHARE_ENDPOINTS, APP_STORES];
+    let mut t = 0;
+    while t < tables.len() {
+        let mut i = 0;
+        while i < tables[t].len() {
+            let host = tables[t][i].0.as_bytes();
+            assert!(host.len() < 32 && host[host.len() - 1] < 128);
+            lens |= 1 << host.len();
+            lasts |= 1 << host[host.len() - 1];
+            i += 1;
+        }
+        t += 1;
     }
     (lens, lasts)
 };
@@ -721,16 +746,16 @@ const fn endpoint(
     (host, path)
 }
 
-/// Whether a link's address, leading spaces trimmed, is a share button's (see
-/// [`SHARE_ENDPOINTS`]).
-pub fn is_share_link(href: &str) -> bool {
+/// What a link's address, leading spaces trimmed, says the link is for: a share button, an
+/// app's page in a store, or (`None`) anything else.
+pub fn link_to(href: &str) -> Option<LinkTo> {
     // Every link of every page is asked; most are relative or inside the page and leave at
     // the first byte. The rest is compared ignoring case where it lies, not lower-cased into
     // a copy (a third of this function's cost when it did).
     let href = href.as_bytes();
     match href {
         [b'h' | b'H' | b'w' | b'W' | b'm' | b'M', ..] | [b'/', b'/', ..] => {}
-        _ => return false,
+        _ => return None,
     }
     let starts = |s: &[u8], prefix: &[u8]| {
         s.get(..prefix.len())
@@ -740,14 +765,14 @@ pub fn is_share_link(href: &str) -> bool {
     let mut rest = if let Some(rest) = href.strip_prefix(b"https://") {
         rest
     } else if SHARE_SCHEMES.iter().any(|s| starts(href, s.as_bytes())) {
-        return true;
+        return Some(LinkTo::Share);
     } else if let Some(scheme) = ["https://", "http://", "//"]
         .iter()
         .find(|scheme| starts(href, scheme.as_bytes()))
     {
         &href[scheme.len()..]
     } else {
-        return false;
+        return None;
     };
     if let Some(sub) = ["www.", "m."]
         .iter()
@@ -762,18 +787,27 @@ pub fn is_share_link(href: &str) -> bool {
     let (host, path) = rest.split_at(host_end);
     // A site's own links mostly leave on their host's length and last letter, before the
     // table is walked.
-    let (lens, lasts) = SHARE_HOST_SHAPES;
+    let (lens, lasts) = HOST_SHAPES;
     let last = host.last().map_or(0, u8::to_ascii_lowercase);
     if host.len() >= 32 || lens & (1 << host.len()) == 0 || last >= 128 || lasts & (1 << last) == 0
     {
-        return false;
+        return None;
     }
-    SHARE_ENDPOINTS.iter().any(|(h, p)| {
-        host.eq_ignore_ascii_case(h.as_bytes())
-            && starts(path, p.as_bytes())
-            && (!p.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric)
-                || !path.get(p.len()).is_some_and(u8::is_ascii_alphanumeric))
-    })
+    let listed = |table: &[(&str, &str)]| {
+        table.iter().any(|(h, p)| {
+            host.eq_ignore_ascii_case(h.as_bytes())
+                && starts(path, p.as_bytes())
+                && (!p.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric)
+                    || !path.get(p.len()).is_some_and(u8::is_ascii_alphanumeric))
+        })
+    };
+    if listed(SHARE_ENDPOINTS) {
+        Some(LinkTo::Share)
+    } else if listed(APP_STORES) {
+        Some(LinkTo::AppStore)
+    } else {
+        None
+    }
 }
 
 /// What a page writes over an advertisement, as the whole text of an element: the label goes,
@@ -1011,7 +1045,7 @@ mod tests {
             "https://t.me/share/url?url=y",
             "MAILTO:?subject=Read%20this&body=y",
         ] {
-            assert!(is_share_link(href), "{href}");
+            assert_eq!(link_to(href), Some(LinkTo::Share), "{href}");
         }
         for href in [
             "https://www.facebook.com/sharepoint",
@@ -1023,7 +1057,27 @@ mod tests {
             "/intent/tweet",
             "",
         ] {
-            assert!(!is_share_link(href), "{href}");
+            assert_eq!(link_to(href), None, "{href}");
+        }
+    }
+
+    #[test]
+    fn app_store_links_are_told_from_other_store_pages() {
+        for href in [
+            "https://apps.apple.com/us/app/barbados-nation-news/id887959854",
+            "https://play.google.com/store/apps/details?id=com.example.news&hl=en",
+            "HTTPS://PLAY.GOOGLE.COM/store/apps/details?id=x",
+            "https://appgallery.huawei.com/app/C100000000",
+        ] {
+            assert_eq!(link_to(href), Some(LinkTo::AppStore), "{href}");
+        }
+        for href in [
+            "https://play.google.com/store/movies/details?id=fgPqJgZepxM",
+            "https://play.google.com/store/books",
+            "https://www.apple.com/app-store/",
+            "https://podcasts.apple.com/us/podcast/x/id1",
+        ] {
+            assert_eq!(link_to(href), None, "{href}");
         }
     }
 

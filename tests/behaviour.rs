@@ -3050,6 +3050,55 @@ mod nudges {
             assert!(a.text.contains(&p[..40]), "{p} missing from:\n{}", a.text);
         }
     }
+    const APPLE: &str = "https://apps.apple.com/us/app/harbour-gazette/id100";
+    const GOOGLE: &str = "https://play.google.com/store/apps/details?id=com.gazette";
+
+    #[test]
+    fn app_download_promos_go() {
+        let a = ferry_story(
+            "",
+            &format!(
+                // A line with the stores' names as its links.
+                "<p>For the latest stories download the Gazette apps for <a href=\"{APPLE}\">\
+                 <strong>iOS</strong></a> and <a href=\"{GOOGLE}\">Android</a>.</p>\
+                 <div class=\"app-section\"><p><b>Get the news straight to your phone with our \
+                 app.</b></p><div><a href=\"{GOOGLE}\"><img src=\"/play-badge.png\" alt=\"Get it \
+                 on Google Play\"></a><a href=\"{APPLE}\"><img src=\"/store-badge.png\" \
+                 alt=\"Download on the App Store\"></a></div></div>\
+                 <p>{FERRY_PARA} (after)</p>\
+                 <div><a href=\"{APPLE}\"><img src=\"/b1.png\"></a> \
+                 <a href=\"{GOOGLE}\"><img src=\"/b2.png\"></a></div>"
+            ),
+        );
+        assert_absent(
+            &a,
+            &["Gazette apps", "to your phone", "badge.png", "b1.png"],
+        );
+        assert_eq!(a.text.matches("harbour master").count(), 6, "{}", a.text);
+    }
+
+    #[test]
+    fn apps_an_article_recommends_stay() {
+        let a = ferry_story(
+            &format!(
+                "<p>Two apps show the crossings live:</p><ul><li><a href=\"{APPLE}\">Harbour \
+                 Live</a></li><li><a href=\"{GOOGLE}\">Tide Tables</a></li></ul>"
+            ),
+            &format!(
+                "<p>The operator's <a href=\"{APPLE}\">app for iPhone</a> and its \
+                 <a href=\"{GOOGLE}\">Android twin</a> now sell tickets, the council said, \
+                 and <a href=\"/fares\">fares</a> stay as they are.</p>"
+            ),
+        );
+        assert_present(
+            &a,
+            &[
+                "Harbour Live",
+                "Tide Tables",
+                "app for iPhone and its Android twin",
+            ],
+        );
+    }
 }
 
 /// Share bars told by where their buttons send the reader, not by their names.
@@ -3108,7 +3157,6 @@ mod share_bars {
         let a = extract_ok(html, "https://news.example.com/photo");
         assert!(a.text.contains("Sunrise over the harbour"), "{}", a.text);
     }
-
     /// What the view says it took away counts furniture, not the parts of a drawing: an icon
     /// sprite's `<symbol id="icon-share">` or `<g class="comments">` is no share bar or thread
     /// (and the extension hands the core its drawings empty, so they must not count here).

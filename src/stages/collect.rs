@@ -10,7 +10,7 @@ use super::stream::{offset, Seen, StartTag, Visitor, BYTES_PER_ELEMENT};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
-use crate::patterns::{is_ad_label, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS};
+use crate::patterns::{is_ad_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS};
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
 
@@ -77,9 +77,11 @@ pub mod flag {
     pub const SHARE_LINK: u32 = 1 << 27;
     /// Its own text is only an advertisement's label ("Anzeige", see `patterns::AD_LABELS`).
     pub const AD_LABEL: u32 = 1 << 28;
+    /// A link to an app's page in a store (see `patterns::APP_STORES`), or inside one.
+    pub const STORE_LINK: u32 = 1 << 29;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 =
-        IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK | SHARE_LINK;
+        IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK | SHARE_LINK | STORE_LINK;
 }
 
 /// One element. Text figures count only the text directly inside it (not its children's);
@@ -550,8 +552,12 @@ impl Visitor for Collector {
                             kind = kind.or(Some(RemovedKind::Navigation));
                         }
                     }
-                    Some(h) if crate::patterns::is_share_link(h) => flags |= flag::SHARE_LINK,
-                    _ => {}
+                    Some(h) => match crate::patterns::link_to(h) {
+                        Some(LinkTo::Share) => flags |= flag::SHARE_LINK,
+                        Some(LinkTo::AppStore) => flags |= flag::STORE_LINK,
+                        None => {}
+                    },
+                    None => {}
                 }
             }
             _ => {}

@@ -64,6 +64,13 @@ const TWINS_MAX: usize = 6;
 /// sit beside share buttons.
 const SHARE_LABEL_MAX_CHARS: u32 = 100;
 
+/// The most text an app-download promo holds: a line and the stores' names.
+const PROMO_MAX_CHARS: u32 = 200;
+
+/// The least text beside its store links that makes a box a promo rather than a list of
+/// apps: a line that asks for the download.
+const PROMO_MIN_LINE_CHARS: u32 = 15;
+
 /// Sums over subtrees, one per node, built in one reverse sweep (see [`Scorer::aggregate`]).
 /// Each stage keeps only the sums it reads: on a large page these vectors are the scorer's
 /// biggest allocations. Lengths and counts are `u32` like the arena's own figures; lengths
@@ -185,13 +192,19 @@ struct Marks {
     share_icons: u32,
     /// Elements whose text is only "Anzeige", "Advertisement" (`flag::AD_LABEL`).
     ad_labels: u32,
+    /// Links to apps' pages in stores, the text inside them, and the pictures (the stores'
+    /// badges), as for share buttons.
+    store_links: u32,
+    store_text: u32,
+    store_icons: u32,
 }
 
 impl Marks {
     /// Whether `node`, with these figures below it, has anything to pass up.
     fn any(&self, node: &Node) -> bool {
         (self.share_links | self.share_text | self.share_icons | self.ad_labels) != 0
-            || node.flags & (flag::SHARE_LINK | flag::AD_LABEL) != 0
+            || (self.store_links | self.store_text | self.store_icons) != 0
+            || node.flags & (flag::SHARE_LINK | flag::STORE_LINK | flag::AD_LABEL) != 0
     }
 
     fn add(&mut self, child: &Marks, node: &Node) {
@@ -199,10 +212,20 @@ impl Marks {
         self.share_text = self.share_text.saturating_add(child.share_text);
         self.share_icons += child.share_icons;
         self.ad_labels += child.ad_labels;
+        self.store_links += child.store_links;
+        self.store_text = self.store_text.saturating_add(child.store_text);
+        self.store_icons += child.store_icons;
         if node.flags & flag::SHARE_LINK != 0 {
             match node.tag {
                 Tag::A => self.share_links += 1,
                 Tag::Img => self.share_icons += 1,
+                _ => {}
+            }
+        }
+        if node.flags & flag::STORE_LINK != 0 {
+            match node.tag {
+                Tag::A => self.store_links += 1,
+                Tag::Img => self.store_icons += 1,
                 _ => {}
             }
         }
@@ -215,12 +238,14 @@ impl Marks {
 impl Sums for Agg {
     fn own(node: &Node) -> Agg {
         let in_share = node.flags & flag::SHARE_LINK != 0;
+        let in_store = node.flags & flag::STORE_LINK != 0;
         Agg {
             text: node.text,
             link: own_link(node),
             commas: node.commas,
             marks: Marks {
                 share_text: if in_share { node.text } else { 0 },
+                store_text: if in_store { node.text } else { 0 },
                 ..Marks::default()
             },
             ..Agg::default()
@@ -1338,6 +1363,25 @@ impl Scorer<'_> {
             && kept.embeds + kept.videos + kept.meta_lines + kept.heading_text == 0
         {
             return true;
+        }
+        // An app-download promo: links to two stores or more and nothing else to click, with
+        // a line that asks for the download ("Get the latest news straight to your phone with
+        // our app") or with the stores' badges alone, and no other picture. A list of apps an
+        // article recommends names each app in its link and says nothing beside them, and a
+        // paragraph that mentions an app's store page is longer or links elsewhere too.
+        if marks.store_links >= 2
+            && !root
+            // Marks count links whether or not they were kept (a row of badges is often
+            // cleaned away first, as pictures without words); kept links are at most those.
+            && kept.links <= marks.store_links
+            && kept.text <= PROMO_MAX_CHARS
+            && kept.img <= marks.store_icons
+            && kept.embeds + kept.videos + kept.meta_lines + kept.heading_text == 0
+        {
+            let beside = kept.text.saturating_sub(marks.store_text);
+            if beside >= PROMO_MIN_LINE_CHARS || marks.store_text == 0 {
+                return true;
+            }
         }
         // An ad's label goes with whatever it sits in beside it ("- Anzeige -" over a banner),
         // and a figure captioned with one is a banner: one picture and no other words.
