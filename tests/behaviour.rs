@@ -2789,6 +2789,39 @@ mod related_sections {
         assert!(!a.text.contains("Mehr Themen"), "{}", a.text);
     }
 
+    /// Page builders set the label as a styled `<div>`, left behind when the teasers under it
+    /// go for their names; a `<div>` that holds more than the label is no label.
+    #[test]
+    fn a_div_that_is_only_the_label_goes() {
+        let a = extract_ok(
+            &page(
+                "<section class=\"magazine\"><div class=\"intro\"><div class=\"content\">\
+                 <div class=\"headline t1\">Das könnte Sie auch interessieren</div></div></div>\
+                 <div class=\"teaser-carousel related\"><a href=\"/a\">Bridge closes</a></div>\
+                 </section>",
+            ),
+            "https://news.example.com/ferry",
+        );
+        assert!(!a.text.contains("Das könnte"), "{}", a.text);
+        let a = extract_ok(
+            &page(
+                "<div>Read more about the ferry, as the <b>harbour office</b> explains the new \
+                 timetable and what changes in summer.</div>\
+                 <div>Mehr zum Thema<p>Fuel went up by a third over the winter, the operator \
+                 said, and fares will follow.</p></div>",
+            ),
+            "https://news.example.com/ferry",
+        );
+        assert_present(
+            &a,
+            &[
+                "Read more about the ferry",
+                "Mehr zum Thema",
+                "Fuel went up",
+            ],
+        );
+    }
+
     #[test]
     fn a_short_paragraph_like_a_label_stays_before_prose() {
         let a = extract_ok(

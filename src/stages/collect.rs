@@ -755,7 +755,14 @@ impl Visitor for Collector {
         if tag.is_heading() || flags & (flag::BYLINE | flag::META_LINE | flag::BYLINE_NAME) != 0 {
             self.capturing.push((node, String::new()));
         }
-        if tag == Tag::P {
+        // A `<div>` is probed too, for a label set as one (`<div class="headline">Das könnte
+        // Sie auch interessieren</div>`), unless a paragraph is open; the innermost div
+        // takes the probe, as one with a block inside is no label.
+        let probe_div = tag == Tag::Div
+            && self
+                .probe
+                .is_none_or(|p| self.out.nodes[p as usize].tag == Tag::Div);
+        if tag == Tag::P || probe_div {
             self.probe = Some(node);
             self.probe_text.clear();
         }
@@ -829,8 +836,15 @@ impl Visitor for Collector {
         if self.probe == Some(open.node) {
             self.probe = None;
             // A paragraph that filled the buffer is prose, whatever it mentions.
-            if self.probe_text.len() < PROBE_MAX_BYTES {
-                let node = &mut self.out.nodes[open.node as usize];
+            let node = &mut self.out.nodes[open.node as usize];
+            if node.tag == Tag::Div {
+                if node.flags & flag::HAS_BLOCK_CHILD == 0
+                    && (1..=LABEL_MAX_BYTES).contains(&self.probe_text.trim().len())
+                    && crate::patterns::is_related_heading(&capture_text(&self.probe_text))
+                {
+                    node.flags |= flag::RELATED_LABEL;
+                }
+            } else if self.probe_text.len() < PROBE_MAX_BYTES {
                 if let Some(kind) = crate::patterns::nudge(&self.probe_text) {
                     node.flags |= flag::NUDGE;
                     node.kind = node.kind.or(Some(kind));
