@@ -1031,9 +1031,16 @@ fn split_words(token: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// Checks that every address in `hrefs` is told as `want`.
+    fn links_to(hrefs: &[&str], want: Option<LinkTo>) {
+        for href in hrefs {
+            assert_eq!(link_to(href), want, "{href}");
+        }
+    }
+
     #[test]
     fn share_buttons_are_told_by_where_they_send_the_reader() {
-        for href in [
+        let share = [
             "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fa",
             "http://m.facebook.com/sharer.php?u=x",
             "//twitter.com/intent/tweet?text=x&url=y",
@@ -1044,10 +1051,9 @@ mod tests {
             "whatsapp://send?text=y",
             "https://t.me/share/url?url=y",
             "MAILTO:?subject=Read%20this&body=y",
-        ] {
-            assert_eq!(link_to(href), Some(LinkTo::Share), "{href}");
-        }
-        for href in [
+        ];
+        links_to(&share, Some(LinkTo::Share));
+        let other = [
             "https://www.facebook.com/sharepoint",
             "https://twitter.com/shareholders/status/1",
             "https://x.com/jack",
@@ -1056,29 +1062,26 @@ mod tests {
             "https://news.example/share?id=3",
             "/intent/tweet",
             "",
-        ] {
-            assert_eq!(link_to(href), None, "{href}");
-        }
+        ];
+        links_to(&other, None);
     }
 
     #[test]
     fn app_store_links_are_told_from_other_store_pages() {
-        for href in [
+        let stores = [
             "https://apps.apple.com/us/app/barbados-nation-news/id887959854",
             "https://play.google.com/store/apps/details?id=com.example.news&hl=en",
             "HTTPS://PLAY.GOOGLE.COM/store/apps/details?id=x",
             "https://appgallery.huawei.com/app/C100000000",
-        ] {
-            assert_eq!(link_to(href), Some(LinkTo::AppStore), "{href}");
-        }
-        for href in [
+        ];
+        links_to(&stores, Some(LinkTo::AppStore));
+        let other = [
             "https://play.google.com/store/movies/details?id=fgPqJgZepxM",
             "https://play.google.com/store/books",
             "https://www.apple.com/app-store/",
             "https://podcasts.apple.com/us/podcast/x/id1",
-        ] {
-            assert_eq!(link_to(href), None, "{href}");
-        }
+        ];
+        links_to(&other, None);
     }
 
     #[test]
