@@ -423,6 +423,35 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("gerelateerde artikelen", "Dutch: related articles"),
 ];
 
+/// The bytes a [`RELATED_HEADINGS`] phrase begins with, in either case, as a bit set, and
+/// `&` (an entity not yet decoded).
+const RELATED_FIRST_BYTES: u128 = {
+    let mut set = 1u128 << b'&';
+    let mut i = 0;
+    while i < RELATED_HEADINGS.len() {
+        let b = RELATED_HEADINGS[i].as_bytes()[0];
+        if b < 128 {
+            set |= 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase();
+        }
+        i += 1;
+    }
+    set
+};
+
+/// Whether text as it stands in the page (entities not decoded) could begin a related-links
+/// label, by its first byte past any whitespace. Short texts are asked in every heading,
+/// paragraph and `<div>`; most ("Home", "12. März", "Menü") leave here before they are
+/// decoded and lower-cased. A non-ASCII first byte is always asked further.
+pub fn may_be_related_heading(raw: &str) -> bool {
+    // Past ASCII whitespace byte by byte: other whitespace begins with a byte over 127, which
+    // is asked further anyway.
+    match raw.bytes().find(|b| !b.is_ascii_whitespace()) {
+        Some(b) if b < 128 => RELATED_FIRST_BYTES & (1 << b) != 0,
+        Some(_) => true,
+        None => false,
+    }
+}
+
 /// Headings longer than this are a subheading of the article that happens to begin with a
 /// related-links phrase ("Related costs rose..."), not a label.
 pub const RELATED_HEADING_MAX_CHARS: usize = 60;
@@ -1035,6 +1064,21 @@ mod tests {
     fn links_to(hrefs: &[&str], want: Option<LinkTo>) {
         for href in hrefs {
             assert_eq!(link_to(href), want, "{href}");
+        }
+    }
+
+    #[test]
+    fn the_first_byte_filter_lets_every_related_label_through() {
+        for phrase in RELATED_HEADINGS {
+            let upper = phrase.to_uppercase();
+            for text in [phrase, upper.as_str()] {
+                assert!(may_be_related_heading(&format!("\n  {text}:")), "{text}");
+            }
+        }
+        assert!(may_be_related_heading("&Auml;hnliche Artikel"));
+        assert!(may_be_related_heading("\u{a0}Mehr zum Thema"));
+        for text in ["Home", "12. März", "", "  ", "(3) Kommentare"] {
+            assert!(!may_be_related_heading(text), "{text}");
         }
     }
 

@@ -142,6 +142,16 @@ pub fn capture_text(raw: &str) -> String {
     crate::metadata::normalize_space(&crate::entities::decode(raw))
 }
 
+/// Whether an element's text, as it stands in the page, is only a related-links label
+/// ("Mehr zum Thema", see `patterns::RELATED_HEADINGS`) of at most `max_bytes`, spaces
+/// around it aside. The cheap questions first: short texts are asked in every heading,
+/// paragraph and `<div>`.
+pub fn is_related_label(raw: &str, max_bytes: usize) -> bool {
+    crate::patterns::may_be_related_heading(raw)
+        && (1..=max_bytes).contains(&raw.trim().len())
+        && crate::patterns::is_related_heading(&capture_text(raw))
+}
+
 impl Collected {
     /// The elements that started inside element `i` (its descendants, and whatever else
     /// opened before it ended): consecutive in document order, found by binary search.
@@ -839,8 +849,7 @@ impl Visitor for Collector {
             let node = &mut self.out.nodes[open.node as usize];
             if node.tag == Tag::Div {
                 if node.flags & flag::HAS_BLOCK_CHILD == 0
-                    && (1..=LABEL_MAX_BYTES).contains(&self.probe_text.trim().len())
-                    && crate::patterns::is_related_heading(&capture_text(&self.probe_text))
+                    && is_related_label(&self.probe_text, LABEL_MAX_BYTES)
                 {
                     node.flags |= flag::RELATED_LABEL;
                 }
@@ -848,9 +857,7 @@ impl Visitor for Collector {
                 if let Some(kind) = crate::patterns::nudge(&self.probe_text) {
                     node.flags |= flag::NUDGE;
                     node.kind = node.kind.or(Some(kind));
-                } else if (1..=LABEL_MAX_BYTES).contains(&self.probe_text.trim().len())
-                    && crate::patterns::is_related_heading(&capture_text(&self.probe_text))
-                {
+                } else if is_related_label(&self.probe_text, LABEL_MAX_BYTES) {
                     node.flags |= flag::RELATED_LABEL;
                 }
             }

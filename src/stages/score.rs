@@ -7,7 +7,7 @@
 //! reverse sweep (children always have larger numbers than their parents), so every step is
 //! linear in the number of elements, whatever the nesting depth.
 
-use super::collect::{capture_text, flag, Collected, Node};
+use super::collect::{flag, is_related_label, Collected, Node};
 use super::tree::{Tag, NONE};
 use crate::article::Removed;
 use crate::metadata::text_similarity;
@@ -1242,10 +1242,8 @@ impl Scorer<'_> {
         let live = |actions: &[Action], i: usize| inside[i] && actions[i] != Action::Drop;
         let headings = self.c.captures.iter().filter_map(|(&h, text)| {
             let h = h as usize;
-            (nodes[h].tag.is_heading()
-                && live(actions, h)
-                && crate::patterns::is_related_heading(&capture_text(text)))
-            .then_some(h)
+            (nodes[h].tag.is_heading() && live(actions, h) && is_related_label(text, usize::MAX))
+                .then_some(h)
         });
         let labels = (0..nodes.len())
             .filter(|&i| nodes[i].flags & flag::RELATED_LABEL != 0 && live(actions, i));
