@@ -189,8 +189,10 @@ pub struct Collector {
     pub out: Collected,
     /// Nodes whose text is being captured, innermost last.
     capturing: Vec<(u32, String)>,
-    /// The open paragraph and the start of its text, to tell a nudge ("Subscribe now for the
-    /// full story") from prose when it ends. One buffer, reused: paragraphs do not nest.
+    /// The open paragraph (or innermost `<div>`) and the start of its text, to tell a nudge
+    /// ("Subscribe now for the full story") or a related-links label from prose when it
+    /// ends. One buffer, reused: paragraphs do not nest, and a div's probe gives way to what
+    /// opens inside it.
     probe: Option<u32>,
     probe_text: String,
     /// Which short elements are only a picture's credit line.
@@ -845,7 +847,6 @@ impl Visitor for Collector {
         }
         if self.probe == Some(open.node) {
             self.probe = None;
-            // A paragraph that filled the buffer is prose, whatever it mentions.
             let node = &mut self.out.nodes[open.node as usize];
             if node.tag == Tag::Div {
                 if node.flags & flag::HAS_BLOCK_CHILD == 0
@@ -854,6 +855,7 @@ impl Visitor for Collector {
                     node.flags |= flag::RELATED_LABEL;
                 }
             } else if self.probe_text.len() < PROBE_MAX_BYTES {
+                // A paragraph that filled the buffer is prose, whatever it mentions.
                 if let Some(kind) = crate::patterns::nudge(&self.probe_text) {
                     node.flags |= flag::NUDGE;
                     node.kind = node.kind.or(Some(kind));
