@@ -175,77 +175,100 @@ struct Agg {
     /// Date lines and bylines (`flag::META_LINE`, `flag::BYLINE`), which a share bar sits
     /// beside in an article's header and must not take along.
     meta_lines: u32,
-    /// Share buttons and ad labels below, counted whether or not they were kept: a share
-    /// bar that went still tells its parent that the label beside it labels buttons.
+    /// Share buttons, store badges and ad labels below, counted whether or not they were
+    /// kept: a share bar that went still tells its parent that the label beside it labels
+    /// buttons.
     marks: Marks,
 }
 
-/// What marks a block as furniture whatever its name: share buttons and what they hold,
-/// for telling a share bar and its label from prose, and ads' labels.
+/// What marks a block as furniture whatever its name: share buttons and app-store badges
+/// and what they hold, for telling a share bar or an app promo and its line from prose, and
+/// ads' labels.
 #[derive(Clone, Copy, Debug, Default)]
 struct Marks {
-    share_links: u32,
-    /// Text inside share links ("Share on Facebook").
-    share_text: u32,
-    /// Share buttons' icons drawn as `<img>`, so that a bar's pictures are not taken for the
-    /// article's.
-    share_icons: u32,
+    /// Links to share endpoints (`flag::SHARE_LINK`).
+    share: Buttons,
+    /// Links to apps' pages in stores (`flag::STORE_LINK`).
+    store: Buttons,
     /// Elements whose text is only "Anzeige", "Advertisement" (`flag::AD_LABEL`).
     ad_labels: u32,
-    /// Links to apps' pages in stores, the text inside them, and the pictures (the stores'
-    /// badges), as for share buttons.
-    store_links: u32,
-    store_text: u32,
-    store_icons: u32,
 }
 
 impl Marks {
     /// Whether `node`, with these figures below it, has anything to pass up.
     fn any(&self, node: &Node) -> bool {
-        (self.share_links | self.share_text | self.share_icons | self.ad_labels) != 0
-            || (self.store_links | self.store_text | self.store_icons) != 0
+        self.share.any()
+            || self.store.any()
+            || self.ad_labels != 0
             || node.flags & (flag::SHARE_LINK | flag::STORE_LINK | flag::AD_LABEL) != 0
     }
 
     fn add(&mut self, child: &Marks, node: &Node) {
-        self.share_links += child.share_links;
-        self.share_text = self.share_text.saturating_add(child.share_text);
-        self.share_icons += child.share_icons;
+        self.share.add(&child.share, node, flag::SHARE_LINK);
+        self.store.add(&child.store, node, flag::STORE_LINK);
         self.ad_labels += child.ad_labels;
-        self.store_links += child.store_links;
-        self.store_text = self.store_text.saturating_add(child.store_text);
-        self.store_icons += child.store_icons;
-        if node.flags & flag::SHARE_LINK != 0 {
-            match node.tag {
-                Tag::A => self.share_links += 1,
-                Tag::Img => self.share_icons += 1,
-                _ => {}
-            }
-        }
-        if node.flags & flag::STORE_LINK != 0 {
-            match node.tag {
-                Tag::A => self.store_links += 1,
-                Tag::Img => self.store_icons += 1,
-                _ => {}
-            }
-        }
         if node.flags & flag::AD_LABEL != 0 {
             self.ad_labels += 1;
         }
     }
 }
 
+/// Buttons of one kind, told by where they link (`kind`: `flag::SHARE_LINK` or
+/// `flag::STORE_LINK`, which a link's children inherit).
+#[derive(Clone, Copy, Debug, Default)]
+struct Buttons {
+    links: u32,
+    /// Text inside them ("Share on Facebook", "iOS").
+    text: u32,
+    /// Their icons drawn as `<img>` (a share bar's, a store's badge), so that a bar's
+    /// pictures are not taken for the article's.
+    icons: u32,
+}
+
+impl Buttons {
+    fn own(node: &Node, kind: u32) -> Buttons {
+        Buttons {
+            text: if node.flags & kind != 0 { node.text } else { 0 },
+            ..Buttons::default()
+        }
+    }
+
+    fn any(&self) -> bool {
+        (self.links | self.text | self.icons) != 0
+    }
+
+    fn add(&mut self, child: &Buttons, node: &Node, kind: u32) {
+        self.links += child.links;
+        self.text = self.text.saturating_add(child.text);
+        self.icons += child.icons;
+        if node.flags & kind != 0 {
+            match node.tag {
+                Tag::A => self.links += 1,
+                Tag::Img => self.icons += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether these buttons make up `kept`, a block, but for its text: two of them or more,
+    /// no picture but their icons, and nothing an article's header or body holds beside such
+    /// buttons (a title, a date or byline, an embed or a video).
+    fn make_up(&self, kept: &Agg) -> bool {
+        self.links >= 2
+            && kept.img <= self.icons
+            && kept.embeds + kept.videos + kept.meta_lines + kept.heading_text == 0
+    }
+}
+
 impl Sums for Agg {
     fn own(node: &Node) -> Agg {
-        let in_share = node.flags & flag::SHARE_LINK != 0;
-        let in_store = node.flags & flag::STORE_LINK != 0;
         Agg {
             text: node.text,
             link: own_link(node),
             commas: node.commas,
             marks: Marks {
-                share_text: if in_share { node.text } else { 0 },
-                store_text: if in_store { node.text } else { 0 },
+                share: Buttons::own(node, flag::SHARE_LINK),
+                store: Buttons::own(node, flag::STORE_LINK),
                 ..Marks::default()
             },
             ..Agg::default()
@@ -1353,12 +1376,10 @@ impl Scorer<'_> {
         // header's title, date or byline that it often shares a line with. Nor a short post
         // whose one paragraph sits beside its buttons.
         let marks = &kept.marks;
-        if marks.share_links >= 2
-            && !root
+        if !root
+            && marks.share.make_up(kept)
             && kept.p == 0
-            && kept.text.saturating_sub(marks.share_text) <= SHARE_LABEL_MAX_CHARS
-            && kept.img <= marks.share_icons
-            && kept.embeds + kept.videos + kept.meta_lines + kept.heading_text == 0
+            && kept.text.saturating_sub(marks.share.text) <= SHARE_LABEL_MAX_CHARS
         {
             return true;
         }
@@ -1367,17 +1388,15 @@ impl Scorer<'_> {
         // our app") or with the stores' badges alone, and no other picture. A list of apps an
         // article recommends names each app in its link and says nothing beside them, and a
         // paragraph that mentions an app's store page is longer or links elsewhere too.
-        if marks.store_links >= 2
-            && !root
+        if !root
+            && marks.store.make_up(kept)
             // Marks count links whether or not they were kept (a row of badges is often
             // cleaned away first, as pictures without words); kept links are at most those.
-            && kept.links <= marks.store_links
+            && kept.links <= marks.store.links
             && kept.text <= PROMO_MAX_CHARS
-            && kept.img <= marks.store_icons
-            && kept.embeds + kept.videos + kept.meta_lines + kept.heading_text == 0
         {
-            let beside = kept.text.saturating_sub(marks.store_text);
-            if beside >= PROMO_MIN_LINE_CHARS || marks.store_text == 0 {
+            let beside = kept.text.saturating_sub(marks.store.text);
+            if beside >= PROMO_MIN_LINE_CHARS || marks.store.text == 0 {
                 return true;
             }
         }
