@@ -1009,7 +1009,14 @@ impl TextOut {
     /// The text, with no trailing whitespace on any line (a `<pre>` line's trailing spaces
     /// are invisible anyway) and at most one blank line between blocks.
     pub fn finish(self) -> String {
-        if !self.out.lines().any(|l| l.len() != l.trim_end().len()) {
+        // Most texts need nothing done. A `<pre>` ending in a newline before the next block
+        // is what leaves a second blank line.
+        let mut blank_run = 0;
+        let tidy = self.out.lines().all(|l| {
+            blank_run = if l.is_empty() { blank_run + 1 } else { 0 };
+            blank_run < 2 && l.len() == l.trim_end().len()
+        }) && self.out.len() == self.out.trim().len();
+        if tidy {
             return self.out;
         }
         let mut out = String::with_capacity(self.out.len());
@@ -1053,6 +1060,21 @@ mod tests {
             ] {
                 assert_eq!(has_control(&s), expected, "{s:?}");
             }
+        }
+    }
+
+    /// A `<pre>` that ends in a newline, then the next block: one blank line between them,
+    /// with or without trailing spaces elsewhere in the text.
+    #[test]
+    fn a_block_of_code_ending_in_a_newline_leaves_one_blank_line() {
+        for trailing in ["", " "] {
+            let mut t = TextOut::default();
+            t.push("let x = 1;\n", true);
+            t.block();
+            t.push("After the code.", false);
+            t.block();
+            t.push(&format!("x{trailing}\n"), true);
+            assert_eq!(t.finish(), "let x = 1;\n\nAfter the code.\n\nx");
         }
     }
 
