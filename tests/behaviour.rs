@@ -1363,6 +1363,36 @@ mod code {
         );
         assert!(a.text.contains("If the build goes through make, remember"));
     }
+
+    /// Syntax highlighters name their spans by what the code holds: highlight.js's
+    /// `hljs-comment` and `hljs-meta`, Prism's `token comment`. Those are not a comment
+    /// section or a date line, and the code is read whole, its closing newline included
+    /// (which must not leave a second blank line in the text).
+    #[test]
+    fn highlighted_code_keeps_its_comments() {
+        let code = |comment: &str, meta: &str| {
+            format!(
+                "<pre><code class=\"language-js\"><span class=\"{meta}\">'use strict';</span>\n\
+                 <span class=\"hljs-keyword\">const</span> path = require('node:path');\n\
+                 path.basename('/tmp/quux.html');\n\
+                 <span class=\"{comment}\">// Returns: 'quux.html'</span>\n\
+                 <span class=\"{comment} share-bar\">/* shared by every caller */</span>\n</code></pre>"
+            )
+        };
+        let hljs = code("hljs-comment", "hljs-meta");
+        let prism = code("token comment", "token prolog");
+        let a = ferry_story(&hljs, &prism);
+        assert_eq!(
+            a.text.matches("// Returns: 'quux.html'").count(),
+            2,
+            "{}",
+            a.text
+        );
+        assert_eq!(a.text.matches("/* shared by every caller */").count(), 2);
+        assert_eq!(a.text.matches("'use strict';").count(), 2);
+        assert_eq!(a.removed.comments, 0);
+        assert_eq!(a.removed.share, 0);
+    }
 }
 
 mod entities {

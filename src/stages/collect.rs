@@ -521,7 +521,13 @@ impl Visitor for Collector {
         let mut flags = parent_flags & flag::INHERITED;
 
         let (class, id) = (a.class, a.id);
-        let names = self.names(class, id);
+        // Inside code the names are a highlighter's (`hljs-comment`, Prism's `token
+        // comment`, `hljs-meta`): they say what the code holds, not what the page does.
+        let names = if parent_flags & flag::IN_CODE != 0 {
+            self.no_names
+        } else {
+            self.names(class, id)
+        };
         if names.skip {
             self.skip_named = node;
         }
