@@ -2012,6 +2012,32 @@ mod refusals {
         assert_eq!(e, Error::NoArticle);
     }
 
+    /// A short page (a book's chapter opening) under a site's search box and a menu toggle is
+    /// still read: those controls are on every page of the site, not the form the page is for.
+    #[test]
+    fn a_short_page_under_a_search_box_is_read() {
+        let page = |search: &str| {
+            format!(
+                "<html><head><title>Getting Started</title></head><body><div id=\"wrapper\">\
+                 <input type=\"checkbox\" id=\"sidebar-toggle\" class=\"hidden\">\
+                 <div class=\"page\"><div class=\"bar\">{search}</div><div class=\"content\"><main>\
+                 <h1>Getting Started</h1><p>Let's start your journey! There is a lot to \
+                 learn, but every journey starts somewhere. In this chapter, we'll discuss:</p>\
+                 <ul><li>Installing the tools on Linux, macOS and Windows</li>\
+                 <li>Writing a program that prints a greeting</li></ul></main></div></div></div>\
+                 </body></html>"
+            )
+        };
+        for search in [
+            "<input type=\"search\" name=\"q\" placeholder=\"Search this book\">",
+            "<form role=\"search\"><input type=\"text\" name=\"q\"></form>",
+            "<search><form><input name=\"q\"></form></search>",
+        ] {
+            let a = extract_ok(&page(search), "https://book.example.org/ch01.html");
+            assert_present(&a, &["Let's start your journey!", "Writing a program"]);
+        }
+    }
+
     #[test]
     fn sign_in_page_has_no_article() {
         let e = extract_err(

@@ -79,9 +79,18 @@ pub mod flag {
     pub const AD_LABEL: u32 = 1 << 28;
     /// A link to an app's page in a store (see `patterns::APP_STORES`), or inside one.
     pub const STORE_LINK: u32 = 1 << 29;
+    /// A search box (`<input type="search">`), or inside `role="search"` or `<search>`.
+    pub const SEARCH: u32 = 1 << 30;
     /// Flags a child inherits from its parent.
-    pub const INHERITED: u32 =
-        IN_TABLE | IN_CODE | IN_LINK | IN_FIGURE | IN_ARTICLE | HASH_LINK | SHARE_LINK | STORE_LINK;
+    pub const INHERITED: u32 = IN_TABLE
+        | IN_CODE
+        | IN_LINK
+        | IN_FIGURE
+        | IN_ARTICLE
+        | HASH_LINK
+        | SHARE_LINK
+        | STORE_LINK
+        | SEARCH;
 }
 
 /// One element. Text figures count only the text directly inside it (not its children's);
@@ -579,6 +588,15 @@ impl Visitor for Collector {
                 }
             }
             _ => {}
+        }
+        let search_box = tag == Tag::Input
+            && a.kind
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("search"));
+        if search_box
+            || role.as_deref() == Some("search")
+            || (tag == Tag::Other && el.name.eq_ignore_ascii_case(b"search"))
+        {
+            flags |= flag::SEARCH;
         }
         if has_token(&itemprop, "articlebody") || role.as_deref() == Some("main") {
             flags |= flag::DECLARED_BODY | flag::IN_ARTICLE;

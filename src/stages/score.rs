@@ -1238,7 +1238,9 @@ impl Scorer<'_> {
         if link_density >= 0.8 && links >= 5 {
             return (false, link_density);
         }
-        // Form controls are never content, so count them over the roots' whole subtrees.
+        // Form controls are never content, so count them over the roots' whole subtrees. A
+        // site's search box is on every page, the short ones too (a book's one-paragraph
+        // chapter opening): it is not the form a page is for.
         let mut under = vec![false; nodes.len()];
         for &r in roots {
             under[r as usize] = inside[r as usize];
@@ -1247,7 +1249,10 @@ impl Scorer<'_> {
         for (i, node) in nodes.iter().enumerate() {
             let p = node.parent;
             under[i] = under[i] || (p != NONE && under[p as usize]);
-            if under[i] && matches!(node.tag, Tag::Input | Tag::Select | Tag::Textarea) {
+            if under[i]
+                && matches!(node.tag, Tag::Input | Tag::Select | Tag::Textarea)
+                && node.flags & flag::SEARCH == 0
+            {
                 controls += 1;
             }
         }
