@@ -566,6 +566,13 @@ impl Visitor for Collector {
             Tag::Code | Tag::Pre => flags |= flag::IN_CODE,
             Tag::Figure => flags |= flag::IN_FIGURE,
             Tag::Article | Tag::Main => flags |= flag::IN_ARTICLE,
+            Tag::Input
+                if a.kind
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("search")) =>
+            {
+                flags |= flag::SEARCH
+            }
+            Tag::Other if el.name.eq_ignore_ascii_case(b"search") => flags |= flag::SEARCH,
             Tag::A => {
                 flags |= flag::IN_LINK;
                 match a.href.map(str::trim_start) {
@@ -589,13 +596,7 @@ impl Visitor for Collector {
             }
             _ => {}
         }
-        let search_box = tag == Tag::Input
-            && a.kind
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("search"));
-        if search_box
-            || role.as_deref() == Some("search")
-            || (tag == Tag::Other && el.name.eq_ignore_ascii_case(b"search"))
-        {
+        if role.as_deref() == Some("search") {
             flags |= flag::SEARCH;
         }
         if has_token(&itemprop, "articlebody") || role.as_deref() == Some("main") {
