@@ -911,6 +911,31 @@ const AD_LABEL_LENGTHS: u64 = {
     lengths
 };
 
+/// What documentation generators and blog themes write as a link to the heading it sits in,
+/// when that link's whole text is one of these (beside invisible joiners): a control for
+/// copying the address, not a word of the heading. Readability keeps them; a reader gets
+/// "Installation¶" in the view and `[¶](#installation)` in every export.
+pub const PERMALINK_MARKS: &[&str] = &[
+    phrase("¶", "Sphinx, Python-Markdown's toc extension"),
+    phrase("#", "Hugo, Jekyll, VitePress, Node's docs"),
+    phrase("§", "Pandoc and hand-written themes"),
+    phrase("🔗", "themes that draw a link as an emoji"),
+    phrase("⚓", "the same, as an anchor"),
+];
+
+/// Whether a link's text is only a permalink mark (see [`PERMALINK_MARKS`]). An empty text
+/// (an icon drawn by CSS) reads as one too; Docusaurus writes a zero-width space.
+pub fn is_permalink_mark(text: &str) -> bool {
+    let text = text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FE0E}' | '\u{FE0F}'
+            )
+    });
+    text.is_empty() || PERMALINK_MARKS.contains(&text)
+}
+
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com",

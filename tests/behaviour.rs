@@ -1395,6 +1395,76 @@ mod code {
     }
 }
 
+/// Documentation generators and blog themes put a permalink in each heading ("Setup¶",
+/// "Setup #"): a control for copying an address, which reads as litter in the view and in
+/// every export. Links that are the heading's words stay.
+mod permalinks {
+    use super::*;
+
+    fn article() -> quietpage::Article {
+        let section = |heading: &str| format!("{heading}<p>{FERRY_PARA}</p>");
+        let before: String = [
+            "<h2 id=\"winter\">Winter timetable<a class=\"headerlink\" href=\"#winter\" \
+             title=\"Permalink to this headline\">&para;</a></h2>",
+            "<h3 id=\"fares\"><a href=\"#fares\" class=\"anchor\" aria-hidden=\"true\">#</a> \
+             Fares and passes</h3>",
+            "<h3 id=\"pets\">Pets on board <a class=\"hash-link\" href=\"#pets\">&#8203;</a></h3>",
+            "<h3 id=\"bikes\"><a href=\"#bikes\">Bikes and prams</a></h3>",
+            "<dl><dt id=\"book\">ferry.book(time)<a class=\"headerlink\" href=\"#book\">¶</a></dt>\
+             <dd>Books a crossing.</dd></dl>",
+        ]
+        .map(section)
+        .concat();
+        ferry_story(
+            &before,
+            "<h3>Tides, as in <a href=\"#s4\">§ 4</a></h3>\
+             <p>A crossing is cancelled when the swell is over 3 m <a href=\"#n1\">#</a>.</p>",
+        )
+    }
+
+    #[test]
+    fn marks_leave_headings_in_the_view_and_exports() {
+        let a = article();
+        let markdown = quietpage::export::to_markdown(&a);
+        for out in [&a.text, &a.content_html, &markdown] {
+            for mark in ["¶", "&para;", "\u{200B}", "[#]", "\n# Fares"] {
+                assert!(!out.contains(mark), "{mark:?} left in:\n{out}");
+            }
+        }
+        for id in ["winter", "fares", "pets", "book"] {
+            let link = format!("href=\"#qp-{id}\"");
+            assert!(
+                !a.content_html.contains(&link),
+                "{link}:\n{}",
+                a.content_html
+            );
+        }
+        for line in [
+            "Winter timetable\n",
+            "Fares and passes\n",
+            "Pets on board\n",
+            "ferry.book(time)\n",
+        ] {
+            assert!(a.text.contains(line), "{line:?} in:\n{}", a.text);
+        }
+        assert!(markdown.contains("### Fares and passes\n"), "{markdown}");
+    }
+
+    #[test]
+    fn links_that_are_words_stay() {
+        let a = article();
+        assert!(
+            a.content_html
+                .contains("<a href=\"#qp-bikes\">Bikes and prams</a>"),
+            "{}",
+            a.content_html
+        );
+        // A mark with words is a reference; a paragraph's links are its own.
+        assert!(a.text.contains("Tides, as in § 4\n"), "{}", a.text);
+        assert!(a.text.contains("over 3 m #."), "{}", a.text);
+    }
+}
+
 mod entities {
     use super::*;
 

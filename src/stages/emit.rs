@@ -82,6 +82,19 @@ pub struct Emitter {
     images_written: u64,
     /// The open `<figure>`s that name an image in an attribute (see [`FigureOpen`]).
     figures: Vec<FigureOpen>,
+    /// An open in-page link in a heading, whose text is held back while it reads as a
+    /// permalink mark (see [`PermalinkOpen`]).
+    permalink: Option<PermalinkOpen>,
+}
+
+/// A link to a fragment of the page opened in a heading, a term or a caption, where
+/// documentation generators put a permalink to it. Its text is held back while all of it is
+/// a mark (`patterns::PERMALINK_MARKS`): if the link closes so, it closes empty and is cut
+/// like any empty element, from the view, the text and the exports. Any other text writes
+/// what was held first (the text may come in pieces split anywhere).
+struct PermalinkOpen {
+    node: u32,
+    held: String,
 }
 
 /// A `<figure>` whose own attributes name its picture (`itemid` on schema.org's
@@ -136,6 +149,7 @@ impl Emitter {
             images: std::collections::HashSet::new(),
             images_written: 0,
             figures: Vec::new(),
+            permalink: None,
         }
     }
 
@@ -313,6 +327,12 @@ impl Emitter {
                             image,
                         });
                     }
+                    if out_tag == "a" && self.permalink.is_none() && self.may_be_permalink(&attrs) {
+                        self.permalink = Some(PermalinkOpen {
+                            node,
+                            held: String::new(),
+                        });
+                    }
                     self.open.push(OpenOut {
                         node,
                         tag: out_tag,
@@ -421,6 +441,20 @@ impl Emitter {
         }
     }
 
+    /// Whether a link about to open may be a permalink: it points into the page, from inside
+    /// a heading, a term or a caption.
+    fn may_be_permalink(&self, attrs: &[(&'static str, String)]) -> bool {
+        attrs
+            .iter()
+            .any(|(k, v)| *k == "href" && v.starts_with('#'))
+            && self.open.iter().rev().any(|o| {
+                matches!(
+                    o.tag,
+                    "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "caption" | "figcaption"
+                )
+            })
+    }
+
     /// Writes a text node given as it is in the page.
     fn write_text(&mut self, raw: &str) {
         // The whitespace between tags, most text nodes: nothing in it to decode, drop, escape
@@ -446,6 +480,21 @@ impl Emitter {
                 .into()
         } else {
             decoded
+        };
+        let decoded: Cow<'_, str> = match self.permalink.as_mut() {
+            Some(p) => {
+                p.held.push_str(&decoded);
+                if crate::patterns::is_permalink_mark(&p.held) && p.held.len() <= 16 {
+                    return;
+                }
+                // Not a mark: what was held is written, and the rest of the link as it comes.
+                self.permalink
+                    .take()
+                    .map(|p| p.held)
+                    .unwrap_or_default()
+                    .into()
+            }
+            None => decoded,
         };
         if decoded.chars().any(|c| !c.is_whitespace()) {
             self.meaningful += 1;
@@ -776,6 +825,10 @@ impl Visitor for Emitter {
 
 impl Emitter {
     fn close_out(&mut self, o: OpenOut, tag: Tag) {
+        if self.permalink.as_ref().is_some_and(|p| p.node == o.node) {
+            // Closed holding nothing but a mark: the link is left empty, and goes below.
+            self.permalink = None;
+        }
         if o.tag == "figure" && self.figures.last().is_some_and(|f| f.node == o.node) {
             if let Some(f) = self.figures.pop() {
                 self.figure_fallback(f);
