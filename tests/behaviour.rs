@@ -1393,6 +1393,36 @@ mod code {
         assert_eq!(a.removed.comments, 0);
         assert_eq!(a.removed.share, 0);
     }
+
+    /// Node's docs give each example twice in one `<pre>`, as an ES module and as CommonJS,
+    /// each in its own `<code>` (a toggle shows one); other highlighters write a `<code>`
+    /// per line. Either way each starts on its own line, not glued to the last one's end.
+    #[test]
+    fn listings_side_by_side_in_one_block_start_on_their_own_lines() {
+        let a = ferry_story(
+            "<pre><code class=\"language-js mjs\">import * as fs from 'node:fs';</code>\
+             <code class=\"language-js cjs\">const fs = require('node:fs');</code></pre>\
+             <pre><code>$ ferry --list</code><code>$ ferry --book 7:40</code></pre>",
+            "<pre>Run <code>ferry</code> or <code>ferry --help</code></pre>",
+        );
+        assert!(
+            a.text.contains(
+                "import * as fs from 'node:fs';\nconst fs = require('node:fs');\n\n\
+                 $ ferry --list\n$ ferry --book 7:40\n"
+            ),
+            "{}",
+            a.text
+        );
+        assert!(
+            quietpage::export::to_markdown(&a).contains(
+                "```js\nimport * as fs from 'node:fs';\nconst fs = require('node:fs');\n```"
+            ),
+            "{}",
+            quietpage::export::to_markdown(&a)
+        );
+        // Code inside a line of text is part of the line.
+        assert!(a.text.contains("Run ferry or ferry --help"), "{}", a.text);
+    }
 }
 
 /// Documentation generators and blog themes put a permalink in each heading ("Setup¶",

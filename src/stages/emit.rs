@@ -67,6 +67,10 @@ pub struct Emitter {
     /// Counts `<br>`s written: they keep an inline element (`<span><br></span>`), not a block.
     breaks: u64,
     pre_depth: u32,
+    /// `html.len()` right after the last `<code>` closed inside a `<pre>`: a second one right
+    /// there is another listing (Node's docs give each example as ES module and CommonJS)
+    /// or the next line of one written a `<code>` per line, and starts on a line of its own.
+    after_code_in_pre: Option<usize>,
     /// `html.len()` right after the last image written (a `<noscript>` twin right after it
     /// would show the same picture twice).
     after_last_img: Option<usize>,
@@ -141,6 +145,7 @@ impl Emitter {
             meaningful: 0,
             breaks: 0,
             pre_depth: 0,
+            after_code_in_pre: None,
             after_last_img: None,
             last_img: None,
             picture_source: None,
@@ -269,6 +274,10 @@ impl Emitter {
             } => {
                 if out_tag == "img" && !self.first_sighting(&attrs) {
                     return State::Skipped;
+                }
+                if out_tag == "code" && self.after_code_in_pre == Some(self.html.len()) {
+                    self.html.push('\n');
+                    self.text.push("\n", true);
                 }
                 let start = self.html.len();
                 self.html.push('<');
@@ -849,7 +858,8 @@ impl Emitter {
         let inline = is_inline(o.tag);
         let empty = self.meaningful == o.meaningful_at_start
             && (!inline || self.breaks == o.breaks_at_start);
-        if empty && !keeps_structure {
+        let cut = empty && !keeps_structure;
+        if cut {
             self.html.truncate(o.start);
         } else {
             self.html.push_str("</");
@@ -858,6 +868,9 @@ impl Emitter {
         }
         if o.tag == "pre" {
             self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        if o.tag == "code" && self.pre_depth > 0 && !cut {
+            self.after_code_in_pre = Some(self.html.len());
         }
         if tag.is_text_block()
             || matches!(
