@@ -3515,7 +3515,10 @@ mod skip_links {
              <ul class=\"skiplinks\"><li class=\"skipLink\"><a href=\"#main\">Zum Inhalt \
              springen</a></li><li><a class=\"navSkip\" href=\"#nav\">Zur Navigation</a></li></ul>",
             "<a class=\"visually-hidden skip-to-text-link\" href=\"#after-ad\">Continue reading \
-             the main story</a><p id=\"after-ad\">The pier reopens in May.</p>",
+             the main story</a><p id=\"after-ad\">The pier reopens in May.</p>\
+             <a class=\"visually-hidden skip-to-text-link\" \
+             href=\"https://news.example.com/ferry#start\">Go Back to Top. Skip To: Start of \
+             Article.</a>",
         );
         assert_absent(
             &a,
@@ -3524,6 +3527,7 @@ mod skip_links {
                 "Zum Inhalt",
                 "Zur Navigation",
                 "Continue reading",
+                "Go Back to Top",
             ],
         );
         assert!(a.text.starts_with("The harbour master"), "{}", a.text);

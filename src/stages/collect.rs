@@ -575,23 +575,26 @@ impl Visitor for Collector {
             Tag::Other if el.name.eq_ignore_ascii_case(b"search") => flags |= flag::SEARCH,
             Tag::A => {
                 flags |= flag::IN_LINK;
-                match a.href.map(str::trim_start) {
-                    Some(h) if h.starts_with('#') => {
-                        flags |= flag::HASH_LINK;
-                        // A skip link (`<a class="skip-link" href="#content">Skip to
-                        // content</a>`) is there for keyboards; in the article it would be
-                        // its first line.
-                        if names.skip || (parent.is_some() && self.skip_named == parent_idx) {
-                            flags |= flag::STRUCTURAL;
-                            kind = kind.or(Some(RemovedKind::Navigation));
-                        }
-                    }
-                    Some(h) => match crate::patterns::link_to(h) {
-                        Some(LinkTo::Share) => flags |= flag::SHARE_LINK,
-                        Some(LinkTo::AppStore) => flags |= flag::STORE_LINK,
-                        None => {}
-                    },
-                    None => {}
+                let href = a.href.map(str::trim_start);
+                if href.is_some_and(|h| h.starts_with('#')) {
+                    flags |= flag::HASH_LINK;
+                }
+                // A skip link (`<a class="skip-link" href="#content">Skip to content</a>`,
+                // or the page's own address and a fragment) is there for keyboards; in the
+                // article it would be its first line.
+                if href.is_some_and(|h| h.contains('#'))
+                    && (names.skip || (parent.is_some() && self.skip_named == parent_idx))
+                {
+                    flags |= flag::STRUCTURAL;
+                    kind = kind.or(Some(RemovedKind::Navigation));
+                }
+                match href
+                    .filter(|h| !h.starts_with('#'))
+                    .map(crate::patterns::link_to)
+                {
+                    Some(Some(LinkTo::Share)) => flags |= flag::SHARE_LINK,
+                    Some(Some(LinkTo::AppStore)) => flags |= flag::STORE_LINK,
+                    _ => {}
                 }
             }
             _ => {}
