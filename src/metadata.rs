@@ -395,6 +395,18 @@ const BYLINE_PREFIXES: &[&str] = &[
 /// ...and these only in lower case, as they are also the start of surnames ("Di Stefano",
 /// "Av Ali") when capitalised.
 const BYLINE_PREFIXES_LOWER: &[&str] = &["di", "da", "af", "av"];
+/// Verbs of a date line that may stand before a prefix ("Updated by", "Publié par").
+/// "Written by" is not one: it is the line's own wording, and Readability keeps it.
+const BYLINE_VERBS: &[&str] = &[
+    "updated",
+    "posted",
+    "published",
+    "aktualisiert",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "pubblicato",
+];
 /// English month names and their abbreviations, for a date written after the name.
 const MONTH_NAMES: &[&str] = &[
     "january",
@@ -504,6 +516,20 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     let mut name = normalize_space(byline)
         .trim_matches([' ', '|', '\u{2022}', '\u{b7}'])
         .to_string();
+    // "Updated by Jane Doe": the verb of a date line before the prefix says nothing of who.
+    if let Some((verb, rest)) = name.split_once(' ') {
+        let by_follows = BYLINE_PREFIXES
+            .iter()
+            .chain(BYLINE_PREFIXES_LOWER)
+            .any(|p| {
+                rest.get(..p.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                    && rest[p.len()..].starts_with(' ')
+            });
+        if by_follows && BYLINE_VERBS.contains(&verb.to_lowercase().as_str()) {
+            name = rest.to_string();
+        }
+    }
     // "By Jane Doe": the prefix, then a space or a colon. The prefixes are ASCII, so they are
     // compared on the name's own bytes (lower-casing the whole name could change its length
     // and misplace the cut).
@@ -556,6 +582,20 @@ pub fn clean_byline(byline: &str) -> Option<String> {
         let head = head.trim_end_matches([' ', ',', '-', '|', '/', ':', '\u{2022}', '\u{b7}', '(']);
         // A name is letters: three at least ("50 Cent" stays as it is).
         if head.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            name = head.to_string();
+        }
+    }
+    // "Aja Romano@ajaromano", "Jane Doe (@janedoe)": the author's handle, set beside the
+    // name in an element of its own, is no part of it (an address, with its dot, stays).
+    if let Some(at) = name.rfind('@') {
+        let handle = name[at + 1..].trim_end_matches(')');
+        let head = name[..at].trim_end_matches([' ', '(']);
+        if !handle.is_empty()
+            && handle
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        {
             name = head.to_string();
         }
     }
@@ -664,6 +704,11 @@ mod tests {
             ),
             ("von Anna Schmidt", "Anna Schmidt"),
             ("di Mario Rossi", "Mario Rossi"),
+            ("Updated by Aja Romano@ajaromano", "Aja Romano"),
+            ("Posted by Jane Doe (@jane_doe)", "Jane Doe"),
+            ("Publié par Marie Dupont", "Marie Dupont"),
+            ("pubblicato da Mario Rossi", "Mario Rossi"),
+            ("jane.doe@example.com", "jane.doe@example.com"),
             ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin"),
             ("James Akinaka \u{2022} 8h", "James Akinaka"),
             ("Joshua Sokol May 20, 2019", "Joshua Sokol"),

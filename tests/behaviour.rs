@@ -1793,6 +1793,44 @@ mod metadata {
         assert!(!a.text.contains("Transport Editor"), "{}", a.text);
     }
 
+    /// A byline line says more than the name: a label for screen readers, the section, the
+    /// author's handle, the verb of a date line. The name is what the view shows; a line with
+    /// several authors' marks names them all.
+    #[test]
+    fn a_byline_line_gives_the_name_alone() {
+        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+        let byline_of = |line: &str| {
+            let html = format!(
+                r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
+<h1>Ferry to run hourly</h1>
+{line}
+{}</article></body></html>"#,
+                para.repeat(5)
+            );
+            extract_ok(&html, "https://news.example/ferry").byline
+        };
+        for (line, name) in [
+            (
+                r#"<ul><li class="byline"><span class="visually-hidden">Author: Mira Shah.</span> <span itemprop="author"><a aria-hidden="true" rel="author" href="/m">Mira Shah</a></span> <span aria-hidden="true" itemprop="articleSection">Science</span></li></ul>"#,
+                "Mira Shah",
+            ),
+            (
+                r#"<div class="c-byline">Updated by <span><a href="/authors/mira">Mira Shah</a><span><a class="twitter-handle" href="https://twitter.com/mirashah">@mirashah</a></span></span></div>"#,
+                "Mira Shah",
+            ),
+            (
+                r#"<div class="node-block--authors"><span class="block__label--authors">Auteur:</span> <a href="/mira">Mira Shah</a></div>"#,
+                "Mira Shah",
+            ),
+            (
+                r#"<div class="byline">By <a rel="author" href="/m">Mira Shah</a> and <a rel="author" href="/j">Jon Roe</a></div>"#,
+                "Mira Shah and Jon Roe",
+            ),
+        ] {
+            assert_eq!(byline_of(line).as_deref(), Some(name), "{line}");
+        }
+    }
+
     /// An article's own header is often named like a page's (`entry-header`), which makes it
     /// unlikely content; its byline is still the byline. A figure's author is the picture's.
     #[test]

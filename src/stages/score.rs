@@ -622,13 +622,24 @@ impl Scorer<'_> {
         }
     }
 
-    /// The text of the first `itemprop="name"` inside byline candidate `i`, if it has one.
+    /// The name inside byline candidate `i`: its first `itemprop="name"`, or else the one
+    /// author mark (`itemprop="author"`, `rel="author"`, a byline's class) it holds. A byline
+    /// line often says more around the name: a label for screen readers, the section, the
+    /// author's handle. With two marks or more the line names several authors, and is read
+    /// whole; a mark that is a label ("Auteur:") names no one.
     fn byline_name(&self, i: usize) -> Option<String> {
-        self.c
-            .within(i)
-            .find(|&j| self.c.nodes[j].flags & flag::BYLINE_NAME != 0)
-            .and_then(|j| self.c.capture(j))
-            .filter(|name| !name.is_empty())
+        let within = self.c.within(i);
+        let has = |j: &usize, f: u32| self.c.nodes[*j].flags & f != 0;
+        if let Some(j) = within.clone().find(|j| has(j, flag::BYLINE_NAME)) {
+            return self.c.capture(j).filter(|name| !name.is_empty());
+        }
+        let mut marks = within
+            .filter(|j| has(j, flag::BYLINE))
+            .filter_map(|j| Some((j, self.c.capture(j)?)))
+            .filter(|(_, text)| !text.is_empty() && !text.ends_with(':'));
+        let (first, name) = marks.next()?;
+        let inside = self.c.within(first);
+        (!marks.any(|(j, _)| !inside.contains(&j))).then_some(name)
     }
 
     /// The standfirst: news pages set it in the article's header, under the title and apart
