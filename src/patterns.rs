@@ -936,6 +936,63 @@ pub fn is_permalink_mark(text: &str) -> bool {
     text.is_empty() || PERMALINK_MARKS.contains(&text)
 }
 
+/// What a picture's widget writes on its buttons, as the whole text of an element: scripts
+/// make them work, and in the view they are words with nothing to do ("Dylann Roof is
+/// escorted… hide caption", then "toggle caption"). Matched ignoring ASCII case.
+pub const CONTROL_LABELS: &[&str] = &[
+    phrase("hide caption", "NPR's caption toggle"),
+    phrase("show caption", "the same, the other way"),
+    phrase("toggle caption", "NPR's caption toggle, on small screens"),
+    phrase("enlarge this image", "NPR's lightbox link"),
+    phrase("enlarge image", "lightbox links"),
+    phrase("click to enlarge", "lightbox links"),
+    phrase("view larger image", "lightbox links"),
+];
+
+/// Text this long or longer, in bytes, is no control's label (see [`CONTROL_LABELS`]).
+pub const CONTROL_LABEL_MAX_BYTES: usize = 32;
+
+/// Whether a piece of text is only a picture widget's control (see [`CONTROL_LABELS`]).
+pub fn is_control_label(text: &str) -> bool {
+    // Asked of every short text that is no ad label: most leave on their first letter.
+    let first = text.bytes().find(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    if letter >= 26 || CONTROL_LABEL_FIRST_LETTERS & (1 << letter) == 0 {
+        return false;
+    }
+    let text = text.trim();
+    text.len() < CONTROL_LABEL_MAX_BYTES
+        && CONTROL_LABEL_LENGTHS & (1 << text.len()) != 0
+        && CONTROL_LABELS
+            .iter()
+            .any(|label| label.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
+}
+
+/// The first letters of [`CONTROL_LABELS`] (`a` is bit 0), as a bit set.
+const CONTROL_LABEL_FIRST_LETTERS: u32 = {
+    let mut letters = 0u32;
+    let mut i = 0;
+    while i < CONTROL_LABELS.len() {
+        let first = CONTROL_LABELS[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        letters |= 1 << (first - b'a');
+        i += 1;
+    }
+    letters
+};
+
+/// The lengths in bytes of [`CONTROL_LABELS`], as a bit set.
+const CONTROL_LABEL_LENGTHS: u32 = {
+    let mut lengths = 0u32;
+    let mut i = 0;
+    while i < CONTROL_LABELS.len() {
+        assert!(CONTROL_LABELS[i].len() < CONTROL_LABEL_MAX_BYTES);
+        lengths |= 1 << CONTROL_LABELS[i].len();
+        i += 1;
+    }
+    lengths
+};
+
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com",
@@ -1084,6 +1141,20 @@ fn split_words(token: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every control's label is told, in any case and with the whitespace around it; a
+    /// sentence that starts with one is not.
+    #[test]
+    fn control_labels_are_whole_texts() {
+        for label in CONTROL_LABELS {
+            for text in [label.to_string(), format!(" {} \n", label.to_uppercase())] {
+                assert!(is_control_label(&text), "{text:?}");
+            }
+        }
+        for text in ["Hide caption of the map", "toggle", "", "  "] {
+            assert!(!is_control_label(text), "{text:?}");
+        }
+    }
 
     /// Checks that every address in `hrefs` is told as `want`.
     fn links_to(hrefs: &[&str], want: Option<LinkTo>) {

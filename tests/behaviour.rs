@@ -3593,6 +3593,41 @@ mod skip_links {
 }
 
 /// Advertisements told by the label a page writes over them.
+/// A picture widget's buttons ("hide caption", "Enlarge this image") are words a script
+/// makes work; in the view they do nothing. The picture and its caption stay.
+mod picture_controls {
+    use super::*;
+
+    #[test]
+    fn caption_toggles_go_and_the_caption_stays() {
+        let a = ferry_story(
+            "<div class=\"bucketwrap image\"><div class=\"imagewrap\"><img src=\"/pier.jpg\" \
+             alt=\"\"><div class=\"enlarge-options\"><a class=\"enlargelink\" \
+             href=\"/pier-big.jpg\">Enlarge this image</a></div></div>\
+             <div class=\"credit-caption\"><div class=\"caption-wrap\"><div class=\"caption\">\
+             <p>The pier at dawn, before the repairs. <b class=\"hide-caption\"><b>hide \
+             caption</b></b></p></div><b class=\"toggle-caption\"><b>toggle caption</b></b>\
+             </div></div></div>",
+            "<p>Click to enlarge the timetable: a <a href=\"/t.pdf\">PDF</a> of every crossing.</p>",
+        );
+        for control in ["hide caption", "toggle caption", "Enlarge this image"] {
+            assert!(!a.text.contains(control), "{control} left in:\n{}", a.text);
+        }
+        assert!(
+            a.text.contains("The pier at dawn, before the repairs.\n"),
+            "{}",
+            a.text
+        );
+        assert!(a.content_html.contains("pier.jpg"), "{}", a.content_html);
+        // A sentence that starts with a control's words is a sentence.
+        assert!(
+            a.text.contains("Click to enlarge the timetable"),
+            "{}",
+            a.text
+        );
+    }
+}
+
 mod ad_labels {
     use super::*;
 

@@ -10,7 +10,9 @@ use super::stream::{offset, Seen, StartTag, Visitor, BYTES_PER_ELEMENT};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
-use crate::patterns::{is_ad_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS};
+use crate::patterns::{
+    is_ad_label, is_control_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS,
+};
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
 
@@ -81,6 +83,9 @@ pub mod flag {
     pub const STORE_LINK: u32 = 1 << 29;
     /// A search box (`<input type="search">`), or inside `role="search"` or `<search>`.
     pub const SEARCH: u32 = 1 << 30;
+    /// Its own text is only a picture widget's control ("hide caption", see
+    /// `patterns::CONTROL_LABELS`).
+    pub const CONTROL_LABEL: u32 = 1 << 31;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 = IN_TABLE
         | IN_CODE
@@ -582,8 +587,8 @@ impl Visitor for Collector {
                 // A skip link (`<a class="skip-link" href="#content">Skip to content</a>`,
                 // or the page's own address and a fragment) is there for keyboards; in the
                 // article it would be its first line.
-                if href.is_some_and(|h| h.contains('#'))
-                    && (names.skip || (parent.is_some() && self.skip_named == parent_idx))
+                if (names.skip || (parent.is_some() && self.skip_named == parent_idx))
+                    && href.is_some_and(|h| h.contains('#'))
                 {
                     flags |= flag::STRUCTURAL;
                     kind = kind.or(Some(RemovedKind::Navigation));
@@ -927,12 +932,16 @@ impl Visitor for Collector {
             blank,
         ) = Figures::read(text, self.last_space);
         self.last_space = last_space;
-        // An ad label is an element's only text: asked of its first words, undone by more.
+        // An ad's label or a control's is an element's only text: asked of its first words,
+        // undone by more.
         if !blank {
-            if node.text <= 1 && text.len() <= AD_LABEL_MAX_BYTES && is_ad_label(text) {
-                node.flags |= flag::AD_LABEL;
-            } else {
-                node.flags &= !flag::AD_LABEL;
+            node.flags &= !(flag::AD_LABEL | flag::CONTROL_LABEL);
+            if node.text <= 1 && text.len() <= AD_LABEL_MAX_BYTES {
+                if is_ad_label(text) {
+                    node.flags |= flag::AD_LABEL;
+                } else if is_control_label(text) {
+                    node.flags |= flag::CONTROL_LABEL;
+                }
             }
         }
         node.text = node.text.saturating_add(len);

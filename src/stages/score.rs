@@ -1421,6 +1421,10 @@ impl Scorer<'_> {
         if node.flags & flag::AD_LABEL != 0 && kept.text <= node.text && !root {
             return true;
         }
+        // A picture widget's button goes alone: the caption it toggles stays.
+        if node.flags & flag::CONTROL_LABEL != 0 && kept.text <= node.text && !root {
+            return true;
+        }
         if node.tag == Tag::Figure && marks.ad_labels > 0 && kept.text <= 2 && kept.img <= 1 {
             return true;
         }
