@@ -900,16 +900,21 @@ pub fn is_ad_label(text: &str) -> bool {
 }
 
 /// The lengths in bytes of [`AD_LABELS`], as a bit set.
-const AD_LABEL_LENGTHS: u64 = {
+const AD_LABEL_LENGTHS: u64 = length_set(AD_LABELS, AD_LABEL_MAX_BYTES);
+
+/// The lengths in bytes of `labels`, each under `max` (at most 64), as a bit set: a text of
+/// any other length is none of them, told without comparing.
+const fn length_set(labels: &[&str], max: usize) -> u64 {
+    assert!(max <= 64);
     let mut lengths = 0u64;
     let mut i = 0;
-    while i < AD_LABELS.len() {
-        assert!(AD_LABELS[i].len() < AD_LABEL_MAX_BYTES);
-        lengths |= 1 << AD_LABELS[i].len();
+    while i < labels.len() {
+        assert!(labels[i].len() < max);
+        lengths |= 1 << labels[i].len();
         i += 1;
     }
     lengths
-};
+}
 
 /// What documentation generators and blog themes write as a link to the heading it sits in,
 /// when that link's whole text is one of these (beside invisible joiners): a control for
@@ -982,16 +987,7 @@ const CONTROL_LABEL_FIRST_LETTERS: u32 = {
 };
 
 /// The lengths in bytes of [`CONTROL_LABELS`], as a bit set.
-const CONTROL_LABEL_LENGTHS: u32 = {
-    let mut lengths = 0u32;
-    let mut i = 0;
-    while i < CONTROL_LABELS.len() {
-        assert!(CONTROL_LABELS[i].len() < CONTROL_LABEL_MAX_BYTES);
-        lengths |= 1 << CONTROL_LABELS[i].len();
-        i += 1;
-    }
-    lengths
-};
+const CONTROL_LABEL_LENGTHS: u64 = length_set(CONTROL_LABELS, CONTROL_LABEL_MAX_BYTES);
 
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
