@@ -581,7 +581,8 @@ impl Visitor for Collector {
             Tag::A => {
                 flags |= flag::IN_LINK;
                 let href = a.href.map(str::trim_start);
-                if href.is_some_and(|h| h.starts_with('#')) {
+                let in_page = href.is_some_and(|h| h.starts_with('#'));
+                if in_page {
                     flags |= flag::HASH_LINK;
                 }
                 // A skip link (`<a class="skip-link" href="#content">Skip to content</a>`,
@@ -593,10 +594,7 @@ impl Visitor for Collector {
                     flags |= flag::STRUCTURAL;
                     kind = kind.or(Some(RemovedKind::Navigation));
                 }
-                match href
-                    .filter(|h| !h.starts_with('#'))
-                    .map(crate::patterns::link_to)
-                {
+                match href.filter(|_| !in_page).map(crate::patterns::link_to) {
                     Some(Some(LinkTo::Share)) => flags |= flag::SHARE_LINK,
                     Some(Some(LinkTo::AppStore)) => flags |= flag::STORE_LINK,
                     _ => {}

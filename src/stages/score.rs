@@ -633,13 +633,17 @@ impl Scorer<'_> {
         if let Some(j) = within.clone().find(|j| has(j, flag::BYLINE_NAME)) {
             return self.c.capture(j).filter(|name| !name.is_empty());
         }
-        let mut marks = within
-            .filter(|j| has(j, flag::BYLINE))
-            .filter_map(|j| Some((j, self.c.capture(j)?)))
-            .filter(|(_, text)| !text.is_empty() && !text.ends_with(':'));
-        let (first, name) = marks.next()?;
+        let named = |j: usize| {
+            self.c
+                .capture(j)
+                .filter(|text| !text.is_empty() && !text.ends_with(':'))
+        };
+        let mut marks = within.filter(|j| has(j, flag::BYLINE));
+        let (first, name) = marks.by_ref().find_map(|j| Some((j, named(j)?)))?;
+        // Marks nested in the first are part of its name: only one outside it is a second
+        // author, and only those are worth decoding.
         let inside = self.c.within(first);
-        (!marks.any(|(j, _)| !inside.contains(&j))).then_some(name)
+        (!marks.any(|j| !inside.contains(&j) && named(j).is_some())).then_some(name)
     }
 
     /// The standfirst: news pages set it in the article's header, under the title and apart
@@ -1417,12 +1421,12 @@ impl Scorer<'_> {
             }
         }
         // An ad's label goes with whatever it sits in beside it ("- Anzeige -" over a banner),
-        // and a figure captioned with one is a banner: one picture and no other words.
-        if node.flags & flag::AD_LABEL != 0 && kept.text <= node.text && !root {
-            return true;
-        }
-        // A picture widget's button goes alone: the caption it toggles stays.
-        if node.flags & flag::CONTROL_LABEL != 0 && kept.text <= node.text && !root {
+        // and a figure captioned with one is a banner: one picture and no other words. A
+        // picture widget's button goes alone: the caption it toggles stays.
+        if node.flags & (flag::AD_LABEL | flag::CONTROL_LABEL) != 0
+            && kept.text <= node.text
+            && !root
+        {
             return true;
         }
         if node.tag == Tag::Figure && marks.ad_labels > 0 && kept.text <= 2 && kept.img <= 1 {
