@@ -215,6 +215,10 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
         RemovedKind::Paywall,
     ),
     (word("trial", "free-trial prompts"), RemovedKind::Paywall),
+    (
+        word("cta", "calls to action: subscribe, donate, write to us"),
+        RemovedKind::Paywall,
+    ),
     (word("piano", "Piano paywall slots"), RemovedKind::Paywall),
     (word("signin", "sign-in prompts"), RemovedKind::Signin),
     (

@@ -3672,3 +3672,26 @@ mod ad_labels {
         assert!(!a.content_html.contains("ad.png"), "{}", a.content_html);
     }
 }
+
+/// Calls to action that sites name `cta` (write to us, donate, join): they ask something of
+/// the reader and are no part of the story.
+mod calls_to_action {
+    use super::*;
+
+    #[test]
+    fn a_call_to_action_goes() {
+        let a = ferry_story(
+            "",
+            "<section class=\"c-letters-cta\"><p class=\"c-letters-cta__text\">We want to hear \
+             what you think about this article. <a href=\"/letters/\">Submit a letter</a> to \
+             the editor.</p></section>\
+             <div class=\"article-donation-CTA\"><p>Make your contribution now and help us \
+             thrive. <a href=\"/donate\">Donate today</a></p></div>",
+        );
+        for gone in ["We want to hear", "Submit a letter", "Donate today"] {
+            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+        }
+        assert_eq!(a.text.matches("harbour master").count(), 5);
+        assert!(a.removed.paywall >= 2, "{:?}", a.removed);
+    }
+}
