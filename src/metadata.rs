@@ -508,6 +508,20 @@ fn only_date_words(line: &str) -> bool {
     })
 }
 
+/// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or a word of
+/// the time of day ("19, 2016 at 3:15 p.m. EDT").
+fn only_says_when(line: &str) -> bool {
+    const TIME_WORDS: &[&str] = &["am", "pm", "a.m", "p.m", "utc", "gmt", "est", "edt", "cet"];
+    line.split_whitespace().all(|w| {
+        let w = w.trim_matches([',', ':', '.', '|', '(', ')']).to_lowercase();
+        w.is_empty()
+            || w.bytes().any(|b| b.is_ascii_digit())
+            || [MONTH_NAMES, LABEL_WORDS, TIME_WORDS]
+                .iter()
+                .any(|words| words.contains(&w.as_str()))
+    })
+}
+
 /// The author's name from a byline line: without "By", and without the date, time or "2 hours
 /// ago" that pages print on the same line ("Dan Goodin - Apr 16, 2015 8:02 pm UTC"), which
 /// the view shows in its own field. `None` when the line was only a date. Anything it cannot
@@ -580,8 +594,13 @@ pub fn clean_byline(byline: &str) -> Option<String> {
             head = before.trim_end();
         }
         let head = head.trim_end_matches([' ', ',', '-', '|', '/', ':', '\u{2022}', '\u{b7}', '(']);
+        // "Sep 19, 2016": the line opens with its date, and says nothing else.
+        let month_first = !month_cut && MONTH_NAMES.contains(&head.to_lowercase().as_str());
+        if month_first && only_says_when(&name[at..]) {
+            return None;
+        }
         // A name is letters: three at least ("50 Cent" stays as it is).
-        if head.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+        if !month_first && head.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
             name = head.to_string();
         }
     }
@@ -732,6 +751,7 @@ mod tests {
             ("Di Stefano", "Di Stefano"),
             ("Theresa May", "Theresa May"),
             ("50 Cent", "50 Cent"),
+            ("May 19, 2016 Jane Doe", "May 19, 2016 Jane Doe"),
             (
                 "Brenda Goodman, MA WebMD Health News",
                 "Brenda Goodman, MA WebMD Health News",
@@ -749,6 +769,8 @@ mod tests {
             "Posted on",
             "Veröffentlicht am 3. März 2021",
             "Published by",
+            "Sep 19, 2016",
+            "March 3, 2024 at 6:05 p.m. EDT",
             "  ",
         ] {
             assert_eq!(clean_byline(line), None, "{line}");

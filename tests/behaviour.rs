@@ -1831,6 +1831,38 @@ mod metadata {
         }
     }
 
+    /// `dateline` is one of Readability's byline names, and pages give it to the date: a line
+    /// so named that only says when repeats the date the view shows, names no one, and does
+    /// not keep the byline after it from being read.
+    #[test]
+    fn a_date_line_named_as_a_byline_goes_and_the_byline_is_still_read() {
+        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+        let page = |head: &str| {
+            let html = format!(
+                r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
+<h1>Ferry to run hourly</h1>
+{head}
+{}</article></body></html>"#,
+                para.repeat(5)
+            );
+            extract_ok(&html, "https://news.example/ferry")
+        };
+        let a = page(
+            r#"<span class="dateline">Sep 19, 2016 3:15 p.m. EDT</span>
+<span class="byline"><a rel="author" href="/m">Mira Shah</a></span>
+<div class="c-article-meta"><p class="c-dek">The harbour board will add sailings from May, after a winter of repairs to the pier.</p>
+<time class="c-dateline" datetime="2016-09-19T13:18:00-04:00">Sep 19, 2016</time></div>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"));
+        assert!(a.published.as_deref().unwrap_or("").starts_with("2016-09-19"));
+        assert!(!a.text.contains("Sep 19"), "{}", a.text);
+        assert!(a.text.contains("add sailings from May"), "{}", a.text);
+        // Without a date the view could show, the line is the only one that says when.
+        let a = page(r#"<p class="dateline">May 4, 2016</p>"#);
+        assert_eq!((a.byline, a.published), (None, None));
+        assert!(a.text.contains("May 4, 2016"), "{}", a.text);
+    }
+
     /// An article's own header is often named like a page's (`entry-header`), which makes it
     /// unlikely content; its byline is still the byline. A figure's author is the picture's.
     #[test]

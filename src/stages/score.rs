@@ -348,6 +348,8 @@ struct Flags {
 struct Scorer<'a> {
     c: &'a Collected,
     title: &'a str,
+    /// Whether the page gives its date, which the view shows above the article.
+    dated: bool,
     /// Text inside each subtree with only hidden/never-content parts left out (the rest of
     /// those sums is only needed for [`protected`], and dropped after it).
     raw_text: Vec<u32>,
@@ -358,8 +360,9 @@ struct Scorer<'a> {
     data_table: Vec<bool>,
 }
 
-/// Plans the article. `title` is the resolved article title (to drop a heading repeating it).
-pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
+/// Plans the article. `title` is the resolved article title (to drop a heading repeating it);
+/// `dated`, whether the page gives its date (to drop a line that only repeats it).
+pub fn plan(c: &Collected, title: &str, dated: bool) -> Option<Plan> {
     let n = c.nodes.len();
     if n == 0 {
         return None;
@@ -368,6 +371,7 @@ pub fn plan(c: &Collected, title: &str) -> Option<Plan> {
     let mut s = Scorer {
         c,
         title,
+        dated,
         raw_text: Vec::new(),
         protected: Vec::new(),
         total_prose: 0.0,
@@ -585,7 +589,7 @@ impl Scorer<'_> {
             let unlikely = flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.protected[i];
             bylines_shown[i] = parent_shown && !gone && (!unlikely || f & flag::IN_ARTICLE != 0);
             let mut dead = !parent_alive || gone || unlikely;
-            if bylines_shown[i] && byline.is_none() && f & flag::BYLINE != 0 {
+            if bylines_shown[i] && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
                 // A dateline that opens a paragraph ("<span class=dateline>KOBE –</span> A
                 // total of …") is the story's first words, not a line of its own.
@@ -597,11 +601,20 @@ impl Scorer<'_> {
                     .capture(i)
                     .filter(|_| self.raw_text[i] < 100 && !in_prose)
                 {
-                    let text = self.byline_name(i).unwrap_or(text);
-                    let len = text.chars().count();
-                    if len > 0 && len < 100 {
-                        byline = Some((i as u32, text));
-                        dead = true;
+                    // A line named so that only says when ("Sep 19, 2016" in a `dateline`)
+                    // repeats the date the view shows, and names no one: the byline may
+                    // still come after it.
+                    let when = text.bytes().any(|b| b.is_ascii_digit())
+                        && crate::metadata::clean_byline(&text).is_none();
+                    if when {
+                        dead |= self.dated;
+                    } else if byline.is_none() {
+                        let text = self.byline_name(i).unwrap_or(text);
+                        let len = text.chars().count();
+                        if len > 0 && len < 100 {
+                            byline = Some((i as u32, text));
+                            dead = true;
+                        }
                     }
                 }
             }
