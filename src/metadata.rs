@@ -513,7 +513,9 @@ fn only_date_words(line: &str) -> bool {
 fn only_says_when(line: &str) -> bool {
     const TIME_WORDS: &[&str] = &["am", "pm", "a.m", "p.m", "utc", "gmt", "est", "edt", "cet"];
     line.split_whitespace().all(|w| {
-        let w = w.trim_matches([',', ':', '.', '|', '(', ')']).to_lowercase();
+        let w = w
+            .trim_matches([',', ':', '.', '|', '(', ')'])
+            .to_lowercase();
         w.is_empty()
             || w.bytes().any(|b| b.is_ascii_digit())
             || [MONTH_NAMES, LABEL_WORDS, TIME_WORDS]
