@@ -173,6 +173,23 @@ pub const BYLINE: &[Pattern] = &[
     sub("p-author", "microformat2 authors"),
 ];
 
+/// Names of a picture's credit line, set apart from its caption (`o-credit__attribution`,
+/// `image-credit`). Whole words, as `credit` is also part of `creditcard` and `accredited`.
+pub const CREDIT_NAMES: &[Pattern] = &[
+    word(
+        "credit",
+        "picture credits (`image-credit`, `module-credit`)",
+    ),
+    word("credits", "picture credits"),
+    word("attribution", "picture credits (`o-credit__attribution`)"),
+    word("photocredit", "picture credits run together"),
+];
+
+/// Names of a caption: an element named both as a caption and as a credit
+/// (`credit-caption`, `o-credit__caption`) holds the caption, or the caption and its credit.
+pub const CAPTION_NAMES: &[Pattern] =
+    &[sub("caption", "captions (`figcaption`, `credit-caption`)")];
+
 /// Names of short lines that carry the date or the reading time: the reader shows those from
 /// metadata, so the lines themselves are left out of the body.
 pub const META_LINE: &[Pattern] = &[
@@ -1097,6 +1114,11 @@ impl Names {
         META_LINE
             .iter()
             .any(|p| self.name_words.iter().any(|w| w == p.needle))
+    }
+
+    /// Named as a picture's credit line and not as its caption (see [`CREDIT_NAMES`]).
+    pub fn is_credit(&self) -> bool {
+        self.any(CREDIT_NAMES) && !self.any(CAPTION_NAMES)
     }
 }
 

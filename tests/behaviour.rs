@@ -1854,7 +1854,11 @@ mod metadata {
 <time class="c-dateline" datetime="2016-09-19T13:18:00-04:00">Sep 19, 2016</time></div>"#,
         );
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"));
-        assert!(a.published.as_deref().unwrap_or("").starts_with("2016-09-19"));
+        assert!(a
+            .published
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("2016-09-19"));
         assert!(!a.text.contains("Sep 19"), "{}", a.text);
         assert!(a.text.contains("add sailings from May"), "{}", a.text);
         // Without a date the view could show, the line is the only one that says when.
@@ -3217,6 +3221,45 @@ mod credits {
             assert!(!a.text.contains(source), "{source} left in:\n{}", a.text);
         }
         assert!(a.text.contains("repainted (© Riivka) over"), "{}", a.text);
+    }
+
+    /// Many pages set the credit apart by its name rather than a label: beside the caption
+    /// in a figure, or beside the picture in a box of its own.
+    #[test]
+    fn credits_named_so_beside_a_picture_go() {
+        let a = article_with(
+            "<figure><picture><img src=\"/pier.jpg\" alt=\"\"></picture>\
+             <figcaption class=\"c-lead-media__credit o-credit\"><span class=\"o-credit__caption\">\
+             The pier at dawn.</span><span class=\"o-credit__attribution\">Jane Doe / Reuters</span>\
+             </figcaption></figure>\
+             <div class=\"embed-container image\"><img src=\"/crane.jpg\" alt=\"\">\
+             <div class=\"attribution\">John Roe | Harbour Post | Agency</div>\
+             <div class=\"caption\">The old crane on the quay, before it was repainted</div></div>",
+        );
+        for credit in ["Jane Doe", "Reuters", "John Roe", "Agency"] {
+            assert!(!a.text.contains(credit), "{credit} left in:\n{}", a.text);
+        }
+        assert!(a.text.contains("The pier at dawn.\n"), "{}", a.text);
+        assert!(a.text.contains("The old crane"), "{}", a.text);
+        for picture in ["/pier.jpg", "/crane.jpg"] {
+            assert!(a.content_html.contains(picture), "{picture} lost");
+        }
+    }
+
+    /// Other things are named so too: who said a quotation (beside the speaker's picture),
+    /// a whole caption in a box named as a credit.
+    #[test]
+    fn other_things_named_as_credits_stay() {
+        let a = article_with(
+            "<blockquote><img src=\"/mira.jpg\" alt=\"\"><p>We will sail every hour.</p>\
+             <p class=\"attribution\">Mira Shah, harbour master</p></blockquote>\
+             <div class=\"article-image\"><img src=\"/board.jpg\" alt=\"\"></div>\
+             <div class=\"photo-credit\">Members of the harbour board and the mayor during a \
+             meeting in 2009. (Jane Doe/Agency)</div>",
+        );
+        for kept in ["Mira Shah, harbour master", "Members of the harbour board"] {
+            assert!(a.text.contains(kept), "{kept} lost:\n{}", a.text);
+        }
     }
 
     #[test]

@@ -15,7 +15,9 @@ const TITLE: &str =
 
 const SUBHEADING: &str = "The close partnership between China and Russia";
 
-const CAPTION: &str = "Xi Jinping spoke to Vladimir Putin on a call on Monday \"upon invitation\" with the Russian leader.(AFP)";
+/// The lead figure's caption. Its credit, "(AFP)" in an element named `photoCredit`, goes as
+/// every picture credit does (the picture's `alt` keeps the page's whole wording).
+const CAPTION: &str = "Xi Jinping spoke to Vladimir Putin on a call on Monday \"upon invitation\" with the Russian leader.";
 
 /// The article as a reader should get it, block by block: the standfirst and nine body
 /// paragraphs (the "ten paragraphs"), the lead figure's caption where the figure stands, and the
@@ -178,6 +180,7 @@ fn lead_figure_appears_once_with_its_real_image_and_caption() {
         "caption shown once:\n{seen}"
     );
     assert_eq!(a.text.matches(CAPTION).count(), 1, "caption in text once");
+    assert!(!a.text.contains("(AFP)"), "the credit goes:\n{}", a.text);
     // The figure stands between the first and second body paragraphs, as on the page.
     let before = seen.find("state media reported.").expect("first paragraph");
     let caption = seen.find(CAPTION).expect("caption");

@@ -226,6 +226,8 @@ pub struct Collector {
     /// The last element named like a skip link (`<li class="skipLink">`), whose own link
     /// within the page is one.
     skip_named: u32,
+    /// The last `<img>` opened, to tell a picture's credit from other things so named.
+    last_img: u32,
 }
 
 impl Default for Collector {
@@ -267,7 +269,36 @@ impl Collector {
             style_scratch: String::new(),
             shadows: Shadows::default(),
             skip_named: NONE,
+            last_img: NONE,
         }
+    }
+
+    /// Whether an element opening under node `parent` credits a picture: one of the few
+    /// ancestors nearest it holds an `<img>` before it (the picture, then its credit, in one
+    /// figure or box), and it is in no quotation, whose `attribution` names who said it.
+    /// Asked only of the few elements named as credits, so it walks their ancestry rather
+    /// than keeping a flag for every node.
+    fn credits_a_picture(&self, parent: u32) -> bool {
+        /// A picture's box: the credit's parent (CNBC), grandparent (a figure, its caption,
+        /// the credit) or one more wrapper.
+        const LEVELS: usize = 2;
+        let mut near = NONE;
+        let mut i = parent;
+        let mut level = 0;
+        while i != NONE {
+            let node = &self.out.nodes[i as usize];
+            if node.tag == Tag::Blockquote {
+                return false;
+            }
+            if level < LEVELS {
+                near = i;
+                level += 1;
+            }
+            i = node.parent;
+        }
+        // Nodes are numbered in document order, so an `<img>` opened after an ancestor that
+        // is still open is inside it.
+        near != NONE && self.last_img != NONE && self.last_img > near
     }
 
     fn names(&mut self, class: Option<&str>, id: Option<&str>) -> NameFacts {
@@ -545,6 +576,9 @@ impl Visitor for Collector {
         if names.skip {
             self.skip_named = node;
         }
+        if tag == Tag::Img {
+            self.last_img = node;
+        }
         let role = a.role.map(|r| r.trim().to_ascii_lowercase());
         let itemprop = a.itemprop.unwrap_or_default().to_ascii_lowercase();
         let mut kind = None;
@@ -809,8 +843,12 @@ impl Visitor for Collector {
             self.probe = Some(node);
             self.probe_text.clear();
         }
-        if credits::asks(tag) {
-            self.credits.open(node);
+        // A credit set apart from its caption (`<span class="o-credit__attribution">`) is
+        // told by its name, and is as short as one told by its label.
+        let named_credit =
+            names.credit && tag != Tag::Figcaption && self.credits_a_picture(parent_idx);
+        if credits::asks(tag) || named_credit {
+            self.credits.open(node, named_credit);
         }
 
         if self.debug {

@@ -113,8 +113,9 @@ impl CreditProbes {
         }
     }
 
-    /// `node` has started, and [`asks`] its tag.
-    pub fn open(&mut self, node: u32) {
+    /// `node` has started, and [`asks`] its tag or is `named` as a credit (which its length
+    /// alone then decides).
+    pub fn open(&mut self, node: u32, named: bool) {
         if self.count == DEPTH {
             let outermost = self.probes[self.first];
             self.tally(&outermost, -1);
@@ -126,6 +127,8 @@ impl CreditProbes {
             node,
             state: if self.bracketed {
                 State::No
+            } else if named {
+                State::Credit(Credit::Line)
             } else {
                 State::Undecided
             },
@@ -291,7 +294,7 @@ mod tests {
     fn split_text_and_deep_wrappers() {
         let mut p = CreditProbes::default();
         for node in 0..20 {
-            p.open(node);
+            p.open(node, false);
         }
         for piece in ["  (", "F", "oto", " :", " dpa)"] {
             let len = piece.split_whitespace().map(str::len).sum::<usize>() as u32;
@@ -301,7 +304,7 @@ mod tests {
         assert!(p.end(18));
         assert!(!p.end(5), "not the innermost open");
         let mut p = CreditProbes::default();
-        p.open(1);
+        p.open(1, false);
         p.text("Photographs by the harbour, taken at dawn", 40, false);
         assert!(!p.end(1));
     }

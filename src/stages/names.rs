@@ -11,8 +11,8 @@
 use super::collect::Map;
 use crate::article::RemovedKind;
 use crate::patterns::{
-    How, Names, Pattern, BOILERPLATE, BYLINE, MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE,
-    POSITIVE, SKIP_LINK, STATE_PREFIXES, UNLIKELY,
+    How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES, CREDIT_NAMES, MAYBE_CANDIDATE,
+    META_LINE, NAMESPACES, NEGATIVE, POSITIVE, SKIP_LINK, STATE_PREFIXES, UNLIKELY,
 };
 use std::sync::OnceLock;
 
@@ -26,6 +26,7 @@ pub struct NameFacts {
     pub meta_line: bool,
     pub byline: bool,
     pub skip: bool,
+    pub credit: bool,
     pub class_weight: i8,
 }
 
@@ -85,6 +86,7 @@ impl NameFacts {
             meta_line: both.meta_line,
             byline: hits & BYL != 0,
             skip: hits & SKP != 0,
+            credit: hits & CRD != 0 && hits & CAP == 0,
             class_weight: (weight(c) + weight(i)) as i8,
         }
     }
@@ -100,6 +102,7 @@ impl NameFacts {
             meta_line: names.is_meta_line(),
             byline: names.any(BYLINE),
             skip: names.any(SKIP_LINK),
+            credit: names.is_credit(),
             class_weight: Names::class_weight(class, id) as i8,
         }
     }
@@ -112,6 +115,8 @@ const POS: u8 = 4;
 const NEG: u8 = 8;
 const BYL: u8 = 16;
 const SKP: u8 = 32;
+const CRD: u8 = 64;
+const CAP: u8 = 128;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
@@ -160,13 +165,15 @@ fn matcher() -> &'static Matcher {
 
 impl Matcher {
     fn new() -> Matcher {
-        let tables: [(&[Pattern], u8); 6] = [
+        let tables: [(&[Pattern], u8); 8] = [
             (UNLIKELY, UNL),
             (MAYBE_CANDIDATE, MAYBE),
             (POSITIVE, POS),
             (NEGATIVE, NEG),
             (BYLINE, BYL),
             (SKIP_LINK, SKP),
+            (CREDIT_NAMES, CRD),
+            (CAPTION_NAMES, CAP),
         ];
         let mut needles: Vec<(&'static [u8], u8)> = Vec::new();
         let mut words = WordsBuilder::default();
