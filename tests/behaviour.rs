@@ -1796,19 +1796,22 @@ mod metadata {
     /// A byline line says more than the name: a label for screen readers, the section, the
     /// author's handle, the verb of a date line. The name is what the view shows; a line with
     /// several authors' marks names them all.
+    /// A story headed "Ferry to run hourly", with `head` between its heading and its text.
+    fn hourly_ferry(head: &str) -> quietpage::Article {
+        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+        let html = format!(
+            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
+<h1>Ferry to run hourly</h1>
+{head}
+{}</article></body></html>"#,
+            para.repeat(5)
+        );
+        extract_ok(&html, "https://news.example/ferry")
+    }
+
     #[test]
     fn a_byline_line_gives_the_name_alone() {
-        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
-        let byline_of = |line: &str| {
-            let html = format!(
-                r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
-<h1>Ferry to run hourly</h1>
-{line}
-{}</article></body></html>"#,
-                para.repeat(5)
-            );
-            extract_ok(&html, "https://news.example/ferry").byline
-        };
+        let byline_of = |line: &str| hourly_ferry(line).byline;
         for (line, name) in [
             (
                 r#"<ul><li class="byline"><span class="visually-hidden">Author: Mira Shah.</span> <span itemprop="author"><a aria-hidden="true" rel="author" href="/m">Mira Shah</a></span> <span aria-hidden="true" itemprop="articleSection">Science</span></li></ul>"#,
@@ -1836,18 +1839,7 @@ mod metadata {
     /// not keep the byline after it from being read.
     #[test]
     fn a_date_line_named_as_a_byline_goes_and_the_byline_is_still_read() {
-        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
-        let page = |head: &str| {
-            let html = format!(
-                r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
-<h1>Ferry to run hourly</h1>
-{head}
-{}</article></body></html>"#,
-                para.repeat(5)
-            );
-            extract_ok(&html, "https://news.example/ferry")
-        };
-        let a = page(
+        let a = hourly_ferry(
             r#"<span class="dateline">Sep 19, 2016 3:15 p.m. EDT</span>
 <span class="byline"><a rel="author" href="/m">Mira Shah</a></span>
 <div class="c-article-meta"><p class="c-dek">The harbour board will add sailings from May, after a winter of repairs to the pier.</p>
@@ -1862,7 +1854,7 @@ mod metadata {
         assert!(!a.text.contains("Sep 19"), "{}", a.text);
         assert!(a.text.contains("add sailings from May"), "{}", a.text);
         // Without a date the view could show, the line is the only one that says when.
-        let a = page(r#"<p class="dateline">May 4, 2016</p>"#);
+        let a = hourly_ferry(r#"<p class="dateline">May 4, 2016</p>"#);
         assert_eq!((a.byline, a.published), (None, None));
         assert!(a.text.contains("May 4, 2016"), "{}", a.text);
     }
