@@ -185,10 +185,17 @@ pub const CREDIT_NAMES: &[Pattern] = &[
     word("photocredit", "picture credits run together"),
 ];
 
-/// Names of a caption: an element named both as a caption and as a credit
-/// (`credit-caption`, `o-credit__caption`) holds the caption, or the caption and its credit.
-pub const CAPTION_NAMES: &[Pattern] =
-    &[sub("caption", "captions (`figcaption`, `credit-caption`)")];
+/// Names of a caption. A name that says both reads as its last word says, as English
+/// compounds do: `caption-credit` is a credit, `credit-caption` (a box for the caption and
+/// its credit) and `o-credit__caption` are captions.
+pub const CAPTION_NAMES: &[Pattern] = &[
+    word(
+        "caption",
+        "captions (`credit-caption`, `o-credit__caption`)",
+    ),
+    word("captions", "captions"),
+    word("figcaption", "captions named after their element"),
+];
 
 /// Names of short lines that carry the date or the reading time: the reader shows those from
 /// metadata, so the lines themselves are left out of the body.
@@ -1031,6 +1038,10 @@ pub struct Names {
     words: Vec<String>,
     /// Like `words`, but without the tokens that lead with a state prefix.
     name_words: Vec<String>,
+    /// Some token's last credit or caption word is a credit word (see [`Names::is_credit`]).
+    credit: bool,
+    /// Some token's is a caption word.
+    caption: bool,
 }
 
 impl Names {
@@ -1043,6 +1054,16 @@ impl Names {
             names.joined.push_str(&part.to_lowercase());
             for token in part.split_ascii_whitespace() {
                 let words = split_words(token);
+                let is = |patterns: &[Pattern], w: &str| patterns.iter().any(|p| p.needle == w);
+                match words
+                    .iter()
+                    .rev()
+                    .find(|w| is(CREDIT_NAMES, w) || is(CAPTION_NAMES, w))
+                {
+                    Some(w) if is(CREDIT_NAMES, w) => names.credit = true,
+                    Some(_) => names.caption = true,
+                    None => {}
+                }
                 let namespaced =
                     words.len() > 1 && NAMESPACES.iter().any(|n| *n == words[0].as_str());
                 // Words after a state word describe a state (`o-section--has-ads`).
@@ -1116,9 +1137,10 @@ impl Names {
             .any(|p| self.name_words.iter().any(|w| w == p.needle))
     }
 
-    /// Named as a picture's credit line and not as its caption (see [`CREDIT_NAMES`]).
+    /// Named as a picture's credit line and not as its caption: some token's last credit or
+    /// caption word is a credit word, and none's is a caption word (see [`CAPTION_NAMES`]).
     pub fn is_credit(&self) -> bool {
-        self.any(CREDIT_NAMES) && !self.any(CAPTION_NAMES)
+        self.credit && !self.caption
     }
 }
 

@@ -86,7 +86,7 @@ impl NameFacts {
             meta_line: both.meta_line,
             byline: hits & BYL != 0,
             skip: hits & SKP != 0,
-            credit: hits & CRD != 0 && hits & CAP == 0,
+            credit: both.credit && !both.caption,
             class_weight: (weight(c) + weight(i)) as i8,
         }
     }
@@ -115,8 +115,6 @@ const POS: u8 = 4;
 const NEG: u8 = 8;
 const BYL: u8 = 16;
 const SKP: u8 = 32;
-const CRD: u8 = 64;
-const CAP: u8 = 128;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
@@ -127,6 +125,10 @@ struct Part {
     /// Index in [`BOILERPLATE`] of the first pattern a name word matches, or [`NO_PATTERN`].
     boilerplate: u16,
     meta_line: bool,
+    /// A token whose last credit or caption word is a credit word (see
+    /// [`Names::is_credit`]), and one whose is a caption word.
+    credit: bool,
+    caption: bool,
 }
 
 impl Default for Part {
@@ -135,6 +137,8 @@ impl Default for Part {
             hits: 0,
             boilerplate: NO_PATTERN,
             meta_line: false,
+            credit: false,
+            caption: false,
         }
     }
 }
@@ -147,6 +151,8 @@ impl Part {
             // The first pattern in table order, whichever name matched it.
             boilerplate: self.boilerplate.min(other.boilerplate),
             meta_line: self.meta_line || other.meta_line,
+            credit: self.credit || other.credit,
+            caption: self.caption || other.caption,
         }
     }
 }
@@ -165,15 +171,13 @@ fn matcher() -> &'static Matcher {
 
 impl Matcher {
     fn new() -> Matcher {
-        let tables: [(&[Pattern], u8); 8] = [
+        let tables: [(&[Pattern], u8); 6] = [
             (UNLIKELY, UNL),
             (MAYBE_CANDIDATE, MAYBE),
             (POSITIVE, POS),
             (NEGATIVE, NEG),
             (BYLINE, BYL),
             (SKIP_LINK, SKP),
-            (CREDIT_NAMES, CRD),
-            (CAPTION_NAMES, CAP),
         ];
         let mut needles: Vec<(&'static [u8], u8)> = Vec::new();
         let mut words = WordsBuilder::default();
@@ -195,6 +199,12 @@ impl Matcher {
         }
         for p in META_LINE {
             words.at(p.needle.as_bytes()).word.meta_line = true;
+        }
+        for p in CREDIT_NAMES {
+            words.at(p.needle.as_bytes()).word.credit = Some(true);
+        }
+        for p in CAPTION_NAMES {
+            words.at(p.needle.as_bytes()).word.credit = Some(false);
         }
         // In table order, so each word keeps the first pattern that names it.
         for (k, (p, _)) in BOILERPLATE.iter().enumerate() {
@@ -251,11 +261,14 @@ impl Matcher {
                 .map_or(raw.len(), |p| start + p);
             let mut naming = true;
             let mut count = 0;
+            // The token's last credit or caption word.
+            let mut credit = None;
             // A namespace's own reading, which counts only if the token is that word alone.
             let mut held = None;
             for_each_word(&raw[start..end], |from, to| {
                 let (word, prefix) = self.words.read(&raw[start + from..start + to]);
                 part.hits |= word.hits | prefix.hits;
+                credit = word.credit.or(credit);
                 count += 1;
                 if !naming || word.state {
                     naming = false;
@@ -273,6 +286,8 @@ impl Matcher {
                 part.meta_line |= meta_line;
                 part.boilerplate = part.boilerplate.min(boilerplate);
             }
+            part.credit |= credit == Some(true);
+            part.caption |= credit == Some(false);
             start = end;
         }
         part
@@ -395,6 +410,8 @@ struct WordFacts {
     meta_line: bool,
     /// A [`NAMESPACES`] word (never a prefix).
     namespace: bool,
+    /// A [`CREDIT_NAMES`] word (`Some(true)`) or a [`CAPTION_NAMES`] one (`Some(false)`).
+    credit: Option<bool>,
 }
 
 impl Default for WordFacts {
@@ -405,6 +422,7 @@ impl Default for WordFacts {
             state: false,
             meta_line: false,
             namespace: false,
+            credit: None,
         }
     }
 }
@@ -417,6 +435,7 @@ impl WordFacts {
             state: self.state || other.state,
             meta_line: self.meta_line || other.meta_line,
             namespace: self.namespace || other.namespace,
+            credit: self.credit.or(other.credit),
         }
     }
 }
@@ -561,7 +580,7 @@ mod tests {
     /// Every needle of every table, in the shapes pages give them, alone and in pairs.
     fn samples() -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
-        let tables: [&[Pattern]; 8] = [
+        let tables: [&[Pattern]; 9] = [
             UNLIKELY,
             MAYBE_CANDIDATE,
             POSITIVE,
@@ -569,7 +588,8 @@ mod tests {
             BYLINE,
             META_LINE,
             SKIP_LINK,
-            &[],
+            CREDIT_NAMES,
+            CAPTION_NAMES,
         ];
         for t in tables {
             words.extend(t.iter().map(|p| p.needle.to_string()));
@@ -629,6 +649,29 @@ mod tests {
                 assert_eq!(NameFacts::read(*class, id, &mut tokens), expected, "{why}");
                 assert_eq!(NameFacts::read(*class, id, &mut tokens), expected, "{why}");
             }
+        }
+    }
+
+    /// A name that says both credit and caption reads as its last such word says.
+    #[test]
+    fn a_credit_is_named_by_the_last_word() {
+        for (class, credit) in [
+            ("o-credit__attribution", true),
+            ("caption-credit", true),
+            ("imageCredit", true),
+            ("photo-credit", true),
+            ("credit-caption", false),
+            ("c-lead-media__caption o-credit__caption", false),
+            ("caption-credit credit-caption", false),
+            ("creditcard", false),
+            ("attributions", false),
+        ] {
+            assert_eq!(NameFacts::new(Some(class), None).credit, credit, "{class}");
+            assert_eq!(
+                NameFacts::by_names(Some(class), None).credit,
+                credit,
+                "{class}"
+            );
         }
     }
 
