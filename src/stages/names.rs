@@ -86,7 +86,7 @@ impl NameFacts {
             meta_line: both.meta_line,
             byline: hits & BYL != 0,
             skip: hits & SKP != 0,
-            credit: both.credit && !both.caption,
+            credit: hits & CRD != 0 && hits & CAP == 0,
             class_weight: (weight(c) + weight(i)) as i8,
         }
     }
@@ -115,6 +115,10 @@ const POS: u8 = 4;
 const NEG: u8 = 8;
 const BYL: u8 = 16;
 const SKP: u8 = 32;
+/// Set in a name's answers only for a token whose last credit or caption word is a credit
+/// word (see [`Names::is_credit`]), or a caption word.
+const CRD: u8 = 64;
+const CAP: u8 = 128;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
@@ -125,10 +129,6 @@ struct Part {
     /// Index in [`BOILERPLATE`] of the first pattern a name word matches, or [`NO_PATTERN`].
     boilerplate: u16,
     meta_line: bool,
-    /// A token whose last credit or caption word is a credit word (see
-    /// [`Names::is_credit`]), and one whose is a caption word.
-    credit: bool,
-    caption: bool,
 }
 
 impl Default for Part {
@@ -137,8 +137,6 @@ impl Default for Part {
             hits: 0,
             boilerplate: NO_PATTERN,
             meta_line: false,
-            credit: false,
-            caption: false,
         }
     }
 }
@@ -151,8 +149,6 @@ impl Part {
             // The first pattern in table order, whichever name matched it.
             boilerplate: self.boilerplate.min(other.boilerplate),
             meta_line: self.meta_line || other.meta_line,
-            credit: self.credit || other.credit,
-            caption: self.caption || other.caption,
         }
     }
 }
@@ -201,10 +197,10 @@ impl Matcher {
             words.at(p.needle.as_bytes()).word.meta_line = true;
         }
         for p in CREDIT_NAMES {
-            words.at(p.needle.as_bytes()).word.credit = Some(true);
+            words.at(p.needle.as_bytes()).word.hits |= CRD;
         }
         for p in CAPTION_NAMES {
-            words.at(p.needle.as_bytes()).word.credit = Some(false);
+            words.at(p.needle.as_bytes()).word.hits |= CAP;
         }
         // In table order, so each word keeps the first pattern that names it.
         for (k, (p, _)) in BOILERPLATE.iter().enumerate() {
@@ -261,14 +257,16 @@ impl Matcher {
                 .map_or(raw.len(), |p| start + p);
             let mut naming = true;
             let mut count = 0;
-            // The token's last credit or caption word.
-            let mut credit = None;
+            // The token's last credit or caption word, as `CRD` or `CAP`.
+            let mut last = 0;
             // A namespace's own reading, which counts only if the token is that word alone.
             let mut held = None;
             for_each_word(&raw[start..end], |from, to| {
                 let (word, prefix) = self.words.read(&raw[start + from..start + to]);
-                part.hits |= word.hits | prefix.hits;
-                credit = word.credit.or(credit);
+                part.hits |= (word.hits | prefix.hits) & !(CRD | CAP);
+                if word.hits & (CRD | CAP) != 0 {
+                    last = word.hits & (CRD | CAP);
+                }
                 count += 1;
                 if !naming || word.state {
                     naming = false;
@@ -286,8 +284,7 @@ impl Matcher {
                 part.meta_line |= meta_line;
                 part.boilerplate = part.boilerplate.min(boilerplate);
             }
-            part.credit |= credit == Some(true);
-            part.caption |= credit == Some(false);
+            part.hits |= last;
             start = end;
         }
         part
@@ -410,8 +407,6 @@ struct WordFacts {
     meta_line: bool,
     /// A [`NAMESPACES`] word (never a prefix).
     namespace: bool,
-    /// A [`CREDIT_NAMES`] word (`Some(true)`) or a [`CAPTION_NAMES`] one (`Some(false)`).
-    credit: Option<bool>,
 }
 
 impl Default for WordFacts {
@@ -422,7 +417,6 @@ impl Default for WordFacts {
             state: false,
             meta_line: false,
             namespace: false,
-            credit: None,
         }
     }
 }
@@ -435,7 +429,6 @@ impl WordFacts {
             state: self.state || other.state,
             meta_line: self.meta_line || other.meta_line,
             namespace: self.namespace || other.namespace,
-            credit: self.credit.or(other.credit),
         }
     }
 }
