@@ -279,8 +279,9 @@ impl Collector {
     /// Asked only of the few elements named as credits, so it walks their ancestry rather
     /// than keeping a flag for every node.
     fn credits_a_picture(&self, parent: u32) -> bool {
-        /// A picture's box: the credit's parent (CNBC), grandparent (a figure, its caption,
-        /// the credit) or one more wrapper.
+        /// A picture's box: the credit's parent (CNBC's box of the picture, its credit and
+        /// its caption) or grandparent (a figure, its caption, the credit). A forum post's
+        /// `message-attribution` sits further from the poster's picture.
         const LEVELS: usize = 2;
         let mut near = NONE;
         let mut i = parent;
