@@ -500,27 +500,30 @@ fn after_inner_by(line: &str) -> Option<&str> {
     (label_words >= 2 && rest.starts_with(char::is_uppercase)).then_some(rest)
 }
 
+/// Whether every word of `line`, trimmed of `trim` and lower-cased, is `known` or empty (or
+/// there are no words). The two readings below trim and accept different words, as each
+/// decides a different question of [`clean_byline`].
+fn every_word(line: &str, trim: &[char], known: impl Fn(&str) -> bool) -> bool {
+    line.split_whitespace().all(|w| {
+        let w = w.trim_matches(trim).to_lowercase();
+        w.is_empty() || known(&w)
+    })
+}
+
 /// Whether every word of `line` is one of [`LABEL_WORDS`] (or there are none).
 fn only_date_words(line: &str) -> bool {
-    line.split_whitespace().all(|w| {
-        let w = w.trim_matches([',', ':', '.', '|']).to_lowercase();
-        w.is_empty() || LABEL_WORDS.contains(&w.as_str())
-    })
+    every_word(line, &[',', ':', '.', '|'], |w| LABEL_WORDS.contains(&w))
 }
 
 /// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or a word of
 /// the time of day ("19, 2016 at 3:15 p.m. EDT").
 fn only_says_when(line: &str) -> bool {
     const TIME_WORDS: &[&str] = &["am", "pm", "a.m", "p.m", "utc", "gmt", "est", "edt", "cet"];
-    line.split_whitespace().all(|w| {
-        let w = w
-            .trim_matches([',', ':', '.', '|', '(', ')'])
-            .to_lowercase();
-        w.is_empty()
-            || w.bytes().any(|b| b.is_ascii_digit())
+    every_word(line, &[',', ':', '.', '|', '(', ')'], |w| {
+        w.bytes().any(|b| b.is_ascii_digit())
             || [MONTH_NAMES, LABEL_WORDS, TIME_WORDS]
                 .iter()
-                .any(|words| words.contains(&w.as_str()))
+                .any(|words| words.contains(&w))
     })
 }
 

@@ -33,6 +33,17 @@ pub struct Pattern {
     pub how: How,
 }
 
+impl Pattern {
+    /// Whether one word of a name is this pattern: the word itself, or its start for
+    /// [`How::WordPrefix`]. Tables read word by word hold no substring patterns.
+    pub fn fits_word(&self, word: &str) -> bool {
+        match self.how {
+            How::WordPrefix => word.starts_with(self.needle),
+            _ => word == self.needle,
+        }
+    }
+}
+
 const fn sub(needle: &'static str, _why: &'static str) -> Pattern {
     Pattern {
         needle,
@@ -1054,7 +1065,7 @@ impl Names {
             names.joined.push_str(&part.to_lowercase());
             for token in part.split_ascii_whitespace() {
                 let words = split_words(token);
-                let is = |patterns: &[Pattern], w: &str| patterns.iter().any(|p| p.needle == w);
+                let is = |patterns: &[Pattern], w: &str| patterns.iter().any(|p| p.fits_word(w));
                 match words
                     .iter()
                     .rev()
@@ -1087,8 +1098,7 @@ impl Names {
     pub fn matches(&self, pattern: &Pattern) -> bool {
         match pattern.how {
             How::Substring => self.joined.contains(pattern.needle),
-            How::Word => self.words.iter().any(|w| w == pattern.needle),
-            How::WordPrefix => self.words.iter().any(|w| w.starts_with(pattern.needle)),
+            How::Word | How::WordPrefix => self.words.iter().any(|w| pattern.fits_word(w)),
         }
     }
 
@@ -1118,12 +1128,7 @@ impl Names {
     pub fn boilerplate(&self) -> Option<RemovedKind> {
         BOILERPLATE
             .iter()
-            .find(|(p, _)| {
-                self.name_words.iter().any(|w| match p.how {
-                    How::WordPrefix => w.starts_with(p.needle),
-                    _ => w == p.needle,
-                })
-            })
+            .find(|(p, _)| self.name_words.iter().any(|w| p.fits_word(w)))
             .map(|(_, kind)| *kind)
     }
 
@@ -1134,7 +1139,7 @@ impl Names {
     pub fn is_meta_line(&self) -> bool {
         META_LINE
             .iter()
-            .any(|p| self.name_words.iter().any(|w| w == p.needle))
+            .any(|p| self.name_words.iter().any(|w| p.fits_word(w)))
     }
 
     /// Named as a picture's credit line and not as its caption: some token's last credit or
