@@ -23,8 +23,11 @@ pub struct RawMeta {
     pub dir: Option<String>,
     pub base_href: Option<String>,
     pub canonical: Option<String>,
-    /// meta `name`/`property`/`itemprop` keys (lower-cased, `.` read as `:`) → last content.
+    /// meta `name`/`property` keys (lower-cased, `.` read as `:`) → last content.
     pub metas: HashMap<String, String>,
+    /// The same for `itemprop`s, which answer only where `metas` does not (see
+    /// [`RawMeta::add_meta`]).
+    pub item_metas: HashMap<String, String>,
     pub json_ld: Vec<String>,
     json_ld_bytes: usize,
     /// The first `<time datetime>` or `itemprop=datePublished` value in the body.
@@ -33,16 +36,26 @@ pub struct RawMeta {
 
 impl RawMeta {
     /// Records one `<meta>` element's keys and content.
-    pub fn add_meta(&mut self, keys: &str, content: &str) {
-        if self.metas.len() >= MAX_METAS || content.trim().is_empty() {
+    ///
+    /// `item`: the keys are `itemprop`s. Those describe the nearest item, which in a page's
+    /// body is as often a picture or a video as the article (an `ImageObject`'s `author` is
+    /// the photographer), so they are kept apart and answer only where no `name` or
+    /// `property` does.
+    pub fn add_meta(&mut self, keys: &str, content: &str, item: bool) {
+        if self.metas.len() + self.item_metas.len() >= MAX_METAS || content.trim().is_empty() {
             return;
         }
         let content = clip(content.trim(), MAX_META_VALUE);
+        let metas = if item {
+            &mut self.item_metas
+        } else {
+            &mut self.metas
+        };
         for key in keys.split_ascii_whitespace() {
             let key = key.to_ascii_lowercase().replace('.', ":");
             // The last wins, as in Readability (a page's own `property` metas usually come
             // after the `name` ones its CMS emits).
-            self.metas.insert(key, content.to_string());
+            metas.insert(key, content.to_string());
         }
     }
 
@@ -54,10 +67,14 @@ impl RawMeta {
     }
 
     fn meta(&self, key: &str) -> Option<String> {
-        self.metas
-            .get(key)
-            .map(|v| normalize_space(&entities::decode(v)))
-            .filter(|v| !v.is_empty())
+        [&self.metas, &self.item_metas]
+            .into_iter()
+            .find_map(|metas| {
+                metas
+                    .get(key)
+                    .map(|v| normalize_space(&entities::decode(v)))
+                    .filter(|v| !v.is_empty())
+            })
     }
 
     fn first_meta(&self, keys: &[&str]) -> Option<String> {

@@ -1859,6 +1859,31 @@ mod metadata {
         assert!(a.text.contains("May 4, 2016"), "{}", a.text);
     }
 
+    /// Microdata describes the nearest item, and in a page's body that is as often its
+    /// picture as its article: the photographer named in an `ImageObject`'s `itemprop` metas
+    /// is not the author the page names in its head. Where nothing else says when, an
+    /// `itemprop` still does.
+    #[test]
+    fn a_pictures_microdata_does_not_name_the_author() {
+        let picture = r#"<div itemscope itemtype="https://schema.org/ImageObject"><img src="/pier.jpg" alt="">
+<meta itemprop="author" content="Jon Roe | Harbour Photos | Agency"><meta itemprop="datePublished" content="2016-09-18T09:00:00Z"></div>"#;
+        let a = hourly_ferry(&format!(
+            r#"<meta name="author" content="Mira Shah"><meta property="article:published_time" content="2016-09-19T13:18:00Z">{picture}"#
+        ));
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"));
+        assert!(a
+            .published
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("2016-09-19"));
+        let a = hourly_ferry(picture);
+        assert!(a
+            .published
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("2016-09-18"));
+    }
+
     /// An article's own header is often named like a page's (`entry-header`), which makes it
     /// unlikely content; its byline is still the byline. A figure's author is the picture's.
     #[test]

@@ -780,14 +780,17 @@ impl Visitor for Collector {
                 self.in_title = true;
             }
             Tag::Meta => {
-                let keys = [a.property, a.name, a.itemprop]
+                let keys = [a.property, a.name]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" ");
                 if let Some(content) = a.content {
                     if !keys.is_empty() {
-                        self.out.meta.add_meta(&keys, content);
+                        self.out.meta.add_meta(&keys, content, false);
+                    }
+                    if let Some(item) = a.itemprop.filter(|k| !k.trim().is_empty()) {
+                        self.out.meta.add_meta(item, content, true);
                     }
                 }
             }
