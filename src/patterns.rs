@@ -991,6 +991,11 @@ pub const CONTROL_LABELS: &[&str] = &[
     phrase("enlarge image", "lightbox links"),
     phrase("click to enlarge", "lightbox links"),
     phrase("view larger image", "lightbox links"),
+    phrase("view image", "lightbox buttons shown on hover"),
+    phrase(
+        "view images",
+        "the same, on a picture of a gallery (National Geographic)",
+    ),
 ];
 
 /// Text this long or longer, in bytes, is no control's label (see [`CONTROL_LABELS`]).

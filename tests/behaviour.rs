@@ -3684,7 +3684,6 @@ mod skip_links {
     }
 }
 
-/// Advertisements told by the label a page writes over them.
 /// A picture widget's buttons ("hide caption", "Enlarge this image") are words a script
 /// makes work; in the view they do nothing. The picture and its caption stay.
 mod picture_controls {
@@ -3699,10 +3698,17 @@ mod picture_controls {
              <div class=\"credit-caption\"><div class=\"caption-wrap\"><div class=\"caption\">\
              <p>The pier at dawn, before the repairs. <b class=\"hide-caption\"><b>hide \
              caption</b></b></p></div><b class=\"toggle-caption\"><b>toggle caption</b></b>\
-             </div></div></div>",
+             </div></div></div><figure><div class=\"image\"><img src=\"/ramp.jpg\" alt=\"\">\
+             <span class=\"enlarge-button\"><span>View Images</span></span></div>\
+             <figcaption>The new ramp.</figcaption></figure>",
             "<p>Click to enlarge the timetable: a <a href=\"/t.pdf\">PDF</a> of every crossing.</p>",
         );
-        for control in ["hide caption", "toggle caption", "Enlarge this image"] {
+        for control in [
+            "hide caption",
+            "toggle caption",
+            "Enlarge this image",
+            "View Images",
+        ] {
             assert!(!a.text.contains(control), "{control} left in:\n{}", a.text);
         }
         assert!(
@@ -3711,6 +3717,8 @@ mod picture_controls {
             a.text
         );
         assert!(a.content_html.contains("pier.jpg"), "{}", a.content_html);
+        assert!(a.content_html.contains("ramp.jpg"), "{}", a.content_html);
+        assert!(a.text.contains("The new ramp."), "{}", a.text);
         // A sentence that starts with a control's words is a sentence.
         assert!(
             a.text.contains("Click to enlarge the timetable"),
@@ -3720,6 +3728,7 @@ mod picture_controls {
     }
 }
 
+/// Advertisements told by the label a page writes over them.
 mod ad_labels {
     use super::*;
 
