@@ -4,7 +4,10 @@
 //! - **readability**: one folder per page with `source.html`, `expected.html` and
 //!   `expected-metadata.json`. Each page is scored by precision, recall and F1 of the word-token
 //!   multiset of our `text` against `expected.html`'s text, then averaged over pages; titles and
-//!   bylines are compared exactly (after whitespace normalisation) with the metadata.
+//!   bylines are compared exactly (after whitespace normalisation) with the metadata. Readability
+//!   keeps a site's name at the end of a meta title ("… | eHow") and Quiet Page cuts it, as its
+//!   view shows the site apart: the expected title is compared with its own `siteName` cut
+//!   from its end in the same way (`metadata::without_site_name`).
 //! - **boilerplate**: `annotations.json` maps a page to passages that must (`with`) and must not
 //!   (`without`) appear in the extracted text; TP/FN/FP are summed over all pages.
 //!
@@ -246,6 +249,8 @@ impl FieldMatch {
 #[derive(serde::Deserialize)]
 struct ExpectedMetadata {
     title: Option<String>,
+    #[serde(rename = "siteName")]
+    site_name: Option<String>,
     byline: Option<String>,
     readerable: Option<bool>,
 }
@@ -350,7 +355,10 @@ fn score_readability_page(
         recall: prf.recall,
         f1: prf.f1,
         title: FieldMatch::new(
-            metadata.title.as_deref(),
+            metadata
+                .title
+                .map(|t| crate::metadata::without_site_name(t, metadata.site_name.as_deref()))
+                .as_deref(),
             article.as_ref().and_then(|a| a.title.as_deref()),
         ),
         byline: FieldMatch::new(

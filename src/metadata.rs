@@ -240,6 +240,8 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
             ])
         })
         .or_else(|| Some(doc_title.clone()).filter(|t| !t.is_empty()));
+    let site_name = ld.site_name.clone().or_else(|| raw.meta("og:site_name"));
+    let title = title.map(|t| without_site_name(t, site_name.as_deref()));
     let article_author = raw
         .meta("article:author")
         .filter(|a| !a.starts_with("http://") && !a.starts_with("https://"));
@@ -259,7 +261,6 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
             "twitter:description",
         ])
     });
-    let site_name = ld.site_name.clone().or_else(|| raw.meta("og:site_name"));
     let published = ld
         .published
         .clone()
@@ -379,6 +380,32 @@ fn strip_section(title: String) -> String {
         }
     }
     title
+}
+
+/// A title with the site's own name after a separator ("Your holiday outfit, illustrated -
+/// HelloGiggles"), as many sites write their Open Graph and JSON-LD titles too: the view
+/// shows the site's name in a field of its own. Only the name the page gives as its site's
+/// is cut, so a title's own last words ("Review: The Winter Ferry") stay; so does a title
+/// that would be left with fewer than two words.
+pub fn without_site_name(title: String, site_name: Option<&str>) -> String {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let Some(site) = site_name.map(fold).filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    let cut = separator_positions(&title, SEPARATORS)
+        .into_iter()
+        .chain(title.rfind(": "))
+        .filter(|&at| fold(&title[at..]) == site)
+        .min();
+    match cut {
+        Some(at) if word_count(&title[..at]) >= 2 => title[..at].trim_end().to_string(),
+        _ => title,
+    }
 }
 
 /// Readability's `_textSimilarity`: how much of `b`'s wording is also in `a` (0..=1).
@@ -812,6 +839,50 @@ mod tests {
             article_title("Site Name | An article about five things", &[]),
             "An article about five things"
         );
+    }
+
+    #[test]
+    fn a_meta_title_loses_the_sites_own_name() {
+        let site = |title: &str, site: &str| without_site_name(title.to_string(), Some(site));
+        for (title, name, want) in [
+            (
+                "Your holiday outfit, illustrated - HelloGiggles",
+                "HelloGiggles",
+                "Your holiday outfit, illustrated",
+            ),
+            (
+                "2021-2022 Line Outline | Blister",
+                "BLISTER",
+                "2021-2022 Line Outline",
+            ),
+            (
+                "Helter Shelter: NYC's Fallout Shelters: Gothamist",
+                "Gothamist",
+                "Helter Shelter: NYC's Fallout Shelters",
+            ),
+            // The site's name is itself written with separators.
+            (
+                "Zu Besuch bei Vera — Herz und Blut - Interior | Design",
+                "Herz und Blut - Interior | Design",
+                "Zu Besuch bei Vera",
+            ),
+            // Not the site's name: the title's own words.
+            (
+                "Review: The Winter Ferry - Rosa Lind",
+                "Harbour Review",
+                "Review: The Winter Ferry - Rosa Lind",
+            ),
+            // Nothing but the name would be left of a one-word title.
+            (
+                "Impressum - Harbour Review",
+                "Harbour Review",
+                "Impressum - Harbour Review",
+            ),
+            ("Harbour Review", "Harbour Review", "Harbour Review"),
+        ] {
+            assert_eq!(site(title, name), want, "{title}");
+        }
+        assert_eq!(without_site_name("A - B c".into(), None), "A - B c");
     }
 
     #[test]

@@ -1995,6 +1995,17 @@ mod metadata {
             .contains("you can fall asleep in Zurich and wake up in the Austrian Alps"));
     }
 
+    /// Sites write their name into their Open Graph title too; the view shows the site in
+    /// a field of its own, so the headline comes without it.
+    #[test]
+    fn a_meta_title_loses_the_sites_name() {
+        let a = hourly_ferry(
+            r#"<meta property="og:site_name" content="Harbour Times"><meta property="og:title" content="Ferry to run hourly from May - Harbour Times">"#,
+        );
+        assert_eq!(a.title.as_deref(), Some("Ferry to run hourly from May"));
+        assert_eq!(a.site_name.as_deref(), Some("Harbour Times"));
+    }
+
     #[test]
     fn title_tag_alone_is_cleaned_and_the_visible_byline_found() {
         let a = extract_ok(
