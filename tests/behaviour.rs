@@ -3617,7 +3617,8 @@ mod split_bodies {
     }
 }
 
-/// Headings given to screen readers alone, which name a page's regions for them.
+/// Headings given to screen readers alone, which name a page's regions for them, and the
+/// labels such readers get for a figure.
 mod screen_reader_headings {
     use super::*;
 
@@ -3642,6 +3643,18 @@ mod screen_reader_headings {
                 "Book ahead in summer (the operator says).",
             ],
         );
+    }
+
+    #[test]
+    fn a_figures_label_only_screen_readers_get_goes() {
+        let a = ferry_story(
+            "<figure><span class=\"visually-hidden\">Photo</span><img src=\"/pier.jpg\" alt=\"\">\
+             <figcaption>The pier at dawn.</figcaption></figure>",
+            "",
+        );
+        assert!(!a.text.contains("Photo"), "{}", a.text);
+        assert!(a.content_html.contains("pier.jpg"), "{}", a.content_html);
+        assert!(a.text.contains("The pier at dawn."), "{}", a.text);
     }
 }
 

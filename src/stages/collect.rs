@@ -499,7 +499,7 @@ fn has_token(list: &str, token: &str) -> bool {
 }
 
 /// `scratch`: room for the compacted `style` (see [`style_hides`]).
-fn is_hidden(a: &Attrs<'_>, tag: Tag, scratch: &mut String) -> bool {
+fn is_hidden(a: &Attrs<'_>, tag: Tag, parent: Option<Tag>, scratch: &mut String) -> bool {
     if a.hidden.is_some() {
         return true;
     }
@@ -507,9 +507,12 @@ fn is_hidden(a: &Attrs<'_>, tag: Tag, scratch: &mut String) -> bool {
         return true;
     }
     // A heading only screen readers are given ("Hauptinhalt", "Post navigation") names a
-    // region for them; the reader sees the title above the article instead. Only headings:
-    // elsewhere such text finishes a sentence ("(link is external)") or labels a figure.
-    if tag.is_heading() && a.class.is_some_and(names_visually_hidden) {
+    // region for them; the reader sees the title above the article instead. So does a
+    // figure's own such label ("Photo" before the New York Times' pictures): the view shows
+    // the picture. Elsewhere such text finishes a sentence ("(link is external)").
+    if (tag.is_heading() || parent == Some(Tag::Figure))
+        && a.class.is_some_and(names_visually_hidden)
+    {
         return true;
     }
     if a
@@ -588,7 +591,8 @@ impl Visitor for Collector {
         if is_never(tag) && !shadow_root {
             flags |= flag::NEVER;
         }
-        if is_hidden(&a, tag, &mut self.style_scratch)
+        let parent_tag = parent.map(|p| self.out.nodes[p.node as usize].tag);
+        if is_hidden(&a, tag, parent_tag, &mut self.style_scratch)
             || parent.is_some_and(|p| self.shadows.hides(p.node, el))
         {
             flags |= flag::HIDDEN;
