@@ -643,6 +643,13 @@ pub const CREDIT_LABELS: &[&str] = &[
     phrase("image:", "English"),
     phrase("image credit", "English"),
     phrase("picture:", "English"),
+    phrase(
+        "photo by ",
+        "English, as a phrase (\"Photo by Jane Doe/Reuters\")",
+    ),
+    phrase("photos by ", "English"),
+    phrase("image by ", "English (\"Image by Getty Images\")"),
+    phrase("illustration by ", "English"),
     phrase("credit:", "English"),
     phrase("credits:", "English"),
     phrase("foto:", "German, Spanish, Italian, Dutch, Polish"),

@@ -3205,9 +3205,14 @@ mod credits {
              <div class=\"copyright\">&copy; Max Muster / Agency</div>\
              <div class=\"text\">The old crane</div></div></figcaption></figure>\
              <div class=\"caption\"><p>The new ferry on its first crossing</p>\
-             <div class=\"source\"><div class=\"label\">Bild:</div> Erika Muster</div></div>",
+             <div class=\"source\"><div class=\"label\">Bild:</div> Erika Muster</div></div>\
+             <div class=\"featured-image\"><img src=\"/ramp.jpg\" alt=\"\"><p class=\"caption\">\
+             <span>Image by Getty Images</span></p></div>\
+             <figure><img src=\"/quay.jpg\" alt=\"\"><figcaption>Photo by Jo Roe/Reuters</figcaption></figure>",
         );
         for credit in [
+            "Getty Images",
+            "Jo Roe",
             "Jane Doe",
             "dpa",
             "John Roe",
@@ -3227,7 +3232,13 @@ mod credits {
         ] {
             assert!(a.text.contains(caption), "{caption} lost:\n{}", a.text);
         }
-        for picture in ["/pier.jpg", "/ferry.jpg", "/chart.png"] {
+        for picture in [
+            "/pier.jpg",
+            "/ferry.jpg",
+            "/chart.png",
+            "/ramp.jpg",
+            "/quay.jpg",
+        ] {
             assert!(a.content_html.contains(picture), "{picture} lost");
         }
         assert_eq!(a.text.matches("repairs to the pier").count(), 5);
