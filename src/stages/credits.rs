@@ -264,7 +264,7 @@ fn could_lead(a: u8, b: Option<u8>) -> bool {
         [b'b', b'i']
             | [b'c', b'r']
             | [b'f', b'o' | b'u']
-            | [b'i', b'l' | b'm']
+            | [b'i', b'm']
             | [b'p', b'h' | b'i']
             | [b'q', b'u']
             | [b's', b'o']
