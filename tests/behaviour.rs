@@ -1734,11 +1734,7 @@ mod boilerplate {
     fn byline_and_date_are_fields_not_text() {
         let a = article();
         assert_eq!(a.byline.as_deref(), Some("Hannah Clarke"));
-        assert!(a
-            .published
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("2024-03-14"));
+        assert_published(&a, "2024-03-14");
         assert_absent(
             &a,
             &["Hannah Clarke", "Local Democracy Reporter", "14 March 2024"],
@@ -1846,11 +1842,7 @@ mod metadata {
 <time class="c-dateline" datetime="2016-09-19T13:18:00-04:00">Sep 19, 2016</time></div>"#,
         );
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"));
-        assert!(a
-            .published
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("2016-09-19"));
+        assert_published(&a, "2016-09-19");
         assert!(!a.text.contains("Sep 19"), "{}", a.text);
         assert!(a.text.contains("add sailings from May"), "{}", a.text);
         // Without a date the view could show, the line is the only one that says when.
@@ -1871,17 +1863,9 @@ mod metadata {
             r#"<meta name="author" content="Mira Shah"><meta property="article:published_time" content="2016-09-19T13:18:00Z">{picture}"#
         ));
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"));
-        assert!(a
-            .published
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("2016-09-19"));
+        assert_published(&a, "2016-09-19");
         let a = hourly_ferry(picture);
-        assert!(a
-            .published
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("2016-09-18"));
+        assert_published(&a, "2016-09-18");
     }
 
     /// An article's own header is often named like a page's (`entry-header`), which makes it
@@ -1984,11 +1968,7 @@ mod metadata {
         );
         assert_eq!(a.title.as_deref(), Some("Night trains return to the Alps"));
         assert_eq!(a.byline.as_deref(), Some("Tomás Ferreira"));
-        assert!(a
-            .published
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("2023-11-02"));
+        assert_published(&a, "2023-11-02");
         assert_eq!(a.site_name.as_deref(), Some("Rail Weekly"));
         assert!(a
             .text
@@ -2703,11 +2683,7 @@ mod text_format {
         assert!(a.text.starts_with(P1));
         assert_eq!(a.title.as_deref(), Some("The case for slower cities"));
         assert_eq!(a.byline.as_deref(), Some("Priya Raman"));
-        assert!(a
-            .published
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("2024-06-03"));
+        assert_published(&a, "2024-06-03");
     }
 }
 
@@ -3114,6 +3090,15 @@ const FERRY_PARA: &str = "The harbour master said the new timetable would start 
                           trained first.";
 
 /// Asserts that neither the text nor what the HTML shows holds any of `strings`.
+/// The article's date, in whatever form the page gave it, falls on `day` (`YYYY-MM-DD`).
+fn assert_published(a: &quietpage::Article, day: &str) {
+    let published = a.published.as_deref().unwrap_or("");
+    assert!(
+        published.starts_with(day),
+        "published {published:?}, not on {day}"
+    );
+}
+
 fn assert_absent(a: &quietpage::Article, strings: &[&str]) {
     let seen = visible_text(&a.content_html);
     for s in strings {
