@@ -566,7 +566,11 @@ impl Visitor for Collector {
     fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &StartTag<'_>) {
         let a = Attrs::read(el);
         let parent_idx = parent.map_or(NONE, |p| p.node);
-        let parent_flags = parent.map_or(0, |p| self.out.nodes[p.node as usize].flags);
+        // One lookup for both: this runs for every element of the page.
+        let (parent_flags, parent_tag) = parent.map_or((0, None), |p| {
+            let node = &self.out.nodes[p.node as usize];
+            (node.flags, Some(node.tag))
+        });
         let mut flags = parent_flags & flag::INHERITED;
 
         let (class, id) = (a.class, a.id);
@@ -591,7 +595,6 @@ impl Visitor for Collector {
         if is_never(tag) && !shadow_root {
             flags |= flag::NEVER;
         }
-        let parent_tag = parent.map(|p| self.out.nodes[p.node as usize].tag);
         if is_hidden(&a, tag, parent_tag, &mut self.style_scratch)
             || parent.is_some_and(|p| self.shadows.hides(p.node, el))
         {
