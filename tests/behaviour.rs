@@ -1887,6 +1887,49 @@ mod metadata {
         assert!(!a.text.contains("Jon Roe"), "{}", a.text);
     }
 
+    /// A page's header named like a site's (`card-box-header`, outside any `<article>`) that
+    /// holds the title's heading is the article's own header, and its byline the byline.
+    #[test]
+    fn a_byline_in_a_header_that_holds_the_title_is_read() {
+        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+        let html = format!(
+            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body>
+<div class="card-box-header"><h1>Ferry to run hourly</h1>
+<div class="article-author"><a href="/latest?author=mira"><span>Mira Shah</span></a></div></div>
+<div class="content">{}</div></body></html>"#,
+            para.repeat(8)
+        );
+        let a = extract_ok(&html, "https://news.example/ferry");
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+    }
+
+    /// A feed of other stories beside the article: each card is one link around its headline,
+    /// byline and teaser. The byline there is another story's author, not this one's.
+    #[test]
+    fn a_byline_in_another_storys_card_is_not_the_byline() {
+        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+        let card = r#"<a class="feed-item" href="/2016/09/bridge-tolls.html"><div class="headline">Bridge tolls to rise in the spring</div>
+<div class="byline"><span>By</span> <span>Jon Roe</span></div><div class="teaser">The toll board voted on Tuesday.</div></a>"#;
+        let html = format!(
+            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body>
+<div class="content"><h1>Ferry to run hourly</h1>{}</div><div class="feed">{}</div></body></html>"#,
+            para.repeat(8),
+            card
+        );
+        let a = extract_ok(&html, "https://news.example/ferry");
+        assert_eq!(a.byline, None, "{}", a.text);
+        // The author's own link around the byline is still read.
+        let own = r#"<a href="/authors/mira"><span class="byline">By Mira Shah</span></a>"#;
+        let a = extract_ok(
+            &html.replace(
+                "<h1>Ferry to run hourly</h1>",
+                &format!("<h1>Ferry to run hourly</h1>{own}"),
+            ),
+            "https://news.example/ferry",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+    }
+
     /// A news agency's dateline opens the first paragraph: the story's first words, not a
     /// byline line to take out, though named like one.
     #[test]

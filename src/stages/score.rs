@@ -70,6 +70,9 @@ const PROMO_MAX_CHARS: u32 = 200;
 /// The least text beside its store links that makes a box a promo rather than a list of
 /// apps: a line that asks for the download.
 const PROMO_MIN_LINE_CHARS: u32 = 15;
+/// Text a link may hold beyond a byline inside it and still be the author's own link
+/// ("By" and a title or a handle); a story card's headline and teaser are more.
+const TEASER_MORE: u32 = 30;
 
 /// Sums over subtrees, one per node, built in one reverse sweep (see [`Scorer::aggregate`]).
 /// Each stage keeps only the sums it reads: on a large page these vectors are the scorer's
@@ -572,8 +575,10 @@ impl Scorer<'_> {
         let mut byline = None;
         let mut title_heading = None;
         // Where a byline may be: an article's own header is often named like a page's
-        // (`entry-header`), and left out as unlikely, but it is where the byline is.
+        // (`entry-header`, `splash-header`), and left out as unlikely, but it is where the
+        // byline is. It is the one inside the article or the one that holds the title.
         let mut bylines_shown = vec![false; nodes.len()];
+        let titled = self.title_heading();
         for (i, node) in nodes.iter().enumerate() {
             // What is alive is shown, so a parent not shown is not alive either.
             let parent_shown = node.parent == NONE || bylines_shown[node.parent as usize];
@@ -587,7 +592,9 @@ impl Scorer<'_> {
             let gone =
                 f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) != 0 || named_boilerplate;
             let unlikely = flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.protected[i];
-            bylines_shown[i] = parent_shown && !gone && (!unlikely || f & flag::IN_ARTICLE != 0);
+            let article_header =
+                f & flag::IN_ARTICLE != 0 || titled.is_some_and(|h| self.c.within(i).contains(&h));
+            bylines_shown[i] = parent_shown && !gone && (!unlikely || article_header);
             let mut dead = !parent_alive || gone || unlikely;
             if bylines_shown[i] && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
@@ -599,7 +606,7 @@ impl Scorer<'_> {
                 if let Some(text) = self
                     .c
                     .capture(i)
-                    .filter(|_| self.raw_text[i] < 100 && !in_prose)
+                    .filter(|_| self.raw_text[i] < 100 && !in_prose && !self.in_teaser(i))
                 {
                     // A line named so that only says when ("Sep 19, 2016" in a `dateline`)
                     // repeats the date the view shows, and names no one: the byline may
@@ -633,6 +640,37 @@ impl Scorer<'_> {
             byline,
             title_heading,
         }
+    }
+
+    /// The first `<h1>` or `<h2>` that gives the title, wherever it is.
+    fn title_heading(&self) -> Option<usize> {
+        if self.title.is_empty() {
+            return None;
+        }
+        let nodes = &self.c.nodes;
+        (0..nodes.len()).find(|&i| {
+            matches!(nodes[i].tag, Tag::H1 | Tag::H2)
+                && self
+                    .c
+                    .capture(i)
+                    .is_some_and(|text| text_similarity(self.title, &text) > 0.75)
+        })
+    }
+
+    /// Whether byline candidate `i` sits in a link that holds more than the byline: a card
+    /// in a feed or a list of other stories, whose whole body (headline, byline, teaser)
+    /// links to that story ("By Ed Kilgore" under another headline). An author's own link
+    /// holds the name alone.
+    fn in_teaser(&self, i: usize) -> bool {
+        let nodes = &self.c.nodes;
+        let mut j = nodes[i].parent;
+        while j != NONE && nodes[j as usize].flags & flag::IN_LINK != 0 {
+            if nodes[j as usize].tag == Tag::A {
+                return self.raw_text[j as usize] > self.raw_text[i] + TEASER_MORE;
+            }
+            j = nodes[j as usize].parent;
+        }
+        false
     }
 
     /// The name inside byline candidate `i`: its first `itemprop="name"`, or else the one
