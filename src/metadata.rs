@@ -241,7 +241,9 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
         })
         .or_else(|| Some(doc_title.clone()).filter(|t| !t.is_empty()));
     let site_name = ld.site_name.clone().or_else(|| raw.meta("og:site_name"));
-    let title = title.map(|t| without_site_name(t, site_name.as_deref()));
+    let title = title
+        .map(|t| without_site_name(t, site_name.as_deref()))
+        .map(|t| without_section(t, headings));
     let article_author = raw
         .meta("article:author")
         .filter(|a| !a.starts_with("http://") && !a.starts_with("https://"));
@@ -388,12 +390,6 @@ fn strip_section(title: String) -> String {
 /// is cut, so a title's own last words ("Review: The Winter Ferry") stay; so does a title
 /// that would be left with fewer than two words.
 pub fn without_site_name(title: String, site_name: Option<&str>) -> String {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     let Some(site) = site_name.map(fold).filter(|s| !s.is_empty()) else {
         return title;
     };
@@ -405,6 +401,39 @@ pub fn without_site_name(title: String, site_name: Option<&str>) -> String {
     match cut {
         Some(at) if word_count(&title[..at]) >= 2 => title[..at].trim_end().to_string(),
         _ => title,
+    }
+}
+
+/// `s`'s letters and digits in lower case: two names that differ only in case, spaces and
+/// punctuation ("BLISTER", "Blister") fold to one.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A meta title that puts a section before the page's own title ("Opinion | Enough
+/// platitudes: Let's name names", where the `<h1>` says "Enough platitudes:
+/// Let's name names") loses the section: the rest, after the first separator, is the title
+/// the page shows. Compared as in [`without_site_name`]. Only a one-word label goes (a
+/// section, a place, a date): a page's `<h1>` is at times the site's name, and a longer head
+/// before it is then the title ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin").
+pub fn without_section(title: String, headings: &[(u8, String)]) -> String {
+    let Some(&at) = separator_positions(&title, SEPARATORS).first() else {
+        return title;
+    };
+    // The separator is " x ": the title starts past it and its spaces.
+    let rest = title[at..].trim_start_matches(|c: char| c == ' ' || SEPARATORS.contains(&c));
+    let folded = fold(rest);
+    let shown = |t: &str| !folded.is_empty() && fold(t) == folded;
+    if word_count(&title[..at]) == 1
+        && word_count(rest) >= 2
+        && headings.iter().any(|(level, h)| *level == 1 && shown(h))
+    {
+        rest.to_string()
+    } else {
+        title
     }
 }
 
@@ -883,6 +912,33 @@ mod tests {
             assert_eq!(site(title, name), want, "{title}");
         }
         assert_eq!(without_site_name("A - B c".into(), None), "A - B c");
+    }
+
+    #[test]
+    fn a_meta_title_loses_a_section_the_page_does_not_show() {
+        let h1 = |h: &str| vec![(1u8, h.to_string())];
+        let cut =
+            |title: &str, headings: &[(u8, String)]| without_section(title.to_string(), headings);
+        let title = "Opinion | Enough platitudes: Let’s name names";
+        let shown = "Enough platitudes: Let’s name names";
+        assert_eq!(cut(title, &h1(shown)), shown);
+        // Spaces, case and punctuation aside.
+        assert_eq!(
+            cut(title, &h1("ENOUGH PLATITUDES - LET'S NAME NAMES")),
+            shown
+        );
+        // The page shows the title whole, or something else: the meta title stays.
+        assert_eq!(cut(title, &h1(title)), title);
+        assert_eq!(cut(title, &h1("Opinion")), title);
+        // The `<title>` is not the page's heading, nor is a second-level heading.
+        assert_eq!(cut(title, &[]), title);
+        assert_eq!(cut(title, &[(2, shown.to_string())]), title);
+        // One word left is no title.
+        assert_eq!(cut("Review - Ferries", &h1("Ferries")), "Review - Ferries");
+        // Two words before it may be the title, and the heading the site's name.
+        let site = "Salsa-Figuren - Rueda in Berlin";
+        let title = "Enchufla Figuren - Salsa-Figuren - Rueda in Berlin";
+        assert_eq!(cut(title, &h1(site)), title);
     }
 
     #[test]

@@ -2029,6 +2029,15 @@ mod metadata {
         assert_eq!(a.site_name.as_deref(), Some("Harbour Times"));
     }
 
+    /// A section put before the headline in the Open Graph title ("Opinion | …") is not
+    /// part of the headline the page shows in its `<h1>`.
+    #[test]
+    fn a_meta_title_loses_a_section_the_heading_leaves_out() {
+        let a =
+            hourly_ferry(r#"<meta property="og:title" content="Opinion | Ferry to run hourly">"#);
+        assert_eq!(a.title.as_deref(), Some("Ferry to run hourly"));
+    }
+
     #[test]
     fn title_tag_alone_is_cleaned_and_the_visible_byline_found() {
         let a = extract_ok(
