@@ -244,14 +244,20 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     let title = title
         .map(|t| without_site_name(t, site_name.as_deref()))
         .map(|t| without_section(t, headings));
-    let article_author = raw
-        .meta("article:author")
-        .filter(|a| !a.starts_with("http://") && !a.starts_with("https://"));
-    let byline = ld
-        .byline
-        .clone()
-        .or_else(|| raw.first_meta(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
-        .or(article_author);
+    // An author given as an address (a profile on a social network, which `article:author`
+    // asks for and sites copy into `author`) names no one; the byline on the page does.
+    let named = |a: &String| !a.starts_with("http://") && !a.starts_with("https://");
+    let byline = ld.byline.clone().or_else(|| {
+        [
+            "dc:creator",
+            "dcterm:creator",
+            "author",
+            "parsely-author",
+            "article:author",
+        ]
+        .iter()
+        .find_map(|k| raw.meta(k).filter(named))
+    });
     let excerpt = ld.excerpt.clone().or_else(|| {
         raw.first_meta(&[
             "dc:description",

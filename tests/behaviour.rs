@@ -2038,6 +2038,16 @@ mod metadata {
         assert_eq!(a.title.as_deref(), Some("Ferry to run hourly"));
     }
 
+    /// `article:author` asks for a profile's address, and sites copy it into `author`: an
+    /// address names no one, and the byline on the page does.
+    #[test]
+    fn an_author_given_as_an_address_is_not_the_byline() {
+        let a = hourly_ferry(
+            r#"<meta name="author" content="https://www.facebook.com/harbourtimes"><p class="byline">By Mira Shah</p>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+    }
+
     #[test]
     fn title_tag_alone_is_cleaned_and_the_visible_byline_found() {
         let a = extract_ok(
