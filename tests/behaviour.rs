@@ -1825,6 +1825,24 @@ mod metadata {
                 r#"<div class="byline">By <a rel="author" href="/m">Mira Shah</a> and <a rel="author" href="/j">Jon Roe</a></div>"#,
                 "Mira Shah and Jon Roe",
             ),
+            // The mark named for the name, apart from the job title and the handle beside it.
+            (
+                r#"<div class="author-card"><a class="author-card__link" href="/m"><span class="author-card__name">Mira Shah</span></a> <a class="author-card__social" href="https://twitter.com/mirashah">mirashah</a><span class="author-card__microbio">Transport Editor, Harbour Times</span></div>"#,
+                "Mira Shah",
+            ),
+            (
+                r#"<ul class="authors-detail"><li class="authors-detail__item"><div><span>by </span><a class="authors-detail__display-name" href="/m">Mira Shah</a></div><span class="authors-detail__title">Contributor</span></li></ul>"#,
+                "Mira Shah",
+            ),
+            (
+                r#"<p class="authors">By <a class="authorName" href="/m">Mira Shah</a> and <a class="authorName" href="/j">Jon Roe</a></p>"#,
+                "Mira Shah, Jon Roe",
+            ),
+            // A copy of the name for screen readers is read once.
+            (
+                r#"<span class="authors__pre">Un reportage de <a class="authors__name" href="/m">Mira Shah<span class="u-screen-reader-text">Mira Shah</span></a></span>"#,
+                "Mira Shah",
+            ),
         ] {
             assert_eq!(byline_of(line).as_deref(), Some(name), "{line}");
         }

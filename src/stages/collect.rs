@@ -68,7 +68,8 @@ pub mod flag {
     pub const FOREIGN: u32 = 1 << 22;
     /// A shadow host whose root has no default slot: its own text is not shown.
     pub const QUIET_TEXT: u32 = 1 << 23;
-    /// `itemprop="name"` inside a byline candidate: the author's name alone.
+    /// `itemprop="name"` inside a byline candidate, or a mark in one named for a name
+    /// (`author-name`): the author's name alone.
     pub const BYLINE_NAME: u32 = 1 << 24;
     /// A short caption part or paragraph that only credits a picture (see `super::credits`).
     pub const CREDIT: u32 = 1 << 25;
@@ -203,6 +204,9 @@ pub struct Collector {
     pub out: Collected,
     /// Nodes whose text is being captured, innermost last.
     capturing: Vec<(u32, String)>,
+    /// An element inside a byline whose text the captures leave out until it ends (its
+    /// copy of the name for screen readers), or `NONE`.
+    capture_muted: u32,
     /// The open paragraph (or innermost `<div>`) and the start of its text, to tell a nudge
     /// ("Subscribe now for the full story") or a related-links label from prose when it
     /// ends. One buffer, reused: paragraphs do not nest, and a div's probe gives way to what
@@ -256,6 +260,7 @@ impl Collector {
         Collector {
             out: Collected::default(),
             capturing: Vec::new(),
+            capture_muted: NONE,
             probe: None,
             probe_text: String::new(),
             credits: CreditProbes::default(),
@@ -498,21 +503,25 @@ fn has_token(list: &str, token: &str) -> bool {
             .any(|t| t.eq_ignore_ascii_case(token))
 }
 
+/// Whether a class names a name: a word of it (between `-`, `_` and spaces) ends in "name"
+/// (`author-name`, `author__name`, `authorName`, `display-name`), in any case.
+fn names_a_name(class: &str) -> bool {
+    class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.len() >= 4 && w[w.len() - 4..].eq_ignore_ascii_case("name"))
+}
+
 /// `scratch`: room for the compacted `style` (see [`style_hides`]).
-fn is_hidden(a: &Attrs<'_>, tag: Tag, parent: Option<Tag>, scratch: &mut String) -> bool {
+/// `labels`: whether text for screen readers alone would label here what the view shows
+/// another way (see `Collector::start`).
+fn is_hidden(a: &Attrs<'_>, tag: Tag, labels: bool, scratch: &mut String) -> bool {
     if a.hidden.is_some() {
         return true;
     }
     if tag == Tag::Dialog && a.open.is_none() {
         return true;
     }
-    // A heading only screen readers are given ("Hauptinhalt", "Post navigation") names a
-    // region for them; the reader sees the title above the article instead. So does a
-    // figure's own such label ("Photo" before the New York Times' pictures): the view shows
-    // the picture. Elsewhere such text finishes a sentence ("(link is external)").
-    if (tag.is_heading() || parent == Some(Tag::Figure))
-        && a.class.is_some_and(names_visually_hidden)
-    {
+    if labels && a.class.is_some_and(names_visually_hidden) {
         return true;
     }
     if a
@@ -562,6 +571,16 @@ fn style_hides(style: &str, compact: &mut String) -> bool {
     compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
+impl Collector {
+    /// Whether a byline or date line is being captured around the element that opens.
+    fn in_byline(&self) -> bool {
+        let lines = flag::BYLINE | flag::META_LINE;
+        self.capturing
+            .iter()
+            .any(|&(n, _)| self.out.nodes[n as usize].flags & lines != 0)
+    }
+}
+
 impl Visitor for Collector {
     fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &StartTag<'_>) {
         let a = Attrs::read(el);
@@ -595,7 +614,13 @@ impl Visitor for Collector {
         if is_never(tag) && !shadow_root {
             flags |= flag::NEVER;
         }
-        if is_hidden(&a, tag, parent_tag, &mut self.style_scratch)
+        // Text for screen readers alone labels what the view shows another way: a heading
+        // of it ("Hauptinhalt", "Post navigation") names a region, where the reader sees the
+        // title above the article; a figure's own ("Photo" before the New York Times'
+        // pictures) names the picture. Elsewhere such text finishes a sentence ("(link is
+        // external)"), or a heading's kicker (": ").
+        let labels = tag.is_heading() || parent_tag == Some(Tag::Figure);
+        if is_hidden(&a, tag, labels, &mut self.style_scratch)
             || parent.is_some_and(|p| self.shadows.hides(p.node, el))
         {
             flags |= flag::HIDDEN;
@@ -712,6 +737,15 @@ impl Visitor for Collector {
             } else {
                 flag::BYLINE
             };
+            // Inside a byline box, the mark named for the name (`author-name`,
+            // `authors-detail__display-name`) holds it alone, apart from the job title or
+            // bio beside it ("Senior Politics Editor, The Huffington Post").
+            if flags & flag::BYLINE != 0
+                && !self.capturing.is_empty()
+                && class.is_some_and(names_a_name)
+            {
+                flags |= flag::BYLINE_NAME;
+            }
         } else if !self.capturing.is_empty() && has_token(&itemprop, "name") {
             // Readability takes a byline's `itemprop="name"` for the byline, leaving out the
             // job title or section beside it ("Ben Silverman Games Editor").
@@ -840,6 +874,14 @@ impl Visitor for Collector {
             self.out.nodes[parent_idx as usize].flags |= flag::HAS_BLOCK_CHILD;
         }
 
+        // A byline's text for screen readers alone repeats the name or says what the line
+        // is ("Kristen Falc'hon" twice, "Author: Mira Shah."): it stays in the page as it
+        // was, and out of the byline. (Text hidden from screen readers, `aria-hidden`, is
+        // the one the reader sees.)
+        let unread = class.is_some_and(names_visually_hidden) && self.in_byline();
+        if unread && self.capture_muted == NONE {
+            self.capture_muted = node;
+        }
         if tag.is_heading() || flags & (flag::BYLINE | flag::META_LINE | flag::BYLINE_NAME) != 0 {
             self.capturing.push((node, String::new()));
         }
@@ -922,6 +964,9 @@ impl Visitor for Collector {
             let (n, text) = self.capturing.pop().unwrap_or_default();
             self.out.captures.insert(n, text);
         }
+        if self.capture_muted == open.node {
+            self.capture_muted = NONE;
+        }
         if self.credits.end(open.node) {
             self.mark(open.node, flag::CREDIT);
         }
@@ -1003,7 +1048,7 @@ impl Visitor for Collector {
             node.flags |= flag::SENTENCE;
         }
         for (_, buf) in self.capturing.iter_mut() {
-            if buf.len() < CAPTURE_MAX {
+            if buf.len() < CAPTURE_MAX && self.capture_muted == NONE {
                 push_collapsed(buf, text);
             }
         }

@@ -673,7 +673,8 @@ impl Scorer<'_> {
         false
     }
 
-    /// The name inside byline candidate `i`: its first `itemprop="name"`, or else the one
+    /// The name inside byline candidate `i`: its `itemprop="name"`s or marks named for a
+    /// name (joined, when there are several), or else the one
     /// author mark (`itemprop="author"`, `rel="author"`, a byline's class) it holds. A byline
     /// line often says more around the name: a label for screen readers, the section, the
     /// author's handle. With two marks or more the line names several authors, and is read
@@ -681,8 +682,23 @@ impl Scorer<'_> {
     fn byline_name(&self, i: usize) -> Option<String> {
         let within = self.c.within(i);
         let has = |j: &usize, f: u32| self.c.nodes[*j].flags & f != 0;
-        if let Some(j) = within.clone().find(|j| has(j, flag::BYLINE_NAME)) {
-            return self.c.capture(j).filter(|name| !name.is_empty());
+        // Several names are several authors, each marked ("By A and B"); a name inside
+        // another is part of it.
+        let mut names: Vec<String> = Vec::new();
+        let mut past = i;
+        for j in within.clone().filter(|j| has(j, flag::BYLINE_NAME)) {
+            if j < past {
+                continue;
+            }
+            past = self.c.within(j).end;
+            if let Some(name) = self.c.capture(j).filter(|n| !n.is_empty()) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        if !names.is_empty() {
+            return Some(names.join(", "));
         }
         let named = |j: usize| {
             self.c
