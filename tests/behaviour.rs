@@ -1869,6 +1869,23 @@ mod metadata {
         assert!(a.text.contains("May 4, 2016"), "{}", a.text);
     }
 
+    /// A date line of its own in the article's text (a `<time>` in a `published-info` box)
+    /// repeats the date the view shows above the article, and goes. A date that is part of
+    /// a longer line, or another day's, says something the view does not.
+    #[test]
+    fn a_date_line_that_repeats_the_pages_date_goes() {
+        let a = hourly_ferry(
+            r#"<meta property="article:published_time" content="2016-12-07T10:00:00Z">
+<div class="published-info"><time class="published-at" datetime="2016-12-07T10:00:00Z">December 7, 2016 — 5:00 AM EST</time></div>
+<ul><li><time>1998</time> The pier first opened.</li></ul>
+<p class="note"><time>December 9, 2016</time></p>"#,
+        );
+        assert_published(&a, "2016-12-07");
+        assert!(!a.text.contains("5:00 AM"), "{}", a.text);
+        assert!(a.text.contains("1998 The pier first opened."), "{}", a.text);
+        assert!(a.text.contains("December 9, 2016"), "{}", a.text);
+    }
+
     /// Microdata describes the nearest item, and in a page's body that is as often its
     /// picture as its article: the photographer named in an `ImageObject`'s `itemprop` metas
     /// is not the author the page names in its head. Where nothing else says when, an
@@ -3538,7 +3555,7 @@ mod share_bars {
     fn the_date_byline_and_pictures_beside_share_buttons_stay() {
         let a = ferry_story(
             &format!(
-                "<div><ul><li><time datetime=\"2024-03-02\">March 2, 2024</time></li>\
+                "<div><ul><li>Updated <time datetime=\"2024-03-02\">March 2, 2024</time></li>\
                  <li>{ICONS}</li></ul></div>\
                  <div><img src=\"/pier.jpg\" alt=\"The pier\">{}</div>",
                 &ICONS[..ICONS.find("<a href=\"mailto").unwrap()]
@@ -3547,7 +3564,9 @@ mod share_bars {
             "<p>Both replied on <a href=\"https://twitter.com/harbour/status/1\">X</a> and on \
              <a href=\"https://www.facebook.com/harbour/posts/2\">Facebook</a> this week.</p>",
         );
-        assert!(a.text.contains("March 2, 2024"), "{}", a.text);
+        // (A date alone on its line would go as the date the view shows; see
+        // `a_date_line_that_repeats_the_pages_date_goes`.)
+        assert!(a.text.contains("Updated March 2, 2024"), "{}", a.text);
         assert!(a.content_html.contains("pier.jpg"), "{}", a.content_html);
         assert!(a.text.contains("Both replied on X"), "{}", a.text);
     }

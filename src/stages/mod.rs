@@ -34,8 +34,8 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     let resolved = resolve_metadata(&collected);
     let title = resolved.title.clone().unwrap_or_default();
 
-    let dated = resolved.published.is_some();
-    let plan = score::plan(&collected, &title, dated).ok_or(Error::NoArticle)?;
+    let published = resolved.published.as_deref();
+    let plan = score::plan(&collected, &title, published).ok_or(Error::NoArticle)?;
 
     let page_url = url.and_then(Url::parse);
     let base = match (&collected.meta.base_href, &page_url) {
@@ -552,7 +552,7 @@ mod tests {
             let collected = collector.out;
             let resolved = resolve_metadata(&collected);
             let title = resolved.title.unwrap_or_default();
-            let Some(plan) = score::plan(&collected, &title, resolved.published.is_some()) else {
+            let Some(plan) = score::plan(&collected, &title, resolved.published.as_deref()) else {
                 continue;
             };
             let Some(range) = article_range(&collected, &plan.actions, &html) else {
@@ -627,7 +627,7 @@ mod tests {
                 stream::stream_taping(&page, 1 << 24, &[], Collector::new()).unwrap();
             let collected = collector.out;
             let title = resolve_metadata(&collected).title.unwrap_or_default();
-            let plan = score::plan(&collected, &title, false).expect("an article");
+            let plan = score::plan(&collected, &title, None).expect("an article");
             let range = article_range(&collected, &plan.actions, &page);
             cut_pages += usize::from(range.as_ref().is_some_and(|r| !r.cuts.is_empty()));
             let [whole, lol, replayed] = emit_three_ways(&page, range, tape, plan.actions);

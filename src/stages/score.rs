@@ -74,6 +74,21 @@ const PROMO_MIN_LINE_CHARS: u32 = 15;
 /// ("By" and a title or a handle); a story card's headline and teaser are more.
 const TEASER_MORE: u32 = 30;
 
+/// Whether `text` names the day of ISO date `date` ("2016-12-07"): its year and its day of
+/// the month among the numbers it holds, in whatever order and language it writes them
+/// ("December 7, 2016", "7. Dezember 2016", "2016/12/07").
+fn says_day(text: &str, date: &str) -> bool {
+    let (Some(year), Some(day)) = (date.get(..4), date.get(8..10)) else {
+        return false;
+    };
+    let day = day.trim_start_matches('0');
+    let mut numbers = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty());
+    let numbers: Vec<&str> = numbers.by_ref().take(8).collect();
+    numbers.contains(&year) && numbers.iter().any(|n| n.trim_start_matches('0') == day)
+}
+
 /// Sums over subtrees, one per node, built in one reverse sweep (see [`Scorer::aggregate`]).
 /// Each stage keeps only the sums it reads: on a large page these vectors are the scorer's
 /// biggest allocations. Lengths and counts are `u32` like the arena's own figures; lengths
@@ -351,8 +366,8 @@ struct Flags {
 struct Scorer<'a> {
     c: &'a Collected,
     title: &'a str,
-    /// Whether the page gives its date, which the view shows above the article.
-    dated: bool,
+    /// The date the page gives (ISO 8601), which the view shows above the article.
+    published: Option<&'a str>,
     /// Text inside each subtree with only hidden/never-content parts left out (the rest of
     /// those sums is only needed for [`protected`], and dropped after it).
     raw_text: Vec<u32>,
@@ -364,8 +379,8 @@ struct Scorer<'a> {
 }
 
 /// Plans the article. `title` is the resolved article title (to drop a heading repeating it);
-/// `dated`, whether the page gives its date (to drop a line that only repeats it).
-pub fn plan(c: &Collected, title: &str, dated: bool) -> Option<Plan> {
+/// `published`, the date the page gives, ISO 8601 (to drop a line that only repeats it).
+pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) -> Option<Plan> {
     let n = c.nodes.len();
     if n == 0 {
         return None;
@@ -374,7 +389,7 @@ pub fn plan(c: &Collected, title: &str, dated: bool) -> Option<Plan> {
     let mut s = Scorer {
         c,
         title,
-        dated,
+        published,
         raw_text: Vec::new(),
         protected: Vec::new(),
         total_prose: 0.0,
@@ -614,7 +629,7 @@ impl Scorer<'_> {
                     let when = text.bytes().any(|b| b.is_ascii_digit())
                         && crate::metadata::clean_byline(&text).is_none();
                     if when {
-                        dead |= self.dated;
+                        dead |= self.published.is_some();
                     } else if byline.is_none() {
                         let text = self.byline_name(i).unwrap_or(text);
                         let len = text.chars().count();
@@ -624,6 +639,9 @@ impl Scorer<'_> {
                         }
                     }
                 }
+            }
+            if !dead && f & (flag::META_LINE | flag::BYLINE) == flag::META_LINE {
+                dead = self.date_line_alone(i);
             }
             if !dead && title_heading.is_none() && matches!(node.tag, Tag::H1 | Tag::H2) {
                 if let Some(text) = self.c.capture(i) {
@@ -640,6 +658,25 @@ impl Scorer<'_> {
             byline,
             title_heading,
         }
+    }
+
+    /// Whether date-line element `i` (a `<time>`, a `published-info` box) is a line of its
+    /// own that only says the page's date ("December 7, 2016 — 5:00 AM EST"), which the view
+    /// shows. In a line with more words ("<li><time>1998</time> The pier opens</li>",
+    /// "Updated <time>…</time> to add the board's reply") the date is part of what it says;
+    /// another day's date dates something else (a forum's later posts).
+    fn date_line_alone(&self, i: usize) -> bool {
+        let Some(date) = self.published else {
+            return false;
+        };
+        let parent = self.c.nodes[i].parent;
+        let own = self.raw_text[i];
+        if own == 0 || own >= 100 || (parent != NONE && self.raw_text[parent as usize] > own) {
+            return false;
+        }
+        self.c.capture(i).is_some_and(|text| {
+            says_day(&text, date) && crate::metadata::clean_byline(&text).is_none()
+        })
     }
 
     /// The first `<h1>` or `<h2>` that gives the title, wherever it is.
