@@ -319,6 +319,13 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("trending", "trending lists"), RemovedKind::Related),
     (word("popular", "most-read lists"), RemovedKind::Related),
     (word("promo", "promotions"), RemovedKind::Ads),
+    (
+        word(
+            "tout",
+            "promotions for the publisher's other products (`terminal-tout`)",
+        ),
+        RemovedKind::Ads,
+    ),
     (word("ad", "ad slots"), RemovedKind::Ads),
     (word("ads", "ad slots"), RemovedKind::Ads),
     (word("advert", "ad slots"), RemovedKind::Ads),

@@ -627,6 +627,19 @@ mod class_names {
         assert!(a.removed.ads >= 3, "{:?}", a.removed);
     }
 
+    /// A "tout" is the publisher's advert for its other products, set inside the article
+    /// ("Before it's here, it's on the Bloomberg Terminal. LEARN MORE").
+    #[test]
+    fn touts_for_the_publishers_products_go() {
+        let a = heat_pumps_article(&format!(
+            r#"<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<div class="terminal-tout"><span class="terminal-tout__text">Before it's here, it's on our data terminal.</span> <a href="/terminal" class="terminal-tout__link">LEARN MORE</a></div>"#
+        ));
+        assert_eq!(a.text.matches("low flow temperature").count(), 3);
+        assert!(!a.text.contains("LEARN MORE"), "{}", a.text);
+        assert!(a.removed.ads >= 1, "{:?}", a.removed);
+    }
+
     /// Themes glue the word to what follows (`relatedposts`, `relatedlinks`), and such a
     /// block's heading has no links of its own to give it away.
     #[test]
