@@ -669,9 +669,17 @@ impl Scorer<'_> {
         let Some(date) = self.published else {
             return false;
         };
-        let parent = self.c.nodes[i].parent;
+        let nodes = &self.c.nodes;
         let own = self.raw_text[i];
-        if own == 0 || own >= 100 || (parent != NONE && self.raw_text[parent as usize] > own) {
+        // A line of its own: the whole text of the element around it (`<span
+        // class=posted-on>` around the `<time>`), or of the block it is or sits in (`<p
+        // class=timestamp>`, between a heading and the text).
+        let whole = |j: u32| j == NONE || self.raw_text[j as usize] == own;
+        let mut block = i as u32;
+        while block != NONE && !nodes[block as usize].tag.is_text_block() {
+            block = nodes[block as usize].parent;
+        }
+        if own == 0 || own >= 100 || !(whole(nodes[i].parent) || whole(block)) {
             return false;
         }
         self.c.capture(i).is_some_and(|text| {
