@@ -539,19 +539,19 @@ fn is_hidden(a: &Attrs<'_>, tag: Tag, labels: bool, scratch: &mut String) -> boo
 /// alone (Bootstrap's `sr-only` and `visually-hidden`, WordPress' `screen-reader-text`,
 /// Drupal's `element-invisible`, `text-hide`), in any case.
 fn names_visually_hidden(class: &str) -> bool {
-    const NAMES: [&[u8]; 6] = [
-        b"sr-only",
-        b"visually-hidden",
-        b"visuallyhidden",
-        b"screen-reader",
-        b"element-invisible",
-        b"text-hide",
+    const NAMES: [&str; 6] = [
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader",
+        "element-invisible",
+        "text-hide",
     ];
-    let class = class.as_bytes();
+    let bytes = class.as_bytes();
     NAMES.iter().any(|name| {
-        class
+        bytes
             .windows(name.len())
-            .any(|w| w.eq_ignore_ascii_case(name))
+            .any(|w| w.eq_ignore_ascii_case(name.as_bytes()))
     })
 }
 
@@ -878,7 +878,8 @@ impl Visitor for Collector {
         // is ("Kristen Falc'hon" twice, "Author: Mira Shah."): it stays in the page as it
         // was, and out of the byline. (Text hidden from screen readers, `aria-hidden`, is
         // the one the reader sees.)
-        let unread = class.is_some_and(names_visually_hidden) && self.in_byline();
+        // (Asked in that order: most elements have a class, few are in a byline.)
+        let unread = self.in_byline() && class.is_some_and(names_visually_hidden);
         if unread && self.capture_muted == NONE {
             self.capture_muted = node;
         }

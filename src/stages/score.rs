@@ -376,6 +376,8 @@ struct Scorer<'a> {
     /// Non-link text of the whole page (hidden and never-content parts left out).
     total_prose: f64,
     data_table: Vec<bool>,
+    /// The first `<h1>` or `<h2>` that gives the title (see [`Scorer::title_heading`]).
+    titled: Option<usize>,
 }
 
 /// Plans the article. `title` is the resolved article title (to drop a heading repeating it);
@@ -394,7 +396,9 @@ pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) ->
         protected: Vec::new(),
         total_prose: 0.0,
         data_table,
+        titled: None,
     };
+    s.titled = s.title_heading();
     let raw: Vec<Prose> = s.aggregate(
         &|node: &Node| node.flags & (flag::NEVER | flag::HIDDEN) == 0,
         None,
@@ -593,7 +597,7 @@ impl Scorer<'_> {
         // (`entry-header`, `splash-header`), and left out as unlikely, but it is where the
         // byline is. It is the one inside the article or the one that holds the title.
         let mut bylines_shown = vec![false; nodes.len()];
-        let titled = self.title_heading();
+        let titled = self.titled;
         for (i, node) in nodes.iter().enumerate() {
             // What is alive is shown, so a parent not shown is not alive either.
             let parent_shown = node.parent == NONE || bylines_shown[node.parent as usize];
@@ -607,9 +611,11 @@ impl Scorer<'_> {
             let gone =
                 f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) != 0 || named_boilerplate;
             let unlikely = flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.protected[i];
-            let article_header =
-                f & flag::IN_ARTICLE != 0 || titled.is_some_and(|h| self.c.within(i).contains(&h));
-            bylines_shown[i] = parent_shown && !gone && (!unlikely || article_header);
+            // (A closure: asked only of an unlikely element, as it searches.)
+            let article_header = || {
+                f & flag::IN_ARTICLE != 0 || titled.is_some_and(|h| self.c.within(i).contains(&h))
+            };
+            bylines_shown[i] = parent_shown && !gone && (!unlikely || article_header());
             let mut dead = !parent_alive || gone || unlikely;
             if bylines_shown[i] && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
@@ -682,9 +688,16 @@ impl Scorer<'_> {
         if own == 0 || own >= 100 || !(whole(nodes[i].parent) || whole(block)) {
             return false;
         }
-        self.c.capture(i).is_some_and(|text| {
-            says_day(&text, date) && crate::metadata::clean_byline(&text).is_none()
-        })
+        // The numbers are read from the text as captured: few lines hold the page's day,
+        // and only those are decoded.
+        self.c
+            .captures
+            .get(&(i as u32))
+            .is_some_and(|raw| says_day(raw, date))
+            && self
+                .c
+                .capture(i)
+                .is_some_and(|text| crate::metadata::clean_byline(&text).is_none())
     }
 
     /// The first `<h1>` or `<h2>` that gives the title, wherever it is.
@@ -692,13 +705,17 @@ impl Scorer<'_> {
         if self.title.is_empty() {
             return None;
         }
+        // Every heading is captured: their few captures are searched, not every node.
         let nodes = &self.c.nodes;
-        (0..nodes.len()).find(|&i| {
-            matches!(nodes[i].tag, Tag::H1 | Tag::H2)
-                && self
-                    .c
-                    .capture(i)
-                    .is_some_and(|text| text_similarity(self.title, &text) > 0.75)
+        let mut headings: Vec<usize> = (self.c.captures.keys())
+            .map(|&k| k as usize)
+            .filter(|&k| matches!(nodes[k].tag, Tag::H1 | Tag::H2))
+            .collect();
+        headings.sort_unstable();
+        headings.into_iter().find(|&i| {
+            self.c
+                .capture(i)
+                .is_some_and(|text| text_similarity(self.title, &text) > 0.75)
         })
     }
 
