@@ -649,12 +649,18 @@ impl Scorer<'_> {
             if !dead && f & (flag::META_LINE | flag::BYLINE) == flag::META_LINE {
                 dead = self.date_line_alone(i);
             }
-            if !dead && title_heading.is_none() && matches!(node.tag, Tag::H1 | Tag::H2) {
-                if let Some(text) = self.c.capture(i) {
-                    if !self.title.is_empty() && text_similarity(self.title, &text) > 0.75 {
-                        title_heading = Some(i);
-                        dead = true;
-                    }
+            // The first heading that gives the title is known (`titled`); no heading before
+            // it does. Only when it is not alive are later ones asked.
+            let asked = titled.is_some_and(|h| i >= h) && matches!(node.tag, Tag::H1 | Tag::H2);
+            if !dead && title_heading.is_none() && asked {
+                let gives_title = titled == Some(i)
+                    || self
+                        .c
+                        .capture(i)
+                        .is_some_and(|text| text_similarity(self.title, &text) > 0.75);
+                if gives_title {
+                    title_heading = Some(i);
+                    dead = true;
                 }
             }
             alive[i] = !dead;
