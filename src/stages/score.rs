@@ -82,10 +82,11 @@ fn says_day(text: &str, date: &str) -> bool {
         return false;
     };
     let day = day.trim_start_matches('0');
-    let mut numbers = text
+    let numbers: Vec<&str> = text
         .split(|c: char| !c.is_ascii_digit())
-        .filter(|n| !n.is_empty());
-    let numbers: Vec<&str> = numbers.by_ref().take(8).collect();
+        .filter(|n| !n.is_empty())
+        .take(8)
+        .collect();
     numbers.contains(&year) && numbers.iter().any(|n| n.trim_start_matches('0') == day)
 }
 
