@@ -539,19 +539,19 @@ fn is_hidden(a: &Attrs<'_>, tag: Tag, labels: bool, scratch: &mut String) -> boo
 /// alone (Bootstrap's `sr-only` and `visually-hidden`, WordPress' `screen-reader-text`,
 /// Drupal's `element-invisible`, `text-hide`), in any case.
 fn names_visually_hidden(class: &str) -> bool {
-    const NAMES: [&str; 6] = [
-        "sr-only",
-        "visually-hidden",
-        "visuallyhidden",
-        "screen-reader",
-        "element-invisible",
-        "text-hide",
+    const NAMES: [&[u8]; 6] = [
+        b"sr-only",
+        b"visually-hidden",
+        b"visuallyhidden",
+        b"screen-reader",
+        b"element-invisible",
+        b"text-hide",
     ];
-    let bytes = class.as_bytes();
+    let class = class.as_bytes();
     NAMES.iter().any(|name| {
-        bytes
+        class
             .windows(name.len())
-            .any(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+            .any(|w| w.eq_ignore_ascii_case(name))
     })
 }
 
@@ -1048,9 +1048,11 @@ impl Visitor for Collector {
         if sentence {
             node.flags |= flag::SENTENCE;
         }
-        for (_, buf) in self.capturing.iter_mut() {
-            if buf.len() < CAPTURE_MAX && self.capture_muted == NONE {
-                push_collapsed(buf, text);
+        if self.capture_muted == NONE {
+            for (_, buf) in self.capturing.iter_mut() {
+                if buf.len() < CAPTURE_MAX {
+                    push_collapsed(buf, text);
+                }
             }
         }
         self.credits.text(text, len, blank);
