@@ -1758,17 +1758,32 @@ mod boilerplate {
 mod metadata {
     use super::*;
 
+    /// A paragraph of the story every test here reads.
+    const FERRY_PARA: &str = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
+
+    /// A page titled "Ferry to run hourly" with `body` as its body.
+    fn ferry_page(body: &str) -> quietpage::Article {
+        let html = format!(
+            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body>{body}</body></html>"#
+        );
+        extract_ok(&html, "https://news.example/ferry")
+    }
+
+    /// A story headed "Ferry to run hourly", with `head` between its heading and its text.
+    fn hourly_ferry(head: &str) -> quietpage::Article {
+        ferry_page(&format!(
+            "<article>\n<h1>Ferry to run hourly</h1>\n{head}\n{}</article>",
+            FERRY_PARA.repeat(5)
+        ))
+    }
+
     /// Templates indent deeply: a byline box's whitespace once filled the bytes kept of its
     /// text before the author's name came.
     #[test]
     fn a_deeply_indented_byline_is_read() {
         let pad = |depth: usize| format!("\n{}", " ".repeat(depth * 4));
-        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
-        let html = format!(
-            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
-<h1>Ferry to run hourly</h1>
-<div class="authorInfo">{}<h6><a href="/topics/transport/">Local transport</a></h6>{}<ul>{}<li>{}<span class="byText">by </span>{}<a rel="author" href="/profiles/mira/">{}<span>Mira Shah</span>{}</a>{}</li>{}</ul>{}</div>
-{}</article></body></html>"#,
+        let a = hourly_ferry(&format!(
+            r#"<div class="authorInfo">{}<h6><a href="/topics/transport/">Local transport</a></h6>{}<ul>{}<li>{}<span class="byText">by </span>{}<a rel="author" href="/profiles/mira/">{}<span>Mira Shah</span>{}</a>{}</li>{}</ul>{}</div>"#,
             pad(30),
             pad(30),
             pad(32),
@@ -1779,9 +1794,7 @@ mod metadata {
             pad(34),
             pad(32),
             pad(30),
-            para.repeat(5)
-        );
-        let a = extract_ok(&html, "https://news.example/ferry");
+        ));
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
     }
 
@@ -1789,15 +1802,9 @@ mod metadata {
     /// title gives the name alone, as Readability reads it.
     #[test]
     fn a_byline_reads_its_marked_name() {
-        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
-        let html = format!(
-            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
-<h1>Ferry to run hourly</h1>
-<div class="author-box"><a href="https://harbour.example">Harbour Weekly</a> <span itemprop="author" itemscope><span itemprop="name">Mira Shah</span></span> <span class="role">Transport Editor</span></div>
-{}</article></body></html>"#,
-            para.repeat(5)
+        let a = hourly_ferry(
+            r#"<div class="author-box"><a href="https://harbour.example">Harbour Weekly</a> <span itemprop="author" itemscope><span itemprop="name">Mira Shah</span></span> <span class="role">Transport Editor</span></div>"#,
         );
-        let a = extract_ok(&html, "https://news.example/ferry");
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
         assert!(!a.text.contains("Transport Editor"), "{}", a.text);
     }
@@ -1805,19 +1812,6 @@ mod metadata {
     /// A byline line says more than the name: a label for screen readers, the section, the
     /// author's handle, the verb of a date line. The name is what the view shows; a line with
     /// several authors' marks names them all.
-    /// A story headed "Ferry to run hourly", with `head` between its heading and its text.
-    fn hourly_ferry(head: &str) -> quietpage::Article {
-        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
-        let html = format!(
-            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
-<h1>Ferry to run hourly</h1>
-{head}
-{}</article></body></html>"#,
-            para.repeat(5)
-        );
-        extract_ok(&html, "https://news.example/ferry")
-    }
-
     #[test]
     fn a_byline_line_gives_the_name_alone() {
         let byline_of = |line: &str| hourly_ferry(line).byline;
@@ -1922,16 +1916,14 @@ mod metadata {
     /// unlikely content; its byline is still the byline. A figure's author is the picture's.
     #[test]
     fn a_byline_in_the_articles_header_is_read() {
-        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
-        let html = format!(
-            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><main><article class="post">
+        let a = ferry_page(&format!(
+            r#"<main><article class="post">
 <header class="entry-header"><h1 class="entry-title">Ferry to run hourly</h1>
 <div class="entry-info"><address class="vcard"><a href="/author/m" rel="author">Mira Shah</a></address></div></header>
 <div class="entry-content"><figure><img src="/pier.jpg" alt=""><figcaption><span class="img-caption">The pier in May.</span> <span class="img-author">Jon Roe/Harbour Weekly</span></figcaption></figure>
-{}</div></article></main></body></html>"#,
-            para.repeat(30)
-        );
-        let a = extract_ok(&html, "https://news.example/ferry");
+{}</div></article></main>"#,
+            FERRY_PARA.repeat(30)
+        ));
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
         assert!(a.text.contains("The pier in May."), "{}", a.text);
         assert!(!a.text.contains("Jon Roe"), "{}", a.text);
@@ -1941,15 +1933,13 @@ mod metadata {
     /// holds the title's heading is the article's own header, and its byline the byline.
     #[test]
     fn a_byline_in_a_header_that_holds_the_title_is_read() {
-        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
-        let html = format!(
-            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body>
+        let a = ferry_page(&format!(
+            r#"
 <div class="card-box-header"><h1>Ferry to run hourly</h1>
 <div class="article-author"><a href="/latest?author=mira"><span>Mira Shah</span></a></div></div>
-<div class="content">{}</div></body></html>"#,
-            para.repeat(8)
-        );
-        let a = extract_ok(&html, "https://news.example/ferry");
+<div class="content">{}</div>"#,
+            FERRY_PARA.repeat(8)
+        ));
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
     }
 
@@ -1957,26 +1947,19 @@ mod metadata {
     /// byline and teaser. The byline there is another story's author, not this one's.
     #[test]
     fn a_byline_in_another_storys_card_is_not_the_byline() {
-        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
         let card = r#"<a class="feed-item" href="/2016/09/bridge-tolls.html"><div class="headline">Bridge tolls to rise in the spring</div>
 <div class="byline"><span>By</span> <span>Jon Roe</span></div><div class="teaser">The toll board voted on Tuesday.</div></a>"#;
-        let html = format!(
-            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body>
-<div class="content"><h1>Ferry to run hourly</h1>{}</div><div class="feed">{}</div></body></html>"#,
-            para.repeat(8),
-            card
-        );
-        let a = extract_ok(&html, "https://news.example/ferry");
+        let page = |own: &str| {
+            ferry_page(&format!(
+                r#"
+<div class="content"><h1>Ferry to run hourly</h1>{own}{}</div><div class="feed">{card}</div>"#,
+                FERRY_PARA.repeat(8)
+            ))
+        };
+        let a = page("");
         assert_eq!(a.byline, None, "{}", a.text);
         // The author's own link around the byline is still read.
-        let own = r#"<a href="/authors/mira"><span class="byline">By Mira Shah</span></a>"#;
-        let a = extract_ok(
-            &html.replace(
-                "<h1>Ferry to run hourly</h1>",
-                &format!("<h1>Ferry to run hourly</h1>{own}"),
-            ),
-            "https://news.example/ferry",
-        );
+        let a = page(r#"<a href="/authors/mira"><span class="byline">By Mira Shah</span></a>"#);
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
     }
 
@@ -1984,15 +1967,9 @@ mod metadata {
     /// byline line to take out, though named like one.
     #[test]
     fn a_dateline_that_opens_a_paragraph_stays_in_it() {
-        let para = "<p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p>";
-        let html = format!(
-            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body><article>
-<h1>Ferry to run hourly</h1>
-<p><span class="dateline">KOBE &#8211; </span>Six ferries will cross to the island from May, after the pier reopens, the harbour board said on Tuesday, and the crews are trained.</p>
-{}</article></body></html>"#,
-            para.repeat(5)
+        let a = hourly_ferry(
+            r#"<p><span class="dateline">KOBE &#8211; </span>Six ferries will cross to the island from May, after the pier reopens, the harbour board said on Tuesday, and the crews are trained.</p>"#,
         );
-        let a = extract_ok(&html, "https://news.example/ferry");
         assert!(a.text.starts_with("KOBE – Six ferries"), "{}", a.text);
     }
 
