@@ -26,6 +26,18 @@ pub fn decode_attr(s: &str) -> Cow<'_, str> {
     decode_with(s, true)
 }
 
+/// Decodes text a site may have escaped twice. CMSs escape a post's title or summary once when
+/// they store it and again when they write it into a `<meta>` or `<title>` (WordPress's
+/// `&amp;#039;`, `&amp;quot;`): one pass leaves `&#039;` for the reader to see. A second pass
+/// turns only what is still a reference into its character, by the attribute rule, so "AT&T"
+/// and "rock&notes" stay as they are.
+pub fn decode_twice(s: &str) -> Cow<'_, str> {
+    match decode(s) {
+        Cow::Owned(once) if once.contains('&') => Cow::Owned(decode_attr(&once).into_owned()),
+        once => once,
+    }
+}
+
 fn decode_with(s: &str, in_attr: bool) -> Cow<'_, str> {
     if !s.contains('&') {
         return Cow::Borrowed(s);
@@ -550,5 +562,20 @@ mod tests {
             .all(|w| w[0].0.as_bytes() < w[1].0.as_bytes()));
         assert!(LEGACY.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
         assert!(LEGACY.iter().all(|n| named(n).is_some()));
+    }
+
+    #[test]
+    fn text_escaped_twice_is_decoded_and_an_ampersand_stays() {
+        for (raw, text) in [
+            ("Don&amp;#039;t stop", "Don't stop"),
+            ("&amp;quot;Quoted&amp;quot; he said", "\"Quoted\" he said"),
+            ("AT&amp;T and R&amp;D", "AT&T and R&D"),
+            ("rock&amp;notes", "rock&notes"),
+            ("?a=1&amp;copy=2", "?a=1&copy=2"),
+            ("Fish &amp; chips", "Fish & chips"),
+            ("no reference", "no reference"),
+        ] {
+            assert_eq!(decode_twice(raw), text, "{raw}");
+        }
     }
 }

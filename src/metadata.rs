@@ -72,7 +72,7 @@ impl RawMeta {
             .find_map(|metas| {
                 metas
                     .get(key)
-                    .map(|v| normalize_space(&entities::decode(v)))
+                    .map(|v| normalize_space(&entities::decode_twice(v)))
                     .filter(|v| !v.is_empty())
             })
     }
@@ -141,7 +141,9 @@ fn find_article(v: &Value) -> Option<&Value> {
 
 fn string_of(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) => Some(normalize_space(&entities::decode(s))).filter(|s| !s.is_empty()),
+        Value::String(s) => {
+            Some(normalize_space(&entities::decode_twice(s))).filter(|s| !s.is_empty())
+        }
         _ => None,
     }
 }
@@ -328,7 +330,7 @@ fn separator_positions(s: &str, set: &[char]) -> Vec<usize> {
 
 /// Readability's `_getArticleTitle`: the `<title>` with the site's name cut off.
 pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
-    let orig = normalize_space(&entities::decode(raw_title));
+    let orig = normalize_space(&entities::decode_twice(raw_title));
     let mut cur = orig.clone();
     let mut hierarchical = false;
     let seps = separator_positions(&orig, SEPARATORS);

@@ -1973,6 +1973,23 @@ mod metadata {
         assert!(a.text.starts_with("KOBE – Six ferries"), "{}", a.text);
     }
 
+    /// Sites escape a post's title and summary once when they store them and again when they
+    /// write them into `<title>` and `<meta>`: the reader sees the characters, not `&#039;`.
+    #[test]
+    fn a_title_and_summary_escaped_twice_read_as_written() {
+        let a = ferry_page(&format!(
+            r#"<meta name="description" content="&amp;quot;Every hour&amp;quot; from May, the board&amp;#039;s plan says."><article><h1>Ferry to run hourly</h1>{}</article>"#,
+            FERRY_PARA.repeat(5)
+        ));
+        assert_eq!(
+            a.excerpt.as_deref(),
+            Some("\"Every hour\" from May, the board's plan says.")
+        );
+        let html = r#"<!doctype html><html><head><title>Don&amp;#039;t miss the ferry</title></head><body><article><p>The ferry will run every hour from May, the harbour board said, after a winter of repairs to the pier and the ramp.</p></article></body></html>"#;
+        let a = extract_ok(html, "https://news.example/ferry");
+        assert_eq!(a.title.as_deref(), Some("Don't miss the ferry"));
+    }
+
     #[test]
     fn json_ld_comes_first() {
         let a = extract_ok(
