@@ -869,6 +869,33 @@ The <abbr title="Water Board">WB</abbr> said <q>enough</q>; <del>Tuesday</del> <
             a.content_html
         );
     }
+
+    /// Pages set the space between two words in an element of its own (`<i> </i>`, left by
+    /// an editor). The empty element goes; the space stays, in the view and every export.
+    #[test]
+    fn a_space_set_in_an_empty_element_still_parts_the_words() {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Minutes</title></head><body><article><h1>Minutes</h1>
+<p>{PARA}</p>
+<p>The minutes<i> </i>record<b>&nbsp;</b>a vote, <span><em> </em></span>a dissent and a promise to publish the figures before the summer break.</p>
+<p>{PARA}</p>
+<p>{PARA}</p>
+</article></body></html>"#
+        );
+        let a = extract_ok(&html, "https://minutes.example/spring");
+        let markdown = quietpage::export::to_markdown(&a);
+        for (format, out) in [
+            ("html", &a.content_html),
+            ("text", &a.text),
+            ("markdown", &markdown),
+        ] {
+            assert!(
+                out.contains("The minutes record a vote, a dissent"),
+                "{format}:\n{out}"
+            );
+        }
+        assert!(!a.content_html.contains("<i>"), "{}", a.content_html);
+    }
 }
 
 mod maths {

@@ -38,6 +38,8 @@ struct OpenOut {
     tag: &'static str,
     /// Where its start tag begins in `html`, for cutting it off if it stays empty.
     start: usize,
+    /// Where its content begins in `html`, right after the start tag.
+    content: usize,
     /// `meaningful` and `breaks` when it opened.
     meaningful_at_start: u64,
     breaks_at_start: u64,
@@ -346,6 +348,7 @@ impl Emitter {
                         node,
                         tag: out_tag,
                         start,
+                        content: self.html.len(),
                         meaningful_at_start: self.meaningful,
                         breaks_at_start: self.breaks,
                     });
@@ -860,7 +863,21 @@ impl Emitter {
             && (!inline || self.breaks == o.breaks_at_start);
         let cut = empty && !keeps_structure;
         if cut {
-            self.html.truncate(o.start);
+            // Pages set the space between two words in an element of its own ("Rowling's<i>
+            // </i>universe"): it goes with the element, and the words would run together.
+            let held = &self.html[o.content..];
+            if inline && self.pre_depth > 0 {
+                // In a `<pre>` every space shows, and they stay as they were.
+                let spaces: String = held.chars().filter(|c| c.is_whitespace()).collect();
+                self.html.truncate(o.start);
+                self.html.push_str(&spaces);
+            } else {
+                let spaced = inline && held.chars().any(char::is_whitespace);
+                self.html.truncate(o.start);
+                if spaced && !self.html.ends_with(|c: char| c.is_ascii_whitespace()) {
+                    self.html.push(' ');
+                }
+            }
         } else {
             self.html.push_str("</");
             self.html.push_str(o.tag);
