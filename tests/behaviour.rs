@@ -61,6 +61,32 @@ mod lazy_images {
         }
     }
 
+    /// Medium's blur-up: the thumbnail sits in a wrapper of its own, then a src-less image,
+    /// then the `<noscript>` with the real picture. The picture takes the thumbnail's place.
+    #[test]
+    fn a_blurred_preview_in_its_own_wrapper_gives_way_to_the_noscript_picture() {
+        let para = "<p>By nine the harbour had filled with people and the light had gone flat and white, and the boats that do not fit were pulled up on the shingle.</p>";
+        let html = format!(
+            r#"<!doctype html><html><head><title>Walking the harbour</title></head><body><article><h1>Walking the harbour</h1>{para}
+<figure><div class="x"><div class="y"><div class="z"><img src="https://cdn.example.com/max/60/boats.png?q=20" width="540" height="304"></div><img class="full" width="540" height="304"><noscript><img src="https://cdn.example.com/max/1080/boats.png" width="540" height="304"></noscript></div></div></figure>
+{}</article></body></html>"#,
+            para.repeat(4)
+        );
+        let a = extract_ok(&html, URL);
+        assert_eq!(
+            img_srcs(&a.content_html),
+            ["https://cdn.example.com/max/1080/boats.png"],
+            "{}",
+            a.content_html
+        );
+        assert!(
+            a.content_html
+                .contains("<div><img src=\"https://cdn.example.com/max/1080/boats.png\""),
+            "{}",
+            a.content_html
+        );
+    }
+
     #[test]
     fn no_placeholder_survives_anywhere() {
         let a = article();

@@ -545,10 +545,11 @@ impl Emitter {
     /// usable source, unless the image right before it was written already.
     fn noscript_fallback(&mut self, raw: &str) {
         // Like Readability's `_unwrapNoscriptImages`, the <noscript> picture replaces the image
-        // just before it: that one is a lazy stand-in or a blurred preview.
+        // just before it: that one is a lazy stand-in or a blurred preview. It may sit in
+        // wrappers of its own, closed since (Medium's `<div><img src=…?q=20></div><noscript>`).
         let replaces_previous = self
             .after_last_img
-            .is_some_and(|end| end <= self.html.len() && self.html[end..].trim().is_empty());
+            .filter(|&end| end <= self.html.len() && only_end_tags(&self.html[end..]));
         let mut found: Option<Vec<sanitize::Attr<'static>>> = None;
         let _ = lol_html::rewrite_str(
             raw,
@@ -568,13 +569,21 @@ impl Emitter {
             )),
         );
         let Some(attrs) = found else { return };
-        if replaces_previous {
-            if let Some((start, src)) = self.last_img.take() {
-                self.html.truncate(start);
-                self.images.remove(&src);
-            }
+        let Some((start, src)) = replaces_previous.and(self.last_img.take()) else {
+            self.write_start(u32::MAX, Tag::Img, b"img", attrs, false);
+            return;
+        };
+        // The new image takes the old one's place, inside its wrappers.
+        let end = replaces_previous.unwrap_or(start);
+        let closed = self.html.split_off(end);
+        self.html.truncate(start);
+        self.images.remove(&src);
+        if self.first_image.as_ref() == Some(&src) {
+            self.first_image = None;
         }
+        self.after_last_img = None;
         self.write_start(u32::MAX, Tag::Img, b"img", attrs, false);
+        self.html.push_str(&closed);
     }
 }
 
@@ -608,6 +617,19 @@ fn figure_image(attrs: &[sanitize::Attr<'_>]) -> Option<(&'static str, String)> 
             None
         }
     })
+}
+
+/// Whether `s` holds only end tags and whitespace: what was written since an element ended
+/// closes the elements around it and opens none.
+fn only_end_tags(s: &str) -> bool {
+    let mut rest = s.trim_start();
+    while let Some(tag) = rest.strip_prefix("</") {
+        let Some(close) = tag.find('>') else {
+            return false;
+        };
+        rest = tag[close + 1..].trim_start();
+    }
+    rest.is_empty()
 }
 
 fn is_void(tag: &str) -> bool {
