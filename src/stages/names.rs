@@ -14,6 +14,7 @@ use crate::patterns::{
     How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES, CREDIT_NAMES, MAYBE_CANDIDATE,
     META_LINE, NAMESPACES, NEGATIVE, POSITIVE, SKIP_LINK, STATE_PREFIXES, UNLIKELY,
 };
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 /// What the collect pass asks about an element's names.
@@ -35,7 +36,7 @@ pub struct NameFacts {
 /// up costs a fraction of reading it.
 #[derive(Default)]
 pub struct ClassTokens {
-    parts: Map<String, Part>,
+    parts: TokenParts,
     /// Whole `class` attributes with non-ASCII characters, which [`NameFacts::by_names`]
     /// reads at many times an ASCII token's cost: pages that use such names repeat them.
     unicode: Map<String, NameFacts>,
@@ -44,6 +45,54 @@ pub struct ClassTokens {
 /// Distinct class tokens remembered per page; the cap bounds memory on a page where every
 /// token differs.
 const CLASS_TOKENS_MAX: usize = 4096;
+
+/// Distinct class tokens a page is given room for at its first (see [`TokenParts::insert`]).
+const TOKENS_AT_ONCE: usize = 512;
+
+/// Each class token's reading, the tokens' bytes kept end to end in one string. A map keyed
+/// by `String` allocated once per distinct token, and freed each one at the page's end: on
+/// pages of a few hundred tokens that was 1 % of the whole pass's instructions.
+#[derive(Default)]
+struct TokenParts {
+    text: String,
+    /// Where each token is in `text`, and its reading.
+    table: hashbrown::HashTable<(u32, u32, Part)>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl TokenParts {
+    fn get(&self, token: &str) -> Option<Part> {
+        let hash = self.hasher.hash_one(token);
+        self.table
+            .find(hash, |&(at, len, _)| {
+                &self.text[at as usize..(at + len) as usize] == token
+            })
+            .map(|&(_, _, part)| part)
+    }
+
+    fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    /// Adds a token not in the table.
+    fn insert(&mut self, token: &str, part: Part) {
+        let (Ok(at), Ok(len)) = (u32::try_from(self.text.len()), u32::try_from(token.len())) else {
+            return;
+        };
+        if self.text.is_empty() {
+            // A page holds a few hundred distinct tokens: room for them at once spares
+            // rehashing every token read so far at each doubling.
+            self.text.reserve(4096);
+            self.table.reserve(TOKENS_AT_ONCE, |_| 0);
+        }
+        self.text.push_str(token);
+        let (text, hasher) = (&self.text, &self.hasher);
+        self.table
+            .insert_unique(hasher.hash_one(token), (at, len, part), |&(at, len, _)| {
+                hasher.hash_one(&text[at as usize..(at + len) as usize])
+            });
+    }
+}
 
 impl NameFacts {
     pub fn new(class: Option<&str>, id: Option<&str>) -> NameFacts {
@@ -223,11 +272,11 @@ impl Matcher {
         let mut part = Part::default();
         for token in class.split_ascii_whitespace() {
             let t = match tokens.parts.get(token) {
-                Some(&t) => t,
+                Some(t) => t,
                 None => {
                     let t = self.part(token);
                     if tokens.parts.len() < CLASS_TOKENS_MAX {
-                        tokens.parts.insert(token.to_string(), t);
+                        tokens.parts.insert(token, t);
                     }
                     t
                 }
