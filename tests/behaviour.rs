@@ -87,6 +87,39 @@ mod lazy_images {
         );
     }
 
+    /// Picturefill's markup: a `<div data-picture>` of `data-src` stand-ins a script turns
+    /// into an image, and the picture itself only in a `<noscript>`. That picture is shown;
+    /// one inside a link (an advert's click-through, another story's teaser) is not.
+    #[test]
+    fn a_picture_given_only_in_noscript_is_shown() {
+        let para = "<p>By nine the harbour had filled with people and the light had gone flat and white, and the boats that do not fit were pulled up on the shingle.</p>";
+        let page = |block: &str| {
+            extract_ok(
+                &format!(
+                    r#"<!doctype html><html><head><title>Walking the harbour</title></head><body><article><h1>Walking the harbour</h1>{block}{}</article></body></html>"#,
+                    para.repeat(5)
+                ),
+                URL,
+            )
+        };
+        let a = page(
+            r#"<div class="image" data-picture><div data-src="/boats.320.jpg" data-media="(max-width: 320px)"></div><div data-src="/boats.full.jpg"></div><noscript><img src="https://cdn.example.com/boats.620.jpg" alt="Boats on the shingle"></noscript></div>"#,
+        );
+        assert_eq!(
+            img_srcs(&a.content_html),
+            ["https://cdn.example.com/boats.620.jpg"],
+            "{}",
+            a.content_html
+        );
+        for advert in [
+            r#"<div class="pic"><noscript><a href="https://ads.example.net/click"><img src="https://ads.example.net/banner.jpg" alt=""></a></noscript></div>"#,
+            r#"<div class="pic"><a href="/2024/05/other-story.html"><div><noscript><img src="https://cdn.example.com/other.jpg" alt="Another story"></noscript></div></a></div>"#,
+        ] {
+            let a = page(advert);
+            assert!(img_srcs(&a.content_html).is_empty(), "{}", a.content_html);
+        }
+    }
+
     #[test]
     fn no_placeholder_survives_anywhere() {
         let a = article();

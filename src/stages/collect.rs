@@ -142,6 +142,11 @@ pub struct Collected {
     pub dirs: Map<u32, String>,
     /// Shadow hosts whose text directly inside is not shown (`flag::QUIET_TEXT`), in order.
     pub quiet_hosts: Vec<u32>,
+    /// `<noscript>`s that hold a picture and no link, and are in none, in order: the picture
+    /// the emit pass shows where a script would have drawn it (picturefill's `<div
+    /// data-picture>` of `data-src` stand-ins). A picture in a link is an advert's
+    /// click-through or another story's teaser.
+    pub noscript_pictures: Vec<u32>,
     /// `lang` attributes by node.
     pub langs: Map<u32, String>,
     /// `tag.class#id` by node, kept only when `QUIETPAGE_DEBUG` is set (see `debug_on`).
@@ -213,6 +218,8 @@ pub struct Collector {
     /// opens inside it.
     probe: Option<u32>,
     probe_text: String,
+    /// The open `<noscript>`, whether its text holds an `<img>`, and whether an `<a>`.
+    noscript: Option<(u32, bool, bool)>,
     /// Which short elements are only a picture's credit line.
     credits: CreditProbes,
     in_title: bool,
@@ -263,6 +270,7 @@ impl Collector {
             capture_muted: NONE,
             probe: None,
             probe_text: String::new(),
+            noscript: None,
             credits: CreditProbes::default(),
             in_title: false,
             json_ld: None,
@@ -572,6 +580,31 @@ fn style_hides(style: &str, compact: &mut String) -> bool {
 }
 
 impl Collector {
+    /// Reads a `<noscript>`'s text, markup as written, for a picture and a link. Tags split
+    /// between two pieces of text are missed: the picture then goes unshown, as before.
+    fn noscript_text(&mut self, node: u32, text: &str) {
+        if self.noscript.is_none_or(|(open, _, _)| open != node) {
+            self.noscript = Some((node, false, false));
+        }
+        let Some((_, img, link)) = self.noscript.as_mut() else {
+            return;
+        };
+        let bytes = text.as_bytes();
+        for at in memchr::memchr_iter(b'<', bytes) {
+            let name = &bytes[at + 1..];
+            let named = |tag: &[u8]| {
+                name.len() > tag.len()
+                    && name[..tag.len()].eq_ignore_ascii_case(tag)
+                    && matches!(
+                        name[tag.len()],
+                        b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/'
+                    )
+            };
+            *img |= named(b"img");
+            *link |= named(b"a");
+        }
+    }
+
     /// Whether a byline or date line is being captured around the element that opens.
     fn in_byline(&self) -> bool {
         let lines = flag::BYLINE | flag::META_LINE;
@@ -954,6 +987,13 @@ impl Visitor for Collector {
                 self.open_tables.pop();
             }
             Tag::Title => self.in_title = false,
+            Tag::Noscript => {
+                if let Some((node, true, false)) = self.noscript.take() {
+                    if self.out.nodes[node as usize].flags & flag::IN_LINK == 0 {
+                        self.out.noscript_pictures.push(node);
+                    }
+                }
+            }
             Tag::Script => {
                 if let Some(text) = self.json_ld.take() {
                     self.out.meta.add_json_ld(text);
@@ -1009,6 +1049,9 @@ impl Visitor for Collector {
             return;
         }
         if !matches!(kind, TextType::Data) {
+            if top.tag == Tag::Noscript {
+                self.noscript_text(top.node, text);
+            }
             return;
         }
         let node = &mut self.out.nodes[top.node as usize];

@@ -1634,11 +1634,27 @@ impl Scorer<'_> {
             || (!is_list
                 && heading_density < 0.9
                 && content_length < 25
-                && (img == 0.0 || img > 2.0)
+                // A `<noscript>` picture counts only where it is the one picture: beside a
+                // lazy image it is that image's twin.
+                && ((img == 0.0 && self.noscript_pictures(i) == 0) || img > 2.0)
                 && !in_figure)
             || (!is_list && weight < 25.0 && link_density > 0.2)
             || (weight >= 25.0 && link_density > 0.5)
             || ((kept.embeds == 1 && content_length < 75) || kept.embeds > 1)
+    }
+
+    /// How many `<noscript>` pictures are inside node `i` (see
+    /// `Collected::noscript_pictures`): the emit pass shows them, and a block that holds one
+    /// holds a picture.
+    fn noscript_pictures(&self, i: usize) -> u32 {
+        let all = &self.c.noscript_pictures;
+        if all.is_empty() {
+            return 0;
+        }
+        let within = self.c.within(i);
+        let from = all.partition_point(|&n| (n as usize) < within.start);
+        let to = all.partition_point(|&n| (n as usize) < within.end);
+        (to - from) as u32
     }
 
     /// Whether heading `i` reads as a label and a colon, outside the link, before the rest
