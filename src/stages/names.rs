@@ -76,9 +76,14 @@ impl TokenParts {
 
     /// Adds a token not in the table.
     fn insert(&mut self, token: &str, part: Part) {
-        let (Ok(at), Ok(len)) = (u32::try_from(self.text.len()), u32::try_from(token.len())) else {
+        // Offsets are `u32`: a page's tokens past 4 GiB are read again instead of kept.
+        let (Ok(end), Ok(len)) = (
+            u32::try_from(self.text.len() + token.len()),
+            u32::try_from(token.len()),
+        ) else {
             return;
         };
+        let at = end - len;
         if self.text.is_empty() {
             // A page holds a few hundred distinct tokens: room for them at once spares
             // rehashing every token read so far at each doubling.
