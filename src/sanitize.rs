@@ -94,11 +94,23 @@ pub fn video_link(tag: &str, attrs: &[Attr<'_>], ctx: &Context) -> Option<(Strin
         .iter()
         .find_map(|n| attrs.get(n).filter(|v| !v.trim().is_empty()))?;
     let (href, parsed) = web_address(raw, ctx)?;
-    let host = parsed.host().to_ascii_lowercase();
-    let site = crate::patterns::VIDEO_HOSTS.iter().find(|h| {
-        host.strip_suffix(*h)
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
-    })?;
+    let site_of = |url: &Url| {
+        let host = url.host().to_ascii_lowercase();
+        crate::patterns::VIDEO_HOSTS.iter().find(|h| {
+            host.strip_suffix(*h)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        })
+    };
+    let (href, site) = match site_of(&parsed) {
+        Some(site) => (href, site),
+        // An embed service's player (Medium's `cdn.embedly.com/widgets/media.html?url=…`)
+        // names the video it wraps in its address.
+        None => ["url", "src"].iter().find_map(|name| {
+            let inner = Url::parse(&parsed.query_param(name)?)?;
+            let site = site_of(&inner)?;
+            matches!(inner.scheme(), "http" | "https").then(|| (inner.as_str().to_string(), site))
+        })?,
+    };
     let label = match player_title(attrs.get("title")) {
         Some(title) => format!("Video: {title} ({site})"),
         None => format!("Video on {site}"),

@@ -74,6 +74,19 @@ impl Url {
         &self.serialized[self.path_start..end]
     }
 
+    /// The first value of query parameter `name`, percent-decoded.
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        let start = self.query_start? + 1;
+        let end = self.fragment_start.unwrap_or(self.serialized.len());
+        self.serialized
+            .get(start..end)?
+            .split('&')
+            .find_map(|pair| {
+                let (key, value) = pair.split_once('=')?;
+                (key == name).then(|| percent_decode(value).map(Cow::into_owned))?
+            })
+    }
+
     /// The fragment without its `#`, if there is one.
     pub fn fragment(&self) -> Option<&str> {
         self.fragment_start.map(|i| &self.serialized[i + 1..])

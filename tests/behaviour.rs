@@ -459,6 +459,36 @@ mod embedded_videos {
         );
     }
 
+    /// An embed service's player (Medium wraps every video in embedly's) names the video in
+    /// its address: the link goes to the video, on its own site. An address there that is
+    /// not a video site's, or not a web address, gives no link.
+    #[test]
+    fn a_video_wrapped_by_an_embed_service_becomes_a_link_to_watch_it() {
+        let page = |iframe: &str| {
+            extract_ok(
+                &format!(
+                    r#"<!doctype html><html lang="en"><head><title>The river survey</title></head><body><article><h1>The river survey</h1><p>{PARA}</p>{iframe}<p>{PARA}</p><p>{PARA}</p></article></body></html>"#
+                ),
+                "https://river-news.example/survey",
+            )
+        };
+        let a = page(
+            r#"<figure><iframe src="https://cdn.embedly.com/widgets/media.html?src=https%3A%2F%2Fwww.youtube.com%2Fembed%2FIAoy3ia2ivI&amp;url=http%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3DIAoy3ia2ivI&amp;schema=youtube" title="The dam from the air"></iframe><figcaption>The dam.</figcaption></figure>"#,
+        );
+        assert!(
+            a.content_html.contains(r#"<a href="http://www.youtube.com/watch?v=IAoy3ia2ivI">Video: The dam from the air (youtube.com)</a>"#),
+            "{}",
+            a.content_html
+        );
+        for iframe in [
+            r#"<iframe src="https://cdn.embedly.com/widgets/media.html?url=https%3A%2F%2Fyoutube.com.trick.example%2Fwatch" title="Not a video site"></iframe>"#,
+            r#"<iframe src="https://cdn.embedly.com/widgets/media.html?url=javascript%3Aalert(1)%2F%2Fwww.youtube.com%2F" title="A script"></iframe>"#,
+        ] {
+            let a = page(iframe);
+            assert!(!a.content_html.contains("<a "), "{}", a.content_html);
+        }
+    }
+
     #[test]
     fn a_native_player_with_controls_becomes_a_link_to_its_file() {
         let a = article();
