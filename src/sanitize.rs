@@ -93,29 +93,42 @@ pub fn video_link(tag: &str, attrs: &[Attr<'_>], ctx: &Context) -> Option<(Strin
     let raw = names
         .iter()
         .find_map(|n| attrs.get(n).filter(|v| !v.trim().is_empty()))?;
-    let (href, parsed) = web_address(raw, ctx)?;
-    let site_of = |url: &Url| {
-        let host = url.host().to_ascii_lowercase();
-        crate::patterns::VIDEO_HOSTS.iter().find(|h| {
-            host.strip_suffix(*h)
-                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
-        })
-    };
-    let (href, site) = match site_of(&parsed) {
-        Some(site) => (href, site),
-        // An embed service's player (Medium's `cdn.embedly.com/widgets/media.html?url=…`)
-        // names the video it wraps in its address.
-        None => ["url", "src"].iter().find_map(|name| {
-            let inner = Url::parse(&parsed.query_param(name)?)?;
-            let site = site_of(&inner)?;
-            matches!(inner.scheme(), "http" | "https").then(|| (inner.as_str().to_string(), site))
-        })?,
-    };
+    let (href, site) = video_address(raw, ctx.base)?;
     let label = match player_title(attrs.get("title")) {
         Some(title) => format!("Video: {title} ({site})"),
         None => format!("Video on {site}"),
     };
     Some((href, label))
+}
+
+/// The video a player's address `raw` shows, as `(the address to watch it at, its site)`: the
+/// player's own address when it is on a video site (`patterns::VIDEO_HOSTS`, matched on the
+/// host's suffix), else the video an embed service wraps (Medium's
+/// `cdn.embedly.com/widgets/media.html?url=…`) in its `url=` or `src=`. The collect pass
+/// (which players the cleaning spares) and the emit pass (which become links) both ask here,
+/// so the two cannot disagree.
+pub fn video_address(raw: &str, base: Option<&Url>) -> Option<(String, &'static str)> {
+    let href = url::resolve(base, &entities::decode_attr(raw))?;
+    let parsed = Url::parse(&href)?;
+    let web = |url: &Url| matches!(url.scheme(), "http" | "https");
+    let site_of = |url: &Url| {
+        let host = url.host().to_ascii_lowercase();
+        crate::patterns::VIDEO_HOSTS.iter().copied().find(|h| {
+            host.strip_suffix(*h)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        })
+    };
+    if !web(&parsed) {
+        return None;
+    }
+    match site_of(&parsed) {
+        Some(site) => Some((href, site)),
+        None => ["url", "src"].iter().find_map(|name| {
+            let inner = Url::parse(&parsed.query_param(name)?)?;
+            let site = site_of(&inner)?;
+            web(&inner).then(|| (inner.as_str().to_string(), site))
+        }),
+    }
 }
 
 /// What a native `<video>` or `<audio>` player becomes (`media_player`).

@@ -489,6 +489,32 @@ mod embedded_videos {
         }
     }
 
+    /// The cleaning spares a block for its video (Readability's `_clean` keeps players from
+    /// video sites), and only where the view then shows a link to watch it: an address that
+    /// merely mentions a video site is another embed, and its short block goes.
+    #[test]
+    fn only_a_player_the_view_can_link_spares_its_block() {
+        let page = |src: &str| {
+            extract_ok(
+                &format!(
+                    r#"<!doctype html><html lang="en"><head><title>The river survey</title></head><body><article><h1>The river survey</h1><p>{PARA}</p><div><iframe src="{src}"></iframe><p>The lower town at dawn.</p></div><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></article></body></html>"#
+                ),
+                "https://river-news.example/survey",
+            )
+        };
+        for src in [
+            "//www.youtube.com/embed/dawn",
+            "https://cdn.embedly.com/widgets/media.html?url=https%3A%2F%2Fvimeo.com%2F42&amp;src=https%3A%2F%2Fplayer.vimeo.com%2Fvideo%2F42",
+        ] {
+            let a = page(src);
+            assert!(a.text.contains("The lower town at dawn."), "{src}: {}", a.text);
+            assert!(a.content_html.contains("<a href="), "{src}: {}", a.content_html);
+        }
+        let a = page("https://ads.example/slot?from=www.youtube.com/embed/dawn");
+        assert!(!a.text.contains("The lower town at dawn."), "{}", a.text);
+        assert!(!a.content_html.contains("<a href="), "{}", a.content_html);
+    }
+
     #[test]
     fn a_native_player_with_controls_becomes_a_link_to_its_file() {
         let a = article();

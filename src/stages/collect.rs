@@ -10,9 +10,7 @@ use super::stream::{offset, Seen, StartTag, Visitor, BYTES_PER_ELEMENT};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
-use crate::patterns::{
-    is_ad_label, is_control_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS,
-};
+use crate::patterns::{is_ad_label, is_control_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES};
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
 
@@ -837,7 +835,7 @@ impl Visitor for Collector {
             // A lazy-loaded player keeps its address in a data attribute until scrolled to.
             let lazy = || el.get("data-src").or_else(|| el.get("data-lazy-src"));
             let src = a.src.or(a.data).or_else(lazy).unwrap_or_default();
-            if tag == Tag::Video || VIDEO_HOSTS.iter().any(|h| src.contains(h)) {
+            if tag == Tag::Video || shows_video(src) {
                 flags |= flag::VIDEO;
             }
         }
@@ -1103,6 +1101,17 @@ impl Visitor for Collector {
             self.probe_text.push_str(text);
         }
     }
+}
+
+/// A player from a video site, which the cleaning spares: the test the emit pass makes when it
+/// turns the player into a link (`sanitize::video_address`). The page's address is not known
+/// here and need not be: a relative address is on the page's own host, never a video site's,
+/// and a protocol-relative one (`//www.youtube.com/embed/…`) needs only a scheme, so any web
+/// address stands in for it.
+fn shows_video(src: &str) -> bool {
+    !src.is_empty()
+        && crate::url::Url::parse("https://page.invalid/")
+            .is_some_and(|page| crate::sanitize::video_address(src, Some(&page)).is_some())
 }
 
 /// Appends `text` with each run of whitespace as one space: the capture's bytes go to words,
