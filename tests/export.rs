@@ -723,6 +723,31 @@ fn text_is_title_byline_then_body() {
     golden("sample.txt", &text);
 }
 
+/// A story credited to the newsroom names it once under the title, not "ABC News · ABC News".
+#[test]
+fn a_byline_that_is_the_site_name_is_shown_once() {
+    let mut article = sample();
+    article.byline = Some("River  News".into());
+    article.site_name = Some("river news".into());
+    let text = to_text(&article);
+    assert!(text.contains("\nRiver News · 2024-05-01\n"), "{text}");
+    let html = to_html_document(&article);
+    assert!(html.contains("qp-byline"), "{html}");
+    assert!(!html.contains("qp-site"), "{html}");
+    // The book's metadata keeps both: one is its author, the other its publisher.
+    let book = open_book(&to_epub(&article));
+    let opf = book
+        .files
+        .iter()
+        .find(|(n, _)| n.ends_with(".opf"))
+        .unwrap()
+        .1;
+    assert!(
+        opf.contains("<dc:publisher>river news</dc:publisher>"),
+        "{opf}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // EPUB
 

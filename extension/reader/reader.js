@@ -3,6 +3,7 @@
 // article.css, and tells the background once it is on screen.
 
 import { ext } from '../shared/api.js';
+import { shownSite } from '../shared/meta-line.js';
 import { removedSummary } from '../shared/removed.js';
 import { apply } from '../shared/settings.js';
 import { mountSettingsForm } from '../shared/settings-form.js';
@@ -132,7 +133,8 @@ function renderArticle(article) {
     return outer;
   };
   if (article.byline) item('span', 'qp-byline', article.byline);
-  if (article.site_name) item('span', 'qp-site', article.site_name);
+  const site = shownSite(article);
+  if (site) item('span', 'qp-site', site);
   if (article.published) {
     item('time', 'qp-date', formatDate(article.published, article.lang)).dateTime = article.published;
   }

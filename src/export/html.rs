@@ -50,7 +50,7 @@ pub(crate) fn document(article: &Article) -> String {
     if let Some(byline) = super::meta(&article.byline) {
         items.push(span("qp-byline", &byline));
     }
-    if let Some(site) = super::meta(&article.site_name) {
+    if let Some(site) = super::shown_site(article) {
         items.push(span("qp-site", &site));
     }
     if let Some(date) = super::display_date(article) {

@@ -131,11 +131,19 @@ pub(crate) fn display_date(article: &Article) -> Option<String> {
     })
 }
 
+/// The site's name for the line under the title, unless the byline already says it: a
+/// story credited to the newsroom ("ABC News") would read "ABC News · ABC News".
+pub(crate) fn shown_site(article: &Article) -> Option<String> {
+    let site = meta(&article.site_name)?;
+    let same = meta(&article.byline).is_some_and(|b| b.to_lowercase() == site.to_lowercase());
+    (!same).then_some(site)
+}
+
 /// "Byline · Site · Date", from whichever of those the article has.
 pub(crate) fn byline_line(article: &Article) -> Option<String> {
     let parts: Vec<String> = [
         meta(&article.byline),
-        meta(&article.site_name),
+        shown_site(article),
         display_date(article),
     ]
     .into_iter()

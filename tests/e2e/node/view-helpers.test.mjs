@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { shownSite } from '../../../extension/shared/meta-line.js';
 import { removedSummary } from '../../../extension/shared/removed.js';
 import { DEFAULTS, normalize } from '../../../extension/shared/settings.js';
 
@@ -24,6 +25,16 @@ describe('removed line', () => {
   });
   it('ignores junk values', () => {
     assert.equal(removedSummary({ navigation: -1, share: 'x', ads: 1.5, comments: 2 }), 'Removed: 2 comment sections');
+  });
+});
+
+describe('meta line', () => {
+  it('names the site once when the byline is the newsroom', () => {
+    assert.equal(shownSite({ byline: 'ABC  News', site_name: ' abc news' }), '');
+    assert.equal(shownSite({ byline: 'Julia Horowitz', site_name: ' CNNMoney ' }), 'CNNMoney');
+    assert.equal(shownSite({ byline: null, site_name: 'CNNMoney' }), 'CNNMoney');
+    assert.equal(shownSite({ site_name: '  ' }), '');
+    assert.equal(shownSite(undefined), '');
   });
 });
 
