@@ -184,6 +184,10 @@ pub const BYLINE: &[Pattern] = &[
     sub("p-author", "microformat2 authors"),
 ];
 
+/// Names of a quote's box (`pull-quote`, `blockquote`, `testimonial-quote`): an author mark in
+/// one (`pull-quote__author`) names who said it, not who wrote the article.
+pub const QUOTE_NAMES: &[Pattern] = &[sub("quote", "pull quotes and quote boxes")];
+
 /// Names of a picture's credit line, set apart from its caption (`o-credit__attribution`,
 /// `image-credit`). Whole words, as `credit` is also part of `creditcard` and `accredited`.
 pub const CREDIT_NAMES: &[Pattern] = &[

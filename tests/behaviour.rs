@@ -1919,6 +1919,35 @@ mod metadata {
         ))
     }
 
+    /// A quote's attribution marked as an author (`pull-quote__author`, a blockquote's
+    /// `cite class=author`) names who said it: it is not the byline, and the story's own
+    /// byline after it still is.
+    #[test]
+    fn an_author_named_in_a_quote_is_not_the_byline() {
+        let pull = r#"<div class="pull-quote"><blockquote>We will run it every hour.</blockquote><div class="pull-quote__author"><span class="author">Mara Quist</span></div></div>"#;
+        let cited = r#"<blockquote><p>We will run it every hour.</p><cite class="author">Mara Quist</cite></blockquote>"#;
+        for quote in [pull, cited] {
+            let a = ferry_page(&format!(
+                "<article><h1>Ferry to run hourly</h1>{FERRY_PARA}{quote}{}</article>",
+                FERRY_PARA.repeat(4)
+            ));
+            assert_eq!(a.byline, None, "{quote}");
+            let a = ferry_page(&format!(
+                r#"<article><h1>Ferry to run hourly</h1>{FERRY_PARA}{quote}{}<p class="byline">By Ann Lee</p></article>"#,
+                FERRY_PARA.repeat(4)
+            ));
+            assert_eq!(a.byline.as_deref(), Some("Ann Lee"), "{quote}");
+        }
+        // A theme names its page for its quotes' font (`quotes-f2` on `<body>`): the byline
+        // inside is still the story's.
+        let html = format!(
+            r#"<!doctype html><html><head><title>Ferry to run hourly</title></head><body class="single quotes-f2"><article><h1>Ferry to run hourly</h1><p class="byline">By Ann Lee</p>{}</article></body></html>"#,
+            FERRY_PARA.repeat(5)
+        );
+        let a = extract_ok(&html, "https://news.example/ferry");
+        assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
+    }
+
     /// Templates indent deeply: a byline box's whitespace once filled the bytes kept of its
     /// text before the author's name came.
     #[test]

@@ -237,6 +237,9 @@ pub struct Collector {
     skip_named: u32,
     /// The last `<img>` opened, to tell a picture's credit from other things so named.
     last_img: u32,
+    /// Elements that are quotes (`<blockquote>`, a `pull-quote` box), in document order: an
+    /// author mark inside one names the speaker (see [`Collector::in_quote`]).
+    quotes: Vec<u32>,
 }
 
 impl Default for Collector {
@@ -281,6 +284,7 @@ impl Collector {
             shadows: Shadows::default(),
             skip_named: NONE,
             last_img: NONE,
+            quotes: Vec::new(),
         }
     }
 
@@ -311,6 +315,24 @@ impl Collector {
         // Nodes are numbered in document order, so an `<img>` opened after an ancestor that
         // is still open is inside it.
         near != NONE && self.last_img != NONE && self.last_img > near
+    }
+
+    /// Whether the element opening as `node`, under `parent`, is a quote or inside one.
+    /// Asked only of author marks, so it walks their ancestry rather than keeping a flag
+    /// for every node.
+    fn in_quote(&self, node: u32, parent: u32) -> bool {
+        if self.quotes.last() == Some(&node) {
+            return true;
+        }
+        let mut i = parent;
+        // Quotes are numbered in document order: none opened before the first is one.
+        while i != NONE && self.quotes.first().is_some_and(|&q| q <= i) {
+            if self.quotes.binary_search(&i).is_ok() {
+                return true;
+            }
+            i = self.out.nodes[i as usize].parent;
+        }
+        false
     }
 
     fn names(&mut self, class: Option<&str>, id: Option<&str>) -> NameFacts {
@@ -760,8 +782,18 @@ impl Visitor for Collector {
         if tag == Tag::Time {
             flags |= flag::META_LINE;
         }
+        // The page's own containers are named for a theme's settings too (`quotes-f2` on a
+        // `<body>`, its quotes' font).
+        let container = matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article);
+        if tag == Tag::Blockquote || (names.quote && !container) {
+            self.quotes.push(node);
+        }
         let rel_author = has_token(a.rel.unwrap_or_default(), "author");
-        if rel_author || (!itemprop.is_empty() && itemprop.contains("author")) || names.byline {
+        let author_mark =
+            rel_author || (!itemprop.is_empty() && itemprop.contains("author")) || names.byline;
+        // A quote's attribution (`pull-quote__author`, a `cite` marked `author` in a
+        // blockquote) names who said it: neither the article's author nor a credit.
+        if author_mark && !self.in_quote(node, parent_idx) {
             // An author inside a figure (`img-author`, `photo-author`) took the picture.
             flags |= if flags & flag::IN_FIGURE != 0 {
                 flag::CREDIT

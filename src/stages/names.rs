@@ -12,7 +12,7 @@ use super::collect::Map;
 use crate::article::RemovedKind;
 use crate::patterns::{
     How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES, CREDIT_NAMES, MAYBE_CANDIDATE,
-    META_LINE, NAMESPACES, NEGATIVE, POSITIVE, SKIP_LINK, STATE_PREFIXES, UNLIKELY,
+    META_LINE, NAMESPACES, NEGATIVE, POSITIVE, QUOTE_NAMES, SKIP_LINK, STATE_PREFIXES, UNLIKELY,
 };
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -28,6 +28,9 @@ pub struct NameFacts {
     pub byline: bool,
     pub skip: bool,
     pub credit: bool,
+    /// Named as a quote (`pull-quote`, `quote-author`): an author named in it is the
+    /// speaker's, not the article's.
+    pub quote: bool,
     pub class_weight: i8,
 }
 
@@ -141,6 +144,7 @@ impl NameFacts {
             byline: hits & BYL != 0,
             skip: hits & SKP != 0,
             credit: hits & CRD != 0 && hits & CAP == 0,
+            quote: hits & QTE != 0,
             class_weight: (weight(c) + weight(i)) as i8,
         }
     }
@@ -157,29 +161,32 @@ impl NameFacts {
             byline: names.any(BYLINE),
             skip: names.any(SKIP_LINK),
             credit: names.is_credit(),
+            quote: names.any(QUOTE_NAMES),
             class_weight: Names::class_weight(class, id) as i8,
         }
     }
 }
 
 /// Bits for the tables read with [`Names::any`].
-const UNL: u8 = 1;
-const MAYBE: u8 = 2;
-const POS: u8 = 4;
-const NEG: u8 = 8;
-const BYL: u8 = 16;
-const SKP: u8 = 32;
+type Hits = u16;
+const UNL: Hits = 1;
+const MAYBE: Hits = 2;
+const POS: Hits = 4;
+const NEG: Hits = 8;
+const BYL: Hits = 16;
+const SKP: Hits = 32;
 /// Set in a name's answers only for a token whose last credit or caption word is a credit
 /// word (see [`Names::is_credit`]), or a caption word.
-const CRD: u8 = 64;
-const CAP: u8 = 128;
+const CRD: Hits = 64;
+const CAP: Hits = 128;
+const QTE: Hits = 256;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
 #[derive(Clone, Copy)]
 struct Part {
     /// Tables with a match.
-    hits: u8,
+    hits: Hits,
     /// Index in [`BOILERPLATE`] of the first pattern a name word matches, or [`NO_PATTERN`].
     boilerplate: u16,
     meta_line: bool,
@@ -221,15 +228,16 @@ fn matcher() -> &'static Matcher {
 
 impl Matcher {
     fn new() -> Matcher {
-        let tables: [(&[Pattern], u8); 6] = [
+        let tables: [(&[Pattern], Hits); 7] = [
             (UNLIKELY, UNL),
             (MAYBE_CANDIDATE, MAYBE),
             (POSITIVE, POS),
             (NEGATIVE, NEG),
             (BYLINE, BYL),
             (SKIP_LINK, SKP),
+            (QUOTE_NAMES, QTE),
         ];
-        let mut needles: Vec<(&'static [u8], u8)> = Vec::new();
+        let mut needles: Vec<(&'static [u8], Hits)> = Vec::new();
         let mut words = WordsBuilder::default();
         for (patterns, bit) in tables {
             for p in patterns {
@@ -361,11 +369,11 @@ struct Substrings {
     /// `next[state * columns + column]`: the state after reading a byte. State 0 is the start.
     next: Vec<u16>,
     /// The tables of the needles that end at each state (its own and those of its suffixes).
-    found: Vec<u8>,
+    found: Vec<Hits>,
 }
 
 impl Substrings {
-    fn new(needles: &[(&[u8], u8)]) -> Substrings {
+    fn new(needles: &[(&[u8], Hits)]) -> Substrings {
         let mut trie = Trie::of(needles.iter().map(|(n, _)| *n));
         let mut found = Vec::new();
         for &(needle, bits) in needles {
@@ -414,7 +422,7 @@ impl Substrings {
 
     /// The tables with a needle somewhere in `name` (ASCII, any case).
     #[inline]
-    fn find(&self, name: &[u8]) -> u8 {
+    fn find(&self, name: &[u8]) -> Hits {
         let mut state = 0;
         let mut hits = 0;
         for &b in name {
@@ -452,7 +460,7 @@ const NO_PATTERN: u16 = u16::MAX;
 #[derive(Clone, Copy)]
 struct WordFacts {
     /// Tables with the pattern.
-    hits: u8,
+    hits: Hits,
     /// The first [`BOILERPLATE`] pattern among them, or [`NO_PATTERN`].
     boilerplate: u16,
     /// A [`STATE_PREFIXES`] word (never a prefix).
@@ -727,7 +735,7 @@ mod tests {
     /// suffix of another's beginning, the same needle in two tables.
     #[test]
     fn substrings_find_what_contains_finds() {
-        let needles: [(&[u8], u8); 11] = [
+        let needles: [(&[u8], Hits); 11] = [
             (b"he", 1),
             (b"she", 2),
             (b"his", 4),
@@ -757,7 +765,14 @@ mod tests {
 
     #[test]
     fn needles_are_words_without_spaces() {
-        let tables: [&[Pattern]; 5] = [UNLIKELY, MAYBE_CANDIDATE, POSITIVE, NEGATIVE, BYLINE];
+        let tables: [&[Pattern]; 6] = [
+            UNLIKELY,
+            MAYBE_CANDIDATE,
+            POSITIVE,
+            NEGATIVE,
+            BYLINE,
+            QUOTE_NAMES,
+        ];
         let boilerplate = BOILERPLATE.iter().map(|(p, _)| p);
         for p in tables.iter().flat_map(|t| t.iter()).chain(boilerplate) {
             assert!(!p.needle.is_empty(), "an empty needle");
