@@ -1948,6 +1948,31 @@ mod metadata {
         assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
     }
 
+    /// A paper's list of authors, each name marked: the first is the byline, and the list
+    /// reads whole, not ", Bo Chen, …" with the first name cut out.
+    #[test]
+    fn a_long_author_list_keeps_its_first_name() {
+        let names = [
+            "Ann Leeward",
+            "Bo Chenowith",
+            "Cy Dunnmore",
+            "Dee Evanston",
+            "Eli Fordham",
+            "Fay Goldsmith",
+            "Gus Halewood",
+            "Ida Mossgrove",
+            "Jo Kingsley",
+        ];
+        let list = names
+            .iter()
+            .map(|n| format!(r#"<span class="citation-author">{n}</span>"#))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let a = hourly_ferry(&format!(r#"<div class="citation-authors">{list}</div>"#));
+        assert_eq!(a.byline.as_deref(), Some("Ann Leeward"));
+        assert!(a.text.contains(&names.join(", ")), "{}", a.text);
+    }
+
     /// Templates indent deeply: a byline box's whitespace once filled the bytes kept of its
     /// text before the author's name came.
     #[test]

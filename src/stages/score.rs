@@ -67,6 +67,10 @@ const SHARE_LABEL_MAX_CHARS: u32 = 100;
 /// The most text an app-download promo holds: a line and the stores' names.
 const PROMO_MAX_CHARS: u32 = 200;
 
+/// Marked names that make an author list (see `Scorer::in_author_list`): two are often a
+/// name and a job title in one byline box.
+const AUTHOR_LIST_MIN: usize = 3;
+
 /// The least text beside its store links that makes a box a promo rather than a list of
 /// apps: a line that asks for the download.
 const PROMO_MIN_LINE_CHARS: u32 = 15;
@@ -642,7 +646,9 @@ impl Scorer<'_> {
                         let len = text.chars().count();
                         if len > 0 && len < 100 {
                             byline = Some((i as u32, text));
-                            dead = true;
+                            // One name of a paper's author list is the byline, but the list
+                            // stays whole: cut from it, the rest read ", Jun Zhao, …".
+                            dead = !self.in_author_list(i);
                         }
                     }
                 }
@@ -724,6 +730,31 @@ impl Scorer<'_> {
                 .capture(i)
                 .is_some_and(|text| text_similarity(self.title, &text) > 0.75)
         })
+    }
+
+    /// Whether byline candidate `i` is one name of a list too long to be a byline: its
+    /// parent is an author mark of 100 bytes or more, with at least [`AUTHOR_LIST_MIN`]
+    /// marked names of its own (`highwire-citation-authors` of eighteen
+    /// `highwire-citation-author`s). An author box of a name and a long bio is not one.
+    fn in_author_list(&self, i: usize) -> bool {
+        let nodes = &self.c.nodes;
+        let p = nodes[i].parent;
+        if p == NONE
+            || nodes[p as usize].flags & flag::BYLINE == 0
+            || self.raw_text[p as usize] < 100
+        {
+            return false;
+        }
+        let names = self
+            .c
+            .within(p as usize)
+            .filter(|&j| {
+                nodes[j].parent == p
+                    && nodes[j].flags & flag::BYLINE != 0
+                    && (1..100).contains(&self.raw_text[j])
+            })
+            .count();
+        names >= AUTHOR_LIST_MIN
     }
 
     /// Whether byline candidate `i` sits in a link that holds more than the byline: a card
