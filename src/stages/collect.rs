@@ -10,7 +10,9 @@ use super::stream::{offset, Seen, StartTag, Visitor, BYTES_PER_ELEMENT};
 use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
-use crate::patterns::{is_ad_label, is_control_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES};
+use crate::patterns::{
+    is_ad_label, is_control_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS,
+};
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
 
@@ -1141,7 +1143,11 @@ impl Visitor for Collector {
 /// and a protocol-relative one (`//www.youtube.com/embed/…`) needs only a scheme, so any web
 /// address stands in for it.
 fn shows_video(src: &str) -> bool {
-    !src.is_empty()
+    // Parsing cost more than the rest of a frame's element (pages hold many advertising
+    // frames), so only an address that names a video site somewhere, as any that passes
+    // must, is parsed.
+    let lower = src.to_ascii_lowercase();
+    VIDEO_HOSTS.iter().any(|h| lower.contains(h))
         && crate::url::Url::parse("https://page.invalid/")
             .is_some_and(|page| crate::sanitize::video_address(src, Some(&page)).is_some())
 }
