@@ -923,6 +923,26 @@ mod policy {
             Action::Unwrap
         );
     }
+
+    /// Density and width descriptors are compared as numbers, in the forms HTML allows
+    /// ("1.5x", "2e0x", "640w"); a candidate whose descriptor is no number is left out.
+    #[test]
+    fn srcset_descriptors_are_read_as_numbers() {
+        let (_, a) = kept(
+            "img",
+            &[(
+                "srcset",
+                "a.jpg 1.5x, b.jpg 2e0x, c.jpg 0.75x, d.jpg 1e+x, e.jpg -3x, f.jpg .5x",
+            )],
+        );
+        assert_eq!(attr(&a, "src"), Some("http://fakehost/test/b.jpg"));
+        assert_eq!(
+            attr(&a, "srcset"),
+            Some("http://fakehost/test/a.jpg 1.5x, http://fakehost/test/b.jpg 2e0x, http://fakehost/test/c.jpg 0.75x, http://fakehost/test/f.jpg .5x")
+        );
+        let (_, a) = kept("img", &[("srcset", "s.jpg 320w, m.jpg 1024w, l.jpg 980w")]);
+        assert_eq!(attr(&a, "src"), Some("http://fakehost/test/m.jpg"));
+    }
 }
 
 mod context_rules {

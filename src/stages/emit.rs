@@ -737,7 +737,7 @@ fn best_srcset_candidate(srcset: &str) -> Option<String> {
         let Some(url) = bits.next() else { continue };
         let size = bits
             .next()
-            .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok())
+            .and_then(|d| sanitize::descriptor_number(d.trim_end_matches(['w', 'x'])))
             .unwrap_or(i as f64);
         if best.as_ref().is_none_or(|(s, _)| size >= *s) {
             best = Some((size, url.trim_end_matches(',').to_string()));
