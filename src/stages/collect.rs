@@ -970,7 +970,7 @@ impl Visitor for Collector {
             self.credits.open(node, named_credit);
         }
 
-        if self.debug {
+        if !cfg!(target_arch = "wasm32") && self.debug {
             self.out.debug_names.push(format!(
                 "{}.{}#{}",
                 String::from_utf8_lossy(el.name).to_ascii_lowercase(),

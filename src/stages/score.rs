@@ -1024,7 +1024,8 @@ impl Scorer<'_> {
         });
         candidates.truncate(TOP_CANDIDATES);
 
-        if !self.c.debug_names.is_empty() {
+        // Never in the module: the report's float formatting alone is kilobytes of code.
+        if !cfg!(target_arch = "wasm32") && !self.c.debug_names.is_empty() {
             self.debug_report(&candidates, &agg, &alive);
         }
         let body = nodes
