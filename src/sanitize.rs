@@ -108,9 +108,7 @@ pub fn video_link(tag: &str, attrs: &[Attr<'_>], ctx: &Context) -> Option<(Strin
 /// (which players the cleaning spares) and the emit pass (which become links) both ask here,
 /// so the two cannot disagree.
 pub fn video_address(raw: &str, base: Option<&Url>) -> Option<(String, &'static str)> {
-    let href = url::resolve(base, &entities::decode_attr(raw))?;
-    let parsed = Url::parse(&href)?;
-    let web = |url: &Url| matches!(url.scheme(), "http" | "https");
+    let (href, parsed) = web_address(raw, base)?;
     let site_of = |url: &Url| {
         let host = url.host().to_ascii_lowercase();
         crate::patterns::VIDEO_HOSTS.iter().copied().find(|h| {
@@ -118,15 +116,12 @@ pub fn video_address(raw: &str, base: Option<&Url>) -> Option<(String, &'static 
                 .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
         })
     };
-    if !web(&parsed) {
-        return None;
-    }
     match site_of(&parsed) {
         Some(site) => Some((href, site)),
         None => ["url", "src"].iter().find_map(|name| {
             let inner = Url::parse(&parsed.query_param(name)?)?;
             let site = site_of(&inner)?;
-            web(&inner).then(|| (inner.as_str().to_string(), site))
+            matches!(inner.scheme(), "http" | "https").then(|| (inner.as_str().to_string(), site))
         }),
     }
 }
@@ -151,7 +146,7 @@ pub fn media_player(kind: &str, attrs: &[Attr<'_>], ctx: &Context) -> Media {
     }
     let title = player_title(attrs.get("title").or_else(|| attrs.get("aria-label")));
     match attrs.get("src").filter(|v| !v.trim().is_empty()) {
-        Some(src) => match web_address(src, ctx) {
+        Some(src) => match web_address(src, ctx.base) {
             Some((href, _)) => {
                 let label = media_label(kind, title.as_deref(), &href);
                 Media::Link(href, label)
@@ -170,15 +165,15 @@ pub fn media_source(
     attrs: &[Attr<'_>],
     ctx: &Context,
 ) -> Option<(String, String)> {
-    let (href, _) = web_address(Attrs(attrs).get("src")?, ctx)?;
+    let (href, _) = web_address(Attrs(attrs).get("src")?, ctx.base)?;
     let label = media_label(kind, title, &href);
     Some((href, label))
 }
 
 /// A player's address as a link a reader can follow elsewhere: http(s) only (never `blob:`
 /// or `data:`, which only the page can play), absolute, with its parse.
-fn web_address(raw: &str, ctx: &Context) -> Option<(String, Url)> {
-    let href = url::resolve(ctx.base, &entities::decode_attr(raw))?;
+fn web_address(raw: &str, base: Option<&Url>) -> Option<(String, Url)> {
+    let href = url::resolve(base, &entities::decode_attr(raw))?;
     let parsed = Url::parse(&href)?;
     matches!(parsed.scheme(), "http" | "https").then_some((href, parsed))
 }
