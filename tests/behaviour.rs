@@ -3956,6 +3956,22 @@ mod screen_reader_headings {
         assert!(a.content_html.contains("pier.jpg"), "{}", a.content_html);
         assert!(a.text.contains("The pier at dawn."), "{}", a.text);
     }
+
+    #[test]
+    fn an_icon_links_label_only_screen_readers_get_goes() {
+        let a = ferry_story(
+            "",
+            "<p>Reported by Ada Lind, <a href=\"https://orcid.org/0000-0002\"><i class=\"icon-orcid\"></i> \
+             <span class=\"element-invisible\">View ORCID Profile</span></a><span>Ben Okafor</span> \
+             and <a href=\"/staff/cho\">Mi-rae Cho<span class=\"sr-only\"> (opens a profile)</span></a>.</p>",
+        );
+        assert_absent(&a, &["View ORCID Profile"]);
+        // A label after a link's own words still finishes them.
+        assert_present(
+            &a,
+            &["Ada Lind, Ben Okafor and Mi-rae Cho (opens a profile)."],
+        );
+    }
 }
 
 /// Skip links: the first link of many themes, there for keyboard users to pass the menus.

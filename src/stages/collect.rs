@@ -250,6 +250,10 @@ impl Default for Collector {
     }
 }
 
+/// How many elements an icon link holds at most (`<a><span><svg><path>`…), for
+/// [`Collector::shows_nothing_since`].
+const ICON_NODES_MAX: usize = 8;
+
 /// How many elements the node arrays are sized for before the pass (see
 /// [`BYTES_PER_ELEMENT`]), at most: past it they grow by doubling as before, which a guess
 /// too small would turn into a doubling too large.
@@ -627,6 +631,15 @@ impl Collector {
         }
     }
 
+    /// Whether the elements opened since `node`, and `node` itself, hold no text yet (at most
+    /// a space): an icon's, or nothing. A link of more than [`ICON_NODES_MAX`] elements is
+    /// taken as showing something, so that a page's nesting cannot make each of its elements
+    /// cost a walk.
+    fn shows_nothing_since(&self, node: u32) -> bool {
+        let since = &self.out.nodes[node as usize..];
+        since.len() <= ICON_NODES_MAX && since.iter().all(|n| n.text <= 1)
+    }
+
     /// Whether a byline or date line is being captured around the element that opens.
     fn in_byline(&self) -> bool {
         let lines = flag::BYLINE | flag::META_LINE;
@@ -672,9 +685,12 @@ impl Visitor for Collector {
         // Text for screen readers alone labels what the view shows another way: a heading
         // of it ("Hauptinhalt", "Post navigation") names a region, where the reader sees the
         // title above the article; a figure's own ("Photo" before the New York Times'
-        // pictures) names the picture. Elsewhere such text finishes a sentence ("(link is
-        // external)"), or a heading's kicker (": ").
-        let labels = tag.is_heading() || parent_tag == Some(Tag::Figure);
+        // pictures) names the picture; a link's, before anything it shows, names its icon
+        // ("View ORCID Profile" before an author's name). Elsewhere such text finishes a
+        // sentence ("(link is external)"), or a heading's kicker (": ").
+        let labels = tag.is_heading()
+            || parent_tag == Some(Tag::Figure)
+            || (parent_tag == Some(Tag::A) && self.shows_nothing_since(parent_idx));
         if is_hidden(&a, tag, labels, &mut self.style_scratch)
             || parent.is_some_and(|p| self.shadows.hides(p.node, el))
         {
