@@ -2051,6 +2051,24 @@ mod metadata {
         }
     }
 
+    /// The label left beside a byline taken out of the text ("by", "Von:") goes with it,
+    /// where it held nothing else; a sentence around an author's mark stays.
+    #[test]
+    fn a_bylines_label_goes_with_it() {
+        for line in [
+            r#"<ul class="post-meta"><li><span>by <a class="author-name" href="/m">Mira Shah</a></span></li></ul>"#,
+            r#"<p>Von: <a rel="author" href="/m">Mira Shah</a></p>"#,
+        ] {
+            let a = hourly_ferry(line);
+            assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{line}");
+            assert!(a.text.starts_with("The ferry"), "{line}: {}", a.text);
+        }
+        let a = hourly_ferry(
+            r#"<p>Our thanks to <a rel="author" href="/m">Mira Shah</a>, who took the night boat.</p>"#,
+        );
+        assert!(a.text.contains("Our thanks to"), "{}", a.text);
+    }
+
     /// `dateline` is one of Readability's byline names, and pages give it to the date: a line
     /// so named that only says when repeats the date the view shows, names no one, and does
     /// not keep the byline after it from being read.

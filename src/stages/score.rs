@@ -74,6 +74,10 @@ const AUTHOR_LIST_MIN: usize = 3;
 /// The least text beside its store links that makes a box a promo rather than a list of
 /// apps: a line that asks for the download.
 const PROMO_MIN_LINE_CHARS: u32 = 15;
+/// How much text of its own an element may hold beside a byline and still only label it
+/// ("By ", "Von: ", "par ").
+const BYLINE_LABEL_MAX_CHARS: u32 = 6;
+
 /// Text a link may hold beyond a byline inside it and still be the author's own link
 /// ("By" and a title or a handle); a story card's headline and teaser are more.
 const TEASER_MORE: u32 = 30;
@@ -649,6 +653,12 @@ impl Scorer<'_> {
                             // One name of a paper's author list is the byline, but the list
                             // stays whole: cut from it, the rest read ", Jun Zhao, …".
                             dead = !self.in_author_list(i);
+                            // Its label goes with it: a line that held only "by" and the
+                            // name would show "by" alone.
+                            let p = node.parent;
+                            if dead && p != NONE && self.labels_only(p as usize, i) {
+                                alive[p as usize] = false;
+                            }
                         }
                     }
                 }
@@ -755,6 +765,16 @@ impl Scorer<'_> {
             })
             .count();
         names >= AUTHOR_LIST_MIN
+    }
+
+    /// Whether element `p` holds nothing but byline `i` and a few characters of its own,
+    /// which are then its label or punctuation ("<span>by <a class=author-name>…</a></span>",
+    /// "Von:"), and no picture.
+    fn labels_only(&self, p: usize, i: usize) -> bool {
+        let own = self.c.nodes[p].text;
+        own <= BYLINE_LABEL_MAX_CHARS
+            && self.raw_text[p] <= self.raw_text[i] + own
+            && !self.holds_picture(p)
     }
 
     /// Whether byline candidate `i` sits in a link that holds more than the byline: a card
