@@ -259,6 +259,10 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
         RemovedKind::Paywall,
     ),
     (word("piano", "Piano paywall slots"), RemovedKind::Paywall),
+    (
+        prefix("donat", "donation appeals (`donate-box`, `donations`)"),
+        RemovedKind::Paywall,
+    ),
     (word("signin", "sign-in prompts"), RemovedKind::Signin),
     (
         prefix("signup", "sign-up boxes (`nl-signup`)"),
@@ -554,6 +558,15 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("assine a newsletter", RemovedKind::Paywall),
 ];
 
+/// Calls to action that open a short paragraph, addressed to the reader ("Subscribe to
+/// Deadline Breaking News Alerts and keep your inbox happy."). Only at the start: inside a
+/// sentence they report ("investors who subscribe to the offer").
+pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
+    ("subscribe to ", RemovedKind::Paywall),
+    ("sign up for ", RemovedKind::Paywall),
+    ("sign up to ", RemovedKind::Paywall),
+];
+
 /// Paragraphs this long or longer are never nudges: a call to subscribe is a line or two.
 pub const NUDGE_MAX_BYTES: usize = 200;
 
@@ -625,6 +638,11 @@ pub fn nudge(text: &str) -> Option<RemovedKind> {
     let found = |f: &memchr::memmem::Finder<'_>| f.find(text).is_some();
     if text.len() < NUDGE_MAX_BYTES {
         if let Some((_, kind)) = f.nudges.iter().find(|(p, _)| found(p)) {
+            return Some(*kind);
+        }
+        let opening = text.trim_ascii_start();
+        let opens = |(p, _): &&(&str, RemovedKind)| opening.starts_with(p.as_bytes());
+        if let Some((_, kind)) = NUDGE_OPENINGS.iter().find(opens) {
             return Some(*kind);
         }
     }

@@ -3654,6 +3654,7 @@ mod nudges {
             "Follow us on <a href=\"https://twitter.com/x\">Twitter</a> and Instagram.",
             "¡Síguenos en Instagram y únete a nuestro canal de Telegram!",
             "Jetzt abonnieren und weiterlesen.",
+            "Subscribe to <a href=\"/alerts\">Harbour Breaking News Alerts</a> and keep your inbox happy.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -3669,6 +3670,7 @@ mod nudges {
             "Síguenos",
             "Jetzt abonnieren",
             "Harbour Gazette",
+            "Breaking News Alerts",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
@@ -3686,6 +3688,8 @@ mod nudges {
             "The streaming service added nine million subscribers in the quarter.",
             "The minister said on Twitter that the ferry would keep running.",
             "The executor follows a simple loop with multiple threads.",
+            // A call's words inside a sentence report what someone did.
+            "Commuters who subscribe to the pass save a third, the board said.",
             // Prose that happens to hold a call's words is longer than a call.
             "Readers who subscribe now pay less than those who joined last year, the ferry \
              company's annual report shows. The gap is expected to widen as fares rise again \
@@ -3696,6 +3700,19 @@ mod nudges {
             assert!(a.text.contains(&p[..40]), "{p} missing from:\n{}", a.text);
         }
     }
+
+    #[test]
+    fn a_donation_box_goes() {
+        let a = ferry_story(
+            "",
+            "<div class=\"donate-box\"><p class=\"message\">The Gazette's independent reporting \
+             depends on donations from readers like you.</p>\
+             <a class=\"button\" href=\"/donate\">Give Now</a></div>",
+        );
+        assert_absent(&a, &["depends on donations", "Give Now"]);
+        assert!(a.removed.paywall >= 1, "{:?}", a.removed);
+    }
+
     const APPLE: &str = "https://apps.apple.com/us/app/harbour-gazette/id100";
     const GOOGLE: &str = "https://play.google.com/store/apps/details?id=com.gazette";
 
