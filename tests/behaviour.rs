@@ -876,6 +876,35 @@ mod figure_images {
 
     const PARA: &str = "The storm left the avenues coated in slush and rock salt, and the crews who keep the pipes running worked through the night to stop the mains from freezing.";
 
+    /// A photographer's post: pictures and one line crediting the series. It is read as
+    /// those pictures, not cleaned away as a gallery (its wrapper is even named for a
+    /// sidebar), and not traded for the site search's "nothing found" line.
+    #[test]
+    fn a_post_of_pictures_and_a_line_is_those_pictures() {
+        let figures: String = (1..=6)
+            .map(|n| format!("<figure class=\"wp-block-image\"><img src=\"/uploads/lights-{n}.jpg\" alt=\"\"></figure>\n"))
+            .collect();
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Harbour lights</title></head><body>
+<div id="site-search" class="search-wrap"><div class="empty-msg -hide"><p>Sorry, we didn't find anything.</p></div></div>
+<main class="site-main"><div class="-align-sidebar-to-none"><div id="post-content">
+{figures}<p>‘Harbour lights’ series by <strong><a href="https://ada.example/">Ada Lind</a></strong></p>
+</div></div></main></body></html>"#
+        );
+        let a = extract_ok(&html, "https://photos.example/2020/05/harbour-lights/");
+        assert_eq!(
+            a.text, "‘Harbour lights’ series by Ada Lind",
+            "{}",
+            a.content_html
+        );
+        assert_eq!(
+            a.content_html.matches("<img").count(),
+            6,
+            "{}",
+            a.content_html
+        );
+    }
+
     /// News sites that load pictures by script leave a figure with no `<img>`, naming its
     /// picture only in an attribute (schema.org's `itemid`, a lazy loader's `data-srcset`).
     #[test]

@@ -67,6 +67,10 @@ const SHARE_LABEL_MAX_CHARS: u32 = 100;
 /// The most text an app-download promo holds: a line and the stores' names.
 const PROMO_MAX_CHARS: u32 = 200;
 
+/// The share of the article's text a block of pictures holds when it is the post itself,
+/// which conditional cleaning leaves (see `Scorer::should_clean`).
+const POST_SHARE: f64 = 0.8;
+
 /// Marked names that make an author list (see `Scorer::in_author_list`): two are often a
 /// name and a job title in one byline box.
 const AUTHOR_LIST_MIN: usize = 3;
@@ -1363,13 +1367,17 @@ impl Scorer<'_> {
             first,
             sums: nodes[first..end].iter().map(Agg::own).collect(),
         };
+        let article_text: u64 = (first..end)
+            .filter(|&i| inside[i])
+            .map(|i| u64::from(nodes[i].text))
+            .sum();
         let mut text_len = 0u64;
         for i in (first..end).rev() {
             let node = &nodes[i];
             // What goes, by a verdict here or before (a bar named `share`), still counts its
             // share buttons and ad labels into the parent's figures, and nothing else.
-            let gone =
-                !inside[i] || self.should_clean(i, &kept[i], flags, actions[i] == Action::Root);
+            let root = actions[i] == Action::Root;
+            let gone = !inside[i] || self.should_clean(i, &kept[i], flags, root, article_text);
             if gone {
                 if inside[i] {
                     actions[i] = Action::Drop;
@@ -1554,8 +1562,15 @@ impl Scorer<'_> {
 
     /// Readability's `_cleanConditionally` plus its `_clean`/`_cleanHeaders` rules.
     /// `root`: the node is one of the article's roots, which only Readability's own rules
-    /// may empty.
-    fn should_clean(&self, i: usize, kept: &Agg, flags: Flags, root: bool) -> bool {
+    /// may empty. `article_text`: the text of the roots before any cleaning.
+    fn should_clean(
+        &self,
+        i: usize,
+        kept: &Agg,
+        flags: Flags,
+        root: bool,
+        article_text: u64,
+    ) -> bool {
         let nodes = &self.c.nodes;
         let node = &nodes[i];
         let weight = if flags.weight_classes {
@@ -1625,6 +1640,16 @@ impl Scorer<'_> {
             return true;
         }
         if !flags.clean_conditionally {
+            return false;
+        }
+        // In a post of pictures and a line or two ("‘Alternative perspective’ series by …"),
+        // the pictures with nearly all its words are the post, whatever the block's name or
+        // shape (a wrapper named `-align-sidebar-to-none`), not a gallery beside a story. A
+        // story of more words goes through Readability's cleaning, and its retries, as is.
+        if article_text < CHAR_THRESHOLD
+            && kept.img > 1
+            && f64::from(kept.text) >= POST_SHARE * article_text as f64
+        {
             return false;
         }
         // An in-article nudge: a short paragraph that is mostly one link ("Also read: ...").
