@@ -365,6 +365,13 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("breadcrumb", "breadcrumbs"), RemovedKind::Navigation),
     (word("breadcrumbs", "breadcrumbs"), RemovedKind::Navigation),
     (word("masthead", "site mastheads"), RemovedKind::Navigation),
+    (
+        word(
+            "search",
+            "site search panels and their \"nothing found\" line",
+        ),
+        RemovedKind::Navigation,
+    ),
     (word("footer", "footers"), RemovedKind::Footer),
     (
         word("bio", "author biographies (`author-bio`, `user-bio`)"),

@@ -688,6 +688,25 @@ mod class_names {
         assert!(!a.text.contains("We value your privacy"), "{}", a.text);
     }
 
+    /// A site search panel, open or not, says nothing about the article: its prompt and its
+    /// "nothing found" line go. A word that only holds "search" names no panel.
+    #[test]
+    fn a_search_panel_goes() {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<main><article><h1>Heat pumps in old houses</h1>
+<div class="recipe-search"><label>Search for a topic or a product</label><input type="text"></div>
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<div class="research-notes"><p>The research notes say the same of flow temperatures in older houses.</p></div>
+<div id="site-search" class="search-wrap"><div class="empty-msg"><p>Sorry, we didn't find anything.</p></div></div>
+</article></main></body></html>"#
+        );
+        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+        assert_absent(&a, &["Search for a topic", "Sorry, we didn't find"]);
+        assert_present(&a, &["The research notes say"]);
+        assert_eq!(a.text.matches("low flow temperature").count(), 3);
+    }
+
     /// Generated names end in hashes (Org exports, CSS modules); a hash that ends in `ad`
     /// names no advert.
     #[test]
