@@ -680,9 +680,10 @@ pub fn clean_byline(byline: &str) -> Option<String> {
             head = before.trim_end();
         }
         let head = head.trim_end_matches([' ', ',', '-', '|', '/', ':', '\u{2022}', '\u{b7}', '(']);
-        // "Sep 19, 2016": the line opens with its date, and says nothing else.
+        // "Sep 19, 2016", "2019年2月22日 16:00", "07.12.2016": the line opens with its date,
+        // and says nothing else.
         let month_first = !month_cut && MONTH_NAMES.contains(&head.to_lowercase().as_str());
-        if month_first && only_says_when(&name[at..]) {
+        if (month_first || head.is_empty()) && only_says_when(&name[at..]) {
             return None;
         }
         // A name is letters: three at least ("50 Cent" stays as it is).
@@ -857,6 +858,8 @@ mod tests {
             "Published by",
             "Sep 19, 2016",
             "March 3, 2024 at 6:05 p.m. EDT",
+            "2019年2月22日 16:00",
+            "03.11.2021",
             "  ",
         ] {
             assert_eq!(clean_byline(line), None, "{line}");

@@ -2148,10 +2148,13 @@ mod metadata {
 <div class="published-info"><time class="published-at" datetime="2016-12-07T10:00:00Z">December 7, 2016 — 5:00 AM EST</time></div>
 <p class="article-timestamp">Publicado el <time>07/12/2016</time> a las 10h00</p>
 <ul><li><time>1998</time> The pier first opened.</li></ul>
-<p class="note"><time>December 9, 2016</time></p>"#,
+<p class="note"><time>December 9, 2016</time></p>
+<p class="publish-date">2016&#x5E74;12&#x6708;7&#x65E5; 19:00</p><p class="date">07.12.2016</p>"#,
         );
         assert_published(&a, "2016-12-07");
         assert!(!a.text.contains("5:00 AM"), "{}", a.text);
+        assert!(!a.text.contains("19:00"), "{}", a.text);
+        assert!(!a.text.contains("07.12.2016"), "{}", a.text);
         assert!(!a.text.contains("Publicado"), "{}", a.text);
         assert!(a.text.contains("1998 The pier first opened."), "{}", a.text);
         assert!(a.text.contains("December 9, 2016"), "{}", a.text);
