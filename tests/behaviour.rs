@@ -2988,6 +2988,24 @@ mod text_format {
         assert_eq!(b.last(), Some(&P4));
     }
 
+    /// A blank line an editor filled with a zero-width space shows nothing: neither the
+    /// view nor the text keeps an empty paragraph for it. One inside a word stays.
+    #[test]
+    fn a_paragraph_of_a_zero_width_space_goes() {
+        let a = ferry_story(
+            "",
+            "<p><span>&#8203;</span></p><p><span>\u{200b}</span> </p>\
+             <p>The co&#8203;operative runs the kiosk.</p><p>&#xFEFF;</p>",
+        );
+        assert!(!a.content_html.contains("<p><span>"), "{}", a.content_html);
+        assert!(
+            a.text
+                .ends_with("\n\nThe co\u{200b}operative runs the kiosk."),
+            "{:?}",
+            a.text
+        );
+    }
+
     #[test]
     fn list_items_are_lines_of_their_own() {
         let a = article();

@@ -508,11 +508,18 @@ impl Emitter {
             }
             None => decoded,
         };
-        if decoded.chars().any(|c| !c.is_whitespace()) {
+        // Editors fill a blank line with a zero-width space (`<p><span>&#8203;</span></p>`,
+        // Naver's spacers): it shows nothing, and the paragraph goes as an empty one does.
+        let shows = decoded
+            .chars()
+            .any(|c| !c.is_whitespace() && !is_zero_width(c));
+        if shows {
             self.meaningful += 1;
         }
         sanitize::escape_text(&decoded, &mut self.html);
-        if self.unseen_open == 0 {
+        // The text has no element to cut: such a filler is left out of it where it comes.
+        let filler = !shows && !decoded.chars().all(char::is_whitespace);
+        if self.unseen_open == 0 && !filler {
             self.text.push(&decoded, self.pre_depth > 0);
         }
     }
@@ -1143,6 +1150,11 @@ impl TextOut {
         }
         out
     }
+}
+
+/// Characters that take no room: the zero-width space, joiners and the byte-order mark.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 #[cfg(test)]
