@@ -277,6 +277,8 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
         .or_else(|| {
             raw.first_meta(&[
                 "article:published_time",
+                // Open Graph's property as some sites name it, with the namespace (Le Monde).
+                "og:article:published_time",
                 "parsely-pub-date",
                 "datepublished",
                 "dc:date",

@@ -2160,6 +2160,15 @@ mod metadata {
         assert!(a.text.contains("December 9, 2016"), "{}", a.text);
     }
 
+    /// Open Graph's publication time, also written with its namespace.
+    #[test]
+    fn open_graphs_publication_time_is_read_with_its_namespace() {
+        let a = hourly_ferry(
+            r#"<meta property="og:article:published_time" content="2019-05-07T11:59:43+00:00">"#,
+        );
+        assert_published(&a, "2019-05-07");
+    }
+
     /// Microdata describes the nearest item, and in a page's body that is as often its
     /// picture as its article: the photographer named in an `ImageObject`'s `itemprop` metas
     /// is not the author the page names in its head. Where nothing else says when, an
