@@ -403,13 +403,17 @@ pub fn without_site_name(title: String, site_name: Option<&str>) -> String {
     let Some(site) = site_name.map(fold).filter(|s| !s.is_empty()) else {
         return title;
     };
+    // "The Times of India" is written "Times of India" after a title as often.
+    let bare = |name: &str| name.strip_prefix("the").unwrap_or(name).to_string();
+    let site = bare(&site);
     let cut = separator_positions(&title, SEPARATORS)
         .into_iter()
         .chain(title.rfind(": "))
-        .filter(|&at| fold(&title[at..]) == site)
+        .filter(|&at| bare(&fold(&title[at..])) == site)
         .min();
     match cut {
-        Some(at) if word_count(&title[..at]) >= 2 => title[..at].trim_end().to_string(),
+        // What the name followed may end in the section ("… bilaterally | India News").
+        Some(at) if word_count(&title[..at]) >= 2 => strip_section(title[..at].trim_end().into()),
         _ => title,
     }
 }
@@ -921,6 +925,12 @@ mod tests {
                 "Impressum - Harbour Review",
             ),
             ("Harbour Review", "Harbour Review", "Harbour Review"),
+            // The name without its article, after the section.
+            (
+                "Ferry snubs the harbour board, says talks resume | India News - Times of Harbour",
+                "The Times of Harbour",
+                "Ferry snubs the harbour board, says talks resume",
+            ),
         ] {
             assert_eq!(site(title, name), want, "{title}");
         }
