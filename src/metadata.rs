@@ -605,9 +605,12 @@ fn only_date_words(line: &str) -> bool {
 /// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or a word of
 /// the time of day ("19, 2016 at 3:15 p.m. EDT").
 fn only_says_when(line: &str) -> bool {
-    const TIME_WORDS: &[&str] = &["am", "pm", "a.m", "p.m", "utc", "gmt", "est", "edt", "cet"];
+    const TIME_WORDS: &[&str] = &[
+        "am", "pm", "a.m", "p.m", "utc", "gmt", "est", "edt", "cet", "cest", "uhr",
+    ];
     every_word(line, &[',', ':', '.', '|', '(', ')'], |w| {
         w.bytes().any(|b| b.is_ascii_digit())
+            || month_number(w).is_some()
             || [MONTH_NAMES, LABEL_WORDS, TIME_WORDS]
                 .iter()
                 .any(|words| words.contains(&w))
@@ -800,9 +803,130 @@ pub fn iso_date(raw: &str) -> Option<String> {
     Some(format!("{year:04}-{month_num:02}-{day:02}"))
 }
 
+/// The date a short line of the page shows ("Updated: Oct 9, 2019, 11:05 IST", "19.07.2022",
+/// "25. November 2021", "2019年2月22日 16:00"), as ISO 8601, for a page that gives none in
+/// its metadata. Numbers with slashes are left alone: "07/12/2016" is a different day in
+/// the US and in Europe. Stricter than [`iso_date`], which reads values meant as dates: a
+/// month is a whole word here, so that a name ("Janic", "Mark") is none.
+pub fn date_in_text(line: &str) -> Option<String> {
+    let day = |y: u32, m: u32, d: u32| {
+        ((1900..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    // Runs of digits, and what stands between each and the next.
+    let b = line.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let value = |r: (usize, usize)| line[r.0..r.1].parse::<u32>().ok();
+    let numeric = runs.windows(3).find_map(|w| {
+        let (a, m, c) = (value(w[0])?, value(w[1])?, value(w[2])?);
+        match (&line[w[0].1..w[1].0], &line[w[1].1..w[2].0]) {
+            // 2019-02-22
+            ("-", "-") if w[0].1 - w[0].0 == 4 => day(a, m, c),
+            // 19.07.2022
+            (".", ".") if w[2].1 - w[2].0 == 4 => day(c, m, a),
+            // 2019年2月22日, 2023년 1월 30일
+            ("年", "月") | ("년 ", "월 ") => day(a, m, c),
+            _ => None,
+        }
+    });
+    if numeric.is_some() {
+        return numeric;
+    }
+    // A month's name, its day beside it ("March 25", "25. März", "3rd August"), and a year.
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(['.', ':', '|']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = words.iter().position(|w| month_number(w).is_some())?;
+    let month = month_number(&words[at])?;
+    let day_of = |w: &String| {
+        let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+        (1..=2)
+            .contains(&digits.len())
+            .then(|| digits.parse::<u32>().ok())?
+    };
+    let d = words
+        .get(at + 1)
+        .and_then(day_of)
+        .or_else(|| at.checked_sub(1).and_then(|p| day_of(&words[p])))?;
+    let year = words.iter().find_map(|w| {
+        (w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit())).then(|| w.parse::<u32>().ok())?
+    })?;
+    day(year, month, d)
+}
+
+/// A month's number from its name in English, German, French or Spanish, or an English
+/// abbreviation, lower-cased.
+fn month_number(word: &str) -> Option<u32> {
+    const NAMES: [&[&str]; 12] = [
+        &["january", "jan", "januar", "janvier", "enero"],
+        &["february", "feb", "februar", "février", "febrero"],
+        &["march", "mar", "märz", "mars", "marzo"],
+        &["april", "apr", "avril", "abril"],
+        &["may", "mai", "mayo"],
+        &["june", "jun", "juni", "juin", "junio"],
+        &["july", "jul", "juli", "juillet", "julio"],
+        &["august", "aug", "août", "agosto"],
+        &["september", "sep", "sept", "septembre", "septiembre"],
+        &["october", "oct", "oktober", "okt", "octobre", "octubre"],
+        &["november", "nov", "novembre", "noviembre"],
+        &[
+            "december",
+            "dec",
+            "dezember",
+            "dez",
+            "décembre",
+            "diciembre",
+        ],
+    ];
+    NAMES
+        .iter()
+        .position(|names| names.contains(&word))
+        .map(|i| i as u32 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_shows_its_date() {
+        for (line, day) in [
+            (
+                "Saibal Dasgupta | TNN | Updated: Oct 9, 2019, 11:05 IST",
+                Some("2019-10-09"),
+            ),
+            ("19.07.2022", Some("2022-07-19")),
+            ("Aktualisiert am 3.11.2021, 14:02 Uhr", Some("2021-11-03")),
+            ("2019年2月22日 16:00", Some("2019-02-22")),
+            ("2023년 1월 30일", Some("2023-01-30")),
+            ("Janic Cathomen, 01.12.2021", Some("2021-12-01")),
+            ("25. November 2021 16:11 Uhr", Some("2021-11-25")),
+            ("VON MORITZ GATHMANN am 21. April 2020", Some("2020-04-21")),
+            ("3rd August 2017", Some("2017-08-03")),
+            ("Le 11 septembre 2018 à 12:57", Some("2018-09-11")),
+            ("2 hours ago · March 3, 2020", Some("2020-03-03")),
+            ("By Mark Jones, 2019", None),
+            ("07/12/2016", None),
+            ("Lesezeit 4 Min.", None),
+            ("31.13.2020", None),
+        ] {
+            assert_eq!(date_in_text(line).as_deref(), day, "{line}");
+        }
+    }
 
     #[test]
     fn bylines_keep_the_name_alone() {

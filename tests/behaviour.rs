@@ -2132,10 +2132,11 @@ mod metadata {
         assert_published(&a, "2016-09-19");
         assert!(!a.text.contains("Sep 19"), "{}", a.text);
         assert!(a.text.contains("add sailings from May"), "{}", a.text);
-        // Without a date the view could show, the line is the only one that says when.
+        // Without a date in the metadata, the line gives the one the view shows.
         let a = hourly_ferry(r#"<p class="dateline">May 4, 2016</p>"#);
-        assert_eq!((a.byline, a.published), (None, None));
-        assert!(a.text.contains("May 4, 2016"), "{}", a.text);
+        assert_eq!(a.byline, None);
+        assert_published(&a, "2016-05-04");
+        assert!(!a.text.contains("May 4, 2016"), "{}", a.text);
     }
 
     /// A date line of its own in the article's text (a `<time>` in a `published-info` box)
@@ -2158,6 +2159,37 @@ mod metadata {
         assert!(!a.text.contains("Publicado"), "{}", a.text);
         assert!(a.text.contains("1998 The pier first opened."), "{}", a.text);
         assert!(a.text.contains("December 9, 2016"), "{}", a.text);
+    }
+
+    /// A page that gives no date in its metadata still shows one beside its title: that
+    /// date is the page's, and its line goes from the text as any date line the view shows.
+    /// Another story's date (in a link) and a date in a table are not the page's.
+    #[test]
+    fn the_date_shown_under_the_title_is_read_when_no_metadata_gives_one() {
+        for (line, day) in [
+            (r#"<p class="date">19.07.2022</p>"#, "2022-07-19"),
+            (
+                r#"<div class="byline">Saibal Dasgupta | TNN | Updated: Oct 9, 2019, 11:05 IST</div>"#,
+                "2019-10-09",
+            ),
+            (
+                r#"<p class="publish-date">2019&#x5E74;2&#x6708;22&#x65E5; 16:00</p>"#,
+                "2019-02-22",
+            ),
+            (
+                r#"<div class="meta-date">25. November 2021 16:11 Uhr</div>"#,
+                "2021-11-25",
+            ),
+        ] {
+            let a = hourly_ferry(line);
+            assert_published(&a, day);
+            assert!(a.text.starts_with("The ferry"), "{line}: {}", a.text);
+        }
+        let a = hourly_ferry(
+            r#"<a href="/other"><span class="date">3 March 2021</span> Older news</a>
+<table><tr><td class="date">4 March 2021</td><td>Timetable</td></tr></table>"#,
+        );
+        assert_eq!(a.published, None);
     }
 
     /// Open Graph's publication time, also written with its namespace.

@@ -31,8 +31,11 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         stream::stream_taping(html, mem, &marks, Collector::for_page(html.len()))?;
     let mut collected = collector.out;
 
-    let resolved = resolve_metadata(&collected);
+    let mut resolved = resolve_metadata(&collected);
     let title = resolved.title.clone().unwrap_or_default();
+    if resolved.published.is_none() {
+        resolved.published = score::shown_date(&collected, &title);
+    }
 
     let published = resolved.published.as_deref();
     let plan = score::plan(&collected, &title, published).ok_or(Error::NoArticle)?;

@@ -393,6 +393,48 @@ struct Scorer<'a> {
     titled: Option<usize>,
 }
 
+/// The date the page shows beside its title, for a page that gives none in its metadata: the
+/// first date line or byline (`flag::META_LINE`, `flag::BYLINE`) that reads as a date, from
+/// [`DATE_REACH_BEFORE`] elements before the heading that gives the title to
+/// [`DATE_REACH_AFTER`] after it. Not one inside a link or a hidden element: another story's
+/// card, or a table.
+pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
+    if title.is_empty() {
+        return None;
+    }
+    let nodes = &c.nodes;
+    let mut headings: Vec<usize> = (c.captures.keys())
+        .map(|&k| k as usize)
+        .filter(|&k| matches!(nodes[k].tag, Tag::H1 | Tag::H2))
+        .collect();
+    headings.sort_unstable();
+    let heading = headings.into_iter().find(|&i| {
+        c.capture(i)
+            .is_some_and(|text| text_similarity(title, &text) > 0.75)
+    })?;
+    let from = heading.saturating_sub(DATE_REACH_BEFORE);
+    let to = (heading + DATE_REACH_AFTER).min(nodes.len());
+    let lines = flag::META_LINE | flag::BYLINE;
+    // A date in a table is data (an infobox's release date).
+    let unseen = flag::HIDDEN | flag::NEVER | flag::IN_LINK | flag::IN_TABLE;
+    (from..to)
+        .filter(|&i| nodes[i].flags & lines != 0 && nodes[i].flags & unseen == 0)
+        .filter_map(|i| c.capture(i))
+        .filter(|text| text.len() < DATE_LINE_MAX_BYTES)
+        .find_map(|text| crate::metadata::date_in_text(&text))
+}
+
+/// How far before the title's heading a date line is looked for (a kicker's line of section,
+/// date and reading time above the headline).
+const DATE_REACH_BEFORE: usize = 16;
+
+/// How far after the title's heading a date line is looked for: the header under it, with
+/// the byline and the share buttons, not the article's own dates.
+const DATE_REACH_AFTER: usize = 120;
+
+/// The longest line read for a date: a byline with the date beside it, not a paragraph.
+const DATE_LINE_MAX_BYTES: usize = 160;
+
 /// Plans the article. `title` is the resolved article title (to drop a heading repeating it);
 /// `published`, the date the page gives, ISO 8601 (to drop a line that only repeats it).
 pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) -> Option<Plan> {
