@@ -581,11 +581,17 @@ fn names_visually_hidden(class: &str) -> bool {
         b"element-invisible",
         b"text-hide",
     ];
+    // Asked of every element that may be a label: one pass over the class, comparing a
+    // name only where its first letter is, costs a fraction of a search per name.
     let class = class.as_bytes();
-    NAMES.iter().any(|name| {
-        class
-            .windows(name.len())
-            .any(|w| w.eq_ignore_ascii_case(name))
+    (0..class.len()).any(|i| {
+        let first = class[i].to_ascii_lowercase();
+        NAMES.iter().any(|name| {
+            name[0] == first
+                && class
+                    .get(i..i + name.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(name))
+        })
     })
 }
 
