@@ -2185,6 +2185,17 @@ mod metadata {
             assert_published(&a, day);
             assert!(a.text.starts_with("The ferry"), "{line}: {}", a.text);
         }
+        // Icons' drawings before the line do not push it out of reach: the extension hands
+        // the page in without their inner parts.
+        let icon = format!(
+            "<svg viewBox=\"0 0 9 9\">{}</svg>",
+            "<path d=\"M0 0h9\"/>".repeat(12)
+        );
+        let a = hourly_ferry(&format!(
+            r#"<div class="tools">{}</div><p class="date">19.07.2022</p>"#,
+            icon.repeat(12)
+        ));
+        assert_published(&a, "2022-07-19");
         let a = hourly_ferry(
             r#"<a href="/other"><span class="date">3 March 2021</span> Older news</a>
 <table><tr><td class="date">4 March 2021</td><td>Timetable</td></tr></table>"#,

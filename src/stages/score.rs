@@ -412,12 +412,32 @@ pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
         c.capture(i)
             .is_some_and(|text| text_similarity(title, &text) > 0.75)
     })?;
-    let from = heading.saturating_sub(DATE_REACH_BEFORE);
-    let to = (heading + DATE_REACH_AFTER).min(nodes.len());
+    // The reach counts elements as the page shows them: a drawing's inner parts (an icon's
+    // `<path>`s, which the extension's serialiser leaves out) are not counted.
+    let in_drawing = |i: usize| {
+        let mut p = nodes[i].parent;
+        while p != NONE {
+            if nodes[p as usize].tag == Tag::Svg {
+                return true;
+            }
+            p = nodes[p as usize].parent;
+        }
+        false
+    };
+    let shown = |i: &usize| !in_drawing(*i);
+    let before: Vec<usize> = (0..heading)
+        .rev()
+        .filter(shown)
+        .take(DATE_REACH_BEFORE)
+        .collect();
+    let after = (heading..nodes.len()).filter(shown).take(DATE_REACH_AFTER);
     let lines = flag::META_LINE | flag::BYLINE;
     // A date in a table is data (an infobox's release date).
     let unseen = flag::HIDDEN | flag::NEVER | flag::IN_LINK | flag::IN_TABLE;
-    (from..to)
+    before
+        .into_iter()
+        .rev()
+        .chain(after)
         .filter(|&i| nodes[i].flags & lines != 0 && nodes[i].flags & unseen == 0)
         .filter_map(|i| c.capture(i))
         .filter(|text| text.len() < DATE_LINE_MAX_BYTES)
