@@ -844,24 +844,28 @@ pub fn date_in_text(line: &str) -> Option<String> {
     if numeric.is_some() {
         return numeric;
     }
-    // A month's name, its day beside it ("March 25", "25. März", "3rd August"), and a year.
+    // A month's name, its day beside it ("March 25", "25. März", "3rd August", "3 de marzo"),
+    // and a year. The first month with a day beside it: "Mar del Plata, 3 de marzo de 2020"
+    // names the sea first.
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| w.trim_matches(['.', ':', '|']).to_lowercase())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w != "de")
         .collect();
-    let at = words.iter().position(|w| month_number(w).is_some())?;
-    let month = month_number(&words[at])?;
     let day_of = |w: &String| {
         let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
         (1..=2)
             .contains(&digits.len())
             .then(|| digits.parse::<u32>().ok())?
     };
-    let d = words
-        .get(at + 1)
-        .and_then(day_of)
-        .or_else(|| at.checked_sub(1).and_then(|p| day_of(&words[p])))?;
+    let (month, d) = (0..words.len()).find_map(|at| {
+        let month = month_number(&words[at])?;
+        let d = words
+            .get(at + 1)
+            .and_then(day_of)
+            .or_else(|| at.checked_sub(1).and_then(|p| day_of(&words[p])))?;
+        Some((month, d))
+    })?;
     let year = words.iter().find_map(|w| {
         (w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit())).then(|| w.parse::<u32>().ok())?
     })?;
@@ -919,6 +923,7 @@ mod tests {
             ("3rd August 2017", Some("2017-08-03")),
             ("Le 11 septembre 2018 à 12:57", Some("2018-09-11")),
             ("2 hours ago · March 3, 2020", Some("2020-03-03")),
+            ("Mar del Plata, 3 de marzo de 2020", Some("2020-03-03")),
             ("By Mark Jones, 2019", None),
             ("07/12/2016", None),
             ("Lesezeit 4 Min.", None),
