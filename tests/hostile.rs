@@ -264,6 +264,15 @@ fn nesting_200_000_deep() {
             format!("{head}{para}<svg>{}</svg>", "<g>".repeat(DEPTH)),
         ),
         (
+            // The date is looked for around the title's heading, past drawings' parts.
+            "svg groups before the title's heading",
+            format!(
+                "{head}<svg>{}</svg><h1>Deep</h1>{para}<p class=\"date\">3 May 2021</p>",
+                // As deep as lol_html's memory limit lets a drawing be read.
+                "<g>".repeat(DEPTH / 10)
+            ),
+        ),
+        (
             "math rows",
             format!("{head}{para}<math>{}</math>", "<mrow>".repeat(DEPTH)),
         ),

@@ -413,10 +413,14 @@ pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
             .is_some_and(|text| text_similarity(title, &text) > 0.75)
     })?;
     // The reach counts elements as the page shows them: a drawing's inner parts (an icon's
-    // `<path>`s, which the extension's serialiser leaves out) are not counted.
+    // `<path>`s, which the extension's serialiser leaves out) are not counted. Icons are
+    // shallow; the walks up and along are bounded, so a page of deep drawings costs no more.
     let in_drawing = |i: usize| {
         let mut p = nodes[i].parent;
-        while p != NONE {
+        for _ in 0..DRAWING_DEPTH_MAX {
+            if p == NONE {
+                return false;
+            }
             if nodes[p as usize].tag == Tag::Svg {
                 return true;
             }
@@ -427,10 +431,14 @@ pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
     let shown = |i: &usize| !in_drawing(*i);
     let before: Vec<usize> = (0..heading)
         .rev()
+        .take(DATE_SCAN_MAX)
         .filter(shown)
         .take(DATE_REACH_BEFORE)
         .collect();
-    let after = (heading..nodes.len()).filter(shown).take(DATE_REACH_AFTER);
+    let after = (heading..nodes.len())
+        .take(DATE_SCAN_MAX)
+        .filter(shown)
+        .take(DATE_REACH_AFTER);
     let lines = flag::META_LINE | flag::BYLINE;
     // A date in a table is data (an infobox's release date).
     let unseen = flag::HIDDEN | flag::NEVER | flag::IN_LINK | flag::IN_TABLE;
@@ -451,6 +459,13 @@ const DATE_REACH_BEFORE: usize = 16;
 /// How far after the title's heading a date line is looked for: the header under it, with
 /// the byline and the share buttons, not the article's own dates.
 const DATE_REACH_AFTER: usize = 120;
+
+/// How many elements, drawings' parts included, the search for a date line passes over at
+/// most on either side of the title's heading.
+const DATE_SCAN_MAX: usize = 2048;
+
+/// How many ancestors are asked whether an element is part of a drawing.
+const DRAWING_DEPTH_MAX: usize = 16;
 
 /// The longest line read for a date: a byline with the date beside it, not a paragraph.
 const DATE_LINE_MAX_BYTES: usize = 160;
