@@ -674,6 +674,20 @@ pub fn clean_byline(byline: &str) -> Option<String> {
             }
         }
     }
+    // "Politik · Jochen Bittner, Tina Hildebrandt": one word before a separator is the
+    // section or the agency, and the names follow it.
+    for sep in [" \u{b7} ", " | "] {
+        if let Some((head, tail)) = name.split_once(sep) {
+            let names = tail.trim();
+            if head.split_whitespace().count() == 1
+                && names.split_whitespace().count() >= 2
+                && !names.contains(sep)
+                && !names.bytes().any(|b| b.is_ascii_digit())
+            {
+                name = names.to_string();
+            }
+        }
+    }
     // "Joshua Sokol May 20, 2019", "Alex Perry 1 day ago": cut at the first digit, and a
     // month name right before it.
     if let Some(at) = name.find(|c: char| c.is_ascii_digit()) {
@@ -957,6 +971,14 @@ mod tests {
             ("Alex Perry 1 day ago", "Alex Perry"),
             ("MORITZ GATHMANN am 12.03.2020", "MORITZ GATHMANN"),
             ("| Autor: gnaddrig", "gnaddrig"),
+            (
+                "Politik \u{b7} Jochen Bittner, Tina Hildebrandt",
+                "Jochen Bittner, Tina Hildebrandt",
+            ),
+            (
+                "Jane Doe \u{b7} Harbour Times",
+                "Jane Doe \u{b7} Harbour Times",
+            ),
             (
                 "Tech Industry by Steven Musil January 18, 2017",
                 "Steven Musil",
