@@ -389,8 +389,26 @@ struct Scorer<'a> {
     /// Non-link text of the whole page (hidden and never-content parts left out).
     total_prose: f64,
     data_table: Vec<bool>,
-    /// The first `<h1>` or `<h2>` that gives the title (see [`Scorer::title_heading`]).
+    /// The first `<h1>` or `<h2>` that gives the title (see [`title_heading`]).
     titled: Option<usize>,
+}
+
+/// The first `<h1>` or `<h2>` that gives the title, wherever it is.
+fn title_heading(c: &Collected, title: &str) -> Option<usize> {
+    if title.is_empty() {
+        return None;
+    }
+    // Every heading is captured: their few captures are searched, not every node.
+    let nodes = &c.nodes;
+    let mut headings: Vec<usize> = (c.captures.keys())
+        .map(|&k| k as usize)
+        .filter(|&k| matches!(nodes[k].tag, Tag::H1 | Tag::H2))
+        .collect();
+    headings.sort_unstable();
+    headings.into_iter().find(|&i| {
+        c.capture(i)
+            .is_some_and(|text| text_similarity(title, &text) > 0.75)
+    })
 }
 
 /// The date the page shows beside its title, for a page that gives none in its metadata: the
@@ -399,19 +417,8 @@ struct Scorer<'a> {
 /// [`DATE_REACH_AFTER`] after it. Not one inside a link or a hidden element: another story's
 /// card, or a table.
 pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
-    if title.is_empty() {
-        return None;
-    }
+    let heading = title_heading(c, title)?;
     let nodes = &c.nodes;
-    let mut headings: Vec<usize> = (c.captures.keys())
-        .map(|&k| k as usize)
-        .filter(|&k| matches!(nodes[k].tag, Tag::H1 | Tag::H2))
-        .collect();
-    headings.sort_unstable();
-    let heading = headings.into_iter().find(|&i| {
-        c.capture(i)
-            .is_some_and(|text| text_similarity(title, &text) > 0.75)
-    })?;
     // The reach counts elements as the page shows them: a drawing's inner parts (an icon's
     // `<path>`s, which the extension's serialiser leaves out) are not counted. Icons are
     // shallow; the walks up and along are bounded, so a page of deep drawings costs no more.
@@ -488,7 +495,7 @@ pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) ->
         data_table,
         titled: None,
     };
-    s.titled = s.title_heading();
+    s.titled = title_heading(c, title);
     let raw: Vec<Prose> = s.aggregate(
         &|node: &Node| node.flags & (flag::NEVER | flag::HIDDEN) == 0,
         None,
@@ -802,25 +809,6 @@ impl Scorer<'_> {
                 .c
                 .capture(i)
                 .is_some_and(|text| crate::metadata::clean_byline(&text).is_none())
-    }
-
-    /// The first `<h1>` or `<h2>` that gives the title, wherever it is.
-    fn title_heading(&self) -> Option<usize> {
-        if self.title.is_empty() {
-            return None;
-        }
-        // Every heading is captured: their few captures are searched, not every node.
-        let nodes = &self.c.nodes;
-        let mut headings: Vec<usize> = (self.c.captures.keys())
-            .map(|&k| k as usize)
-            .filter(|&k| matches!(nodes[k].tag, Tag::H1 | Tag::H2))
-            .collect();
-        headings.sort_unstable();
-        headings.into_iter().find(|&i| {
-            self.c
-                .capture(i)
-                .is_some_and(|text| text_similarity(self.title, &text) > 0.75)
-        })
     }
 
     /// Whether byline candidate `i` is one name of a list too long to be a byline: its
