@@ -657,6 +657,49 @@ pub fn nudge(text: &str) -> Option<RemovedKind> {
     follow.then_some(RemovedKind::Share)
 }
 
+/// Words that make a short line with a number and a [`MINUTE_WORDS`] word a reading-time
+/// badge ("5 min read", "Temps de Lecture 4 min.", "Lesezeit: 3 Min."): it estimates the
+/// story's length and says nothing of it, and the view has its own.
+pub const READING_WORDS: &[&str] = &[
+    phrase("read", "English: \"5 min read\""),
+    phrase("reading", "English: \"Reading time: 5 minutes\""),
+    phrase("lecture", "French: \"Lecture 4 min.\""),
+    phrase("lesezeit", "German: \"Lesezeit: 3 Min.\""),
+    phrase("lesedauer", "German"),
+    phrase(
+        "lectura",
+        "Spanish: \"Lectura de 5 min\", \"5 min de lectura\"",
+    ),
+    phrase("leitura", "Portuguese"),
+    phrase("lettura", "Italian: \"Tempo di lettura: 4 minuti\""),
+    phrase("leestijd", "Dutch"),
+    phrase("czytania", "Polish: \"Czas czytania: 5 min\""),
+];
+
+/// Minutes, as reading-time badges write them (see [`READING_WORDS`]).
+pub const MINUTE_WORDS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "minuti", "minuut",
+    "minut", "minuty",
+];
+
+/// A reading-time badge is a few words; a longer line that mentions reading and minutes is
+/// the story's own ("She could read for 20 minutes before the pain came back").
+pub const READING_TIME_MAX_BYTES: usize = 48;
+
+/// Whether a short paragraph's text is only a reading-time badge (see [`READING_WORDS`]).
+pub fn reading_time(text: &str) -> bool {
+    let text = text.trim();
+    if text.len() > READING_TIME_MAX_BYTES || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words = || lower.split(|c: char| !c.is_alphanumeric());
+    // "5min" is a number and a minute word run together.
+    let minutes =
+        |w: &str| MINUTE_WORDS.contains(&w.trim_start_matches(|c: char| c.is_ascii_digit()));
+    words().any(minutes) && words().any(|w| READING_WORDS.contains(&w))
+}
+
 struct NudgeFinders {
     nudges: Vec<(memchr::memmem::Finder<'static>, RemovedKind)>,
     verbs: Vec<memchr::memmem::Finder<'static>>,

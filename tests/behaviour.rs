@@ -3823,6 +3823,29 @@ mod nudges {
     }
 
     #[test]
+    fn a_reading_time_badge_goes() {
+        let a = ferry_story(
+            "<p class=\"meta__reading-time\"><span class=\"sr-only\">Temps de </span>Lecture \
+             4 min.</p><div>Estimated reading time: 6 minutes</div><p>8 min read</p>",
+            "",
+        );
+        assert_absent(&a, &["Lecture", "reading time", "min read"]);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+    }
+
+    #[test]
+    fn prose_about_reading_for_minutes_stays() {
+        let prose = [
+            "She could read for 20 minutes before the pain came back.",
+            "Read: 5 things to know",
+        ];
+        let a = article_with(&prose);
+        for p in prose {
+            assert!(a.text.contains(p), "{p} missing from:\n{}", a.text);
+        }
+    }
+
+    #[test]
     fn a_donation_box_goes() {
         let a = ferry_story(
             "",

@@ -62,7 +62,8 @@ pub mod flag {
     /// Matched one of the user's remove selectors.
     pub const SITE_REMOVE: u32 = 1 << 20;
     /// A short paragraph that asks the reader to subscribe, sign up or follow (see
-    /// `patterns::NUDGES`).
+    /// `patterns::NUDGES`), or only says how long the story takes to read
+    /// (`patterns::READING_WORDS`).
     pub const NUDGE: u32 = 1 << 21;
     /// Not in the HTML namespace (inside `<svg>` or `<math>`).
     pub const FOREIGN: u32 = 1 << 22;
@@ -1069,16 +1070,19 @@ impl Visitor for Collector {
             self.probe = None;
             let node = &mut self.out.nodes[open.node as usize];
             if node.tag == Tag::Div {
-                if node.flags & flag::HAS_BLOCK_CHILD == 0
-                    && is_related_label(&self.probe_text, LABEL_MAX_BYTES)
-                {
+                let alone = node.flags & flag::HAS_BLOCK_CHILD == 0;
+                if alone && is_related_label(&self.probe_text, LABEL_MAX_BYTES) {
                     node.flags |= flag::RELATED_LABEL;
+                } else if alone && crate::patterns::reading_time(&self.probe_text) {
+                    node.flags |= flag::NUDGE;
                 }
             } else if self.probe_text.len() < PROBE_MAX_BYTES {
                 // A paragraph that filled the buffer is prose, whatever it mentions.
                 if let Some(kind) = crate::patterns::nudge(&self.probe_text) {
                     node.flags |= flag::NUDGE;
                     node.kind = node.kind.or(Some(kind));
+                } else if crate::patterns::reading_time(&self.probe_text) {
+                    node.flags |= flag::NUDGE;
                 } else if is_related_label(&self.probe_text, LABEL_MAX_BYTES) {
                     node.flags |= flag::RELATED_LABEL;
                 }
