@@ -590,7 +590,7 @@ fn after_inner_by(line: &str) -> Option<&str> {
 /// Whether every word of `line`, trimmed of `trim` and lower-cased, is `known` or empty (or
 /// there are no words). The two readings below trim and accept different words, as each
 /// decides a different question of [`clean_byline`].
-fn every_word(line: &str, trim: &[char], known: impl Fn(&str) -> bool) -> bool {
+fn every_word(line: &str, trim: &[char], mut known: impl FnMut(&str) -> bool) -> bool {
     line.split_whitespace().all(|w| {
         let w = w.trim_matches(trim).to_lowercase();
         w.is_empty() || known(&w)
@@ -602,12 +602,14 @@ fn only_date_words(line: &str) -> bool {
     every_word(line, &[',', ':', '.', '|'], |w| LABEL_WORDS.contains(&w))
 }
 
+/// Words of the time of day beside a date ("3:15 p.m. EDT", "15.30 Uhr").
+const TIME_WORDS: &[&str] = &[
+    "am", "pm", "a.m", "p.m", "utc", "gmt", "est", "edt", "cet", "cest", "uhr",
+];
+
 /// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or a word of
 /// the time of day ("19, 2016 at 3:15 p.m. EDT").
 fn only_says_when(line: &str) -> bool {
-    const TIME_WORDS: &[&str] = &[
-        "am", "pm", "a.m", "p.m", "utc", "gmt", "est", "edt", "cet", "cest", "uhr",
-    ];
     every_word(line, &[',', ':', '.', '|', '(', ')'], |w| {
         w.bytes().any(|b| b.is_ascii_digit())
             || month_number(w).is_some()
@@ -615,6 +617,96 @@ fn only_says_when(line: &str) -> bool {
                 .iter()
                 .any(|words| words.contains(&w))
     })
+}
+
+/// Words that date a line by the reader's day: "Updated 2 hours ago", "Publié aujourd’hui à
+/// 13h59", "vor 3 Stunden". A line needs one of these to read as a relative date (see
+/// [`says_when_relatively`]).
+const RELATIVE_DAYS: &[&str] = &[
+    "today",
+    "yesterday",
+    "ago",
+    "aujourd'hui",
+    "aujourd\u{2019}hui",
+    "hier",
+    "heute",
+    "gestern",
+    "vor",
+    "hoy",
+    "ayer",
+    "hace",
+    "hoje",
+    "ontem",
+    "há",
+    "oggi",
+    "ieri",
+    "fa",
+];
+
+/// The other words of such a line: units, articles and the verbs of an update ("mis à
+/// jour", "actualizado").
+const RELATIVE_WORDS: &[&str] = &[
+    "just",
+    "now",
+    "a",
+    "an",
+    "and",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "il",
+    "y",
+    "à",
+    "mis",
+    "jour",
+    "jours",
+    "heure",
+    "heures",
+    "et",
+    "minuten",
+    "stunde",
+    "stunden",
+    "tag",
+    "tagen",
+    "und",
+    "minuto",
+    "minutos",
+    "hora",
+    "horas",
+    "día",
+    "días",
+    "las",
+    "actualizado",
+    "atualizado",
+    "ore",
+    "minuti",
+    "aggiornato",
+];
+
+/// Whether date line `line` only says when, relative to the reader's day ("Updated 2 hours
+/// ago", "Publié aujourd’hui à 13h59, mis à jour à 15h25"). A page shows such a line where its
+/// metadata gives the date; the view shows that date.
+pub fn says_when_relatively(line: &str) -> bool {
+    let trim = &[
+        ',', ':', '.', '|', '(', ')', '\u{b7}', '\u{2022}', '-', '\u{2013}', '\u{2014}',
+    ];
+    let mut relative = false;
+    every_word(line, trim, |w| {
+        relative |= RELATIVE_DAYS.contains(&w);
+        w.bytes().any(|b| b.is_ascii_digit())
+            || [RELATIVE_DAYS, RELATIVE_WORDS, LABEL_WORDS, TIME_WORDS]
+                .iter()
+                .any(|words| words.contains(&w))
+    }) && relative
 }
 
 /// The author's name from a byline line: without "By", and without the date, time or "2 hours
@@ -919,6 +1011,27 @@ fn month_number(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_says_when_relatively() {
+        for line in [
+            "Updated 2 hours ago",
+            "Publié aujourd’hui à 13h59, mis à jour à 15h25",
+            "vor 3 Stunden",
+            "hace 5 minutos",
+            "Posted yesterday at 9:30 pm",
+        ] {
+            assert!(says_when_relatively(line), "{line}");
+        }
+        for line in [
+            "Updated at 9:30 pm",
+            "2 hours ago the pier closed",
+            "Today's weather: 21 degrees",
+            "May 7, 2019",
+        ] {
+            assert!(!says_when_relatively(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_line_shows_its_date() {

@@ -2161,6 +2161,34 @@ mod metadata {
         assert!(a.text.contains("December 9, 2016"), "{}", a.text);
     }
 
+    /// A date line that shares its line with the byline is the date's own once the byline
+    /// is taken, and a line that dates the story by the reader's day ("2 hours ago",
+    /// "aujourd'hui") repeats the date the view shows. A line further down, in a list of
+    /// posts, dates its own post and stays.
+    #[test]
+    fn a_date_beside_the_byline_or_relative_to_today_goes() {
+        let meta = r#"<meta property="article:published_time" content="2019-05-07T10:00:00Z">"#;
+        for line in [
+            r#"<p class="meta"><span class="author">By Mira Shah</span> <span class="date">May 7, 2019</span></p>"#,
+            r#"<p class="meta"><span class="meta__author">Par Mira Shah</span> <span class="meta__date">Publié aujourd’hui à 13h59, mis à jour à 15h25</span></p>"#,
+            r#"<p class="timestamp">Updated 2 hours ago</p>"#,
+            r#"<p class="date">vor 3 Stunden</p>"#,
+        ] {
+            let a = hourly_ferry(&format!("{meta}{line}"));
+            assert_published(&a, "2019-05-07");
+            assert!(a.text.starts_with("The ferry"), "{line}: {}", a.text);
+        }
+        let far = format!(
+            "{meta}{}<p class=\"timestamp\">Posted 2 hours ago</p>",
+            "<p>The ferry will run every hour from May.</p>".repeat(130)
+        );
+        let a = hourly_ferry(&far);
+        assert!(a.text.contains("Posted 2 hours ago"), "{}", a.text);
+        // With no date in the metadata, a relative line is the only date there is.
+        let a = hourly_ferry(r#"<p class="timestamp">Updated 2 hours ago</p>"#);
+        assert!(a.text.contains("Updated 2 hours ago"), "{}", a.text);
+    }
+
     /// A page that gives no date in its metadata still shows one beside its title: that
     /// date is the page's, and its line goes from the text as any date line the view shows.
     /// Another story's date (in a link) and a date in a table are not the page's.

@@ -752,7 +752,7 @@ impl Scorer<'_> {
                 }
             }
             if !dead && f & (flag::META_LINE | flag::BYLINE) == flag::META_LINE {
-                dead = self.date_line_alone(i);
+                dead = self.date_line_alone(i, byline.as_ref().map(|b| b.0 as usize));
             }
             // The first heading that gives the title is known (`titled`); no heading before
             // it does. Only when it is not alive are later ones asked.
@@ -781,8 +781,10 @@ impl Scorer<'_> {
     /// own that only says the page's date ("December 7, 2016 — 5:00 AM EST"), which the view
     /// shows. In a line with more words ("<li><time>1998</time> The pier opens</li>",
     /// "Updated <time>…</time> to add the board's reply") the date is part of what it says;
-    /// another day's date dates something else (a forum's later posts).
-    fn date_line_alone(&self, i: usize) -> bool {
+    /// another day's date dates something else (a forum's later posts). The byline found
+    /// before it (`byline`) goes from the view's text, so a line of the byline and the date
+    /// ("<p><span>By Jane Roe</span> <span>May 7, 2019</span></p>") is the date's own too.
+    fn date_line_alone(&self, i: usize, byline: Option<usize>) -> bool {
         let Some(date) = self.published else {
             return false;
         };
@@ -791,7 +793,12 @@ impl Scorer<'_> {
         // A line of its own: the whole text of the element around it (`<span
         // class=posted-on>` around the `<time>`), or of the block it is or sits in (`<p
         // class=timestamp>`, between a heading and the text).
-        let whole = |j: u32| j == NONE || self.raw_text[j as usize] == own;
+        let byline_in = |j: usize| {
+            byline
+                .filter(|b| self.c.within(j).contains(b))
+                .map_or(0, |b| self.raw_text[b] + BYLINE_LABEL_MAX_CHARS)
+        };
+        let whole = |j: u32| j == NONE || self.raw_text[j as usize] <= own + byline_in(j as usize);
         let mut block = i as u32;
         while block != NONE && !nodes[block as usize].tag.is_text_block() {
             block = nodes[block as usize].parent;
@@ -801,14 +808,31 @@ impl Scorer<'_> {
         }
         // The numbers are read from the text as captured: few lines hold the page's day,
         // and only those are decoded.
-        self.c
+        let says_the_day = self
+            .c
             .captures
             .get(&(i as u32))
             .is_some_and(|raw| says_day(raw, date))
             && self
                 .c
                 .capture(i)
-                .is_some_and(|text| crate::metadata::clean_byline(&text).is_none())
+                .is_some_and(|text| crate::metadata::clean_byline(&text).is_none());
+        // "Updated 2 hours ago" dates the story only beside its title; in a list of posts
+        // further down, each line dates its own post.
+        says_the_day
+            || self.beside_title(i)
+                && self
+                    .c
+                    .capture(i)
+                    .is_some_and(|text| crate::metadata::says_when_relatively(&text))
+    }
+
+    /// Whether element `i` is within the title's heading's reach for a date line (see
+    /// [`shown_date`]), counted in elements.
+    fn beside_title(&self, i: usize) -> bool {
+        self.titled.is_some_and(|h| {
+            (h.saturating_sub(DATE_REACH_BEFORE)..=h + DATE_REACH_AFTER).contains(&i)
+        })
     }
 
     /// Whether byline candidate `i` is one name of a list too long to be a byline: its
