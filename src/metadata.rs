@@ -717,6 +717,22 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     let mut name = normalize_space(byline)
         .trim_matches([' ', '|', '\u{2022}', '\u{b7}'])
         .to_string();
+    // Spans set side by side run into each other in the text ("2009|Marc"); a bar is never
+    // part of a name.
+    if name.contains('|') {
+        name = normalize_space(&name.replace('|', " | "));
+    }
+    // "October 14, 2009 | Marc Lifsher": the date first, then the name.
+    for sep in BYLINE_SEPARATORS {
+        if let Some((head, tail)) = name.split_once(sep) {
+            if head.bytes().any(|b| b.is_ascii_digit())
+                && only_says_when(head)
+                && tail.chars().any(char::is_alphabetic)
+            {
+                name = tail.trim().to_string();
+            }
+        }
+    }
     // "Updated by Jane Doe": the verb of a date line before the prefix says nothing of who.
     if let Some((verb, rest)) = name.split_once(' ') {
         let by_follows = BYLINE_PREFIXES
@@ -954,8 +970,8 @@ pub fn date_in_text(line: &str) -> Option<String> {
     // and a year. The first month with a day beside it: "Mar del Plata, 3 de marzo de 2020"
     // names the sea first.
     let words: Vec<String> = line
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .map(|w| w.trim_matches(['.', ':', '|']).to_lowercase())
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .map(|w| w.trim_matches(['.', ':']).to_lowercase())
         .filter(|w| !w.is_empty() && w != "de")
         .collect();
     let day_of = |w: &String| {
@@ -1041,6 +1057,7 @@ mod tests {
                 Some("2019-10-09"),
             ),
             ("19.07.2022", Some("2022-07-19")),
+            ("October 14, 2009|Marc Lifsher", Some("2009-10-14")),
             ("Aktualisiert am 3.11.2021, 14:02 Uhr", Some("2021-11-03")),
             ("2019年2月22日 16:00", Some("2019-02-22")),
             ("2023년 1월 30일", Some("2023-01-30")),
@@ -1084,6 +1101,8 @@ mod tests {
             ("Alex Perry 1 day ago", "Alex Perry"),
             ("MORITZ GATHMANN am 12.03.2020", "MORITZ GATHMANN"),
             ("| Autor: gnaddrig", "gnaddrig"),
+            ("October 14, 2009|Marc Lifsher", "Marc Lifsher"),
+            ("2019-05-07 \u{b7} By Jane Doe", "Jane Doe"),
             (
                 "Politik \u{b7} Jochen Bittner, Tina Hildebrandt",
                 "Jochen Bittner, Tina Hildebrandt",
