@@ -215,6 +215,8 @@ pub fn parse_json_ld(blocks: &[String], doc_title: &str) -> JsonLd {
 pub struct Resolved {
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// Whether `byline` is the site's name (see [`names_the_site`]).
+    pub byline_is_site: bool,
     pub excerpt: Option<String>,
     pub site_name: Option<String>,
     pub published: Option<String>,
@@ -260,6 +262,11 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
         .iter()
         .find_map(|k| raw.meta(k).filter(named))
     });
+    // The site's own name as the author (`<meta name="author" content="Badische Zeitung">`)
+    // gives way to a byline the page shows; a blog's, named for its author, is still his.
+    let byline_is_site = byline
+        .as_deref()
+        .is_some_and(|a| names_the_site(a, site_name.as_deref(), &raw.title));
     let excerpt = ld.excerpt.clone().or_else(|| {
         raw.first_meta(&[
             "dc:description",
@@ -300,11 +307,32 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     Resolved {
         title,
         byline,
+        byline_is_site,
         excerpt,
         site_name,
         published,
         image,
     }
+}
+
+/// Whether `author` is the site's name: its `site_name`, or the part of the document's title
+/// set apart from the rest by a separator or a colon ("ACCU :: Defining Concepts").
+fn names_the_site(author: &str, site_name: Option<&str>, raw_title: &str) -> bool {
+    let author = normalize_space(author).to_lowercase();
+    if author.is_empty() {
+        return false;
+    }
+    if site_name.is_some_and(|s| normalize_space(s).to_lowercase() == author) {
+        return true;
+    }
+    let title = normalize_space(&entities::decode_twice(raw_title)).to_lowercase();
+    let separator = |c: char| c == ':' || SEPARATORS.contains(&c);
+    // "Site :: Title", "Site: Title", "Title | Site"; not "Sitemaps explained".
+    title.strip_prefix(author.as_str()).is_some_and(|rest| {
+        rest.starts_with([' ', ':']) && rest.trim_start().starts_with(separator)
+    }) || title
+        .strip_suffix(author.as_str())
+        .is_some_and(|head| head.ends_with(' ') && head.trim_end().ends_with(separator))
 }
 
 const SEPARATORS: &[char] = &['|', '-', '–', '—', '·', '\\', '/', '>', '»'];
@@ -335,6 +363,7 @@ pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
     let orig = normalize_space(&entities::decode_twice(raw_title));
     let mut cur = orig.clone();
     let mut hierarchical = false;
+    let mut site_before_colon = false;
     let seps = separator_positions(&orig, SEPARATORS);
     if let Some(&last) = seps.last() {
         hierarchical = !separator_positions(&orig, HIERARCHICAL).is_empty();
@@ -350,7 +379,12 @@ pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
         if !matches_heading {
             let after_last = orig[orig.rfind(':').map_or(0, |i| i + 1)..].to_string();
             if word_count(&after_last) < 3 {
-                cur = orig[orig.find(':').map_or(0, |i| i + 1)..].to_string();
+                // Past the first colon, or the first run of them ("ACCU :: Title").
+                let first = orig.find(':').map_or(0, |i| i + 1);
+                cur = orig[first..].trim_start_matches(':').to_string();
+                // A site's name is a word ("ACCU", "SONNENENERGIE"); "Muffin Grundrezept :
+                // Muffin Rezepte" is the title, then the site.
+                site_before_colon = word_count(&orig[..first - 1]) == 1;
             } else if word_count(&orig[..orig.find(':').unwrap_or(0)]) > 5
                 // "The Winter Ferry: a novel of…": a lower-case start continues the title
                 // as its subtitle; "Site: Title" starts a new one.
@@ -373,7 +407,15 @@ pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
     }
     cur = normalize_space(&cur);
     let count = word_count(&cur);
-    if count <= 4 {
+    // A short title is kept whole, as Readability keeps it, unless what is left after a
+    // site's one-word name and colon is the page's own heading ("ACCU :: Defining Concepts" over
+    // "<h1>Defining Concepts</h1>").
+    let is_heading = || {
+        headings
+            .iter()
+            .any(|(l, h)| *l == 1 && normalize_space(h) == cur)
+    };
+    if count <= 4 && !(site_before_colon && is_heading()) {
         let stripped: String = orig.chars().filter(|c| !SEPARATORS.contains(c)).collect();
         if !hierarchical || count != word_count(&stripped).saturating_sub(1) {
             cur = orig;
@@ -1153,6 +1195,45 @@ mod tests {
         ] {
             assert_eq!(clean_byline(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_one_word_site_before_a_colon_goes_when_the_rest_is_the_heading() {
+        let h1 = |t: &str| vec![(1u8, t.to_string())];
+        assert_eq!(
+            article_title("ACCU  :: Defining Concepts", &h1("Defining Concepts")),
+            "Defining Concepts"
+        );
+        // Without the heading, a short title stays whole, as Readability keeps it.
+        assert_eq!(
+            article_title("ACCU :: Defining Concepts", &[]),
+            "ACCU :: Defining Concepts"
+        );
+        // The title first, then the site (whose logo is the page's `<h1>`).
+        assert_eq!(
+            article_title("Muffin Grundrezept : Muffin Rezepte", &h1("Muffin Rezepte")),
+            "Muffin Grundrezept : Muffin Rezepte"
+        );
+    }
+
+    #[test]
+    fn an_author_that_is_the_sites_name_is_told() {
+        let title = "Mindestlohn steigt | Badische Zeitung";
+        assert!(names_the_site("Badische Zeitung", None, title));
+        assert!(names_the_site("ACCU ", None, "ACCU :: Defining Concepts"));
+        assert!(names_the_site(
+            "heise online",
+            Some("heise online"),
+            "Lithium"
+        ));
+        assert!(!names_the_site("Mira Shah", Some("Harbour Times"), title));
+        // A title that only begins with the name, as a word of its own.
+        assert!(!names_the_site(
+            "Sitemap",
+            None,
+            "Sitemaps explained: a guide"
+        ));
+        assert!(!names_the_site("Badische", None, title));
     }
 
     #[test]

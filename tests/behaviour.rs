@@ -2437,6 +2437,19 @@ mod metadata {
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
     }
 
+    /// Sites name themselves as the author (`<meta name="author" content="Harbour Times">`):
+    /// the byline the page shows names the writer. Without one, the name given stays (a
+    /// blog is often named for its author).
+    #[test]
+    fn an_author_that_is_the_sites_name_gives_way_to_the_byline_shown() {
+        let site = r#"<meta name="author" content="Harbour Times"><meta property="og:site_name" content="Harbour Times">"#;
+        let a = hourly_ferry(&format!(r#"{site}<p class="byline">By Mira Shah</p>"#));
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+        assert_eq!(a.site_name.as_deref(), Some("Harbour Times"));
+        let a = hourly_ferry(site);
+        assert_eq!(a.byline.as_deref(), Some("Harbour Times"));
+    }
+
     #[test]
     fn title_tag_alone_is_cleaned_and_the_visible_byline_found() {
         let a = extract_ok(

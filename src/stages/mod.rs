@@ -92,10 +92,15 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
 
     Ok(Article {
         title: resolved.title,
-        byline: resolved
-            .byline
-            .and_then(|b| metadata::clean_byline(&b))
-            .or_else(|| plan.byline.and_then(|b| metadata::clean_byline(&b))),
+        byline: {
+            let given = resolved.byline.and_then(|b| metadata::clean_byline(&b));
+            let shown = plan.byline.and_then(|b| metadata::clean_byline(&b));
+            if resolved.byline_is_site {
+                shown.or(given)
+            } else {
+                given.or(shown)
+            }
+        },
         published: resolved.published,
         site_name: resolved.site_name,
         lang: meta.lang.clone(),
