@@ -513,39 +513,50 @@ pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) ->
         return Some(s.site_plan());
     }
 
-    let attempts = [
-        Flags {
-            strip_unlikely: true,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-        },
-    ];
+    pick(|k| s.attempt(ATTEMPTS[k]), s.total_prose)
+}
+
+/// Readability's attempts, strictest first.
+const ATTEMPTS: [Flags; 4] = [
+    Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
+];
+
+/// Readability's retries over [`ATTEMPTS`], `attempt(k)` running the `k`th: the first result
+/// of [`CHAR_THRESHOLD`] characters or more wins, and failing that the longest. Only a
+/// readable result is an article; a list of links, longer than what an earlier attempt read,
+/// does not put that out (a photo post's caption, then the lenient attempt's list of related
+/// posts). `total_prose` is the page's non-link text.
+fn pick(mut attempt: impl FnMut(usize) -> Option<Plan>, total_prose: f64) -> Option<Plan> {
     let mut best: Option<Plan> = None;
-    for flags in attempts {
-        let Some(plan) = s.attempt(flags) else {
+    for (k, flags) in ATTEMPTS.iter().enumerate() {
+        let Some(plan) = attempt(k) else {
             continue;
         };
         if plan.text_len >= CHAR_THRESHOLD {
             // Readability stops here. But when the result is a small part of the page's prose
             // and an unlikely-named container held the rest (`above-footer` around the whole
             // story), the lenient attempt is worth a look: it wins if it reads much longer.
-            if flags.strip_unlikely && (plan.text_len as f64) < 0.15 * s.total_prose {
-                if let Some(lenient) = s.attempt(attempts[1]) {
+            if flags.strip_unlikely && (plan.text_len as f64) < 0.15 * total_prose {
+                if let Some(lenient) = attempt(1) {
                     if lenient.readable
                         && lenient.text_len >= 4 * plan.text_len
                         && lenient.link_density < 0.25
@@ -554,13 +565,16 @@ pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) ->
                     }
                 }
             }
-            return Some(plan).filter(|p| p.readable);
+            if plan.readable {
+                return Some(plan);
+            }
+            break;
         }
-        if best.as_ref().is_none_or(|b| plan.text_len > b.text_len) {
+        if plan.readable && best.as_ref().is_none_or(|b| plan.text_len > b.text_len) {
             best = Some(plan);
         }
     }
-    best.filter(|b| b.text_len >= MIN_ARTICLE_TEXT && b.readable)
+    best.filter(|b| b.text_len >= MIN_ARTICLE_TEXT)
 }
 
 /// Non-link prose at or above which a named-boilerplate container is taken to be mislabelled
@@ -1967,4 +1981,47 @@ fn ancestors(nodes: &[Node], i: usize) -> Vec<usize> {
         p = nodes[p as usize].parent;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(text_len: u64, readable: bool) -> Plan {
+        Plan {
+            actions: Vec::new(),
+            byline: None,
+            dir: None,
+            removed: Removed::default(),
+            text_len,
+            readable,
+            link_density: if readable { 0.1 } else { 0.9 },
+        }
+    }
+
+    fn picked(results: [(u64, bool); 4]) -> Option<u64> {
+        pick(|k| Some(result(results[k].0, results[k].1)), 10_000.0).map(|p| p.text_len)
+    }
+
+    #[test]
+    fn a_list_of_links_does_not_put_out_a_shorter_article() {
+        // A photo post: its caption in the second attempt, a list of related posts in the
+        // last.
+        let photo_post = [(0, true), (66, true), (0, true), (573, false)];
+        assert_eq!(picked(photo_post), Some(66));
+        // A section front: a list of links and nothing else is no article.
+        assert_eq!(
+            picked([(0, true), (0, true), (0, true), (800, false)]),
+            None
+        );
+        // The first long readable result wins; failing one, the longest.
+        assert_eq!(
+            picked([(200, true), (900, true), (950, true), (1000, true)]),
+            Some(900)
+        );
+        assert_eq!(
+            picked([(200, true), (300, true), (250, true), (100, true)]),
+            Some(300)
+        );
+    }
 }
