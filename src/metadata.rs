@@ -263,7 +263,7 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
         .find_map(|k| raw.meta(k).filter(named))
     });
     // The site's own name as the author (`<meta name="author" content="Badische Zeitung">`)
-    // gives way to a byline the page shows; a blog's, named for its author, is still his.
+    // gives way to a byline the page shows; a blog named for its author still names who wrote.
     let byline_is_site = byline
         .as_deref()
         .is_some_and(|a| names_the_site(a, site_name.as_deref(), &raw.title));
