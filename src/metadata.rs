@@ -764,8 +764,10 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     if name.contains('|') {
         name = normalize_space(&name.replace('|', " | "));
     }
-    // "October 14, 2009 | Marc Lifsher": the date first, then the name.
-    for sep in BYLINE_SEPARATORS {
+    // "October 14, 2009 | Marc Lifsher": the date first, then the name. (A date has a
+    // number: most bylines have none, and skip the separators' searches.)
+    let dated = name.bytes().any(|b| b.is_ascii_digit());
+    for sep in BYLINE_SEPARATORS.iter().filter(|_| dated) {
         if let Some((head, tail)) = name.split_once(sep) {
             if head.bytes().any(|b| b.is_ascii_digit())
                 && only_says_when(head)
