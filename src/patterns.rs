@@ -689,17 +689,24 @@ pub const READING_TIME_MAX_BYTES: usize = 48;
 /// Whether a short paragraph's text is only a reading-time badge (see [`READING_WORDS`]).
 pub fn reading_time(text: &str) -> bool {
     // Every short paragraph is asked: most leave at the length, trimmed of ASCII whitespace
-    // only (a Unicode trim cost more than the rest of the test).
+    // only (a Unicode trim cost more than the rest of the test), and the words are compared
+    // in place, as the tables are ASCII, rather than lower-cased into a copy.
     let text = text.trim_ascii();
     if text.len() > READING_TIME_MAX_BYTES || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let lower = text.to_lowercase();
-    let words = || lower.split(|c: char| !c.is_alphanumeric());
-    // "5min" is a number and a minute word run together.
-    let minutes =
-        |w: &str| MINUTE_WORDS.contains(&w.trim_start_matches(|c: char| c.is_ascii_digit()));
-    words().any(minutes) && words().any(|w| READING_WORDS.contains(&w))
+    let (mut minutes, mut reading) = (false, false);
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        // "5min" is a number and a minute word run together.
+        let unit = word.trim_start_matches(|c: char| c.is_ascii_digit());
+        let is = |table: &[&str], w: &str| table.iter().any(|t| t.eq_ignore_ascii_case(w));
+        minutes |= is(MINUTE_WORDS, unit);
+        reading |= is(READING_WORDS, word);
+        if minutes && reading {
+            return true;
+        }
+    }
+    false
 }
 
 struct NudgeFinders {
