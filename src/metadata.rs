@@ -384,7 +384,7 @@ pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
                 cur = orig[first..].trim_start_matches(':').to_string();
                 // A site's name is a word ("ACCU", "SONNENENERGIE"); "Muffin Grundrezept :
                 // Muffin Rezepte" is the title, then the site.
-                site_before_colon = word_count(&orig[..first - 1]) == 1;
+                site_before_colon = word_count(&orig[..first.saturating_sub(1)]) == 1;
             } else if word_count(&orig[..orig.find(':').unwrap_or(0)]) > 5
                 // "The Winter Ferry: a novel of…": a lower-case start continues the title
                 // as its subtitle; "Site: Title" starts a new one.
