@@ -810,9 +810,13 @@ impl Scorer<'_> {
         let byline_in = |j: usize| {
             byline
                 .filter(|b| self.c.within(j).contains(b))
-                .map_or(0, |b| self.raw_text[b] + BYLINE_LABEL_MAX_CHARS)
+                .map_or(0, |b| {
+                    self.raw_text[b].saturating_add(BYLINE_LABEL_MAX_CHARS)
+                })
         };
-        let whole = |j: u32| j == NONE || self.raw_text[j as usize] <= own + byline_in(j as usize);
+        let whole = |j: u32| {
+            j == NONE || self.raw_text[j as usize] <= own.saturating_add(byline_in(j as usize))
+        };
         let mut block = i as u32;
         while block != NONE && !nodes[block as usize].tag.is_text_block() {
             block = nodes[block as usize].parent;
