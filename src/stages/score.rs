@@ -391,6 +391,8 @@ struct Scorer<'a> {
     data_table: Vec<bool>,
     /// The first `<h1>` or `<h2>` that gives the title (see [`title_heading`]).
     titled: Option<usize>,
+    /// [`date_reach`] from `titled`, when a date line first asks for it.
+    reach: std::cell::OnceCell<Option<std::ops::RangeInclusive<usize>>>,
 }
 
 /// The first `<h1>` or `<h2>` that gives the title, wherever it is.
@@ -419,44 +421,55 @@ fn title_heading(c: &Collected, title: &str) -> Option<usize> {
 pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
     let heading = title_heading(c, title)?;
     let nodes = &c.nodes;
-    // The reach counts elements as the page shows them: a drawing's inner parts (an icon's
-    // `<path>`s, which the extension's serialiser leaves out) are not counted. Icons are
-    // shallow; the walks up and along are bounded, so a page of deep drawings costs no more.
-    let in_drawing = |i: usize| {
-        let mut p = nodes[i].parent;
-        for _ in 0..DRAWING_DEPTH_MAX {
-            if p == NONE {
-                return false;
-            }
-            if nodes[p as usize].tag == Tag::Svg {
-                return true;
-            }
-            p = nodes[p as usize].parent;
-        }
-        false
-    };
-    let shown = |i: &usize| !in_drawing(*i);
-    let before: Vec<usize> = (0..heading)
-        .rev()
-        .take(DATE_SCAN_MAX)
-        .filter(shown)
-        .take(DATE_REACH_BEFORE)
-        .collect();
-    let after = (heading..nodes.len())
-        .take(DATE_SCAN_MAX)
-        .filter(shown)
-        .take(DATE_REACH_AFTER);
     let lines = flag::META_LINE | flag::BYLINE;
     // A date in a table is data (an infobox's release date).
     let unseen = flag::HIDDEN | flag::NEVER | flag::IN_LINK | flag::IN_TABLE;
-    before
-        .into_iter()
-        .rev()
-        .chain(after)
+    date_reach(c, heading)
+        .filter(|&i| !in_drawing(nodes, i))
         .filter(|&i| nodes[i].flags & lines != 0 && nodes[i].flags & unseen == 0)
         .filter_map(|i| c.capture(i))
         .filter(|text| text.len() < DATE_LINE_MAX_BYTES)
         .find_map(|text| crate::metadata::date_in_text(&text))
+}
+
+/// The elements, in page order, from [`DATE_REACH_BEFORE`] before the title's heading
+/// `heading` to [`DATE_REACH_AFTER`] after it, where a line that dates the story is looked
+/// for. The reach counts elements as the page shows them: a drawing's inner parts (an icon's
+/// `<path>`s, which the extension's serialiser leaves out) are not counted. The walks along
+/// are bounded ([`DATE_SCAN_MAX`]), so a page of deep drawings costs no more.
+fn date_reach(c: &Collected, heading: usize) -> std::ops::RangeInclusive<usize> {
+    let nodes = &c.nodes;
+    let shown = |i: &usize| !in_drawing(nodes, *i);
+    let first = (0..heading)
+        .rev()
+        .take(DATE_SCAN_MAX)
+        .filter(shown)
+        .take(DATE_REACH_BEFORE)
+        .last()
+        .unwrap_or(heading);
+    let last = (heading..nodes.len())
+        .take(DATE_SCAN_MAX)
+        .filter(shown)
+        .take(DATE_REACH_AFTER)
+        .last()
+        .unwrap_or(heading);
+    first..=last
+}
+
+/// Whether element `i` is part of a drawing (inside an `<svg>`). Icons are shallow: at most
+/// [`DRAWING_DEPTH_MAX`] ancestors are asked.
+fn in_drawing(nodes: &[Node], i: usize) -> bool {
+    let mut p = nodes[i].parent;
+    for _ in 0..DRAWING_DEPTH_MAX {
+        if p == NONE {
+            return false;
+        }
+        if nodes[p as usize].tag == Tag::Svg {
+            return true;
+        }
+        p = nodes[p as usize].parent;
+    }
+    false
 }
 
 /// How far before the title's heading a date line is looked for (a kicker's line of section,
@@ -494,6 +507,7 @@ pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) ->
         total_prose: 0.0,
         data_table,
         titled: None,
+        reach: std::cell::OnceCell::new(),
     };
     s.titled = title_heading(c, title);
     let raw: Vec<Prose> = s.aggregate(
@@ -845,12 +859,13 @@ impl Scorer<'_> {
                     .is_some_and(|text| crate::metadata::says_when_relatively(&text))
     }
 
-    /// Whether element `i` is within the title's heading's reach for a date line (see
-    /// [`shown_date`]), counted in elements.
+    /// Whether element `i` is within the title's heading's reach for a date line, the
+    /// one [`shown_date`] searches ([`date_reach`], found once and only when asked).
     fn beside_title(&self, i: usize) -> bool {
-        self.titled.is_some_and(|h| {
-            (h.saturating_sub(DATE_REACH_BEFORE)..=h + DATE_REACH_AFTER).contains(&i)
-        })
+        self.reach
+            .get_or_init(|| self.titled.map(|h| date_reach(self.c, h)))
+            .as_ref()
+            .is_some_and(|reach| reach.contains(&i))
     }
 
     /// Whether byline candidate `i` is one name of a list too long to be a byline: its
