@@ -57,10 +57,11 @@ export function syncRegistration() {
     // when its files differ.
     const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
     if (current && same([...current.matches].sort(), matches) && same(current.js, SCRIPT_FILES)) return matches;
-    if (current) await ext.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-    await ext.scripting.registerContentScripts([
-      { id: SCRIPT_ID, js: SCRIPT_FILES, matches, runAt: 'document_idle', persistAcrossSessions: true },
-    ]);
+    const script = { id: SCRIPT_ID, js: SCRIPT_FILES, matches, runAt: 'document_idle', persistAcrossSessions: true };
+    // Updated in place: taken out and put back, the script would miss a page loaded between
+    // the two on a site that stays listed.
+    if (current) await ext.scripting.updateContentScripts([script]);
+    else await ext.scripting.registerContentScripts([script]);
     return matches;
   });
   syncing = next.catch(() => {});
