@@ -728,6 +728,7 @@ pub const CREDIT_LABELS: &[&str] = &[
     phrase("photos:", "English, French"),
     phrase("photo credit", "English, alone or with a colon"),
     phrase("photograph:", "English"),
+    phrase("photographer:", "English"),
     phrase("image:", "English"),
     phrase("image credit", "English"),
     phrase("picture:", "English"),
@@ -741,6 +742,7 @@ pub const CREDIT_LABELS: &[&str] = &[
     phrase("credits:", "English"),
     phrase("foto:", "German, Spanish, Italian, Dutch, Polish"),
     phrase("fotos:", "German, Spanish, Dutch"),
+    phrase("fotograf:", "German"),
     phrase("bild:", "German"),
     phrase("bilder:", "German"),
     phrase("titelbild:", "German: the lead picture"),
@@ -793,6 +795,111 @@ pub fn credit(text: &str) -> Option<Credit> {
         Credit::Label
     } else {
         Credit::Line
+    })
+}
+
+/// Picture agencies and stock libraries, as words of a caption's end: set apart in brackets
+/// or after a bar ("(mlharing / iStock.com)", "| Getty Images", "(AP Photo/Evan Vucci)"),
+/// one names who took or sells the picture, not what it shows.
+pub const PHOTO_AGENCIES: &[&str] = &[
+    phrase("getty images", "Getty Images"),
+    phrase("getty", "Getty Images, shortened (\"Getty/Jane Doe\")"),
+    phrase("gettyimages", "Getty Images, run together"),
+    phrase("istock", "iStock (\"iStock.com/Jane Doe\")"),
+    phrase("istockphoto", "iStock's full name"),
+    phrase("shutterstock", "Shutterstock"),
+    phrase("adobe stock", "Adobe Stock"),
+    phrase("adobestock", "Adobe Stock, run together"),
+    phrase("fotolia", "Fotolia"),
+    phrase("alamy", "Alamy"),
+    phrase("depositphotos", "Depositphotos"),
+    phrase("dreamstime", "Dreamstime"),
+    phrase("123rf", "123RF"),
+    phrase("unsplash", "Unsplash"),
+    phrase("pixabay", "Pixabay"),
+    phrase("pexels", "Pexels"),
+    phrase("imago", "imago images"),
+    phrase("picture alliance", "picture alliance"),
+    phrase("dpa", "Deutsche Presse-Agentur"),
+    phrase("afp", "Agence France-Presse"),
+    phrase("ap", "Associated Press (\"AP Photo/Jane Doe\")"),
+    phrase("reuters", "Reuters"),
+    phrase("epa", "European Pressphoto Agency"),
+    phrase("keystone", "Keystone"),
+    phrase("ansa", "ANSA"),
+    phrase("efe", "EFE"),
+    phrase("xinhua", "Xinhua"),
+    phrase("wikimedia", "Wikimedia Commons"),
+];
+
+/// A credit at a caption's end is a name or two and an agency: past this many characters the
+/// end says something of the picture.
+pub const CREDIT_TAIL_MAX_CHARS: usize = 80;
+
+/// Whether `tail`, a caption's text from one word to its end, only credits the picture:
+/// "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com", "… gesegnet. | © Augusta
+/// National/Getty Images", "… gut getarnt. (mlharing / iStock.com)". It starts with a
+/// capitalised [`CREDIT_LABELS`] label or the copyright sign, or is a bracket or a bar's
+/// end naming a [`PHOTO_AGENCIES`] agency; and it is one short phrase, with no sentence in
+/// it. The caption before it stays, and so does the full stop after a bracketed credit
+/// ("… auf den Brienzersee (Foto: R. Hollinger)."), which is given back to be written.
+pub fn credit_tail(tail: &str) -> Option<&'static str> {
+    let rest = tail.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '|' | '–' | '—' | '-' | '/' | '·' | '•')
+    });
+    // Only a bar sets an agency's name apart: after a dash ("AFP - Getty Images") it may be
+    // the second half of a credit whose first is run into the caption.
+    let barred = tail[..tail.len() - rest.len()].contains('|');
+    let rest = rest.trim_end();
+    if rest.is_empty() || rest.chars().nth(CREDIT_TAIL_MAX_CHARS).is_some() || says_more(rest) {
+        return None;
+    }
+    let labelled = |t: &str| {
+        t.starts_with(|c: char| c == '©' || c.is_uppercase()) && credit(t) == Some(Credit::Line)
+    };
+    let (unstopped, stop) = match rest.strip_suffix('.') {
+        Some(t) if t.ends_with([')', ']']) => (t, "."),
+        _ => (rest, ""),
+    };
+    let bracketed = unstopped
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .or_else(|| {
+            unstopped
+                .strip_prefix('[')
+                .and_then(|t| t.strip_suffix(']'))
+        });
+    let credits = match bracketed {
+        Some(inner) => {
+            !inner.contains(['(', ')', '[', ']']) && (labelled(inner.trim()) || names_agency(inner))
+        }
+        None => labelled(rest) || (barred && names_agency(rest)),
+    };
+    credits.then_some(if bracketed.is_some() { stop } else { "" })
+}
+
+/// Whether a phrase goes on past a sentence's end: a full stop, question or exclamation mark
+/// and three words or more. Fewer are the rest of a name after an abbreviation
+/// ("Kantonspolizei St. Gallen", "J. Doe").
+fn says_more(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        matches!(b[i], b'.' | b'!' | b'?')
+            && b[i + 1] == b' '
+            && text[i + 1..].split_whitespace().nth(2).is_some()
+    })
+}
+
+/// Whether a [`PHOTO_AGENCIES`] name is among `text`'s words.
+fn names_agency(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    PHOTO_AGENCIES.iter().any(|agency| {
+        let parts: Vec<&str> = agency.split(' ').collect();
+        words.windows(parts.len()).any(|w| w == parts.as_slice())
     })
 }
 
@@ -1292,6 +1399,36 @@ fn split_words(token: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A caption's end that only credits the picture is told from one that says more.
+    #[test]
+    fn credit_tails() {
+        for (tail, kept) in [
+            ("Bild: TebNad/Shutterstock.com", ""),
+            ("| © Augusta National/Getty Images", ""),
+            ("© AFP / MARCO BERTORELLO", ""),
+            ("(mlharing / iStock.com)", ""),
+            ("(Bild: Kantonspolizei St. Gallen)", ""),
+            ("(Foto: R. Hollinger, 19.01.2022).", "."),
+            ("– © Sergey Nivens – stock.adobe.com", ""),
+            ("Photograph: Guy Smallman/Getty Images", ""),
+            ("| Getty Images", ""),
+            ("(AP Photo/Evan Vucci)", ""),
+        ] {
+            assert_eq!(credit_tail(tail), Some(kept), "{tail}");
+        }
+        for tail in [
+            "(seen from the harbour wall)",
+            "Foto: Jane Doe. The bell was cast in 1890.",
+            "photo: the pier",
+            "- Getty Images",
+            "Getty Images",
+            "(Foto: dpa) and the pier",
+            "© Harbour Museum, which lent the picture for the exhibition that opened in the spring",
+        ] {
+            assert_eq!(credit_tail(tail), None, "{tail}");
+        }
+    }
 
     /// Every control's label is told, in any case and with the whitespace around it; a
     /// sentence that starts with one is not.

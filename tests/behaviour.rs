@@ -3768,6 +3768,82 @@ mod credits {
         }
     }
 
+    /// A caption that ends in its credit keeps what it says of the picture, in the view and
+    /// the text: the credit may be labelled, follow a bar, or name an agency in brackets,
+    /// and the caption may be a `<figcaption>` or whatever follows the picture.
+    #[test]
+    fn credits_at_the_end_of_a_caption_go() {
+        let a = article_with(
+            "<figure><img src=\"/pier.jpg\" alt=\"\"><figcaption><p>The pier at dawn. Bild: \
+             <a href=\"https://stock.example/p/1\">Jane Doe/Shutterstock.com</a></p>\
+             </figcaption></figure>\
+             <div><a href=\"/crane.jpg\"><img src=\"/crane.jpg\" alt=\"\"></a></div>\
+             <div>The old crane on the quay. | &copy; Harbour Archive/Getty Images</div>\
+             <p><a href=\"/night.jpg\"><img src=\"/night.jpg\" alt=\"\"></a> The ferry at night \
+             <span>(jroe</span> / <span>iStock.com)</span></p>\
+             <div><img src=\"/bell.jpg\" alt=\"\"><br> The ship's bell, cast in 1890 \
+             (Ann Example/AFP/Getty Images)</div>\
+             <figure><img src=\"/wall.jpg\" alt=\"\"><figcaption>The harbour wall \
+             (Foto: R. Muster, 19.01.2022).</figcaption></figure>",
+        );
+        for credit in [
+            "Shutterstock",
+            "Jane Doe",
+            "Harbour Archive",
+            "Getty",
+            "iStock",
+            "jroe",
+            "Ann Example",
+            "Muster",
+        ] {
+            assert!(!a.text.contains(credit), "{credit} left in:\n{}", a.text);
+            assert!(
+                !a.content_html.contains(credit),
+                "{credit} left in the view"
+            );
+        }
+        for caption in [
+            "The pier at dawn.\n",
+            "The old crane on the quay.\n",
+            "The ferry at night\n",
+            "The ship's bell, cast in 1890\n",
+            "The harbour wall.\n",
+        ] {
+            assert!(a.text.contains(caption), "{caption:?} lost:\n{}", a.text);
+        }
+        assert!(a.content_html.contains("<p>The pier at dawn. </p>"));
+        for picture in [
+            "/pier.jpg",
+            "/crane.jpg",
+            "/night.jpg",
+            "/bell.jpg",
+            "/wall.jpg",
+        ] {
+            assert!(a.content_html.contains(picture), "{picture} lost");
+        }
+    }
+
+    /// What follows a picture and only looks like a credit at its end stays: a bracket that
+    /// names no agency, a label with a sentence after it, a paragraph away from any picture.
+    #[test]
+    fn caption_ends_that_are_no_credit_stay() {
+        let a = article_with(
+            "<figure><img src=\"/pier.jpg\" alt=\"\"><figcaption>The pier at dawn (seen from \
+             the harbour wall)</figcaption></figure>\
+             <figure><img src=\"/bell.jpg\" alt=\"\"><figcaption>The ship's bell. Foto: Jane \
+             Doe. The bell was cast in 1890 and hangs in the museum today.</figcaption></figure>\
+             <p>The timetable was set by the harbour board (AP) and the council. Source: the \
+             harbour board</p>",
+        );
+        for kept in [
+            "The pier at dawn (seen from the harbour wall)",
+            "Foto: Jane Doe. The bell was cast",
+            "Source: the harbour board",
+        ] {
+            assert!(a.text.contains(kept), "{kept} lost:\n{}", a.text);
+        }
+    }
+
     #[test]
     fn prose_and_captions_that_start_like_a_credit_stay() {
         let a = article_with(

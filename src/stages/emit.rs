@@ -91,7 +91,45 @@ pub struct Emitter {
     /// An open in-page link in a heading, whose text is held back while it reads as a
     /// permalink mark (see [`PermalinkOpen`]).
     permalink: Option<PermalinkOpen>,
+    /// `html.len()` right after an image, until the next text or element shows whether a
+    /// caption follows it.
+    image_end: Option<usize>,
+    /// The caption being written, whose credit at the end goes (see [`CaptionOpen`]).
+    caption: Option<CaptionOpen>,
 }
+
+/// A caption being written: a `<figcaption>`, an element that opens right after an image, or
+/// the text right after an image up to the end of the element around both. Its end is held
+/// to [`crate::patterns::credit_tail`] when it closes: "… im Abendrot. Bild:
+/// TebNad/Shutterstock.com" loses its credit as a caption of only "Bild: dpa" does (see
+/// `super::credits`). Captions are short, so where each word that may start a credit begins
+/// is noted as it is written, and the output is cut back to it: the one look-back besides
+/// an empty block's.
+struct CaptionOpen {
+    /// The index in `open` of the element whose end ends it.
+    depth: usize,
+    /// Where its text starts in `text.out`.
+    text_at: usize,
+    images_at_start: u64,
+    /// The places a credit may start, in order.
+    marks: Vec<CreditMark>,
+}
+
+/// A place in a caption where a credit may start: a word that begins with a capital, the
+/// copyright sign, a bracket or a bar.
+struct CreditMark {
+    html: usize,
+    text: usize,
+    /// The elements open inside the caption there, outermost first, as `(tag, start,
+    /// content)` in `html`: cut there, they are closed again, or go if nothing precedes it.
+    inner: Vec<(&'static str, usize, usize)>,
+}
+
+/// A caption longer than this (bytes of text) is not read for a credit at its end: it is a
+/// paragraph, or a caption that a credit's words could not be told apart in.
+const CAPTION_MAX_BYTES: usize = 600;
+/// Places noted per caption, to bound the copies a long caption's words would make.
+const CREDIT_MARKS_MAX: usize = 48;
 
 /// A link to a fragment of the page opened in a heading, a term or a caption, where
 /// documentation generators put a permalink to it. Its text is held back while all of it is
@@ -157,6 +195,8 @@ impl Emitter {
             images_written: 0,
             figures: Vec::new(),
             permalink: None,
+            image_end: None,
+            caption: None,
         }
     }
 
@@ -281,6 +321,8 @@ impl Emitter {
                     self.html.push('\n');
                     self.text.push("\n", true);
                 }
+                // A line break between a picture and its caption leaves it the caption.
+                let follows_image = tag != Tag::Br && self.follows_image();
                 let start = self.html.len();
                 self.html.push('<');
                 self.html.push_str(out_tag);
@@ -296,6 +338,7 @@ impl Emitter {
                     self.meaningful += 1;
                     self.images_written += 1;
                     self.after_last_img = Some(self.html.len());
+                    self.image_end = Some(self.html.len());
                     let src = attrs.iter().find(|(k, _)| *k == "src");
                     self.last_img = src.map(|(_, v)| (start, v.clone()));
                     if self.first_image.is_none() {
@@ -352,6 +395,9 @@ impl Emitter {
                         meaningful_at_start: self.meaningful,
                         breaks_at_start: self.breaks,
                     });
+                    if tag == Tag::Figcaption || follows_image {
+                        self.begin_caption(self.open.len() - 1);
+                    }
                     State::Written
                 } else {
                     if !is_void(out_tag) {
@@ -515,13 +561,138 @@ impl Emitter {
             .any(|c| !c.is_whitespace() && !is_zero_width(c));
         if shows {
             self.meaningful += 1;
+            if self.follows_image() {
+                if let Some(depth) = self.open.len().checked_sub(1) {
+                    self.begin_caption(depth);
+                }
+            }
         }
-        sanitize::escape_text(&decoded, &mut self.html);
         // The text has no element to cut: such a filler is left out of it where it comes.
         let filler = !shows && !decoded.chars().all(char::is_whitespace);
-        if self.unseen_open == 0 && !filler {
+        let shown = self.unseen_open == 0 && !filler;
+        if shown && self.pre_depth == 0 && self.noting_credit_marks() {
+            self.write_caption_text(&decoded);
+            return;
+        }
+        sanitize::escape_text(&decoded, &mut self.html);
+        if shown {
             self.text.push(&decoded, self.pre_depth > 0);
         }
+    }
+
+    /// Whether what is written now comes right after an image, with only end tags between;
+    /// asked once per image.
+    fn follows_image(&mut self) -> bool {
+        self.image_end.take().is_some_and(|end| {
+            end <= self.html.len() && only_end_tags_and_breaks(&self.html[end..])
+        })
+    }
+
+    /// A caption starts, ended by the end of `open[depth]`; inside one, another is not.
+    fn begin_caption(&mut self, depth: usize) {
+        if self.caption.is_none() {
+            self.caption = Some(CaptionOpen {
+                depth,
+                text_at: self.text.out.len(),
+                images_at_start: self.images_written,
+                marks: Vec::new(),
+            });
+        }
+    }
+
+    /// Whether the text written now is a caption's, short enough still to be read for a
+    /// credit at its end.
+    fn noting_credit_marks(&self) -> bool {
+        self.permalink.is_none()
+            && self.caption.as_ref().is_some_and(|c| {
+                self.text.out.len() - c.text_at < CAPTION_MAX_BYTES
+                    && c.marks.len() < CREDIT_MARKS_MAX
+            })
+    }
+
+    /// Writes a caption's text in pieces, noting where each word that may start a credit
+    /// begins (see [`CaptionOpen`]).
+    fn write_caption_text(&mut self, decoded: &str) {
+        let mut last = 0;
+        let mut after_space = true;
+        for (i, c) in decoded.char_indices() {
+            let starts_word = after_space && !c.is_whitespace();
+            after_space = c.is_whitespace();
+            if !starts_word
+                || !(c.is_uppercase() || matches!(c, '©' | '(' | '[' | '|' | '–' | '—' | '-'))
+            {
+                continue;
+            }
+            sanitize::escape_text(&decoded[last..i], &mut self.html);
+            self.text.push(&decoded[last..i], false);
+            last = i;
+            let Some(caption) = self.caption.as_mut() else {
+                break;
+            };
+            if caption.marks.len() == CREDIT_MARKS_MAX {
+                break;
+            }
+            let inner = self.open[(caption.depth + 1).min(self.open.len())..]
+                .iter()
+                .map(|o| (o.tag, o.start, o.content))
+                .collect();
+            caption.marks.push(CreditMark {
+                html: self.html.len(),
+                text: self.text.out.len(),
+                inner,
+            });
+        }
+        sanitize::escape_text(&decoded[last..], &mut self.html);
+        self.text.push(&decoded[last..], false);
+    }
+
+    /// A caption has ended: the credit at its end, if that is what its end is, goes from
+    /// the view and the text. A caption with an image inside it was a wrapper of the next
+    /// picture, not a caption.
+    fn cut_credit(&mut self, caption: CaptionOpen) {
+        if self.images_written != caption.images_at_start {
+            return;
+        }
+        let (html, text) = (&self.html, &self.text.out);
+        let Some((mark, stop)) = caption.marks.into_iter().find_map(|m| {
+            // The caption before the credit stays, so it must say something of the picture:
+            // a credit in two parts ("© Enertrag / Fotograf: Jane Doe") is not cut in half.
+            let fits = m.html <= html.len()
+                && caption.text_at <= m.text
+                && m.text <= text.len()
+                && text[caption.text_at..m.text]
+                    .chars()
+                    .any(char::is_alphanumeric)
+                && crate::patterns::credit(&text[caption.text_at..m.text]).is_none();
+            let stop = fits.then(|| crate::patterns::credit_tail(&text[m.text..]))??;
+            Some((m, stop))
+        }) else {
+            return;
+        };
+        self.html.truncate(mark.html);
+        let mut inner = mark.inner;
+        // An element that held only the credit goes whole.
+        while let Some(&(_, start, content)) = inner.last() {
+            if content <= self.html.len() && self.html[content..].trim().is_empty() {
+                self.html.truncate(start);
+                inner.pop();
+            } else {
+                break;
+            }
+        }
+        if !stop.is_empty() {
+            self.html.truncate(self.html.trim_end().len());
+            self.html.push_str(stop);
+        }
+        for (tag, _, _) in inner.iter().rev() {
+            self.html.push_str("</");
+            self.html.push_str(tag);
+            self.html.push('>');
+        }
+        self.text.out.truncate(mark.text);
+        self.text.out.push_str(stop);
+        self.text.pending_break = 0;
+        self.text.pending_space = false;
     }
 
     /// A figure that showed no image gets the one its attributes named, at its top (above
@@ -637,6 +808,11 @@ fn only_end_tags(s: &str) -> bool {
         rest = tag[close + 1..].trim_start();
     }
     rest.is_empty()
+}
+
+/// Like [`only_end_tags`], with line breaks allowed among them.
+fn only_end_tags_and_breaks(s: &str) -> bool {
+    s.split("<br>").all(only_end_tags)
 }
 
 fn is_void(tag: &str) -> bool {
@@ -866,6 +1042,18 @@ impl Visitor for Emitter {
 
 impl Emitter {
     fn close_out(&mut self, o: OpenOut, tag: Tag) {
+        // `o` was `open[open.len()]`.
+        if self
+            .caption
+            .as_ref()
+            .is_some_and(|c| c.depth >= self.open.len())
+        {
+            if let Some(caption) = self.caption.take() {
+                if caption.depth == self.open.len() {
+                    self.cut_credit(caption);
+                }
+            }
+        }
         if self.permalink.as_ref().is_some_and(|p| p.node == o.node) {
             // Closed holding nothing but a mark: the link is left empty, and goes below.
             self.permalink = None;
