@@ -1237,6 +1237,78 @@ const CONTROL_LABEL_FIRST_LETTERS: u32 = {
 /// The lengths in bytes of [`CONTROL_LABELS`], as a bit set.
 const CONTROL_LABEL_LENGTHS: u64 = length_set(CONTROL_LABELS, CONTROL_LABEL_MAX_BYTES);
 
+/// What a link says when it only takes the reader back: to the top of the page, to its table
+/// of contents, to the list the story was opened from ("Zurück zum Inhaltsverzeichnis"
+/// thirteen times down a story, "zurück zur Listenansicht" at its end). As the whole text of
+/// a link, matched ignoring ASCII case and any arrow around it; the view has no top to go
+/// back to, and an export no list. Phrases of two words or more, so that a link on "back" in
+/// a sentence stays.
+pub const BACK_LINKS: &[&str] = &[
+    phrase("back to top", "English"),
+    phrase("back to the top", "English"),
+    phrase("go to top", "English"),
+    phrase("top of page", "English"),
+    phrase("back to contents", "English: to the table of contents"),
+    phrase("back to table of contents", "English"),
+    phrase("back to index", "English"),
+    phrase("back to overview", "English"),
+    phrase("back to list", "English"),
+    phrase("back to the list", "English"),
+    phrase("back to all posts", "English: a blog's list"),
+    phrase("back to blog", "English"),
+    phrase("back to news", "English"),
+    phrase("go back", "English"),
+    phrase("nach oben", "German: to the top"),
+    phrase("zurück nach oben", "German"),
+    phrase("zum seitenanfang", "German: to the top of the page"),
+    phrase("zurück zum seitenanfang", "German"),
+    phrase(
+        "zurück zum inhaltsverzeichnis",
+        "German: to the table of contents",
+    ),
+    phrase("zum inhaltsverzeichnis", "German"),
+    phrase("zurück zur übersicht", "German: to the overview"),
+    phrase("zur übersicht", "German"),
+    phrase("zurück zur listenansicht", "German: to the list view"),
+    phrase("zurück zur liste", "German"),
+    phrase("zurück zur startseite", "German: to the home page"),
+    phrase("haut de page", "French: top of page"),
+    phrase("retour en haut", "French: back to the top"),
+    phrase("retour en haut de page", "French"),
+    phrase("retour au sommaire", "French: to the contents"),
+    phrase("retour à la liste", "French: to the list"),
+    phrase("volver arriba", "Spanish: back to the top"),
+    phrase("ir arriba", "Spanish"),
+    phrase("volver al índice", "Spanish: to the contents"),
+    phrase("volver al listado", "Spanish: to the list"),
+    phrase("voltar ao topo", "Portuguese: back to the top"),
+    phrase("torna su", "Italian: back to the top"),
+    phrase("torna all'inizio", "Italian"),
+    phrase("torna all'elenco", "Italian: to the list"),
+    phrase("naar boven", "Dutch: to the top"),
+    phrase("terug naar boven", "Dutch"),
+    phrase("terug naar overzicht", "Dutch: to the overview"),
+];
+
+/// Text this long or longer, in bytes, is no link back (see [`BACK_LINKS`]).
+pub const BACK_LINK_MAX_BYTES: usize = 40;
+
+/// Whether a link's whole text only takes the reader back (see [`BACK_LINKS`]).
+pub fn is_back_link(text: &str) -> bool {
+    // Asked of every short text in a link: most leave at their length.
+    let text = text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '«' | '‹' | '<' | '>' | '›' | '»' | '←' | '↑' | '^')
+    });
+    text.len() < BACK_LINK_MAX_BYTES
+        && BACK_LINK_LENGTHS & (1 << text.len()) != 0
+        && BACK_LINKS
+            .iter()
+            .any(|label| label.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
+}
+
+/// The lengths in bytes of [`BACK_LINKS`], as a bit set.
+const BACK_LINK_LENGTHS: u64 = length_set(BACK_LINKS, BACK_LINK_MAX_BYTES);
+
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com",
@@ -1399,6 +1471,27 @@ fn split_words(token: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every link back is told, in any ASCII case and with its arrow; the length filter lets
+    /// each through.
+    #[test]
+    fn back_links() {
+        for label in BACK_LINKS {
+            assert!(is_back_link(label), "{label}");
+            assert!(
+                is_back_link(&format!(" « {} ", label.to_ascii_uppercase())),
+                "{label}"
+            );
+        }
+        for text in [
+            "back",
+            "Back to the harbour",
+            "nach oben gingen die Preise",
+            "top",
+        ] {
+            assert!(!is_back_link(text), "{text}");
+        }
+    }
 
     /// A caption's end that only credits the picture is told from one that says more.
     #[test]

@@ -4364,6 +4364,31 @@ mod picture_controls {
     }
 }
 
+/// A link that only takes the reader back (to the top, to the contents, to the list the
+/// story came from) has nowhere to go in the view or an export.
+mod back_links {
+    use super::*;
+
+    #[test]
+    fn links_back_go_and_words_about_going_back_stay() {
+        let a = ferry_story(
+            "<p><a href=\"#start\">Zurück zum Inhaltsverzeichnis</a></p>",
+            "<p><a href=\"#top\">↑ Back to top</a></p>\
+             <div><a href=\"/news\"><i class=\"fa fa-angle-left\"></i>zurück zur Listenansicht</a></div>\
+             <p>The ferry turned and went <a href=\"/route\">back to the harbour</a> at noon.</p>\
+             <p>Nobody wanted to go back to top speed after the storm.</p>",
+        );
+        for gone in ["Inhaltsverzeichnis", "Back to top", "Listenansicht"] {
+            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+            assert!(!a.content_html.contains(gone), "{gone} left in the view");
+        }
+        for kept in ["went back to the harbour at noon", "go back to top speed"] {
+            assert!(a.text.contains(kept), "{kept} lost:\n{}", a.text);
+        }
+        assert_eq!(a.text.matches("harbour master").count(), 5);
+    }
+}
+
 /// Advertisements told by the label a page writes over them.
 mod ad_labels {
     use super::*;

@@ -11,7 +11,8 @@ use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
 use crate::patterns::{
-    is_ad_label, is_control_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS,
+    is_ad_label, is_back_link, is_control_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES,
+    VIDEO_HOSTS,
 };
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
@@ -86,7 +87,8 @@ pub mod flag {
     /// A search box (`<input type="search">`), or inside `role="search"` or `<search>`.
     pub const SEARCH: u32 = 1 << 30;
     /// Its own text is only a picture widget's control ("hide caption", see
-    /// `patterns::CONTROL_LABELS`).
+    /// `patterns::CONTROL_LABELS`), or a link's that only goes back ("Back to top", see
+    /// `patterns::BACK_LINKS`).
     pub const CONTROL_LABEL: u32 = 1 << 31;
     /// Flags a child inherits from its parent.
     pub const INHERITED: u32 = IN_TABLE
@@ -1133,7 +1135,9 @@ impl Visitor for Collector {
             if node.text <= 1 && text.len() <= AD_LABEL_MAX_BYTES {
                 if is_ad_label(text) {
                     node.flags |= flag::AD_LABEL;
-                } else if is_control_label(text) {
+                } else if is_control_label(text)
+                    || (node.flags & flag::IN_LINK != 0 && is_back_link(text))
+                {
                     node.flags |= flag::CONTROL_LABEL;
                 }
             }
