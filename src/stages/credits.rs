@@ -251,7 +251,7 @@ fn decide(probe: &mut Probe, head: &[u8; HEAD]) {
 
 /// Whether text that starts with these bytes (past an opening bracket) may start with a
 /// label: `©` (UTF-8 0xC2 0xA9, or an entity), or a label's first two letters.
-fn could_lead(a: u8, b: Option<u8>) -> bool {
+pub fn could_lead(a: u8, b: Option<u8>) -> bool {
     let a = a.to_ascii_lowercase();
     if matches!(a, b'&' | 0xC2) {
         return true;

@@ -96,6 +96,8 @@ pub struct Emitter {
     image_end: Option<usize>,
     /// The caption being written, whose credit at the end goes (see [`CaptionOpen`]).
     caption: Option<CaptionOpen>,
+    /// The places in it a credit may start, in order; kept from caption to caption.
+    credit_marks: Vec<CreditMark>,
 }
 
 /// A caption being written: a `<figcaption>`, an element that opens right after an image, or
@@ -111,8 +113,6 @@ struct CaptionOpen {
     /// Where its text starts in `text.out`.
     text_at: usize,
     images_at_start: u64,
-    /// The places a credit may start, in order.
-    marks: Vec<CreditMark>,
 }
 
 /// A place in a caption where a credit may start: a word that begins with a capital, the
@@ -130,6 +130,9 @@ struct CreditMark {
 const CAPTION_MAX_BYTES: usize = 600;
 /// Places noted per caption, to bound the copies a long caption's words would make.
 const CREDIT_MARKS_MAX: usize = 48;
+/// A caption's end longer than this, in characters, is read for no credit: the credit's own
+/// bound ([`crate::patterns::CREDIT_TAIL_MAX_CHARS`]) and the separators before it.
+const TAIL_MAX_CHARS: usize = crate::patterns::CREDIT_TAIL_MAX_CHARS + 8;
 
 /// A link to a fragment of the page opened in a heading, a term or a caption, where
 /// documentation generators put a permalink to it. Its text is held back while all of it is
@@ -197,6 +200,7 @@ impl Emitter {
             permalink: None,
             image_end: None,
             caption: None,
+            credit_marks: Vec::new(),
         }
     }
 
@@ -595,8 +599,8 @@ impl Emitter {
                 depth,
                 text_at: self.text.out.len(),
                 images_at_start: self.images_written,
-                marks: Vec::new(),
             });
+            self.credit_marks.clear();
         }
     }
 
@@ -604,43 +608,58 @@ impl Emitter {
     /// credit at its end.
     fn noting_credit_marks(&self) -> bool {
         self.permalink.is_none()
-            && self.caption.as_ref().is_some_and(|c| {
-                self.text.out.len() - c.text_at < CAPTION_MAX_BYTES
-                    && c.marks.len() < CREDIT_MARKS_MAX
-            })
+            && self.credit_marks.len() < CREDIT_MARKS_MAX
+            && self
+                .caption
+                .as_ref()
+                .is_some_and(|c| self.text.out.len() - c.text_at < CAPTION_MAX_BYTES)
     }
 
     /// Writes a caption's text in pieces, noting where each word that may start a credit
     /// begins (see [`CaptionOpen`]).
     fn write_caption_text(&mut self, decoded: &str) {
-        let mut last = 0;
-        let mut after_space = true;
-        for (i, c) in decoded.char_indices() {
-            let starts_word = after_space && !c.is_whitespace();
-            after_space = c.is_whitespace();
-            if !starts_word
-                || !(c.is_uppercase() || matches!(c, '©' | '(' | '[' | '|' | '–' | '—' | '-'))
-            {
-                continue;
-            }
-            sanitize::escape_text(&decoded[last..i], &mut self.html);
-            self.text.push(&decoded[last..i], false);
-            last = i;
-            let Some(caption) = self.caption.as_mut() else {
-                break;
+        // Word by word: past a word's first byte, the next place that can begin one is found
+        // eight bytes at a time, as nearly all of a caption is ASCII.
+        let b = decoded.as_bytes();
+        let (mut last, mut i, mut after_space) = (0, 0, true);
+        while i < b.len() {
+            let (len, space, may_start) = match b[i] {
+                c if c < 0x80 => (
+                    1,
+                    is_ascii_space(c),
+                    c.is_ascii_uppercase() || matches!(c, b'(' | b'[' | b'|' | b'-'),
+                ),
+                _ => {
+                    let c = decoded[i..].chars().next().unwrap_or(' ');
+                    let starts = c.is_uppercase() || matches!(c, '©' | '–' | '—');
+                    (c.len_utf8(), c.is_whitespace(), starts)
+                }
             };
-            if caption.marks.len() == CREDIT_MARKS_MAX {
-                break;
+            if after_space && !space && may_start {
+                let Some(caption) = self.caption.as_ref() else {
+                    break;
+                };
+                if self.credit_marks.len() == CREDIT_MARKS_MAX {
+                    break;
+                }
+                let inner = self.open[(caption.depth + 1).min(self.open.len())..]
+                    .iter()
+                    .map(|o| (o.tag, o.start, o.content))
+                    .collect();
+                sanitize::escape_text(&decoded[last..i], &mut self.html);
+                self.text.push(&decoded[last..i], false);
+                last = i;
+                self.credit_marks.push(CreditMark {
+                    html: self.html.len(),
+                    text: self.text.out.len(),
+                    inner,
+                });
             }
-            let inner = self.open[(caption.depth + 1).min(self.open.len())..]
-                .iter()
-                .map(|o| (o.tag, o.start, o.content))
-                .collect();
-            caption.marks.push(CreditMark {
-                html: self.html.len(),
-                text: self.text.out.len(),
-                inner,
-            });
+            after_space = space;
+            i += len;
+            if !space && len == 1 {
+                i = swar::find(b, i, word_ends, |x| x >= 0x80 || is_ascii_space(x));
+            }
         }
         sanitize::escape_text(&decoded[last..], &mut self.html);
         self.text.push(&decoded[last..], false);
@@ -650,25 +669,53 @@ impl Emitter {
     /// the view and the text. A caption with an image inside it was a wrapper of the next
     /// picture, not a caption.
     fn cut_credit(&mut self, caption: CaptionOpen) {
-        if self.images_written != caption.images_at_start {
+        let text = &self.text.out;
+        if self.credit_marks.is_empty()
+            || self.images_written != caption.images_at_start
+            || caption.text_at > text.len()
+        {
             return;
         }
-        let (html, text) = (&self.html, &self.text.out);
-        let Some((mark, stop)) = caption.marks.into_iter().find_map(|m| {
-            // The caption before the credit stays, so it must say something of the picture:
-            // a credit in two parts ("© Enertrag / Fotograf: Jane Doe") is not cut in half.
-            let fits = m.html <= html.len()
-                && caption.text_at <= m.text
-                && m.text <= text.len()
-                && text[caption.text_at..m.text]
-                    .chars()
-                    .any(char::is_alphanumeric)
-                && crate::patterns::credit(&text[caption.text_at..m.text]).is_none();
-            let stop = fits.then(|| crate::patterns::credit_tail(&text[m.text..]))??;
-            Some((m, stop))
-        }) else {
+        // The caption before the credit stays, so it must say something of the picture: one
+        // that starts as a credit is one in two parts ("© Enertrag / Fotograf: Jane Doe"),
+        // not cut in half.
+        let whole = &text[caption.text_at..];
+        let lead = whole.trim_start().trim_start_matches(['(', '[']).as_bytes();
+        let may_lead = match lead {
+            [] => false,
+            [a] => super::credits::could_lead(*a, None),
+            [a, b, ..] => super::credits::could_lead(*a, Some(*b)),
+        };
+        if may_lead && crate::patterns::credit(whole).is_some() {
+            return;
+        }
+        // From the last place back, while the end is short enough to be a credit: the
+        // earliest that starts one takes the whole credit ("| © Getty Images" from the bar).
+        let mut found = None;
+        for (k, m) in self.credit_marks.iter().enumerate().rev() {
+            if m.text < caption.text_at || m.text > text.len() || m.html > self.html.len() {
+                break;
+            }
+            let tail = &text[m.text..];
+            if tail.len() > TAIL_MAX_CHARS
+                && (tail.len() > 4 * TAIL_MAX_CHARS || tail.chars().nth(TAIL_MAX_CHARS).is_some())
+            {
+                break;
+            }
+            if let Some(stop) = crate::patterns::credit_tail(tail) {
+                found = Some((k, stop));
+            }
+        }
+        let Some((k, stop)) = found else {
             return;
         };
+        if !text[caption.text_at..self.credit_marks[k].text]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            return;
+        }
+        let mark = self.credit_marks.swap_remove(k);
         self.html.truncate(mark.html);
         let mut inner = mark.inner;
         // An element that held only the credit goes whole.
@@ -1156,6 +1203,12 @@ fn has_control(s: &str) -> bool {
             Some(_) => return true,
         }
     }
+}
+
+/// Where a word of a caption may end, for [`Emitter::write_caption_text`]: whitespace and
+/// non-ASCII bytes.
+fn word_ends(w: u64) -> u64 {
+    swar::ascii_space_mask(w) | (w & swar::HIGH)
 }
 
 /// Where a run of words in [`TextOut::push`] may end: whitespace and non-ASCII bytes, but not a
