@@ -1295,16 +1295,52 @@ pub const BACK_LINK_MAX_BYTES: usize = 40;
 
 /// Whether a link's whole text only takes the reader back (see [`BACK_LINKS`]).
 pub fn is_back_link(text: &str) -> bool {
-    // Asked of every short text in a link: most leave at their length.
-    let text = text.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '«' | '‹' | '<' | '>' | '›' | '»' | '←' | '↑' | '^')
-    });
+    // Asked of every short text in a link, a menu's items among them: most leave at their
+    // first letter or their length, before any character is decoded.
+    let text = text.trim_ascii();
+    let Some(&first) = text.as_bytes().first() else {
+        return false;
+    };
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    let text = if letter < 26 {
+        if BACK_LINK_FIRST_LETTERS & (1 << letter) == 0 {
+            return false;
+        }
+        match text.as_bytes().last() {
+            Some(b) if b.is_ascii_alphabetic() => text,
+            _ => trim_arrows(text),
+        }
+    } else if first < 0x80 && !matches!(first, b'<' | b'^') {
+        return false;
+    } else {
+        trim_arrows(text)
+    };
     text.len() < BACK_LINK_MAX_BYTES
         && BACK_LINK_LENGTHS & (1 << text.len()) != 0
         && BACK_LINKS
             .iter()
             .any(|label| label.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
 }
+
+/// A link back's text without the arrows and whitespace around it ("« Back to top ↑").
+fn trim_arrows(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '«' | '‹' | '<' | '>' | '›' | '»' | '←' | '↑' | '^')
+    })
+}
+
+/// The first letters of [`BACK_LINKS`] (`a` is bit 0), as a bit set.
+const BACK_LINK_FIRST_LETTERS: u32 = {
+    let mut letters = 0u32;
+    let mut i = 0;
+    while i < BACK_LINKS.len() {
+        let first = BACK_LINKS[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        letters |= 1 << (first - b'a');
+        i += 1;
+    }
+    letters
+};
 
 /// The lengths in bytes of [`BACK_LINKS`], as a bit set.
 const BACK_LINK_LENGTHS: u64 = length_set(BACK_LINKS, BACK_LINK_MAX_BYTES);
