@@ -252,15 +252,19 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     // asks for and sites copy into `author`) names no one; the byline on the page does.
     let named = |a: &String| !a.starts_with("http://") && !a.starts_with("https://");
     let byline = ld.byline.clone().or_else(|| {
-        [
-            "dc:creator",
-            "dcterm:creator",
-            "author",
-            "parsely-author",
-            "article:author",
-        ]
-        .iter()
-        .find_map(|k| raw.meta(k).filter(named))
+        let mut metas = AUTHOR_METAS
+            .iter()
+            .filter_map(|k| raw.meta(k).filter(named));
+        let first = metas.next()?;
+        // A CMS fills `author` with the site's name and names the writer in a meta of its
+        // own (`cXenseParse:author`): the writer's is the byline.
+        if names_the_site(&first, site_name.as_deref(), &raw.title) {
+            metas
+                .find(|a| !names_the_site(a, site_name.as_deref(), &raw.title))
+                .or(Some(first))
+        } else {
+            Some(first)
+        }
     });
     // The site's own name as the author (`<meta name="author" content="Badische Zeitung">`)
     // gives way to a byline the page shows; a blog named for its author still names who wrote.
@@ -334,6 +338,24 @@ fn names_the_site(author: &str, site_name: Option<&str>, raw_title: &str) -> boo
         .strip_suffix(author.as_str())
         .is_some_and(|head| head.ends_with(' ') && head.trim_end().ends_with(separator))
 }
+
+/// The metas that name the author, the first that does winning (keys as `add_meta` keeps
+/// them: lower case, a dot read as a colon).
+const AUTHOR_METAS: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    // Open Graph's property with its namespace, as some sites write it (BBC, Le Monde).
+    "og:article:author",
+    // The Independent's and the Evening Standard's CMS.
+    "article:author_name",
+    // Sailthru's and cXense's recommendation tags, which name the writer.
+    "sailthru:author",
+    "cxenseparse:author",
+    "dc:author",
+];
 
 const SEPARATORS: &[char] = &['|', '-', '–', '—', '·', '\\', '/', '>', '»'];
 const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];

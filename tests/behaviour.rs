@@ -2448,6 +2448,27 @@ mod metadata {
         assert_eq!(a.site_name.as_deref(), Some("Harbour Times"));
         let a = hourly_ferry(site);
         assert_eq!(a.byline.as_deref(), Some("Harbour Times"));
+        // A recommendation tag that names the writer beside it names the byline.
+        let a = hourly_ferry(&format!(
+            r#"{site}<meta property="cXenseParse:author" content="Mira Shah">"#
+        ));
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"));
+    }
+
+    /// The metas some CMSes name the writer in, without any `author`.
+    #[test]
+    fn authors_in_other_metas_are_read() {
+        for meta in [
+            r#"<meta property="article:author_name" content="Mira Shah">"#,
+            r#"<meta name="sailthru.author" content="Mira Shah">"#,
+            r#"<meta property="og:article:author" content="Mira Shah">"#,
+        ] {
+            assert_eq!(
+                hourly_ferry(meta).byline.as_deref(),
+                Some("Mira Shah"),
+                "{meta}"
+            );
+        }
     }
 
     #[test]
