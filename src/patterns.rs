@@ -771,6 +771,15 @@ pub enum Credit {
 /// Whether a short element's text is a picture's credit, and how much of one.
 pub fn credit(text: &str) -> Option<Credit> {
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '['));
+    // Most text leaves at its first two bytes, before any is lower-cased.
+    let may_lead = match text.as_bytes() {
+        [] => false,
+        [a] => credit_could_lead(*a, None),
+        [a, b, ..] => credit_could_lead(*a, Some(*b)),
+    };
+    if !may_lead {
+        return None;
+    }
     // Labels are short: lower-case only the start, not the whole caption.
     const HEAD: usize = 16;
     let head: String = text
@@ -796,6 +805,29 @@ pub fn credit(text: &str) -> Option<Credit> {
     } else {
         Credit::Line
     })
+}
+
+/// Whether text that starts with these bytes (past an opening bracket) may start with a
+/// [`CREDIT_LABELS`] label: `©` (UTF-8 0xC2 0xA9, or an entity), or a label's first two letters.
+pub fn credit_could_lead(a: u8, b: Option<u8>) -> bool {
+    let a = a.to_ascii_lowercase();
+    if matches!(a, b'&' | 0xC2) {
+        return true;
+    }
+    let Some(b) = b else {
+        return matches!(a, b'b' | b'c' | b'f' | b'i' | b'p' | b'q' | b's' | b't');
+    };
+    matches!(
+        [a, b.to_ascii_lowercase()],
+        [b'b', b'i']
+            | [b'c', b'r']
+            | [b'f', b'o' | b'u']
+            | [b'i', b'm']
+            | [b'p', b'h' | b'i']
+            | [b'q', b'u']
+            | [b's', b'o']
+            | [b't', b'i']
+    )
 }
 
 /// Picture agencies and stock libraries, as words of a caption's end: set apart in brackets

@@ -8,7 +8,7 @@
 //! collect pass 40 % more instructions.
 
 use super::tree::Tag;
-use crate::patterns::{credit, Credit};
+use crate::patterns::{credit, credit_could_lead as could_lead, Credit};
 
 /// Elements this long or longer (whitespace-normalised characters) are never credit lines: a
 /// credit names a photographer or an agency, and a caption that starts with one and goes on
@@ -247,29 +247,6 @@ fn decide(probe: &mut Probe, head: &[u8; HEAD]) {
         credit(head)
     };
     probe.state = found.map_or(State::No, State::Credit);
-}
-
-/// Whether text that starts with these bytes (past an opening bracket) may start with a
-/// label: `©` (UTF-8 0xC2 0xA9, or an entity), or a label's first two letters.
-pub fn could_lead(a: u8, b: Option<u8>) -> bool {
-    let a = a.to_ascii_lowercase();
-    if matches!(a, b'&' | 0xC2) {
-        return true;
-    }
-    let Some(b) = b else {
-        return matches!(a, b'b' | b'c' | b'f' | b'i' | b'p' | b'q' | b's' | b't');
-    };
-    matches!(
-        [a, b.to_ascii_lowercase()],
-        [b'b', b'i']
-            | [b'c', b'r']
-            | [b'f', b'o' | b'u']
-            | [b'i', b'm']
-            | [b'p', b'h' | b'i']
-            | [b'q', b'u']
-            | [b's', b'o']
-            | [b't', b'i']
-    )
 }
 
 #[cfg(test)]

@@ -607,12 +607,11 @@ impl Emitter {
     /// Whether the text written now is a caption's, short enough still to be read for a
     /// credit at its end.
     fn noting_credit_marks(&self) -> bool {
-        self.permalink.is_none()
+        self.caption
+            .as_ref()
+            .is_some_and(|c| self.text.out.len() - c.text_at < CAPTION_MAX_BYTES)
             && self.credit_marks.len() < CREDIT_MARKS_MAX
-            && self
-                .caption
-                .as_ref()
-                .is_some_and(|c| self.text.out.len() - c.text_at < CAPTION_MAX_BYTES)
+            && self.permalink.is_none()
     }
 
     /// Writes a caption's text in pieces, noting where each word that may start a credit
@@ -679,14 +678,7 @@ impl Emitter {
         // The caption before the credit stays, so it must say something of the picture: one
         // that starts as a credit is one in two parts ("© Enertrag / Fotograf: Jane Doe"),
         // not cut in half.
-        let whole = &text[caption.text_at..];
-        let lead = whole.trim_start().trim_start_matches(['(', '[']).as_bytes();
-        let may_lead = match lead {
-            [] => false,
-            [a] => super::credits::could_lead(*a, None),
-            [a, b, ..] => super::credits::could_lead(*a, Some(*b)),
-        };
-        if may_lead && crate::patterns::credit(whole).is_some() {
+        if crate::patterns::credit(&text[caption.text_at..]).is_some() {
             return;
         }
         // From the last place back, while the end is short enough to be a credit: the
