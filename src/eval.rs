@@ -9,7 +9,9 @@
 //!   view shows the site apart: the expected title is compared with its own `siteName` cut
 //!   from its end in the same way (`metadata::without_site_name`).
 //! - **boilerplate**: `annotations.json` maps a page to passages that must (`with`) and must not
-//!   (`without`) appear in the extracted text; TP/FN/FP are summed over all pages.
+//!   (`without`) appear in the extracted text; TP/FN/FP are summed over all pages. Where a
+//!   page's annotation names its `author`, the byline is compared with it, ignoring case and
+//!   how the names of several authors are joined ("A and B", "A; B", "A, B").
 //!
 //! Pages are independent, so they are spread over a few worker threads; results keep corpus
 //! order, so two runs print the same thing.
@@ -455,6 +457,10 @@ pub struct BoilerplateSummary {
     pub precision: f64,
     pub recall: f64,
     pub f1: f64,
+    /// Pages whose annotation names an author, and of those, pages whose byline names the
+    /// same (see [`same_authors`]).
+    pub byline_pages: usize,
+    pub byline_matches: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -475,6 +481,8 @@ pub struct BoilerplatePage {
     pub missed: Vec<String>,
     /// `without` passages found in our text.
     pub leaked: Vec<String>,
+    /// The annotated author beside our byline, where the annotation names one.
+    pub byline: Option<FieldMatch>,
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -482,6 +490,25 @@ struct Annotation {
     file: String,
     with: Vec<String>,
     without: Vec<String>,
+    /// A name, or a list of names; empty or absent where the page names no one.
+    #[serde(default)]
+    author: Option<serde_json::Value>,
+}
+
+impl Annotation {
+    fn author(&self) -> Option<String> {
+        match self.author.as_ref()? {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Array(names) => Some(
+                names
+                    .iter()
+                    .filter_map(serde_json::Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            _ => None,
+        }
+    }
 }
 
 pub fn eval_boilerplate(dir: &Path, config: &EvalConfig) -> Result<BoilerplateReport, EvalError> {
@@ -523,6 +550,11 @@ pub fn eval_boilerplate(dir: &Path, config: &EvalConfig) -> Result<BoilerplateRe
         precision: ratio_or_zero(tp, tp + fp),
         recall: ratio_or_zero(tp, tp + fn_),
         f1: passage_f1(tp, fp, fn_),
+        byline_pages: pages.iter().filter(|p| p.byline.is_some()).count(),
+        byline_matches: pages
+            .iter()
+            .filter(|p| p.byline.as_ref().is_some_and(|b| b.exact))
+            .count(),
     };
     let timing = Timing::new(pages.iter().map(|p| p.time_ms), wall);
     Ok(BoilerplateReport {
@@ -541,10 +573,17 @@ fn score_boilerplate_page(
     let html = read(&pages_dir.join(&annotation.file))?;
     let url = url_of_key(key);
     let (outcome, time) = timed_extract(&html, url, options);
-    let (text, error) = match outcome {
-        Ok(article) => (normalize_ws(&article.text), None),
-        Err(e) => (String::new(), Some(e)),
+    let (text, byline, error) = match outcome {
+        Ok(article) => (normalize_ws(&article.text), article.byline, None),
+        Err(e) => (String::new(), None, Some(e)),
     };
+    let byline = FieldMatch::new(annotation.author().as_deref(), byline.as_deref()).map(|mut m| {
+        m.exact = m
+            .got
+            .as_deref()
+            .is_some_and(|got| same_authors(got, &m.expected));
+        m
+    });
     let missed: Vec<String> = annotation
         .with
         .iter()
@@ -574,7 +613,26 @@ fn score_boilerplate_page(
         error,
         missed,
         leaked,
+        byline,
     })
+}
+
+/// Whether two bylines name the same people: the same names in the same order, in any case,
+/// however they are joined.
+pub fn same_authors(a: &str, b: &str) -> bool {
+    fn names(s: &str) -> Vec<String> {
+        let s = s.to_lowercase();
+        let mut s = format!(" {} ", s.split_whitespace().collect::<Vec<_>>().join(" "));
+        for joint in [" and ", " und ", " et ", " y ", " & ", ";"] {
+            s = s.replace(joint, ",");
+        }
+        s.split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+    names(a) == names(b)
 }
 
 /// Annotation keys are mostly page URLs, but some carry a tag (`hard::page.html`); only a real
@@ -612,8 +670,18 @@ impl BoilerplateReport {
         let _ = writeln!(
             out,
             "\nboilerplate: {} pages, {} errors\n  TP {}  FP {}  FN {}\n  \
-             precision {:.4}  recall {:.4}  F1 {:.4}",
-            s.pages, s.errors, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1
+             precision {:.4}  recall {:.4}  F1 {:.4}\n  byline {:.4} ({}/{})",
+            s.pages,
+            s.errors,
+            s.tp,
+            s.fp,
+            s.fn_,
+            s.precision,
+            s.recall,
+            s.f1,
+            ratio(s.byline_matches, s.byline_pages),
+            s.byline_matches,
+            s.byline_pages
         );
         out.push_str(&self.timing.render());
         out
@@ -1003,6 +1071,24 @@ mod tests {
             ]
         );
         assert!(text.contains("One&two"));
+    }
+
+    #[test]
+    fn authors_are_the_same_however_joined() {
+        assert!(same_authors(
+            "David Brand, Ramsey Khalifeh",
+            "David Brand and Ramsey Khalifeh"
+        ));
+        assert!(same_authors("HENRY STEINHAU", "Henry Steinhau"));
+        assert!(same_authors(
+            "Sarah Hinger; Sylvia Torres",
+            "Sarah Hinger, Sylvia Torres"
+        ));
+        assert!(!same_authors("Henry", "Henry Steinhau"));
+        assert!(!same_authors(
+            "Sylvia Torres, Sarah Hinger",
+            "Sarah Hinger, Sylvia Torres"
+        ));
     }
 
     #[test]

@@ -35,6 +35,8 @@ struct ReadabilityFloors {
 #[serde(deny_unknown_fields)]
 struct BoilerplateFloors {
     f1: f64,
+    /// Share of the pages whose annotation names an author where the byline names the same.
+    byline: f64,
 }
 
 fn floors() -> Floors {
@@ -143,5 +145,7 @@ fn boilerplate_corpus_meets_floors() {
     );
     let mut failures = Vec::new();
     check(&mut failures, "boilerplate f1", s.f1, floors.f1);
+    let byline = s.byline_matches as f64 / s.byline_pages.max(1) as f64;
+    check(&mut failures, "boilerplate byline", byline, floors.byline);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
