@@ -553,10 +553,23 @@ const BYLINE_VERBS: &[&str] = &[
     "posted",
     "published",
     "aktualisiert",
+    "erstellt",
     "veröffentlicht",
     "publié",
     "publicado",
     "pubblicato",
+];
+/// Labels of a byline that say what the named person did, before a colon ("Interview: Jane
+/// Doe", "Text: Jane Doe").
+const BYLINE_LABELS: &[&str] = &["interview", "text", "texte", "texto", "testo"];
+/// What themes and feeds put where no author is named: no name, or a button's label.
+const NO_AUTHOR: &[&str] = &[
+    "no author",
+    "unknown",
+    "unknown author",
+    "follow",
+    "follow author",
+    "admin",
 ];
 /// English month names and their abbreviations, for a date written after the name.
 const MONTH_NAMES: &[&str] = &[
@@ -781,6 +794,23 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     let mut name = normalize_space(byline)
         .trim_matches([' ', '|', '\u{2022}', '\u{b7}'])
         .to_string();
+    // "'Jane Doe, John Roe'": quotes around the whole, left from a feed's string.
+    for (open, close) in [('\'', '\''), ('"', '"'), ('«', '»'), ('“', '”')] {
+        if let Some(inner) = name.strip_prefix(open).and_then(|n| n.strip_suffix(close)) {
+            if !inner.contains([open, close]) {
+                name = inner.trim().to_string();
+            }
+        }
+    }
+    if let Some((label, rest)) = name.split_once(':') {
+        if BYLINE_LABELS
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(label.trim()))
+            && rest.chars().any(char::is_alphabetic)
+        {
+            name = rest.trim().to_string();
+        }
+    }
     // Spans set side by side run into each other in the text ("2009|Marc"); a bar is never
     // part of a name.
     if name.contains('|') {
@@ -904,7 +934,8 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     }
     // Left over from a line that only said when ("Posted on", "Veröffentlicht am").
     let name = name.trim_matches([' ', '|', ',', ':', '-', '\u{2022}', '\u{b7}']);
-    (!only_date_words(name)).then(|| name.to_string())
+    let placeholder = NO_AUTHOR.iter().any(|n| n.eq_ignore_ascii_case(name));
+    (!only_date_words(name) && !placeholder).then(|| name.to_string())
 }
 
 /// Collapses runs of whitespace to one space and trims. NUL becomes U+FFFD and other control
@@ -1182,6 +1213,13 @@ mod tests {
                 "Steven Musil",
             ),
             ("Ein Kommentar von Anna Schmidt", "Anna Schmidt"),
+            ("Erstellt von Andri Bryner", "Andri Bryner"),
+            ("Interview: Julia Lauter", "Julia Lauter"),
+            (
+                "'Luana Patriolino, Raphael Felice'",
+                "Luana Patriolino, Raphael Felice",
+            ),
+            ("Text Mining Group", "Text Mining Group"),
             (
                 "Written by Rob Ewaschuk Edited by Betsy Beyer",
                 "Written by Rob Ewaschuk Edited by Betsy Beyer",
@@ -1216,6 +1254,9 @@ mod tests {
             "2019年2月22日 16:00",
             "03.11.2021",
             "  ",
+            // What a theme writes where no one is named.
+            "No Author",
+            "Follow",
         ] {
             assert_eq!(clean_byline(line), None, "{line}");
         }
