@@ -1254,17 +1254,21 @@ pub fn is_control_label(text: &str) -> bool {
 }
 
 /// The first letters of [`CONTROL_LABELS`] (`a` is bit 0), as a bit set.
-const CONTROL_LABEL_FIRST_LETTERS: u32 = {
+const CONTROL_LABEL_FIRST_LETTERS: u32 = first_letters(CONTROL_LABELS);
+
+/// The first letters of `labels` (`a` is bit 0), as a bit set; each must start with a
+/// lower-case ASCII letter.
+const fn first_letters(labels: &[&str]) -> u32 {
     let mut letters = 0u32;
     let mut i = 0;
-    while i < CONTROL_LABELS.len() {
-        let first = CONTROL_LABELS[i].as_bytes()[0];
+    while i < labels.len() {
+        let first = labels[i].as_bytes()[0];
         assert!(first.is_ascii_lowercase());
         letters |= 1 << (first - b'a');
         i += 1;
     }
     letters
-};
+}
 
 /// The lengths in bytes of [`CONTROL_LABELS`], as a bit set.
 const CONTROL_LABEL_LENGTHS: u64 = length_set(CONTROL_LABELS, CONTROL_LABEL_MAX_BYTES);
@@ -1362,17 +1366,7 @@ fn trim_arrows(text: &str) -> &str {
 }
 
 /// The first letters of [`BACK_LINKS`] (`a` is bit 0), as a bit set.
-const BACK_LINK_FIRST_LETTERS: u32 = {
-    let mut letters = 0u32;
-    let mut i = 0;
-    while i < BACK_LINKS.len() {
-        let first = BACK_LINKS[i].as_bytes()[0];
-        assert!(first.is_ascii_lowercase());
-        letters |= 1 << (first - b'a');
-        i += 1;
-    }
-    letters
-};
+const BACK_LINK_FIRST_LETTERS: u32 = first_letters(BACK_LINKS);
 
 /// The lengths in bytes of [`BACK_LINKS`], as a bit set.
 const BACK_LINK_LENGTHS: u64 = length_set(BACK_LINKS, BACK_LINK_MAX_BYTES);
