@@ -562,6 +562,21 @@ const BYLINE_VERBS: &[&str] = &[
 /// Labels of a byline that say what the named person did, before a colon ("Interview: Jane
 /// Doe", "Text: Jane Doe").
 const BYLINE_LABELS: &[&str] = &["interview", "text", "texte", "texto", "testo"];
+/// The link to the author's other stories that an author box sets after the name ("Johanna
+/// Kropfitsch Alle Artikel"): a label, not part of the name. A phrase that ends another
+/// comes before it.
+const AUTHOR_PAGE_LINKS: &[&str] = &[
+    "view all posts",
+    "all articles",
+    "all posts",
+    "more articles",
+    "alle artikel",
+    "alle beiträge",
+    "mehr artikel",
+    "tous les articles",
+    "todos los artículos",
+    "tutti gli articoli",
+];
 /// What themes and feeds put where no author is named: no name, or a button's label.
 const NO_AUTHOR: &[&str] = &[
     "no author",
@@ -932,6 +947,18 @@ pub fn clean_byline(byline: &str) -> Option<String> {
             name = head.to_string();
         }
     }
+    for link in AUTHOR_PAGE_LINKS {
+        let cut = name.len().checked_sub(link.len()).filter(|&at| {
+            name.is_char_boundary(at)
+                && name[at..].to_lowercase() == *link
+                && name[..at].ends_with(' ')
+                && name[..at].chars().filter(|c| c.is_alphabetic()).count() >= 3
+        });
+        if let Some(at) = cut {
+            name.truncate(at);
+            break;
+        }
+    }
     // Left over from a line that only said when ("Posted on", "Veröffentlicht am").
     let name = name.trim_matches([' ', '|', ',', ':', '-', '\u{2022}', '\u{b7}']);
     let placeholder = NO_AUTHOR.iter().any(|n| n.eq_ignore_ascii_case(name));
@@ -1220,6 +1247,8 @@ mod tests {
                 "Luana Patriolino, Raphael Felice",
             ),
             ("Text Mining Group", "Text Mining Group"),
+            ("Johanna Kropfitsch Alle Artikel", "Johanna Kropfitsch"),
+            ("Jane Doe | View all posts", "Jane Doe"),
             (
                 "Written by Rob Ewaschuk Edited by Betsy Beyer",
                 "Written by Rob Ewaschuk Edited by Betsy Beyer",
