@@ -294,6 +294,15 @@ fn nesting_200_000_deep() {
             "stray end tags",
             format!("{head}{para}{}", "</div></p></li>".repeat(DEPTH / 3)),
         ),
+        (
+            // Each place a caption's credit may start notes the elements open inside it.
+            "capitalised words deep inside a caption",
+            format!(
+                "{head}{para}<figure><img src=\"/a.jpg\"><figcaption>{}{}",
+                "<em>".repeat(DEPTH / 10),
+                "Word ".repeat(100)
+            ),
+        ),
     ];
     let handle = std::thread::Builder::new()
         .stack_size(1 << 20)

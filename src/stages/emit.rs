@@ -130,6 +130,8 @@ struct CreditMark {
 const CAPTION_MAX_BYTES: usize = 600;
 /// Places noted per caption, to bound the copies a long caption's words would make.
 const CREDIT_MARKS_MAX: usize = 48;
+/// Elements open inside a caption where a place is still noted (see [`CreditMark::inner`]).
+const CREDIT_DEPTH_MAX: usize = 8;
 /// A caption's end longer than this, in characters, is read for no credit: the credit's own
 /// bound ([`crate::patterns::CREDIT_TAIL_MAX_CHARS`]) and the separators before it.
 const TAIL_MAX_CHARS: usize = crate::patterns::CREDIT_TAIL_MAX_CHARS + 8;
@@ -638,7 +640,11 @@ impl Emitter {
                 let Some(caption) = self.caption.as_ref() else {
                     break;
                 };
-                if self.credit_marks.len() == CREDIT_MARKS_MAX {
+                // Each place copies the elements open inside the caption: a caption nested
+                // deeper than a credit is ever set is not read for one.
+                if self.credit_marks.len() == CREDIT_MARKS_MAX
+                    || self.open.len() > caption.depth + CREDIT_DEPTH_MAX
+                {
                     break;
                 }
                 let inner = self.open[(caption.depth + 1).min(self.open.len())..]
