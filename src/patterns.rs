@@ -1371,6 +1371,43 @@ const BACK_LINK_FIRST_LETTERS: u32 = first_letters(BACK_LINKS);
 /// The lengths in bytes of [`BACK_LINKS`], as a bit set.
 const BACK_LINK_LENGTHS: u64 = length_set(BACK_LINKS, BACK_LINK_MAX_BYTES);
 
+/// The folder of a site's author pages, as a path segment of a link: a link to one is the
+/// author's name as `rel="author"` marks it ("<a href="/autor/frank_g">Gunter Frank</a>").
+pub const AUTHOR_FOLDERS: &[&str] = &[
+    phrase("author", "English, WordPress's default"),
+    phrase("authors", "English"),
+    phrase("autor", "German, Spanish, Portuguese, Polish"),
+    phrase("autoren", "German"),
+    phrase("autores", "Spanish, Portuguese"),
+    phrase("auteur", "French"),
+    phrase("auteurs", "French"),
+    phrase("autore", "Italian"),
+    phrase("autori", "Italian"),
+];
+
+/// Whether a link's address is an author's page on the site (see [`AUTHOR_FOLDERS`]): a
+/// folder of those names followed by one more segment, the author's.
+pub fn is_author_page(href: &str) -> bool {
+    // Every link of the page is asked: only a segment that starts "aut" is read further.
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let b = path.as_bytes();
+    memchr::memchr_iter(b'/', b).any(|at| {
+        let starts = b
+            .get(at + 1..at + 4)
+            .is_some_and(|s| s.eq_ignore_ascii_case(b"aut"));
+        if !starts {
+            return false;
+        }
+        let mut segments = path[at + 1..].split('/').filter(|s| !s.is_empty());
+        segments.next().is_some_and(|folder| {
+            AUTHOR_FOLDERS
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(folder))
+        }) && segments.next().is_some_and(|name| !name.contains('.'))
+            && segments.next().is_none()
+    })
+}
+
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).
 pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com",
@@ -1552,6 +1589,30 @@ mod tests {
             "top",
         ] {
             assert!(!is_back_link(text), "{text}");
+        }
+    }
+
+    /// A link to an author's page is told by its folder, and only with one segment after it.
+    #[test]
+    fn author_pages() {
+        for href in [
+            "/autor/frank_g",
+            "https://californiaglobe.com/author/evan-symon/",
+            "https://example.com/de/Autoren/anna-schmidt?ref=byline",
+            "/news/auteur/marie-dupont#top",
+        ] {
+            assert!(is_author_page(href), "{href}");
+        }
+        for href in [
+            "/author/",
+            "/authors",
+            "/author/jane-doe/page/2",
+            "/autos/author-of-the-year",
+            "/authorization/login",
+            "/author/feed.xml",
+            "https://example.com/2020/01/story",
+        ] {
+            assert!(!is_author_page(href), "{href}");
         }
     }
 

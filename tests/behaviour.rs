@@ -2455,6 +2455,14 @@ mod metadata {
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"));
     }
 
+    /// A link to the writer's page on the site names the writer, as `rel="author"` does.
+    #[test]
+    fn a_link_to_the_authors_page_is_the_byline() {
+        let a = hourly_ferry(r#"<p><a href="/autor/mira-shah">Mira Shah</a> / 22.04.2020</p>"#);
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+        assert!(!a.text.contains("Mira Shah"), "{}", a.text);
+    }
+
     /// The metas some CMSes name the writer in, without any `author`.
     #[test]
     fn authors_in_other_metas_are_read() {

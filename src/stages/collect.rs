@@ -815,7 +815,8 @@ impl Visitor for Collector {
         if tag == Tag::Blockquote || (names.quote && !container) {
             self.quotes.push(node);
         }
-        let rel_author = has_token(a.rel.unwrap_or_default(), "author");
+        let rel_author = has_token(a.rel.unwrap_or_default(), "author")
+            || (tag == Tag::A && a.href.is_some_and(crate::patterns::is_author_page));
         let author_mark =
             rel_author || (!itemprop.is_empty() && itemprop.contains("author")) || names.byline;
         // A quote's attribution (`pull-quote__author`, a `cite` marked `author` in a
