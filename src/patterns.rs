@@ -930,8 +930,10 @@ fn names_agency(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     PHOTO_AGENCIES.iter().any(|agency| {
-        let parts: Vec<&str> = agency.split(' ').collect();
-        words.windows(parts.len()).any(|w| w == parts.as_slice())
+        let n = agency.split(' ').count();
+        words
+            .windows(n)
+            .any(|w| w.iter().copied().eq(agency.split(' ')))
     })
 }
 
@@ -1162,10 +1164,8 @@ pub fn is_ad_label(text: &str) -> bool {
     let text = text.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | '(' | ')' | '[' | ']' | ':' | '|' | '*')
     });
-    if text.len() < AD_LABEL_MAX_BYTES && AD_LABEL_LENGTHS & (1 << text.len()) != 0 {
-        AD_LABELS
-            .iter()
-            .any(|label| label.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
+    if one_of(text, AD_LABELS, AD_LABEL_LENGTHS) {
+        true
     } else if text.contains('&') {
         let decoded = crate::stages::collect::capture_text(text);
         decoded != text && is_ad_label(&decoded)
@@ -1179,6 +1179,18 @@ const AD_LABEL_LENGTHS: u64 = length_set(AD_LABELS, AD_LABEL_MAX_BYTES);
 
 /// The lengths in bytes of `labels`, each under `max` (at most 64), as a bit set: a text of
 /// any other length is none of them, told without comparing.
+/// Whether `text` is one of `labels`, ignoring ASCII case: its length is asked of the
+/// table's [`length_set`] before any label is compared, and the few left are compared where
+/// they lie, not copied lower-cased.
+fn one_of(text: &str, labels: &[&str], lengths: u64) -> bool {
+    // A length set holds lengths under 64 only: longer text is no label.
+    text.len() < 64
+        && lengths & (1 << text.len()) != 0
+        && labels
+            .iter()
+            .any(|label| label.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
+}
+
 const fn length_set(labels: &[&str], max: usize) -> u64 {
     assert!(max <= 64);
     let mut lengths = 0u64;
@@ -1245,12 +1257,7 @@ pub fn is_control_label(text: &str) -> bool {
     if letter >= 26 || CONTROL_LABEL_FIRST_LETTERS & (1 << letter) == 0 {
         return false;
     }
-    let text = text.trim();
-    text.len() < CONTROL_LABEL_MAX_BYTES
-        && CONTROL_LABEL_LENGTHS & (1 << text.len()) != 0
-        && CONTROL_LABELS
-            .iter()
-            .any(|label| label.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
+    one_of(text.trim(), CONTROL_LABELS, CONTROL_LABEL_LENGTHS)
 }
 
 /// The first letters of [`CONTROL_LABELS`] (`a` is bit 0), as a bit set.
@@ -1351,11 +1358,7 @@ pub fn is_back_link(text: &str) -> bool {
     } else {
         trim_arrows(text)
     };
-    text.len() < BACK_LINK_MAX_BYTES
-        && BACK_LINK_LENGTHS & (1 << text.len()) != 0
-        && BACK_LINKS
-            .iter()
-            .any(|label| label.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
+    one_of(text, BACK_LINKS, BACK_LINK_LENGTHS)
 }
 
 /// A link back's text without the arrows and whitespace around it ("« Back to top ↑").
@@ -1393,27 +1396,19 @@ pub fn is_author_page(href: &str) -> bool {
     // are written in lower case; a capitalised folder is not looked for.
     static AUT: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
     let aut = AUT.get_or_init(|| memchr::memmem::Finder::new(b"/aut"));
-    let b = href.as_bytes();
-    let mut from = 0;
-    while let Some(found) = aut.find(&b[from..]) {
-        let at = from + found;
-        let rest = &href[at + 1..];
-        let end = memchr::memchr2(b'?', b'#', rest.as_bytes()).unwrap_or(rest.len());
-        if memchr::memchr2(b'?', b'#', &b[..at]).is_some() {
-            return false;
-        }
-        let mut segments = rest[..end].split('/').filter(|s| !s.is_empty());
-        let author = segments
+    if aut.find(href.as_bytes()).is_none() {
+        return false;
+    }
+    let end = memchr::memchr2(b'?', b'#', href.as_bytes()).unwrap_or(href.len());
+    let path = &href[..end];
+    aut.find_iter(path.as_bytes()).any(|at| {
+        let mut segments = path[at + 1..].split('/').filter(|s| !s.is_empty());
+        segments
             .next()
             .is_some_and(|folder| AUTHOR_FOLDERS.contains(&folder))
             && segments.next().is_some_and(|name| !name.contains('.'))
-            && segments.next().is_none();
-        if author {
-            return true;
-        }
-        from = at + 1;
-    }
-    false
+            && segments.next().is_none()
+    })
 }
 
 /// Hosts of embedded video that Readability keeps in articles (`videos` regex).

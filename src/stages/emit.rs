@@ -1087,16 +1087,11 @@ impl Visitor for Emitter {
 
 impl Emitter {
     fn close_out(&mut self, o: OpenOut, tag: Tag) {
-        // `o` was `open[open.len()]`.
-        if self
-            .caption
-            .as_ref()
-            .is_some_and(|c| c.depth >= self.open.len())
-        {
-            if let Some(caption) = self.caption.take() {
-                if caption.depth == self.open.len() {
-                    self.cut_credit(caption);
-                }
+        // `o` was `open[depth]`: a caption it holds has ended, and one it is has closed.
+        let depth = self.open.len();
+        if let Some(caption) = self.caption.take_if(|c| c.depth >= depth) {
+            if caption.depth == depth {
+                self.cut_credit(caption);
             }
         }
         if self.permalink.as_ref().is_some_and(|p| p.node == o.node) {
