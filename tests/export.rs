@@ -1059,7 +1059,8 @@ fn epubcheck(name: &str, bytes: &[u8]) {
         );
         return;
     };
-    let dir = std::env::temp_dir().join(format!("quietpage-export-{}", std::process::id()));
+    // One folder per book, so tests running at once never remove each other's file.
+    let dir = std::env::temp_dir().join(format!("quietpage-export-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.epub"));
     std::fs::write(&path, bytes).unwrap();
@@ -1069,7 +1070,7 @@ fn epubcheck(name: &str, bytes: &[u8]) {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    let _ = std::fs::remove_file(&path);
+    let _ = std::fs::remove_dir_all(&dir);
     assert!(
         output.status.success(),
         "epubcheck rejected {name}:\n{report}"

@@ -312,6 +312,7 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
   } catch (e) {
     await session?.delete().catch(() => {});
     await driver.stop();
+    fs.rmSync(downloads, { recursive: true, force: true });
     throw e;
   }
   const pageTab = await session.handle();
@@ -594,6 +595,7 @@ export async function launchFirefox({ headless = true, profile = null } = {}) {
     async close() {
       await session.delete().catch(() => {});
       await driver.stop();
+      fs.rmSync(downloads, { recursive: true, force: true });
     },
   };
 }
