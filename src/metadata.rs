@@ -169,6 +169,18 @@ fn image_of(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// Parses one JSON-LD block. A CMS that writes the article's body into `articleBody` often
+/// leaves its line breaks raw, which JSON forbids inside a string; read as spaces (which is
+/// what they are between tokens), the block parses. Asked only of a block that failed.
+fn json_of(block: &str) -> Option<Value> {
+    serde_json::from_str::<Value>(block).ok().or_else(|| {
+        let raw_breaks = |c: char| matches!(c, '\n' | '\r' | '\t');
+        block
+            .contains(raw_breaks)
+            .then(|| serde_json::from_str(&block.replace(raw_breaks, " ")).ok())?
+    })
+}
+
 /// Parses the page's JSON-LD blocks; the first article-like object wins. `doc_title` decides
 /// between `name` and `headline` when they differ, as in Readability.
 pub fn parse_json_ld(blocks: &[String], doc_title: &str) -> JsonLd {
@@ -178,7 +190,7 @@ pub fn parse_json_ld(blocks: &[String], doc_title: &str) -> JsonLd {
             .trim_start_matches("<![CDATA[")
             .trim_end_matches("]]>")
             .trim();
-        let Ok(value) = serde_json::from_str::<Value>(cleaned) else {
+        let Some(value) = json_of(cleaned) else {
             continue;
         };
         let Some(article) = find_article(&value) else {
@@ -1420,6 +1432,13 @@ mod tests {
         let site = "Salsa-Figuren - Rueda in Berlin";
         let title = "Enchufla Figuren - Salsa-Figuren - Rueda in Berlin";
         assert_eq!(cut(title, &h1(site)), title);
+    }
+
+    #[test]
+    fn json_ld_with_raw_line_breaks_in_a_string() {
+        let block = "{\"@type\": \"BlogPosting\", \"articleBody\": \"One.\nTwo.\",\n \"author\": {\"name\": \"Jane Roe\"}}";
+        let ld = parse_json_ld(&[block.to_string()], "Head");
+        assert_eq!(ld.byline.as_deref(), Some("Jane Roe"));
     }
 
     #[test]
