@@ -650,6 +650,17 @@ impl Collector {
     }
 
     /// Whether a byline or date line is being captured around the element that opens.
+    /// A block's edge parts the words on either side of it, as the page shows them: a byline
+    /// box's last name and the date in the block after it ("José Miguel Wilson" and "Hace
+    /// 13 horas") are two words, not "WilsonHace".
+    fn capture_break(&mut self) {
+        for (_, buf) in self.capturing.iter_mut() {
+            if !buf.is_empty() && !buf.ends_with(' ') {
+                buf.push(' ');
+            }
+        }
+    }
+
     fn in_byline(&self) -> bool {
         let lines = flag::BYLINE | flag::META_LINE;
         self.capturing
@@ -974,6 +985,9 @@ impl Visitor for Collector {
         if unread && self.capture_muted == NONE {
             self.capture_muted = node;
         }
+        if tag.is_text_block() || tag == Tag::Br {
+            self.capture_break();
+        }
         if tag.is_heading() || flags & (flag::BYLINE | flag::META_LINE | flag::BYLINE_NAME) != 0 {
             self.capturing.push((node, String::new()));
         }
@@ -1062,6 +1076,9 @@ impl Visitor for Collector {
         if self.capturing.last().is_some_and(|(n, _)| *n == open.node) {
             let (n, text) = self.capturing.pop().unwrap_or_default();
             self.out.captures.insert(n, text);
+        }
+        if open.tag.is_text_block() {
+            self.capture_break();
         }
         if self.capture_muted == open.node {
             self.capture_muted = NONE;
