@@ -927,7 +927,11 @@ pub fn clean_byline(byline: &str) -> Option<String> {
         while let Some((before, last)) = head.rsplit_once(' ') {
             let last = last.trim_matches(['.', ',', ':']).to_lowercase();
             let month = !month_cut && MONTH_NAMES.contains(&last.as_str());
-            if !month && !LABEL_WORDS.contains(&last.as_str()) {
+            // "José Miguel Wilson Hace 13 horas": the word that makes the number a time ago.
+            let label = [LABEL_WORDS, RELATIVE_DAYS]
+                .iter()
+                .any(|words| words.contains(&last.as_str()));
+            if !month && !label {
                 break;
             }
             month_cut |= month;
@@ -1224,6 +1228,11 @@ mod tests {
                 "César Salza",
             ),
             ("von Anna Schmidt", "Anna Schmidt"),
+            (
+                "Isabel Caro y José Miguel Wilson Hace 13 horas",
+                "Isabel Caro y José Miguel Wilson",
+            ),
+            ("Anna Schmidt vor 2 Stunden", "Anna Schmidt"),
             ("di Mario Rossi", "Mario Rossi"),
             ("Updated by Aja Romano@ajaromano", "Aja Romano"),
             ("Posted by Jane Doe (@jane_doe)", "Jane Doe"),
