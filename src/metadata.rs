@@ -259,7 +259,8 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     let site_name = ld.site_name.clone().or_else(|| raw.meta("og:site_name"));
     let title = title
         .map(|t| without_site_name(t, site_name.as_deref()))
-        .map(|t| without_section(t, headings));
+        .map(|t| without_section(t, headings))
+        .map(|t| without_tail(t, headings));
     // An author given as an address (a profile on a social network, which `article:author`
     // asks for and sites copy into `author`) names no one; the byline on the page does.
     let named = |a: &String| !a.starts_with("http://") && !a.starts_with("https://");
@@ -524,6 +525,33 @@ pub fn without_section(title: String, headings: &[(u8, String)]) -> String {
         rest.to_string()
     } else {
         title
+    }
+}
+
+/// A title whose words before a separator are the page's `<h1>` ("Rwandan genocide: The long
+/// wait for justice | DW | 21.05.2020", "港特首梁振英就住宅违建事件道歉 - BBC中文网 - 两岸三地")
+/// is those words: what follows is the site, its section, the author or the day, which the
+/// view shows apart or not at all. A page's `<h1>` is at times only the site's name, so the
+/// head must be a title's length and not the first step of a trail ("Time 4 talks » Blog
+/// Archiv » Weitere Digitalisierung …", under `<h1>Time 4 talks</h1>`).
+pub fn without_tail(title: String, headings: &[(u8, String)]) -> String {
+    let long_enough = |head: &str| word_count(head) >= 2 || head.chars().count() >= 8;
+    let cut = separator_positions(&title, SEPARATORS)
+        .into_iter()
+        .find(|&at| {
+            let head = title[..at].trim_end();
+            let folded = fold(head);
+            let trail = title[at + 1..].starts_with(HIERARCHICAL);
+            !trail
+                && long_enough(head)
+                && !folded.is_empty()
+                && headings
+                    .iter()
+                    .any(|(level, h)| *level == 1 && fold(h) == folded)
+        });
+    match cut {
+        Some(at) => title[..at].trim_end().to_string(),
+        None => title,
     }
 }
 
@@ -1441,6 +1469,33 @@ mod tests {
         let site = "Salsa-Figuren - Rueda in Berlin";
         let title = "Enchufla Figuren - Salsa-Figuren - Rueda in Berlin";
         assert_eq!(cut(title, &h1(site)), title);
+    }
+
+    #[test]
+    fn a_title_that_is_the_headline_then_the_site_is_the_headline() {
+        let h1 = |t: &str| vec![(1, t.to_string())];
+        let cut = |title: &str, heading: &str| without_tail(title.into(), &h1(heading));
+        let dw = "Rwandan genocide: The long wait for justice";
+        assert_eq!(cut(&format!("{dw} | DW | 21.05.2020"), dw), dw);
+        assert_eq!(
+            cut(
+                "港特首梁振英就住宅违建事件道歉 - BBC中文网 - 两岸三地",
+                "港特首梁振英就住宅违建事件道歉"
+            ),
+            "港特首梁振英就住宅违建事件道歉"
+        );
+        // The `<h1>` is the site's logo: a trail from it, a one-word head, or no separator.
+        let trail = "Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos";
+        assert_eq!(cut(trail, "Time 4 talks"), trail);
+        assert_eq!(
+            cut("Heise - Ein Titel hier", "Heise"),
+            "Heise - Ein Titel hier"
+        );
+        assert_eq!(cut("A title of its own", "A title"), "A title of its own");
+        // A heading below the first level is a section's, not the page's.
+        let h2 = vec![(2, "Samantha and The Great Big Lie".to_string())];
+        let medium = "Samantha and The Great Big Lie - John C. Welch";
+        assert_eq!(without_tail(medium.into(), &h2), medium);
     }
 
     #[test]
