@@ -182,6 +182,11 @@ pub const BYLINE: &[Pattern] = &[
     sub("dateline", "datelines"),
     sub("writtenby", "written-by lines"),
     sub("p-author", "microformat2 authors"),
+    // Not a substring: `autoresize`, `autorotate`.
+    word(
+        "autor",
+        "German, Spanish and Polish author lines (`artikel-autor`, `nombre-autor`)",
+    ),
 ];
 
 /// Names of a quote's box (`pull-quote`, `blockquote`, `testimonial-quote`): an author mark in

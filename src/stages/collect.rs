@@ -215,6 +215,9 @@ pub struct Collector {
     /// An element inside a byline whose text the captures leave out until it ends (its
     /// copy of the name for screen readers), or `NONE`.
     capture_muted: u32,
+    /// An `itemprop="publisher"` open inside a byline, or `NONE`: the `itemprop="name"`
+    /// inside it is the site's ("Text: Kirsten Freund / handwerksblatt.de"), not the author's.
+    publisher: u32,
     /// The open paragraph (or innermost `<div>`) and the start of its text, to tell a nudge
     /// ("Subscribe now for the full story") or a related-links label from prose when it
     /// ends. One buffer, reused: paragraphs do not nest, and a div's probe gives way to what
@@ -278,6 +281,7 @@ impl Collector {
             out: Collected::default(),
             capturing: Vec::new(),
             capture_muted: NONE,
+            publisher: NONE,
             probe: None,
             probe_text: String::new(),
             noscript: None,
@@ -848,10 +852,14 @@ impl Visitor for Collector {
             {
                 flags |= flag::BYLINE_NAME;
             }
-        } else if !self.capturing.is_empty() && has_token(&itemprop, "name") {
-            // Readability takes a byline's `itemprop="name"` for the byline, leaving out the
-            // job title or section beside it ("Ben Silverman Games Editor").
-            flags |= flag::BYLINE_NAME;
+        } else if !self.capturing.is_empty() && self.publisher == NONE {
+            if has_token(&itemprop, "publisher") {
+                self.publisher = node;
+            } else if has_token(&itemprop, "name") {
+                // Readability takes a byline's `itemprop="name"` for the byline, leaving out the
+                // job title or section beside it ("Ben Silverman Games Editor").
+                flags |= flag::BYLINE_NAME;
+            }
         }
 
         // Tables: shape and declared nature.
@@ -1082,6 +1090,9 @@ impl Visitor for Collector {
         }
         if self.capture_muted == open.node {
             self.capture_muted = NONE;
+        }
+        if self.publisher == open.node {
+            self.publisher = NONE;
         }
         if self.credits.end(open.node) {
             self.mark(open.node, flag::CREDIT);
