@@ -449,6 +449,23 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("recommended for you", "English"),
     phrase("most read", "English: a most-read list"),
     phrase("most popular", "English: a most-popular list"),
+    phrase(
+        "from our partners",
+        "English: a recommendation widget's paid links",
+    ),
+    phrase(
+        "around the web",
+        "English: a recommendation widget's paid links",
+    ),
+    phrase(
+        "from around the web",
+        "English: a recommendation widget's paid links",
+    ),
+    phrase(
+        "promoted stories",
+        "English: a recommendation widget's paid links",
+    ),
+    phrase("partner content", "English: paid links under a story"),
     phrase("mehr zum thema", "German: more on the topic"),
     phrase("mehr themen", "German: more topics"),
     phrase("mehr von", "German: more from the site or the author"),
@@ -467,6 +484,11 @@ pub const RELATED_HEADINGS: &[&str] = &[
     ),
     phrase("auch interessant", "German: also interesting"),
     phrase("schon gelesen", "German: already read?"),
+    phrase(
+        "serviceangebote unserer",
+        "German: partners' offers under a story (Serviceangebote unserer Partner)",
+    ),
+    phrase("angebote unserer partner", "German: our partners' offers"),
     phrase("à lire aussi", "French: read also"),
     phrase("lire aussi", "French"),
     phrase("sur le même sujet", "French: on the same subject"),

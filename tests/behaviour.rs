@@ -3488,6 +3488,9 @@ mod related_sections {
             "Lire aussi",
             "More from Example News",
             "Mehr zu Fähren",
+            "From our partners",
+            "Around the Web",
+            "Serviceangebote unserer Partner",
         ] {
             let html = page(&format!(
                 "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
