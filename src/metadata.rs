@@ -335,6 +335,20 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
 /// Whether `author` is the site's name: its `site_name`, or the part of the document's title
 /// set apart from the rest by a separator or a colon ("ACCU :: Defining Concepts").
 fn names_the_site(author: &str, site_name: Option<&str>, raw_title: &str) -> bool {
+    // "elmundo.es", "Deutsche Welle (www.dw.com)": a person is not named by an address. (Asked in
+    // the page's own case: "St.Galler Tagblatt" is no address.)
+    let host = |word: &str| {
+        let word = word.trim_matches(['(', ')', '[', ']']);
+        word.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty()
+                && !word.contains('@')
+                && (2..=6).contains(&tld.len())
+                && tld.bytes().all(|b| b.is_ascii_lowercase())
+        })
+    };
+    if author.split_whitespace().any(host) {
+        return true;
+    }
     let author = normalize_space(author).to_lowercase();
     if author.is_empty() {
         return false;
@@ -342,6 +356,7 @@ fn names_the_site(author: &str, site_name: Option<&str>, raw_title: &str) -> boo
     if site_name.is_some_and(|s| normalize_space(s).to_lowercase() == author) {
         return true;
     }
+
     let title = normalize_space(&entities::decode_twice(raw_title)).to_lowercase();
     let separator = |c: char| c == ':' || SEPARATORS.contains(&c);
     // "Site :: Title", "Site: Title", "Title | Site"; not "Sitemaps explained".
@@ -1377,6 +1392,11 @@ mod tests {
             "Sitemaps explained: a guide"
         ));
         assert!(!names_the_site("Badische", None, title));
+        assert!(names_the_site("elmundo.es", None, title));
+        assert!(names_the_site("Deutsche Welle (www.dw.com)", None, title));
+        assert!(!names_the_site("St.Galler Tagblatt", None, title));
+        assert!(!names_the_site("T. V. Raman", None, title));
+        assert!(!names_the_site("jane@example.com", None, title));
     }
 
     #[test]

@@ -1287,6 +1287,31 @@ pub fn is_control_label(text: &str) -> bool {
     one_of(text.trim(), CONTROL_LABELS, CONTROL_LABEL_LENGTHS)
 }
 
+/// What an element says alone before the author's name in an information box ("<li>
+/// <strong>Author</strong> Antonio Cascais</li>", "<span>Autor: </span><span>…"): its
+/// parent is the byline. The whole text, ignoring ASCII case and a colon.
+pub const AUTHOR_LABELS: &[&str] = &[
+    phrase("author", "English"),
+    phrase("authors", "English"),
+    phrase("written by", "English"),
+    phrase("autor", "German, Spanish, Portuguese, Polish"),
+    phrase("autorin", "German, a woman"),
+    phrase("autoren", "German, several"),
+    phrase("autora", "Spanish and Portuguese, a woman"),
+    phrase("autores", "Spanish and Portuguese, several"),
+    phrase("auteur", "French"),
+    phrase("autore", "Italian"),
+];
+
+/// Whether a piece of text is only an author label (see [`AUTHOR_LABELS`]).
+pub fn is_author_label(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(':').trim_end();
+    let first = text.bytes().next().unwrap_or(0).to_ascii_lowercase();
+    (first == b'a' || first == b'w') && one_of(text, AUTHOR_LABELS, AUTHOR_LABEL_LENGTHS)
+}
+
+const AUTHOR_LABEL_LENGTHS: u64 = length_set(AUTHOR_LABELS, 16);
+
 /// The first letters of [`CONTROL_LABELS`] (`a` is bit 0), as a bit set.
 const CONTROL_LABEL_FIRST_LETTERS: u32 = first_letters(CONTROL_LABELS);
 

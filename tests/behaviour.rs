@@ -4489,3 +4489,43 @@ mod calls_to_action {
         assert!(a.removed.paywall >= 2, "{:?}", a.removed);
     }
 }
+
+/// An information box that names the author only by a label before the name.
+mod labelled_bylines {
+    use super::*;
+
+    fn page(meta_author: &str, facts: &str) -> String {
+        let body: String = (0..6)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+            .collect();
+        format!(
+            "<html><head><title>Ferry timetable</title>{meta_author}</head><body><article>\
+             <h1>Ferry timetable</h1>{body}</article><ul class=\"facts\"><li><strong>Date\
+             </strong> 21.05.2020</li>{facts}</ul></body></html>"
+        )
+    }
+
+    #[test]
+    fn the_name_after_an_author_label_is_the_byline_over_the_sites_name() {
+        let site = "<meta name=\"author\" content=\"Harbour News (www.harbour-news.com)\">";
+        for facts in [
+            "<li><strong>Author</strong> Antonio Cascais</li>",
+            "<li><span>Autor: </span><span>Antonio Cascais</span></li>",
+        ] {
+            let a = extract_ok(&page(site, facts), "https://harbour.example/ferry");
+            assert_eq!(a.byline.as_deref(), Some("Antonio Cascais"), "{facts}");
+        }
+    }
+
+    /// A review sets the book's facts the same way ("Autorin: Alys Arden"): the label alone
+    /// names no writer of the page.
+    #[test]
+    fn a_labelled_name_without_a_sites_name_to_replace_is_no_byline() {
+        let facts = "<li><u>Autorin:</u> Alys Arden</li>";
+        let a = extract_ok(&page("", facts), "https://harbour.example/ferry");
+        assert_eq!(a.byline, None);
+        let writer = "<meta name=\"author\" content=\"Jo Example\">";
+        let a = extract_ok(&page(writer, facts), "https://harbour.example/ferry");
+        assert_eq!(a.byline.as_deref(), Some("Jo Example"));
+    }
+}

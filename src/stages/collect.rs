@@ -145,6 +145,9 @@ pub struct Collected {
     pub dirs: Map<u32, String>,
     /// Shadow hosts whose text directly inside is not shown (`flag::QUIET_TEXT`), in order.
     pub quiet_hosts: Vec<u32>,
+    /// Bylines found by the label before them ("<strong>Author</strong> Antonio Cascais"),
+    /// in order: a book's facts in a review are set the same way ("Autorin: Alys Arden").
+    pub labelled_bylines: Vec<u32>,
     /// `<noscript>`s that hold a picture and no link, and are in none, in order: the picture
     /// the emit pass shows where a script would have drawn it (picturefill's `<div
     /// data-picture>` of `data-src` stand-ins). A picture in a link is an advert's
@@ -218,6 +221,9 @@ pub struct Collector {
     /// An `itemprop="publisher"` open inside a byline, or `NONE`: the `itemprop="name"`
     /// inside it is the site's ("Text: Kirsten Freund / handwerksblatt.de"), not the author's.
     publisher: u32,
+    /// An element whose text so far is only an author label ("<strong>Author</strong>"), or
+    /// `NONE`: when it ends, the rest of its parent is the byline.
+    author_label: u32,
     /// The open paragraph (or innermost `<div>`) and the start of its text, to tell a nudge
     /// ("Subscribe now for the full story") or a related-links label from prose when it
     /// ends. One buffer, reused: paragraphs do not nest, and a div's probe gives way to what
@@ -282,6 +288,7 @@ impl Collector {
             capturing: Vec::new(),
             capture_muted: NONE,
             publisher: NONE,
+            author_label: NONE,
             probe: None,
             probe_text: String::new(),
             noscript: None,
@@ -662,6 +669,23 @@ impl Collector {
             if !buf.is_empty() && !buf.ends_with(' ') {
                 buf.push(' ');
             }
+        }
+    }
+
+    /// Author label `label` has ended: the rest of its parent's text, if the parent is a
+    /// line or a box's item, is the byline ("<li><strong>Author</strong> Antonio
+    /// Cascais</li>"), captured from here.
+    fn label_names_parent(&mut self, label: u32) {
+        let parent = self.out.nodes[label as usize].parent;
+        let Some(p) = self.out.nodes.get_mut(parent as usize) else {
+            return;
+        };
+        if self.capturing.is_empty()
+            && matches!(p.tag, Tag::Li | Tag::P | Tag::Div | Tag::Dd | Tag::Span)
+        {
+            p.flags |= flag::BYLINE;
+            self.capturing.push((parent, String::new()));
+            self.out.labelled_bylines.push(parent);
         }
     }
 
@@ -1094,6 +1118,10 @@ impl Visitor for Collector {
         if self.publisher == open.node {
             self.publisher = NONE;
         }
+        if self.author_label == open.node {
+            self.author_label = NONE;
+            self.label_names_parent(open.node);
+        }
         if self.credits.end(open.node) {
             self.mark(open.node, flag::CREDIT);
         }
@@ -1161,6 +1189,9 @@ impl Visitor for Collector {
         // undone by more.
         if !blank {
             node.flags &= !(flag::AD_LABEL | flag::CONTROL_LABEL);
+            if self.author_label == top.node {
+                self.author_label = NONE;
+            }
             if node.text <= 1 && text.len() <= AD_LABEL_MAX_BYTES {
                 if is_ad_label(text) {
                     node.flags |= flag::AD_LABEL;
@@ -1168,6 +1199,11 @@ impl Visitor for Collector {
                     || (node.flags & flag::IN_LINK != 0 && is_back_link(text))
                 {
                     node.flags |= flag::CONTROL_LABEL;
+                } else if matches!(top.tag, Tag::Span | Tag::Label | Tag::Other)
+                    && self.capturing.is_empty()
+                    && crate::patterns::is_author_label(text)
+                {
+                    self.author_label = top.node;
                 }
             }
         }

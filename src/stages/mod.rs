@@ -97,6 +97,8 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
             let shown = plan.byline.and_then(|b| metadata::clean_byline(&b));
             if resolved.byline_is_site {
                 shown.or(given)
+            } else if plan.byline_labelled {
+                given
             } else {
                 given.or(shown)
             }
