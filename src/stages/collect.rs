@@ -660,7 +660,6 @@ impl Collector {
         since.len() <= ICON_NODES_MAX && since.iter().all(|n| n.text <= 1)
     }
 
-    /// Whether a byline or date line is being captured around the element that opens.
     /// A block's edge parts the words on either side of it, as the page shows them: a byline
     /// box's last name and the date in the block after it ("José Miguel Wilson" and "Hace
     /// 13 horas") are two words, not "WilsonHace".
@@ -689,6 +688,7 @@ impl Collector {
         }
     }
 
+    /// Whether a byline or date line is being captured around the element that opens.
     fn in_byline(&self) -> bool {
         let lines = flag::BYLINE | flag::META_LINE;
         self.capturing
