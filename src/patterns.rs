@@ -1426,6 +1426,34 @@ const BACK_LINK_FIRST_LETTERS: u32 = first_letters(BACK_LINKS);
 /// The lengths in bytes of [`BACK_LINKS`], as a bit set.
 const BACK_LINK_LENGTHS: u64 = length_set(BACK_LINKS, BACK_LINK_MAX_BYTES);
 
+/// Words of the address of a site's rules for its comments: a paragraph that links to them
+/// on the site itself tells readers how to comment ("… ننصحك بمراجعة <a
+/// href="/community_guidelines.html">إرشادات الاستخدام</a>", "Bitte beachten Sie unsere
+/// Netiquette"), whatever its language. Lower case, as paths are written.
+pub const COMMENT_RULES_PAGES: &[&str] = &[
+    phrase("community-guidelines", "English"),
+    phrase("community_guidelines", "English"),
+    phrase("communityguidelines", "English"),
+    phrase("comment-policy", "English"),
+    phrase("commenting-policy", "English"),
+    phrase("netiquette", "German and others"),
+    phrase("kommentarrichtlinien", "German"),
+];
+
+/// Whether a link goes to the rules for comments of the site it is on (see
+/// [`COMMENT_RULES_PAGES`]). Only a path on the same site: a story about a platform's rules
+/// links to the platform ("https://www.youtube.com/…/community-guidelines/").
+pub fn is_comment_rules_page(href: &str) -> bool {
+    let path = href.trim_start();
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && COMMENT_RULES_PAGES.iter().any(|rules| {
+            path.as_bytes()
+                .windows(rules.len())
+                .any(|w| w.eq_ignore_ascii_case(rules.as_bytes()))
+        })
+}
+
 /// The folder of a site's author pages, as a path segment of a link: a link to one is the
 /// author's name as `rel="author"` marks it ("<a href="/autor/frank_g">Gunter Frank</a>").
 pub const AUTHOR_FOLDERS: &[&str] = &[

@@ -4529,3 +4529,37 @@ mod labelled_bylines {
         assert_eq!(a.byline.as_deref(), Some("Jo Example"));
     }
 }
+
+/// The notice above a comment form, in any language, sends readers to the site's rules.
+mod comment_rules {
+    use super::*;
+
+    fn page(tail: &str) -> String {
+        let body: String = (0..6)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+            .collect();
+        format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <h1>Ferry timetable</h1>{body}{tail}</article></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_paragraph_linking_to_the_sites_comment_rules_goes() {
+        let notice = "<p>ترحب الشبكة بالنقاش الحيوي والمفيد. ننصحك بمراجعة \
+                      <a href=\"/community_guidelines.html\">إرشادات الاستخدام</a> للتعرف إليها جيداً.</p>";
+        let a = extract_ok(&page(notice), "https://news.example.com/ferry");
+        assert!(!a.text.contains("ترحب"), "{}", a.text);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 6);
+    }
+
+    /// A story about a platform's rules links to the platform, and stays.
+    #[test]
+    fn a_paragraph_linking_to_another_sites_rules_stays() {
+        let story = "<p>The operator pointed to <a href=\"https://video.example.org/policies/\
+                     community-guidelines/\">the platform's community guidelines</a>, which ban \
+                     such clips.</p>";
+        let a = extract_ok(&page(story), "https://news.example.com/ferry");
+        assert!(a.text.contains("which ban such clips"), "{}", a.text);
+    }
+}

@@ -854,6 +854,18 @@ impl Visitor for Collector {
         if tag == Tag::Blockquote || (names.quote && !container) {
             self.quotes.push(node);
         }
+        // A paragraph that sends readers to the site's rules for comments is the comment
+        // form's notice.
+        if tag == Tag::A && a.href.is_some_and(crate::patterns::is_comment_rules_page) {
+            if let Some(p) = self
+                .probe
+                .filter(|&p| self.out.nodes[p as usize].tag == Tag::P)
+            {
+                let paragraph = &mut self.out.nodes[p as usize];
+                paragraph.flags |= flag::NUDGE;
+                paragraph.kind = paragraph.kind.or(Some(RemovedKind::Comments));
+            }
+        }
         let rel_author = has_token(a.rel.unwrap_or_default(), "author")
             || (tag == Tag::A && a.href.is_some_and(crate::patterns::is_author_page));
         let author_mark =
