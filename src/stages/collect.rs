@@ -856,15 +856,15 @@ impl Visitor for Collector {
         }
         // A paragraph that sends readers to the site's rules for comments is the comment
         // form's notice.
-        if tag == Tag::A && a.href.is_some_and(crate::patterns::is_comment_rules_page) {
-            if let Some(p) = self
-                .probe
-                .filter(|&p| self.out.nodes[p as usize].tag == Tag::P)
-            {
-                let paragraph = &mut self.out.nodes[p as usize];
-                paragraph.flags |= flag::NUDGE;
-                paragraph.kind = paragraph.kind.or(Some(RemovedKind::Comments));
-            }
+        // (The paragraph is asked first: most links are in none.)
+        if let Some(p) = self.probe.filter(|&p| {
+            tag == Tag::A
+                && self.out.nodes[p as usize].tag == Tag::P
+                && a.href.is_some_and(crate::patterns::is_comment_rules_page)
+        }) {
+            let paragraph = &mut self.out.nodes[p as usize];
+            paragraph.flags |= flag::NUDGE;
+            paragraph.kind = paragraph.kind.or(Some(RemovedKind::Comments));
         }
         let rel_author = has_token(a.rel.unwrap_or_default(), "author")
             || (tag == Tag::A && a.href.is_some_and(crate::patterns::is_author_page));
