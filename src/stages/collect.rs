@@ -1029,7 +1029,8 @@ impl Visitor for Collector {
         if unread && self.capture_muted == NONE {
             self.capture_muted = node;
         }
-        if tag.is_text_block() || tag == Tag::Br {
+        // (Asked of the few elements inside a capture only.)
+        if !self.capturing.is_empty() && (tag.is_text_block() || tag == Tag::Br) {
             self.capture_break();
         }
         if tag.is_heading() || flags & (flag::BYLINE | flag::META_LINE | flag::BYLINE_NAME) != 0 {
@@ -1121,7 +1122,7 @@ impl Visitor for Collector {
             let (n, text) = self.capturing.pop().unwrap_or_default();
             self.out.captures.insert(n, text);
         }
-        if open.tag.is_text_block() {
+        if !self.capturing.is_empty() && open.tag.is_text_block() {
             self.capture_break();
         }
         if self.capture_muted == open.node {
