@@ -3469,7 +3469,8 @@ mod site_rule_selectors {
 mod related_sections {
     use super::*;
 
-    fn page(tail: &str) -> String {
+    /// Six paragraphs of a story, then `tail` inside its article.
+    pub(super) fn page(tail: &str) -> String {
         let body: String = (0..6)
             .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
             .collect();
@@ -4532,17 +4533,8 @@ mod labelled_bylines {
 
 /// The notice above a comment form, in any language, sends readers to the site's rules.
 mod comment_rules {
+    use super::related_sections::page;
     use super::*;
-
-    fn page(tail: &str) -> String {
-        let body: String = (0..6)
-            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
-            .collect();
-        format!(
-            "<html><head><title>Ferry timetable</title></head><body><article>\
-             <h1>Ferry timetable</h1>{body}{tail}</article></body></html>"
-        )
-    }
 
     #[test]
     fn a_paragraph_linking_to_the_sites_comment_rules_goes() {
