@@ -4525,6 +4525,13 @@ mod labelled_bylines {
         let facts = "<li><u>Autorin:</u> Alys Arden</li>";
         let a = extract_ok(&page("", facts), "https://harbour.example/ferry");
         assert_eq!(a.byline, None);
+        // Inside the story, the fact stays in its text.
+        let review = page("", "").replace(
+            "<h1>Ferry timetable</h1>",
+            "<h1>Ferry timetable</h1><p><u>Autorin:</u> Alys Arden</p>",
+        );
+        let a = extract_ok(&review, "https://harbour.example/ferry");
+        assert!(a.text.contains("Autorin: Alys Arden"), "{}", a.text);
         let writer = "<meta name=\"author\" content=\"Jo Example\">";
         let a = extract_ok(&page(writer, facts), "https://harbour.example/ferry");
         assert_eq!(a.byline.as_deref(), Some("Jo Example"));

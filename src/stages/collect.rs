@@ -146,7 +146,9 @@ pub struct Collected {
     /// Shadow hosts whose text directly inside is not shown (`flag::QUIET_TEXT`), in order.
     pub quiet_hosts: Vec<u32>,
     /// Bylines found by the label before them ("<strong>Author</strong> Antonio Cascais"),
-    /// in order: a book's facts in a review are set the same way ("Autorin: Alys Arden").
+    /// in order: a book's facts in a review are set the same way ("Autorin: Alys Arden"), so
+    /// they name the writer only over a meta author that is the site's name (see
+    /// [`Collected::unmark_labelled_bylines`]).
     pub labelled_bylines: Vec<u32>,
     /// `<noscript>`s that hold a picture and no link, and are in none, in order: the picture
     /// the emit pass shows where a script would have drawn it (picturefill's `<div
@@ -179,6 +181,17 @@ pub fn is_related_label(raw: &str, max_bytes: usize) -> bool {
 }
 
 impl Collected {
+    /// Takes back the bylines an author label made (see [`Collected::labelled_bylines`]):
+    /// where the metadata names a writer, or no one, such a line is one of the page's facts
+    /// ("Autorin: Alys Arden" in a book review) and stays in its text. A labelled line was
+    /// made a byline by its label alone (a parent already capturing is never one), so taking
+    /// the flag back leaves it as it would be without the label.
+    pub fn unmark_labelled_bylines(&mut self) {
+        for &n in &self.labelled_bylines {
+            self.nodes[n as usize].flags &= !flag::BYLINE;
+        }
+    }
+
     /// The elements that started inside element `i` (its descendants, and whatever else
     /// opened before it ended): consecutive in document order, found by binary search.
     pub fn within(&self, i: usize) -> std::ops::Range<usize> {

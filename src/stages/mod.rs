@@ -37,6 +37,9 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         resolved.published = score::shown_date(&collected, &title);
     }
 
+    if !resolved.byline_is_site {
+        collected.unmark_labelled_bylines();
+    }
     let published = resolved.published.as_deref();
     let plan = score::plan(&collected, &title, published).ok_or(Error::NoArticle)?;
 
@@ -97,8 +100,6 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
             let shown = plan.byline.and_then(|b| metadata::clean_byline(&b));
             if resolved.byline_is_site {
                 shown.or(given)
-            } else if plan.byline_labelled {
-                given
             } else {
                 given.or(shown)
             }

@@ -30,9 +30,6 @@ pub struct Plan {
     pub actions: Vec<Action>,
     /// A byline found in the page body (used when metadata has none).
     pub byline: Option<String>,
-    /// Whether that byline was told by the label before it alone (see
-    /// `Collected::labelled_bylines`): it names the writer only over a site's name.
-    pub byline_labelled: bool,
     /// The text direction declared nearest the article.
     pub dir: Option<String>,
     pub removed: Removed,
@@ -1532,9 +1529,6 @@ impl Scorer<'_> {
         Plan {
             removed: self.removed(alive, &actions),
             actions,
-            byline_labelled: byline
-                .as_ref()
-                .is_some_and(|(i, _)| self.c.labelled_bylines.contains(i)),
             byline: byline.map(|(_, t)| t),
             dir,
             text_len,
@@ -2016,7 +2010,6 @@ mod tests {
         Plan {
             actions: Vec::new(),
             byline: None,
-            byline_labelled: false,
             dir: None,
             removed: Removed::default(),
             text_len,
