@@ -332,8 +332,9 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     }
 }
 
-/// Whether `author` is the site's name: its `site_name`, or the part of the document's title
-/// set apart from the rest by a separator or a colon ("ACCU :: Defining Concepts").
+/// Whether `author` is the site's name: an address, its `site_name`, or the part of the
+/// document's title set apart from the rest by a separator or a colon ("ACCU :: Defining
+/// Concepts").
 fn names_the_site(author: &str, site_name: Option<&str>, raw_title: &str) -> bool {
     // "elmundo.es", "Deutsche Welle (www.dw.com)": a person is not named by an address. (Asked in
     // the page's own case: "St.Galler Tagblatt" is no address.)
@@ -356,7 +357,6 @@ fn names_the_site(author: &str, site_name: Option<&str>, raw_title: &str) -> boo
     if site_name.is_some_and(|s| normalize_space(s).to_lowercase() == author) {
         return true;
     }
-
     let title = normalize_space(&entities::decode_twice(raw_title)).to_lowercase();
     let separator = |c: char| c == ':' || SEPARATORS.contains(&c);
     // "Site :: Title", "Site: Title", "Title | Site"; not "Sitemaps explained".
@@ -551,18 +551,18 @@ pub fn without_section(title: String, headings: &[(u8, String)]) -> String {
 /// Archiv » Weitere Digitalisierung …", under `<h1>Time 4 talks</h1>`).
 pub fn without_tail(title: String, headings: &[(u8, String)]) -> String {
     let long_enough = |head: &str| word_count(head) >= 2 || head.chars().count() >= 8;
+    let h1s: Vec<String> = headings
+        .iter()
+        .filter(|(level, _)| *level == 1)
+        .map(|(_, h)| fold(h))
+        .filter(|h| !h.is_empty())
+        .collect();
     let cut = separator_positions(&title, SEPARATORS)
         .into_iter()
         .find(|&at| {
             let head = title[..at].trim_end();
-            let folded = fold(head);
             let trail = title[at + 1..].starts_with(HIERARCHICAL);
-            !trail
-                && long_enough(head)
-                && !folded.is_empty()
-                && headings
-                    .iter()
-                    .any(|(level, h)| *level == 1 && fold(h) == folded)
+            !trail && long_enough(head) && h1s.contains(&fold(head))
         });
     match cut {
         Some(at) => title[..at].trim_end().to_string(),

@@ -1204,8 +1204,6 @@ pub fn is_ad_label(text: &str) -> bool {
 /// The lengths in bytes of [`AD_LABELS`], as a bit set.
 const AD_LABEL_LENGTHS: u64 = length_set(AD_LABELS, AD_LABEL_MAX_BYTES);
 
-/// The lengths in bytes of `labels`, each under `max` (at most 64), as a bit set: a text of
-/// any other length is none of them, told without comparing.
 /// Whether `text` is one of `labels`, ignoring ASCII case: its length is asked of the
 /// table's [`length_set`] before any label is compared, and the few left are compared where
 /// they lie, not copied lower-cased.
@@ -1218,6 +1216,8 @@ fn one_of(text: &str, labels: &[&str], lengths: u64) -> bool {
             .any(|label| label.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
 }
 
+/// The lengths in bytes of `labels`, each under `max` (at most 64), as a bit set: a text of
+/// any other length is none of them, told without comparing.
 const fn length_set(labels: &[&str], max: usize) -> u64 {
     assert!(max <= 64);
     let mut lengths = 0u64;
@@ -1306,10 +1306,21 @@ pub const AUTHOR_LABELS: &[&str] = &[
 /// Whether a piece of text is only an author label (see [`AUTHOR_LABELS`]).
 pub fn is_author_label(text: &str) -> bool {
     let text = text.trim().trim_end_matches(':').trim_end();
-    let first = text.bytes().next().unwrap_or(0).to_ascii_lowercase();
-    (first == b'a' || first == b'w') && one_of(text, AUTHOR_LABELS, AUTHOR_LABEL_LENGTHS)
+    let letter = text
+        .bytes()
+        .next()
+        .unwrap_or(0)
+        .to_ascii_lowercase()
+        .wrapping_sub(b'a');
+    letter < 26
+        && AUTHOR_LABEL_FIRST_LETTERS & (1 << letter) != 0
+        && one_of(text, AUTHOR_LABELS, AUTHOR_LABEL_LENGTHS)
 }
 
+/// The first letters of [`AUTHOR_LABELS`] (`a` is bit 0), as a bit set.
+const AUTHOR_LABEL_FIRST_LETTERS: u32 = first_letters(AUTHOR_LABELS);
+
+/// The lengths in bytes of [`AUTHOR_LABELS`], as a bit set.
 const AUTHOR_LABEL_LENGTHS: u64 = length_set(AUTHOR_LABELS, 16);
 
 /// The first letters of [`CONTROL_LABELS`] (`a` is bit 0), as a bit set.
