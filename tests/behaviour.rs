@@ -4184,6 +4184,41 @@ mod split_bodies {
         assert!(!a.text.contains("Copyright"), "{}", a.text);
     }
 
+    /// A CMS that sets each opening paragraph in a `<div>` of its own and the rest in a body
+    /// past an inline box of related links: the wrapped openers are the story's start, as
+    /// Readability reads them (a `<div>` holding one `<p>` is that `<p>`).
+    #[test]
+    fn openers_wrapped_one_by_one_lead_the_story() {
+        let openers: String = ["first", "second", "third"]
+            .iter()
+            .map(|n| format!("<div class=\"{n}Par\"><p>{OPENING} ({n})</p></div>"))
+            .collect();
+        let body: String = (0..6)
+            .map(|i| format!("<p>{FERRY_PARA} ({i}), and more was said.</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry budget approved</title></head><body>\
+             <div class=\"story\"><h1>Ferry budget approved</h1><div id=\"bodyArea\">{openers}\
+             <div class=\"inline-links\"><ul><li><a href=\"/a\">Pier closes</a></li>\
+             <li><a href=\"/b\">Crews trained</a></li></ul></div>\
+             <div class=\"body\">{body}</div></div></div></body></html>"
+        );
+        let a = extract_ok(&html, "https://news.example.com/ferry-budget");
+        let first = a.text.find("The council approved");
+        assert!(
+            first.is_some() && first < a.text.find("harbour master"),
+            "{}",
+            a.text
+        );
+        assert_eq!(
+            a.text.matches("The council approved").count(),
+            3,
+            "{}",
+            a.text
+        );
+        assert_eq!(a.text.matches("harbour master").count(), 6, "{}", a.text);
+    }
+
     /// Nine paragraphs of the story's end, past a gallery: more than an appeal's length,
     /// scored below the body (no commas).
     fn rest(heading: &str) -> String {

@@ -1062,6 +1062,34 @@ impl Scorer<'_> {
         false
     }
 
+    /// Whether `d` is a `<div>` that holds only a `<p>`, which Readability puts in its place
+    /// (`_hasSingleTagInsideElement`): a story set one paragraph to a wrapper
+    /// (`div.firstPar > p`) then scores its own column, and each wrapper joins as a paragraph.
+    /// Not a wrapper named as content (`outline-text`, `article-body-text`): that name is
+    /// the page saying where its text is, which Readability's swap would throw away.
+    fn wraps_one_p(&self, d: usize, agg: &[Para]) -> bool {
+        let nodes = &self.c.nodes;
+        nodes[d].tag == Tag::Div
+            && nodes[d].class_weight <= 0
+            && agg[d].children == 1
+            && nodes[d].text == 0
+            && agg[d].link_density() < 0.25
+            && nodes
+                .get(d + 1)
+                .is_some_and(|c| c.parent == d as u32 && c.tag == Tag::P)
+    }
+
+    /// The parent a paragraph scores into: past a wrapper of it alone (see [`wraps_one_p`]).
+    fn unwrapped_parent(&self, i: usize, agg: &[Para]) -> u32 {
+        let nodes = &self.c.nodes;
+        let parent = nodes[i].parent;
+        if nodes[i].tag == Tag::P && parent != NONE && self.wraps_one_p(parent as usize, agg) {
+            nodes[parent as usize].parent
+        } else {
+            parent
+        }
+    }
+
     fn attempt(&self, flags: Flags) -> Option<Plan> {
         let nodes = &self.c.nodes;
         let n = nodes.len();
@@ -1124,7 +1152,7 @@ impl Scorer<'_> {
             let loose_text =
                 node.tag == Tag::Div && node.flags & flag::HAS_BLOCK_CHILD != 0 && node.text >= 25;
             let (len, commas, first_ancestor) = if paragraph_like {
-                (agg[i].text, agg[i].commas, node.parent)
+                (agg[i].text, agg[i].commas, self.unwrapped_parent(i, &agg))
             } else if loose_text {
                 (node.text, node.commas, i as u32)
             } else {
@@ -1272,6 +1300,7 @@ impl Scorer<'_> {
                     true
                 } else if nodes[i].tag == Tag::P
                     || (nodes[i].tag == Tag::Div && nodes[i].flags & flag::HAS_BLOCK_CHILD == 0)
+                    || self.wraps_one_p(i, &agg)
                 {
                     let ld = agg[i].link_density();
                     let len = agg[i].text;
