@@ -751,7 +751,9 @@ fn only_date_words(line: &str) -> bool {
 
 /// Words of the time of day beside a date ("3:15 p.m. EDT", "15.30 Uhr").
 const TIME_WORDS: &[&str] = &[
-    "am", "pm", "a.m", "p.m", "utc", "gmt", "est", "edt", "cet", "cest", "uhr",
+    "am", "pm", "a.m", "p.m", "uhr", // the time zones a date line names ("9:39AM BST"):
+    "utc", "gmt", "bst", "ist", "cet", "cest", "mez", "mesz", "est", "edt", "cst", "cdt", "mst",
+    "mdt", "pst", "pdt", "aest", "aedt", "jst", "kst", "hkt", "sgt",
 ];
 
 /// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or a word of
@@ -967,13 +969,20 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     if let Some(at) = name.find(|c: char| c.is_ascii_digit()) {
         let mut head = name[..at].trim_end();
         let mut month_cut = false;
+        // A word of the reader's day makes only a time of day or a count relative ("Today
+        // 8:42", "Hace 13 horas"); before a calendar date it is the name's ("USA TODAY 8:42
+        // a.m. EDT October 3, 2014").
+        let calendar = name[at..].split_whitespace().any(|w| {
+            let w = w.trim_matches([',', '.', ':']).to_lowercase();
+            MONTH_NAMES.contains(&w.as_str())
+                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        });
         while let Some((before, last)) = head.rsplit_once(' ') {
             let last = last.trim_matches(['.', ',', ':']).to_lowercase();
             let month = !month_cut && MONTH_NAMES.contains(&last.as_str());
             // "José Miguel Wilson Hace 13 horas": the word that makes the number a time ago.
-            let label = [LABEL_WORDS, RELATIVE_DAYS]
-                .iter()
-                .any(|words| words.contains(&last.as_str()));
+            let label = LABEL_WORDS.contains(&last.as_str())
+                || (!calendar && RELATIVE_DAYS.contains(&last.as_str()));
             if !month && !label {
                 break;
             }
@@ -1324,6 +1333,10 @@ mod tests {
             ("Di Stefano", "Di Stefano"),
             ("Theresa May", "Theresa May"),
             ("50 Cent", "50 Cent"),
+            (
+                "Doug Stanglin, USA TODAY 8:42 a.m. EDT October 3, 2014",
+                "Doug Stanglin, USA TODAY",
+            ),
             ("May 19, 2016 Jane Doe", "May 19, 2016 Jane Doe"),
             (
                 "Brenda Goodman, MA WebMD Health News",
@@ -1344,6 +1357,7 @@ mod tests {
             "Published by",
             "Sep 19, 2016",
             "March 3, 2024 at 6:05 p.m. EDT",
+            "9:39AM BST 05 Oct 2011",
             "2019年2月22日 16:00",
             "03.11.2021",
             "  ",
