@@ -240,9 +240,18 @@ pub struct Resolved {
 pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     let doc_title = article_title(&raw.title, headings);
     let ld = parse_json_ld(&raw.json_ld, &doc_title);
+    // A headline that shares no word with a `<title>` the page's own `<h1>` repeats is some
+    // other text: a CMS's placeholder ("escenic"), a block copied from another page.
+    let shown = |t: &String| {
+        let doc_is_h1 = headings
+            .iter()
+            .any(|(level, h)| *level == 1 && text_similarity(&doc_title, h) > 0.75);
+        !doc_is_h1 || text_similarity(&doc_title, t) > 0.0
+    };
     let title = ld
         .title
         .clone()
+        .filter(shown)
         .or_else(|| {
             raw.first_meta(&[
                 "dc:title",

@@ -2374,6 +2374,26 @@ mod metadata {
     }
 
     #[test]
+    fn a_json_ld_headline_foreign_to_the_page_is_not_the_title() {
+        let page = |headline: &str| {
+            ferry_page(&format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"{headline}"}}</script><article><h1>Ferry to run hourly</h1>{}</article>"#,
+                FERRY_PARA.repeat(5)
+            ))
+        };
+        // A CMS's placeholder, where the <title> and the page's own <h1> agree.
+        assert_eq!(
+            page("escenic").title.as_deref(),
+            Some("Ferry to run hourly")
+        );
+        // A headline worded otherwise than the <title> is still the headline.
+        assert_eq!(
+            page("Hourly ferries from May").title.as_deref(),
+            Some("Hourly ferries from May")
+        );
+    }
+
+    #[test]
     fn json_ld_type_in_any_case_and_padded() {
         let html = fixture("metadata-jsonld.html").replacen(
             "type=\"application/ld+json\"",
