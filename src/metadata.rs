@@ -566,13 +566,26 @@ pub fn without_tail(title: String, headings: &[(u8, String)]) -> String {
         .map(|(_, h)| fold(h))
         .filter(|h| !h.is_empty())
         .collect();
-    let cut = separator_positions(&title, SEPARATORS)
-        .into_iter()
-        .find(|&at| {
+    // A run of separators spaced on both sides or on neither: the `<h1>` vouches for the cut
+    // ("短缺药品保供稳价 全力保障临床用药需求-新华网", "… Julian Assange -- Sott.net"). Spaced
+    // on one side it is a word's ("Naturkosmetik- doch gesünder?").
+    let is_separator = |c: char| SEPARATORS.contains(&c) || c == '_';
+    let cut = title
+        .char_indices()
+        .filter(|&(at, c)| is_separator(c) && !title[..at].ends_with(is_separator))
+        .find(|&(at, c)| {
+            let run_end = title[at..]
+                .find(|c: char| !is_separator(c))
+                .map_or(title.len(), |n| at + n);
+            let spaced_before = title[..at].ends_with(' ');
+            let spaced_after = title[run_end..].starts_with(' ');
             let head = title[..at].trim_end();
-            let trail = title[at + 1..].starts_with(HIERARCHICAL);
-            !trail && long_enough(head) && h1s.contains(&fold(head))
-        });
+            (spaced_before == spaced_after || run_end == title.len())
+                && !HIERARCHICAL.contains(&c)
+                && long_enough(head)
+                && h1s.contains(&fold(head))
+        })
+        .map(|(at, _)| at);
     match cut {
         Some(at) => title[..at].trim_end().to_string(),
         None => title,
@@ -1527,6 +1540,17 @@ mod tests {
             ),
             "港特首梁振英就住宅违建事件道歉"
         );
+        // Separators without spaces, or doubled.
+        let xinhua = "短缺药品保供稳价 全力保障临床用药需求";
+        assert_eq!(cut(&format!("{xinhua}-新华网"), xinhua), xinhua);
+        assert_eq!(cut(&format!("{xinhua}_新浪网"), xinhua), xinhua);
+        assert_eq!(cut(&format!("{dw} -- Puppet Masters -- Sott.net"), dw), dw);
+        assert_eq!(
+            cut("Spider-Man review - Empire", "Spider-Man review"),
+            "Spider-Man review"
+        );
+        let word = "Naturkosmetik- doch gesünder?";
+        assert_eq!(cut(word, "Naturkosmetik"), word);
         // The `<h1>` is the site's logo: a trail from it, a one-word head, or no separator.
         let trail = "Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos";
         assert_eq!(cut(trail, "Time 4 talks"), trail);
