@@ -590,6 +590,8 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("inscrivez-vous à la newsletter", RemovedKind::Paywall),
     ("iscriviti alla newsletter", RemovedKind::Paywall),
     ("assine a newsletter", RemovedKind::Paywall),
+    // "この記事は会員限定です。電子版に登録すると続きをお読みいただけます。"
+    ("続きをお読みいただけます", RemovedKind::Paywall),
 ];
 
 /// Calls to action that open a short paragraph, addressed to the reader ("Subscribe to

@@ -3945,6 +3945,7 @@ mod nudges {
             "Follow us on <a href=\"https://twitter.com/x\">Twitter</a> and Instagram.",
             "¡Síguenos en Instagram y únete a nuestro canal de Telegram!",
             "Jetzt abonnieren und weiterlesen.",
+            "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
             "Subscribe to <a href=\"/alerts\">Harbour Breaking News Alerts</a> and keep your inbox happy.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
@@ -3960,6 +3961,7 @@ mod nudges {
             "Follow us",
             "Síguenos",
             "Jetzt abonnieren",
+            "会員限定",
             "Harbour Gazette",
             "Breaking News Alerts",
         ] {
