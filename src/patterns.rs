@@ -226,6 +226,10 @@ pub const META_LINE: &[Pattern] = &[
     word("published", "published-on lines"),
     word("updated", "updated-on lines"),
     word("posted", "posted-on lines"),
+    word(
+        "submitted",
+        "Drupal's submitted-by lines (\"Submitted on Mon, 2019-01-21\")",
+    ),
     word("byline", "author lines"),
     word("author", "author lines"),
     word("readtime", "reading-time badges"),

@@ -2159,6 +2159,13 @@ mod metadata {
         assert!(!a.text.contains("Publicado"), "{}", a.text);
         assert!(a.text.contains("1998 The pier first opened."), "{}", a.text);
         assert!(a.text.contains("December 9, 2016"), "{}", a.text);
+
+        // Drupal's line, with no date in the metadata: it dates the story, and goes.
+        let a = hourly_ferry(
+            r#"<div class="submitted"><span>Submitted on Mon, 2019-01-21 13:49</span></div>"#,
+        );
+        assert_published(&a, "2019-01-21");
+        assert_absent(&a, &["Submitted"]);
     }
 
     /// A date line that shares its line with the byline is the date's own once the byline
