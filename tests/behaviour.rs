@@ -2139,6 +2139,20 @@ mod metadata {
         assert!(!a.text.contains("May 4, 2016"), "{}", a.text);
     }
 
+    /// WordPress themes name the label of their date and author line for the author
+    /// (`meta-prep-author`, "Veröffentlicht am"): it names no one, goes, and leaves the byline
+    /// to the author's own mark after it.
+    #[test]
+    fn a_label_named_as_a_byline_leaves_the_byline_to_the_name() {
+        let a = hourly_ferry(
+            r#"<div class="entry-meta"><span class="meta-prep meta-prep-author">Veröffentlicht am</span>
+<a href="/2019/03/13/ferry/" rel="bookmark"><span class="entry-date">13. März 2019</span></a>
+<span class="by-author"><span class="sep">von</span> <span class="author vcard"><a class="url fn n" href="/author/mira/" rel="author">Mira Shah</a></span></span></div>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"));
+        assert_absent(&a, &["Veröffentlicht am", "Mira Shah"]);
+    }
+
     /// A date line of its own in the article's text (a `<time>` in a `published-info` box)
     /// repeats the date the view shows above the article, and goes. A date that is part of
     /// a longer line, or another day's, says something the view does not.

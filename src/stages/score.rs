@@ -755,12 +755,16 @@ impl Scorer<'_> {
                     .filter(|_| self.raw_text[i] < 100 && !in_prose && !self.in_teaser(i))
                 {
                     // A line named so that only says when ("Sep 19, 2016" in a `dateline`)
-                    // repeats the date the view shows, and names no one: the byline may
-                    // still come after it.
-                    let when = text.bytes().any(|b| b.is_ascii_digit())
-                        && crate::metadata::clean_byline(&text).is_none();
-                    if when {
+                    // repeats the date the view shows, and names no one; nor does a label
+                    // alone (WordPress's `meta-prep-author` "Posted on"). The byline may
+                    // still come after either.
+                    let no_one = crate::metadata::clean_byline(&text).is_none();
+                    if no_one && text.bytes().any(|b| b.is_ascii_digit()) {
                         dead |= self.published.is_some();
+                    } else if no_one {
+                        // "Published by" with the name in another box: the label goes as
+                        // the byline it labels does.
+                        dead |= byline.is_none();
                     } else if byline.is_none() {
                         let text = self.byline_name(i).unwrap_or(text);
                         let len = text.chars().count();
