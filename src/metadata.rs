@@ -363,8 +363,24 @@ fn names_the_site(author: &str, site_name: Option<&str>, raw_title: &str) -> boo
     if author.is_empty() {
         return false;
     }
-    if site_name.is_some_and(|s| normalize_space(s).to_lowercase() == author) {
-        return true;
+    // The site's name, or a name that holds it as words of its own: its publisher's
+    // ("Ediciones El País" on "EL PAÍS"), the site before the author ("unocero - Alberto
+    // Ávila").
+    if let Some(site) = site_name.map(|s| normalize_space(s).to_lowercase()) {
+        let holds = |at: usize| {
+            let before = author[..at].chars().next_back();
+            let rest = &author[at + site.len()..];
+            // "史蒂文的家_藍天 (stevenhgm)": a person named as their blog, with their handle.
+            let handle = rest.trim().starts_with('(') && rest.trim().ends_with(')');
+            before.is_none_or(char::is_whitespace)
+                && rest.chars().next().is_none_or(char::is_whitespace)
+                && !(at == 0 && handle)
+        };
+        let letters = site.chars().filter(|c| c.is_alphabetic()).count();
+        if author == site || (letters >= 4 && author.match_indices(&site).any(|(at, _)| holds(at)))
+        {
+            return true;
+        }
     }
     let title = normalize_space(&entities::decode_twice(raw_title)).to_lowercase();
     let separator = |c: char| c == ':' || SEPARATORS.contains(&c);
@@ -1435,6 +1451,13 @@ mod tests {
         assert!(!names_the_site("St.Galler Tagblatt", None, title));
         assert!(!names_the_site("T. V. Raman", None, title));
         assert!(!names_the_site("jane@example.com", None, title));
+        // A name that holds the site's as words of its own.
+        assert!(names_the_site("Ediciones El País", Some("EL PAÍS"), "x"));
+        assert!(names_the_site("unocero - Alberto Ávila", Some("unocero"), "x"));
+        assert!(!names_the_site("Mira Pais", Some("País"), "x"));
+        assert!(!names_the_site("Lemire", Some("Daniel Lemire's blog"), "x"));
+        let blog = "史蒂文的家_藍天";
+        assert!(!names_the_site(&format!("{blog} (stevenhgm)"), Some(blog), "x"));
     }
 
     #[test]
