@@ -670,6 +670,55 @@ const AUTHOR_PAGE_LINKS: &[&str] = &[
     "todos los artículos",
     "tutti gli articoli",
 ];
+/// Words of a job title set after the name ("David Lieberman, Executive Editor", "Jane Doe –
+/// Staff Writer"): a tail made only of these, ending in one of [`JOB_NOUNS`], is cut. No
+/// name is made only of them.
+const JOB_WORDS: &[&str] = &[
+    "senior",
+    "chief",
+    "executive",
+    "managing",
+    "staff",
+    "contributing",
+    "associate",
+    "deputy",
+    "special",
+    "political",
+    "national",
+    "foreign",
+    "international",
+    "news",
+    "sports",
+    "business",
+    "science",
+    "technology",
+    "tech",
+    "health",
+    "investigative",
+    "digital",
+    "editor-in-chief",
+];
+/// The last word of such a job title.
+const JOB_NOUNS: &[&str] = &[
+    "editor",
+    "editors",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "columnist",
+    "contributor",
+    "journalist",
+    "producer",
+    "critic",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+];
+
 /// What themes and feeds put where no author is named: no name, or a button's label.
 const NO_AUTHOR: &[&str] = &[
     "no author",
@@ -1054,6 +1103,22 @@ pub fn clean_byline(byline: &str) -> Option<String> {
             name = head.to_string();
         }
     }
+    // "David Lieberman, Executive Editor": the job after the name.
+    for sep in [", "].iter().chain(BYLINE_SEPARATORS) {
+        if let Some((head, tail)) = name.rsplit_once(sep) {
+            let words: Vec<String> = tail.split_whitespace().map(str::to_lowercase).collect();
+            let job = words
+                .last()
+                .is_some_and(|w| JOB_NOUNS.contains(&w.as_str()))
+                && words
+                    .iter()
+                    .all(|w| JOB_WORDS.contains(&w.as_str()) || JOB_NOUNS.contains(&w.as_str()));
+            if job && head.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                name = head.trim().to_string();
+                break;
+            }
+        }
+    }
     for link in AUTHOR_PAGE_LINKS {
         let cut = name.len().checked_sub(link.len()).filter(|&at| {
             name.is_char_boundary(at)
@@ -1372,6 +1437,11 @@ mod tests {
             ("Di Stefano", "Di Stefano"),
             ("Theresa May", "Theresa May"),
             ("50 Cent", "50 Cent"),
+            ("DAVID LIEBERMAN, Executive Editor", "DAVID LIEBERMAN"),
+            ("Jane Doe - Senior Political Correspondent", "Jane Doe"),
+            ("Jane Doe, Max Roe, Staff Writers", "Jane Doe, Max Roe"),
+            ("Jane Editor", "Jane Editor"),
+            ("Jane Doe, Editor", "Jane Doe"),
             (
                 "Doug Stanglin, USA TODAY 8:42 a.m. EDT October 3, 2014",
                 "Doug Stanglin, USA TODAY",
@@ -1453,11 +1523,19 @@ mod tests {
         assert!(!names_the_site("jane@example.com", None, title));
         // A name that holds the site's as words of its own.
         assert!(names_the_site("Ediciones El País", Some("EL PAÍS"), "x"));
-        assert!(names_the_site("unocero - Alberto Ávila", Some("unocero"), "x"));
+        assert!(names_the_site(
+            "unocero - Alberto Ávila",
+            Some("unocero"),
+            "x"
+        ));
         assert!(!names_the_site("Mira Pais", Some("País"), "x"));
         assert!(!names_the_site("Lemire", Some("Daniel Lemire's blog"), "x"));
         let blog = "史蒂文的家_藍天";
-        assert!(!names_the_site(&format!("{blog} (stevenhgm)"), Some(blog), "x"));
+        assert!(!names_the_site(
+            &format!("{blog} (stevenhgm)"),
+            Some(blog),
+            "x"
+        ));
     }
 
     #[test]
