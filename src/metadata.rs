@@ -840,8 +840,8 @@ fn only_date_words(line: &str) -> bool {
 /// Words of the time of day beside a date ("3:15 p.m. EDT", "15.30 Uhr").
 const TIME_WORDS: &[&str] = &[
     "am", "pm", "a.m", "p.m", "uhr", // the time zones a date line names ("9:39AM BST"):
-    "utc", "gmt", "bst", "ist", "cet", "cest", "mez", "mesz", "est", "edt", "cst", "cdt", "mst",
-    "mdt", "pst", "pdt", "aest", "aedt", "jst", "kst", "hkt", "sgt",
+    "utc", "gmt", "et", "ct", "pt", "bst", "ist", "cet", "cest", "mez", "mesz", "est", "edt",
+    "cst", "cdt", "mst", "mdt", "pst", "pdt", "aest", "aedt", "jst", "kst", "hkt", "sgt",
 ];
 
 /// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or a word of
@@ -1468,6 +1468,7 @@ mod tests {
             "Sep 19, 2016",
             "March 3, 2024 at 6:05 p.m. EDT",
             "9:39AM BST 05 Oct 2011",
+            "Published: Wednesday, 21 Sep 2011 | 4:35 PM ET",
             "2019年2月22日 16:00",
             "03.11.2021",
             "  ",

@@ -221,6 +221,11 @@ pub const CAPTION_NAMES: &[Pattern] = &[
 /// metadata, so the lines themselves are left out of the body.
 pub const META_LINE: &[Pattern] = &[
     word("date", "publication dates"),
+    word("datetime", "date-and-time lines (`tool_datetime`)"),
+    word("pubdate", "publication dates run together"),
+    word("postdate", "post dates run together"),
+    word("datum", "German date lines (`news-datum`)"),
+    word("fecha", "Spanish date lines (`fecha-publicacion`)"),
     word("dateline", "datelines"),
     word("timestamp", "timestamps"),
     word("published", "published-on lines"),

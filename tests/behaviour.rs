@@ -2180,6 +2180,12 @@ mod metadata {
         );
         assert_published(&a, "2019-01-21");
         assert_absent(&a, &["Submitted"]);
+        // Named for the date and time, with the US zone the time is in.
+        let a = hourly_ferry(
+            r#"<div class="tool_datetime">Published: <span>Wednesday, 21 Sep 2011 | 4:35 PM ET</span></div>"#,
+        );
+        assert_published(&a, "2011-09-21");
+        assert_absent(&a, &["Published", "4:35"]);
     }
 
     /// A date line that shares its line with the byline is the date's own once the byline
