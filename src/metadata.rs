@@ -1031,7 +1031,8 @@ pub fn clean_byline(byline: &str) -> Option<String> {
         name = rest.to_string();
     }
     // "Jane Doe | March 3, 2024": the part after a separator, when it holds a number.
-    for sep in BYLINE_SEPARATORS {
+    let dated = name.bytes().any(|b| b.is_ascii_digit());
+    for sep in BYLINE_SEPARATORS.iter().filter(|_| dated) {
         if let Some((head, tail)) = name.split_once(sep) {
             if !head.trim().is_empty() && tail.chars().any(|c| c.is_ascii_digit()) {
                 name = head.trim().to_string();
@@ -1103,8 +1104,11 @@ pub fn clean_byline(byline: &str) -> Option<String> {
             name = head.to_string();
         }
     }
-    // "David Lieberman, Executive Editor": the job after the name.
-    for sep in [", "].iter().chain(BYLINE_SEPARATORS) {
+    // "David Lieberman, Executive Editor": the job after the name. (Most bylines end in no
+    // job noun, and skip the separators' searches.)
+    let last = name.rsplit(' ').next().unwrap_or("");
+    let job_last = JOB_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(last));
+    for sep in [", "].iter().chain(BYLINE_SEPARATORS).filter(|_| job_last) {
         if let Some((head, tail)) = name.rsplit_once(sep) {
             let words: Vec<String> = tail.split_whitespace().map(str::to_lowercase).collect();
             let job = words
@@ -1122,7 +1126,10 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     for link in AUTHOR_PAGE_LINKS {
         let cut = name.len().checked_sub(link.len()).filter(|&at| {
             name.is_char_boundary(at)
-                && name[at..].to_lowercase() == *link
+                && name[at..]
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(link.chars())
                 && name[..at].ends_with(' ')
                 && name[..at].chars().filter(|c| c.is_alphabetic()).count() >= 3
         });
