@@ -881,17 +881,13 @@ const RELATIVE_DAYS: &[&str] = &[
 ];
 
 /// The other words of such a line: units, articles and the verbs of an update ("mis à
-/// jour", "actualizado").
+/// jour", "actualizado"). Minutes are `patterns::MINUTE_WORDS`, shared with reading times.
 const RELATIVE_WORDS: &[&str] = &[
     "just",
     "now",
     "a",
     "an",
     "and",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
     "hour",
     "hours",
     "hr",
@@ -908,15 +904,11 @@ const RELATIVE_WORDS: &[&str] = &[
     "jours",
     "heure",
     "heures",
-    "et",
-    "minuten",
     "stunde",
     "stunden",
     "tag",
     "tagen",
     "und",
-    "minuto",
-    "minutos",
     "hora",
     "horas",
     "día",
@@ -925,7 +917,6 @@ const RELATIVE_WORDS: &[&str] = &[
     "actualizado",
     "atualizado",
     "ore",
-    "minuti",
     "aggiornato",
 ];
 
@@ -940,9 +931,15 @@ pub fn says_when_relatively(line: &str) -> bool {
     every_word(line, trim, |w| {
         relative |= RELATIVE_DAYS.contains(&w);
         w.bytes().any(|b| b.is_ascii_digit())
-            || [RELATIVE_DAYS, RELATIVE_WORDS, LABEL_WORDS, TIME_WORDS]
-                .iter()
-                .any(|words| words.contains(&w))
+            || [
+                RELATIVE_DAYS,
+                RELATIVE_WORDS,
+                crate::patterns::MINUTE_WORDS,
+                LABEL_WORDS,
+                TIME_WORDS,
+            ]
+            .iter()
+            .any(|words| words.contains(&w))
     }) && relative
 }
 
