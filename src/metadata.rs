@@ -1108,12 +1108,14 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     for sep in [", "].iter().chain(BYLINE_SEPARATORS).filter(|_| job_last) {
         if let Some((head, tail)) = name.rsplit_once(sep) {
             let words: Vec<String> = tail.split_whitespace().map(str::to_lowercase).collect();
+            let of_job =
+                |w: &String| JOB_WORDS.contains(&w.as_str()) || JOB_NOUNS.contains(&w.as_str());
+            // The title may open with the agency's or paper's name ("AP Technology Writers").
             let job = words
                 .last()
                 .is_some_and(|w| JOB_NOUNS.contains(&w.as_str()))
-                && words
-                    .iter()
-                    .all(|w| JOB_WORDS.contains(&w.as_str()) || JOB_NOUNS.contains(&w.as_str()));
+                && (words.iter().all(of_job)
+                    || (words.len() >= 3 && words[1..].iter().all(of_job)));
             if job && head.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
                 name = head.trim().to_string();
                 break;
@@ -1446,6 +1448,11 @@ mod tests {
             ("Jane Doe, Max Roe, Staff Writers", "Jane Doe, Max Roe"),
             ("Jane Editor", "Jane Editor"),
             ("Jane Doe, Editor", "Jane Doe"),
+            (
+                "JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers",
+                "JORDAN ROBERTSON and RACHEL METZ",
+            ),
+            ("Jane Doe, Max Editor", "Jane Doe, Max Editor"),
             (
                 "Doug Stanglin, USA TODAY 8:42 a.m. EDT October 3, 2014",
                 "Doug Stanglin, USA TODAY",

@@ -2051,6 +2051,11 @@ mod metadata {
         );
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
         assert!(!a.text.contains("Transport Editor"), "{}", a.text);
+        // hCard's `fn` marks the name the same way.
+        let a = hourly_ferry(
+            r#"<p class="author vcard"><a href="/team/mira/"><b class="fn">Mira Shah</b></a> <span class="blogtitle">Senior Harbour Correspondent</span></p>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
     }
 
     /// A byline line says more than the name: a label for screen readers, the section, the

@@ -904,9 +904,11 @@ impl Visitor for Collector {
         } else if !self.capturing.is_empty() && self.publisher == NONE {
             if has_token(&itemprop, "publisher") {
                 self.publisher = node;
-            } else if has_token(&itemprop, "name") {
+            } else if has_token(&itemprop, "name") || class.is_some_and(|c| has_token(c, "fn")) {
                 // Readability takes a byline's `itemprop="name"` for the byline, leaving out the
-                // job title or section beside it ("Ben Silverman Games Editor").
+                // job title or section beside it ("Ben Silverman Games Editor"); hCard's `fn`
+                // marks the name as well ("Andrea Stone" beside "Senior Washington
+                // Correspondent").
                 flags |= flag::BYLINE_NAME;
             }
         }
