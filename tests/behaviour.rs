@@ -4159,6 +4159,23 @@ mod share_bars {
         assert!(a.text.contains("Both replied on X"), "{}", a.text);
     }
 
+    /// A bar named for sharing that also holds the byline: the bar goes, and the byline is
+    /// still the page's.
+    #[test]
+    fn a_byline_set_in_a_share_bar_is_read() {
+        let a = ferry_story(
+            &format!(
+                "<div class=\"post-info-share-bar\"><div class=\"post-tag\">\
+                 <a href=\"/author/mira/\" class=\"post-author-link\"><span>BY</span>\
+                 <span class=\"author-name\">Mira Shah</span></a></div>\
+                 <div class=\"social-icons\">{ICONS}</div></div>"
+            ),
+            "",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+        assert_absent(&a, &["Mira Shah"]);
+    }
+
     #[test]
     fn a_short_post_beside_its_share_buttons_is_read() {
         let html = "<html><head><title>Photo of the day</title></head><body>\

@@ -740,9 +740,15 @@ impl Scorer<'_> {
             let article_header = || {
                 f & flag::IN_ARTICLE != 0 || titled.is_some_and(|h| self.c.within(i).contains(&h))
             };
-            bylines_shown[i] = parent_shown && !gone && (!unlikely || article_header());
+            // A share bar goes, but a byline set in it ("BY Laura Berger" beside the buttons)
+            // is still the page's. (Not the bar itself, named for both: `author_share`.)
+            let share_bar = named_boilerplate
+                && f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) == 0
+                && node.kind == Some(crate::article::RemovedKind::Share);
+            bylines_shown[i] =
+                parent_shown && (!gone || share_bar) && (!unlikely || article_header());
             let mut dead = !parent_alive || gone || unlikely;
-            if bylines_shown[i] && f & flag::BYLINE != 0 {
+            if bylines_shown[i] && !share_bar && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
                 // A dateline that opens a paragraph ("<span class=dateline>KOBE –</span> A
                 // total of …") is the story's first words, not a line of its own.
