@@ -227,7 +227,7 @@ pub fn parse_json_ld(blocks: &[String], doc_title: &str) -> JsonLd {
 pub struct Resolved {
     pub title: Option<String>,
     pub byline: Option<String>,
-    /// Whether `byline` is the site's name (see [`names_the_site`]).
+    /// Whether `byline` is the site's name (see [`SiteNames::named_by`]).
     pub byline_is_site: bool,
     pub excerpt: Option<String>,
     pub site_name: Option<String>,
@@ -273,6 +273,8 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     // An author given as an address (a profile on a social network, which `article:author`
     // asks for and sites copy into `author`) names no one; the byline on the page does.
     let named = |a: &String| !a.starts_with("http://") && !a.starts_with("https://");
+    // (Decoded only for a page that names an author.)
+    let site = std::cell::LazyCell::new(|| SiteNames::new(site_name.as_deref(), &raw.title));
     let byline = ld.byline.clone().or_else(|| {
         let mut metas = AUTHOR_METAS
             .iter()
@@ -280,19 +282,15 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
         let first = metas.next()?;
         // A CMS fills `author` with the site's name and names the writer in a meta of its
         // own (`cXenseParse:author`): the writer's is the byline.
-        if names_the_site(&first, site_name.as_deref(), &raw.title) {
-            metas
-                .find(|a| !names_the_site(a, site_name.as_deref(), &raw.title))
-                .or(Some(first))
+        if site.named_by(&first) {
+            metas.find(|a| !site.named_by(a)).or(Some(first))
         } else {
             Some(first)
         }
     });
     // The site's own name as the author (`<meta name="author" content="Badische Zeitung">`)
     // gives way to a byline the page shows; a blog named for its author still names who wrote.
-    let byline_is_site = byline
-        .as_deref()
-        .is_some_and(|a| names_the_site(a, site_name.as_deref(), &raw.title));
+    let byline_is_site = byline.as_deref().is_some_and(|a| site.named_by(a));
     let excerpt = ld.excerpt.clone().or_else(|| {
         raw.first_meta(&[
             "dc:description",
@@ -341,55 +339,72 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     }
 }
 
-/// Whether `author` is the site's name: an address, its `site_name`, or the part of the
-/// document's title set apart from the rest by a separator or a colon ("ACCU :: Defining
-/// Concepts").
-fn names_the_site(author: &str, site_name: Option<&str>, raw_title: &str) -> bool {
-    // "elmundo.es", "Deutsche Welle (www.dw.com)": a person is not named by an address. (Asked in
-    // the page's own case: "St.Galler Tagblatt" is no address.)
-    let host = |word: &str| {
-        let word = word.trim_matches(['(', ')', '[', ']']);
-        word.rsplit_once('.').is_some_and(|(head, tld)| {
-            !head.is_empty()
-                && !word.contains('@')
-                && (2..=6).contains(&tld.len())
-                && tld.bytes().all(|b| b.is_ascii_lowercase())
-        })
-    };
-    if author.split_whitespace().any(host) {
-        return true;
-    }
-    let author = normalize_space(author).to_lowercase();
-    if author.is_empty() {
-        return false;
-    }
-    // The site's name, or a name that holds it as words of its own: its publisher's
-    // ("Ediciones El País" on "EL PAÍS"), the site before the author ("unocero - Alberto
-    // Ávila").
-    if let Some(site) = site_name.map(|s| normalize_space(s).to_lowercase()) {
-        let holds = |at: usize| {
-            let before = author[..at].chars().next_back();
-            let rest = &author[at + site.len()..];
-            // "史蒂文的家_藍天 (stevenhgm)": a person named as their blog, with their handle.
-            let handle = rest.trim().starts_with('(') && rest.trim().ends_with(')');
-            before.is_none_or(char::is_whitespace)
-                && rest.chars().next().is_none_or(char::is_whitespace)
-                && !(at == 0 && handle)
-        };
-        let letters = site.chars().filter(|c| c.is_alphabetic()).count();
-        if author == site || (letters >= 4 && author.match_indices(&site).any(|(at, _)| holds(at)))
-        {
-            return true;
+/// The site's names, to tell an author that is the site (see [`SiteNames::named_by`]): its
+/// `site_name` and the document's title, each decoded and folded once a page.
+struct SiteNames {
+    name: Option<String>,
+    title: String,
+}
+
+impl SiteNames {
+    fn new(site_name: Option<&str>, raw_title: &str) -> SiteNames {
+        SiteNames {
+            name: site_name.map(|s| normalize_space(s).to_lowercase()),
+            title: normalize_space(&entities::decode_twice(raw_title)).to_lowercase(),
         }
     }
-    let title = normalize_space(&entities::decode_twice(raw_title)).to_lowercase();
-    let separator = |c: char| c == ':' || SEPARATORS.contains(&c);
-    // "Site :: Title", "Site: Title", "Title | Site"; not "Sitemaps explained".
-    title.strip_prefix(author.as_str()).is_some_and(|rest| {
-        rest.starts_with([' ', ':']) && rest.trim_start().starts_with(separator)
-    }) || title
-        .strip_suffix(author.as_str())
-        .is_some_and(|head| head.ends_with(' ') && head.trim_end().ends_with(separator))
+
+    /// Whether `author` is the site's name: an address, its `site_name`, or the part of the
+    /// document's title set apart from the rest by a separator or a colon ("ACCU :: Defining
+    /// Concepts").
+    fn named_by(&self, author: &str) -> bool {
+        // "elmundo.es", "Deutsche Welle (www.dw.com)": a person is not named by an address.
+        // (Asked in the page's own case: "St.Galler Tagblatt" is no address.)
+        let host = |word: &str| {
+            let word = word.trim_matches(['(', ')', '[', ']']);
+            word.rsplit_once('.').is_some_and(|(head, tld)| {
+                !head.is_empty()
+                    && !word.contains('@')
+                    && (2..=6).contains(&tld.len())
+                    && tld.bytes().all(|b| b.is_ascii_lowercase())
+            })
+        };
+        if author.split_whitespace().any(host) {
+            return true;
+        }
+        let author = normalize_space(author).to_lowercase();
+        if author.is_empty() {
+            return false;
+        }
+        // The site's name, or a name that holds it as words of its own: its publisher's
+        // ("Ediciones El País" on "EL PAÍS"), the site before the author ("unocero - Alberto
+        // Ávila").
+        if let Some(site) = &self.name {
+            let holds = |at: usize| {
+                let before = author[..at].chars().next_back();
+                let rest = &author[at + site.len()..];
+                // "史蒂文的家_藍天 (stevenhgm)": a person named as their blog, with their handle.
+                let handle = rest.trim().starts_with('(') && rest.trim().ends_with(')');
+                before.is_none_or(char::is_whitespace)
+                    && rest.chars().next().is_none_or(char::is_whitespace)
+                    && !(at == 0 && handle)
+            };
+            let letters = site.chars().filter(|c| c.is_alphabetic()).count();
+            if author == *site
+                || (letters >= 4 && author.match_indices(site.as_str()).any(|(at, _)| holds(at)))
+            {
+                return true;
+            }
+        }
+        let title = &self.title;
+        let separator = |c: char| c == ':' || SEPARATORS.contains(&c);
+        // "Site :: Title", "Site: Title", "Title | Site"; not "Sitemaps explained".
+        title.strip_prefix(author.as_str()).is_some_and(|rest| {
+            rest.starts_with([' ', ':']) && rest.trim_start().starts_with(separator)
+        }) || title
+            .strip_suffix(author.as_str())
+            .is_some_and(|head| head.ends_with(' ') && head.trim_end().ends_with(separator))
+    }
 }
 
 /// The metas that name the author, the first that does winning (keys as `add_meta` keeps
@@ -1508,6 +1523,10 @@ mod tests {
             article_title("Muffin Grundrezept : Muffin Rezepte", &h1("Muffin Rezepte")),
             "Muffin Grundrezept : Muffin Rezepte"
         );
+    }
+
+    fn names_the_site(author: &str, site_name: Option<&str>, raw_title: &str) -> bool {
+        SiteNames::new(site_name, raw_title).named_by(author)
     }
 
     #[test]
