@@ -242,7 +242,7 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     let ld = parse_json_ld(&raw.json_ld, &doc_title);
     // A headline that shares no word with a `<title>` the page's own `<h1>` repeats is some
     // other text: a CMS's placeholder ("escenic"), a block copied from another page.
-    let shown = |t: &String| {
+    let of_this_page = |t: &String| {
         let doc_is_h1 = headings
             .iter()
             .any(|(level, h)| *level == 1 && text_similarity(&doc_title, h) > 0.75);
@@ -251,7 +251,7 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     let title = ld
         .title
         .clone()
-        .filter(shown)
+        .filter(of_this_page)
         .or_else(|| {
             raw.first_meta(&[
                 "dc:title",
@@ -852,11 +852,12 @@ fn only_date_words(line: &str) -> bool {
     every_word(line, &[',', ':', '.', '|'], |w| LABEL_WORDS.contains(&w))
 }
 
-/// Words of the time of day beside a date ("3:15 p.m. EDT", "15.30 Uhr").
+/// Words of the time of day beside a date ("3:15 p.m. EDT", "15.30 Uhr"), and the time zones
+/// a date line names ("9:39AM BST", "4:35 PM ET").
 const TIME_WORDS: &[&str] = &[
-    "am", "pm", "a.m", "p.m", "uhr", // the time zones a date line names ("9:39AM BST"):
-    "utc", "gmt", "et", "ct", "pt", "bst", "ist", "cet", "cest", "mez", "mesz", "est", "edt",
-    "cst", "cdt", "mst", "mdt", "pst", "pdt", "aest", "aedt", "jst", "kst", "hkt", "sgt",
+    "am", "pm", "a.m", "p.m", "uhr", "utc", "gmt", "et", "ct", "pt", "bst", "ist", "cet", "cest",
+    "mez", "mesz", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "aest", "aedt", "jst",
+    "kst", "hkt", "sgt",
 ];
 
 /// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or a word of
