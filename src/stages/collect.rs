@@ -285,6 +285,16 @@ const ICON_NODES_MAX: usize = 8;
 const RESERVED_NODES_MAX: usize = 1 << 16;
 
 impl Collector {
+    /// Whether `class` is hCard's formatted name (`fn`) inside a byline being captured. (Asked
+    /// of the byline's own captures only: headings are captured too, and are many.)
+    fn hcard_name(&self, class: &str) -> bool {
+        let in_byline = self
+            .capturing
+            .last()
+            .is_some_and(|&(n, _)| self.out.nodes[n as usize].flags & flag::BYLINE != 0);
+        in_byline && has_token(class, "fn")
+    }
+
     /// A collector for a page of `len` bytes.
     pub fn for_page(len: usize) -> Self {
         let mut c = Collector::new();
@@ -904,7 +914,7 @@ impl Visitor for Collector {
         } else if !self.capturing.is_empty() && self.publisher == NONE {
             if has_token(&itemprop, "publisher") {
                 self.publisher = node;
-            } else if has_token(&itemprop, "name") || class.is_some_and(|c| has_token(c, "fn")) {
+            } else if has_token(&itemprop, "name") || class.is_some_and(|c| self.hcard_name(c)) {
                 // Readability takes a byline's `itemprop="name"` for the byline, leaving out the
                 // job title or section beside it ("Ben Silverman Games Editor"); hCard's `fn`
                 // marks the name as well ("Andrea Stone" beside "Senior Washington
