@@ -1291,8 +1291,7 @@ pub const CONTROL_LABEL_MAX_BYTES: usize = 32;
 pub fn is_control_label(text: &str) -> bool {
     // Asked of every short text that is no ad label: most leave on their first letter.
     let first = text.bytes().find(|b| !b.is_ascii_whitespace()).unwrap_or(0);
-    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
-    if letter >= 26 || CONTROL_LABEL_FIRST_LETTERS & (1 << letter) == 0 {
+    if !opens_with(first, CONTROL_LABEL_FIRST_LETTERS) {
         return false;
     }
     one_of(text.trim(), CONTROL_LABELS, CONTROL_LABEL_LENGTHS)
@@ -1317,14 +1316,8 @@ pub const AUTHOR_LABELS: &[&str] = &[
 /// Whether a piece of text is only an author label (see [`AUTHOR_LABELS`]).
 pub fn is_author_label(text: &str) -> bool {
     let text = text.trim().trim_end_matches(':').trim_end();
-    let letter = text
-        .bytes()
-        .next()
-        .unwrap_or(0)
-        .to_ascii_lowercase()
-        .wrapping_sub(b'a');
-    letter < 26
-        && AUTHOR_LABEL_FIRST_LETTERS & (1 << letter) != 0
+    let first = text.bytes().next().unwrap_or(0);
+    opens_with(first, AUTHOR_LABEL_FIRST_LETTERS)
         && one_of(text, AUTHOR_LABELS, AUTHOR_LABEL_LENGTHS)
 }
 
@@ -1349,6 +1342,13 @@ const fn first_letters(labels: &[&str]) -> u32 {
         i += 1;
     }
     letters
+}
+
+/// Whether byte `first`, in either case, is an ASCII letter in `letters` (a set from
+/// [`first_letters`]): a text that opens otherwise is none of the labels.
+const fn opens_with(first: u8, letters: u32) -> bool {
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    letter < 26 && letters & (1 << letter) != 0
 }
 
 /// The lengths in bytes of [`CONTROL_LABELS`], as a bit set.
@@ -1418,9 +1418,8 @@ pub fn is_back_link(text: &str) -> bool {
     let Some(&first) = text.as_bytes().first() else {
         return false;
     };
-    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
-    let text = if letter < 26 {
-        if BACK_LINK_FIRST_LETTERS & (1 << letter) == 0 {
+    let text = if first.is_ascii_alphabetic() {
+        if !opens_with(first, BACK_LINK_FIRST_LETTERS) {
             return false;
         }
         match text.as_bytes().last() {

@@ -733,8 +733,8 @@ impl Scorer<'_> {
             let f = node.flags;
             let named_boilerplate =
                 f & (flag::BOILERPLATE | flag::STRUCTURAL) != 0 && !self.protected[i];
-            let gone =
-                f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) != 0 || named_boilerplate;
+            let removed = f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) != 0;
+            let gone = removed || named_boilerplate;
             let unlikely = flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.protected[i];
             // (A closure: asked only of an unlikely element, as it searches.)
             let article_header = || {
@@ -743,7 +743,7 @@ impl Scorer<'_> {
             // A share bar goes, but a byline set in it ("BY Laura Berger" beside the buttons)
             // is still the page's. (Not the bar itself, named for both: `author_share`.)
             let share_bar = named_boilerplate
-                && f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) == 0
+                && !removed
                 && node.kind == Some(crate::article::RemovedKind::Share);
             bylines_shown[i] =
                 parent_shown && (!gone || share_bar) && (!unlikely || article_header());
