@@ -601,6 +601,15 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("assine a newsletter", RemovedKind::Paywall),
     // "この記事は会員限定です。電子版に登録すると続きをお読みいただけます。"
     ("続きをお読みいただけます", RemovedKind::Paywall),
+    // A player's or a widget's stand-in for readers without scripts ("To view this content,
+    // Javascript must be enabled and Adobe Flash Player must be installed."): the page
+    // talking about itself, which the view, with the script gone, has nothing to show for.
+    ("please enable javascript", RemovedKind::Hidden),
+    ("javascript must be enabled", RemovedKind::Hidden),
+    ("javascript is disabled", RemovedKind::Hidden),
+    ("javascript is required", RemovedKind::Hidden),
+    ("aktivieren sie javascript", RemovedKind::Hidden),
+    ("activer javascript", RemovedKind::Hidden),
 ];
 
 /// Calls to action that open a short paragraph, addressed to the reader ("Subscribe to
@@ -610,6 +619,9 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     ("subscribe to ", RemovedKind::Paywall),
     ("sign up for ", RemovedKind::Paywall),
     ("sign up to ", RemovedKind::Paywall),
+    // A widget's error, left in the page when its script failed ("Failed to load latest
+    // commit information.").
+    ("failed to load ", RemovedKind::Hidden),
 ];
 
 /// Paragraphs this long or longer are never nudges: a call to subscribe is a line or two.

@@ -4027,6 +4027,32 @@ mod nudges {
     }
 
     #[test]
+    fn a_widget_that_needs_scripts_or_failed_to_load_says_nothing_in_the_view() {
+        let a = ferry_story(
+            "<div class=\"player\"><p>To view this content, Javascript must be enabled and \
+             Adobe Flash Player must be installed.</p></div>",
+            "<div class=\"flash flash-error\"><svg aria-hidden=\"true\"></svg> Failed to load \
+             latest commit information.</div><p>Bitte aktivieren Sie JavaScript, um das Video \
+             zu sehen.</p>",
+        );
+        assert_absent(&a, &["Javascript", "JavaScript", "Failed to load"]);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+        assert!(a.removed.hidden >= 3, "{:?}", a.removed);
+    }
+
+    #[test]
+    fn prose_about_scripts_that_failed_stays() {
+        let prose = [
+            "The timetable page failed to load for most of Tuesday, the company said.",
+            "Browsers let users turn JavaScript off, and a few still do.",
+        ];
+        let a = article_with(&prose);
+        for p in prose {
+            assert!(a.text.contains(p), "{p} missing from:\n{}", a.text);
+        }
+    }
+
+    #[test]
     fn a_reading_time_badge_goes() {
         let a = ferry_story(
             "<p class=\"meta__reading-time\"><span class=\"sr-only\">Temps de </span>Lecture \

@@ -1061,8 +1061,8 @@ impl Visitor for Collector {
         if tag.is_heading() || flags & (flag::BYLINE | flag::META_LINE | flag::BYLINE_NAME) != 0 {
             self.capturing.push((node, String::new()));
         }
-        // A `<div>` is probed too, for a label set as one (`<div class="headline">Das könnte
-        // Sie auch interessieren</div>`), unless a paragraph is open; the innermost div
+        // A `<div>` is probed too, for a label or a nudge set as one (`<div class="headline">Das
+        // könnte Sie auch interessieren</div>`), unless a paragraph is open; the innermost div
         // takes the probe, as one with a block inside is no label.
         let probe_div = tag == Tag::Div
             && self
@@ -1166,15 +1166,11 @@ impl Visitor for Collector {
         if self.probe == Some(open.node) {
             self.probe = None;
             let node = &mut self.out.nodes[open.node as usize];
-            if node.tag == Tag::Div {
-                let alone = node.flags & flag::HAS_BLOCK_CHILD == 0;
-                if alone && is_related_label(&self.probe_text, LABEL_MAX_BYTES) {
-                    node.flags |= flag::RELATED_LABEL;
-                } else if alone && crate::patterns::reading_time(&self.probe_text) {
-                    node.flags |= flag::NUDGE;
-                }
-            } else if self.probe_text.len() < PROBE_MAX_BYTES {
-                // A paragraph that filled the buffer is prose, whatever it mentions.
+            // A `<div>` of text alone is a paragraph too (a widget's error line); one that
+            // holds blocks is a wrapper, whatever its first words. A paragraph that filled the
+            // buffer is prose, whatever it mentions.
+            let paragraph = node.tag != Tag::Div || node.flags & flag::HAS_BLOCK_CHILD == 0;
+            if paragraph && self.probe_text.len() < PROBE_MAX_BYTES {
                 if let Some(kind) = crate::patterns::nudge(&self.probe_text) {
                     node.flags |= flag::NUDGE;
                     node.kind = node.kind.or(Some(kind));
