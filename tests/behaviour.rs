@@ -4378,6 +4378,48 @@ mod split_bodies {
     }
 }
 
+/// An audio episode's page: the description is the one block of prose, in a wrapper with the
+/// episode's pictures and its player's buttons, beside short panes about other episodes.
+mod best_block {
+    use super::*;
+
+    #[test]
+    fn the_description_stays_when_its_wrapper_is_furniture() {
+        let html = "<html><head><title>Harbour Hour for Friday, May 3</title></head><body>\
+            <div class=\"wrap\"><div class=\"layout\"><div class=\"episode\">\
+            <h1>Harbour Hour for Friday, May 3</h1>\
+            <img src=\"/img/teaser.jpg\" alt=\"\"><img src=\"/img/badge.gif\" alt=\"\">\
+            <img src=\"/img/logo.gif\" alt=\"\"><img src=\"/img/t2.jpg\" alt=\"\">\
+            <img src=\"/img/t3.jpg\" alt=\"\">\
+            <div class=\"description\"><div class=\"label\">Episode description:</div>\
+            <div class=\"items\">The ferry council met again this week, and the news was \
+            mixed: the new pier is late, the budget is short, and the boats that were meant to \
+            sail in spring will wait until autumn. We hear from the harbour master, from two \
+            captains, and from a fisherman who has worked these waters for forty years, about \
+            what the delay means for the town, for the island, and for the summer trade.</div>\
+            </div><div class=\"player\"><p>To listen, enable JavaScript.</p>\
+            <img src=\"/img/flash.gif\" alt=\"\"><img src=\"/img/support.gif\" alt=\"\">\
+            <ul><li><a href=\"/a.mp3\">Download audio</a></li><li><a href=\"/embed\">Embed \
+            player</a></li><li><a href=\"/help\">Player help</a></li></ul></div></div>\
+            <div class=\"pane\"><div class=\"pane-inner\"><p>Last week, the show visited the \
+            lighthouse, where the keepers told us about storms, ships and the long winter \
+            nights.</p></div></div>\
+            <div class=\"pane\"><div class=\"pane-inner\"><p>Next week, the show goes to the \
+            market, where the traders talk about prices, weather and the tourists who come in \
+            June.</p></div></div></div></div></body></html>";
+        let a = extract_ok(
+            html,
+            "https://radio.example.com/shows/harbour-hour/2024-05-03",
+        );
+        assert!(a.text.contains("the news was mixed"), "{}", a.text);
+        assert!(a.text.contains("summer trade."), "{}", a.text);
+        // The player's buttons went with their own block, not the description with them.
+        for furniture in ["Download audio", "Embed player", "enable JavaScript"] {
+            assert!(!a.text.contains(furniture), "{furniture:?} in {}", a.text);
+        }
+    }
+}
+
 /// Headings given to screen readers alone, which name a page's regions for them, and the
 /// labels such readers get for a figure.
 mod screen_reader_headings {

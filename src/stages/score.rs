@@ -1228,7 +1228,7 @@ impl Scorer<'_> {
                         .map(|i| i as u32)
                         .collect(),
                 };
-                return Some(self.finish(roots, &alive, flags, byline));
+                return Some(self.finish(roots, &alive, flags, byline, None));
             }
         };
 
@@ -1343,7 +1343,8 @@ impl Scorer<'_> {
         // `finish` builds sums of its own: one per-node vector of sums alive at a time bounds
         // the peak on a large page.
         drop(agg);
-        Some(self.finish(roots, &alive, flags, byline))
+        let best = candidates.first().map(|&(i, _)| i);
+        Some(self.finish(roots, &alive, flags, byline, best))
     }
 
     /// Whether element `outer`'s span holds `inner`'s (an element holds itself).
@@ -1486,13 +1487,14 @@ impl Scorer<'_> {
     }
 
     /// Readability's `_prepArticle`: conditional cleaning inside the chosen roots, then the
-    /// actions for the emit pass.
+    /// actions for the emit pass. `best` is the candidate that scored best, if any.
     fn finish(
         &self,
         roots: Vec<u32>,
         alive: &[bool],
         flags: Flags,
         byline: Option<(u32, String)>,
+        best: Option<usize>,
     ) -> Plan {
         let nodes = &self.c.nodes;
         let n = nodes.len();
@@ -1532,13 +1534,26 @@ impl Scorer<'_> {
             .filter(|&i| inside[i])
             .map(|i| u64::from(nodes[i].text))
             .sum();
+        // The block that scored best is not cleaned away with a block that holds it inside
+        // the article: the article grew from it (up to where near-best candidates meet), and
+        // a holder judged by its furniture (a player's buttons and badges beside an episode's
+        // description) would take the story with it. The holders' other children are still
+        // judged one by one.
+        let mut spine = Vec::new();
+        let mut b = best.map_or(NONE, |b| b as u32);
+        while b != NONE && actions[b as usize] == Action::Keep {
+            spine.push(b);
+            b = nodes[b as usize].parent;
+        }
         let mut text_len = 0u64;
         for i in (first..end).rev() {
             let node = &nodes[i];
             // What goes, by a verdict here or before (a bar named `share`), still counts its
             // share buttons and ad labels into the parent's figures, and nothing else.
             let root = actions[i] == Action::Root;
-            let gone = !inside[i] || self.should_clean(i, &kept[i], flags, root, article_text);
+            let gone = !inside[i]
+                || (self.should_clean(i, &kept[i], flags, root, article_text)
+                    && !spine.contains(&(i as u32)));
             if gone {
                 if inside[i] {
                     actions[i] = Action::Drop;
@@ -1982,7 +1997,7 @@ impl Scorer<'_> {
                 roots.push(i as u32);
             }
         }
-        self.finish(roots, &alive, flags, byline)
+        self.finish(roots, &alive, flags, byline, None)
     }
 }
 
