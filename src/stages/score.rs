@@ -554,10 +554,16 @@ const ATTEMPTS: [Flags; 4] = [
     },
 ];
 
+/// How much more a lenient attempt must read than a stricter one's short result to replace
+/// it. A stricter attempt reads the page's names too, and when both read little, a few more
+/// characters are more often a sidebar's blurb or a paywall's line than the story's missing
+/// part (Readability takes any longer one).
+const LENIENT_MARGIN: f64 = 1.5;
+
 /// Readability's retries over [`ATTEMPTS`], `attempt(k)` running the `k`th: the first result
-/// of [`CHAR_THRESHOLD`] characters or more wins, and failing that the longest. Only a
-/// readable result is an article; a list of links, longer than what an earlier attempt read,
-/// does not put that out (a photo post's caption, then the lenient attempt's list of related
+/// of [`CHAR_THRESHOLD`] characters or more wins, and failing that the longest, by
+/// [`LENIENT_MARGIN`]. Only a readable result is an article; a list of links, longer than
+/// what an earlier attempt read, does not put that out (a photo post's caption, then the lenient attempt's list of related
 /// posts). `total_prose` is the page's non-link text.
 fn pick(mut attempt: impl FnMut(usize) -> Option<Plan>, total_prose: f64) -> Option<Plan> {
     let mut best: Option<Plan> = None;
@@ -584,7 +590,8 @@ fn pick(mut attempt: impl FnMut(usize) -> Option<Plan>, total_prose: f64) -> Opt
             }
             break;
         }
-        if plan.readable && best.as_ref().is_none_or(|b| plan.text_len > b.text_len) {
+        let longer = |b: &Plan| plan.text_len as f64 > LENIENT_MARGIN * b.text_len as f64;
+        if plan.readable && best.as_ref().is_none_or(longer) {
             best = Some(plan);
         }
     }
@@ -2087,14 +2094,19 @@ mod tests {
             picked([(0, true), (0, true), (0, true), (800, false)]),
             None
         );
-        // The first long readable result wins; failing one, the longest.
+        // The first long readable result wins; failing one, the longest, a lenient attempt
+        // only by half as much again.
         assert_eq!(
             picked([(200, true), (900, true), (950, true), (1000, true)]),
             Some(900)
         );
         assert_eq!(
-            picked([(200, true), (300, true), (250, true), (100, true)]),
-            Some(300)
+            picked([(200, true), (400, true), (250, true), (100, true)]),
+            Some(400)
+        );
+        assert_eq!(
+            picked([(200, true), (280, true), (250, true), (290, true)]),
+            Some(200)
         );
     }
 }
