@@ -888,6 +888,30 @@ mod standfirst {
             assert!(!a.text.contains(absent), "{absent}: {}", a.text);
         }
     }
+
+    /// A blog theme that sets the standfirst as a heading in the body, straight before the
+    /// first subheading: a sentence is no label left over from a removed section. A short
+    /// heading with nothing under it still goes.
+    #[test]
+    fn a_standfirst_set_as_a_heading_before_a_subheading_stays() {
+        let body: String = (0..6).map(|i| format!("<p>{PARA} ({i})</p>")).collect();
+        let html = format!(
+            "<html><head><title>Cycle lanes approved</title></head><body><article>\
+             <h1>Cycle lanes approved</h1><div class=\"entry\">\
+             <h4><span>Mira Shah rides the planned route along Station Road with the councillors \
+             who voted for it, and the shopkeepers who did not.</span></h4>\
+             <h4><span>Nine votes to four</span></h4>{body}\
+             <h3>Related stories</h3></div></article></body></html>"
+        );
+        let a = extract_ok(&html, "https://gazette.example/news/cycle-lanes");
+        assert!(
+            a.text.contains("Mira Shah rides the planned route"),
+            "{}",
+            a.text
+        );
+        assert!(a.text.contains("Nine votes to four"), "{}", a.text);
+        assert!(!a.text.contains("Related stories"), "{}", a.text);
+    }
 }
 
 mod figure_images {

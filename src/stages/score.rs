@@ -530,6 +530,10 @@ pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) ->
     pick(|k| s.attempt(ATTEMPTS[k]), s.total_prose)
 }
 
+/// Text beyond which a heading reads as a sentence (a standfirst, a "dek"), not a label, and
+/// a block beside the body joins it (Readability's 80).
+const DEK_MIN_CHARS: u32 = 80;
+
 /// Readability's attempts, strictest first.
 const ATTEMPTS: [Flags; 4] = [
     Flags {
@@ -1321,12 +1325,13 @@ impl Scorer<'_> {
                 {
                     let ld = agg[i].link_density();
                     let len = agg[i].text;
-                    (len > 80 && ld < 0.25) || (len < 80 && len > 0 && ld == 0.0 && agg[i].sentence)
+                    (len > DEK_MIN_CHARS && ld < 0.25)
+                        || (len < DEK_MIN_CHARS && len > 0 && ld == 0.0 && agg[i].sentence)
                 } else if nodes[i].tag.is_heading() && nodes[i].tag != Tag::H1 {
                     // A long heading beside the body is its standfirst (a "dek"), which
                     // CMSs mark up as an h2; a short one is a section title that only
                     // belongs with the body it introduces.
-                    agg[i].text > 80 && agg[i].link_density() < 0.25
+                    agg[i].text > DEK_MIN_CHARS && agg[i].link_density() < 0.25
                 } else {
                     false
                 };
@@ -1583,7 +1588,7 @@ impl Scorer<'_> {
 
         self.drop_title_repeats(&mut actions, &inside);
         self.drop_related_sections(&mut actions, &inside, &kept);
-        self.drop_orphan_headings(&mut actions, &inside);
+        self.drop_orphan_headings(&mut actions, &inside, &kept);
         let (readable, link_density) = self.readable(&roots, &kept, &inside);
 
         let dir = self.dir_for(&roots);
@@ -1706,7 +1711,10 @@ impl Scorer<'_> {
 
     /// A heading with nothing left under it (before the next heading of its rank or the end)
     /// introduced what cleaning removed ("Related articles", "More on this"): drop it too.
-    fn drop_orphan_headings(&self, actions: &mut [Action], inside: &[bool]) {
+    /// Not a heading of a sentence's length ([`DEK_MIN_CHARS`]) before another heading: that
+    /// is a standfirst set as a heading, straight before the body's first subheading. At the
+    /// article's end, one goes like a label: a teaser's headline, a blog's tagline.
+    fn drop_orphan_headings(&self, actions: &mut [Action], inside: &[bool], kept: &Kept) {
         let nodes = &self.c.nodes;
         let n = nodes.len();
         let mut live = vec![false; n];
@@ -1729,7 +1737,9 @@ impl Scorer<'_> {
             let tag = nodes[i].tag;
             if tag.is_heading() {
                 if let Some(h) = pending {
-                    if heading_rank(tag) <= heading_rank(nodes[h].tag) {
+                    if heading_rank(tag) <= heading_rank(nodes[h].tag)
+                        && kept[h].text <= DEK_MIN_CHARS
+                    {
                         actions[h] = Action::Drop;
                     }
                 }
