@@ -3758,6 +3758,30 @@ mod teaser_headings {
             assert!(a.text.contains(kept), "{kept} lost:\n{}", a.text);
         }
     }
+
+    /// A teaser card set in the body as a figure that is one link: its picture, kicker,
+    /// headline and summary go. A figure whose caption links in part stays.
+    #[test]
+    fn a_figure_that_is_a_link_to_another_story_goes() {
+        let a = article_with(
+            "<figure class=\"layout--image\"><a href=\"/ferry-timetable-1.44\" class=\"card\">\
+             <img src=\"/img/timetable.jpg\" alt=\"\"><figcaption><p>New timetable</p>\
+             <h3>Boats every half hour</h3><p>The company wants to run the crossing twice an \
+             hour from 2021.</p></figcaption></a></figure>\
+             <figure><img src=\"/img/pier.jpg\" alt=\"\"><figcaption>The pier in March. \
+             <a href=\"/gallery\">More pictures</a></figcaption></figure>",
+        );
+        for teaser in ["New timetable", "Boats every half hour", "twice an hour"] {
+            assert!(!a.text.contains(teaser), "{teaser} left in:\n{}", a.text);
+        }
+        assert!(
+            !a.content_html.contains("timetable.jpg"),
+            "{}",
+            a.content_html
+        );
+        assert!(a.text.contains("The pier in March."), "{}", a.text);
+        assert!(a.content_html.contains("pier.jpg"), "{}", a.content_html);
+    }
 }
 
 /// A picture's credit line names who took it, not what it shows: a reader has no use for it.

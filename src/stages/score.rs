@@ -1828,6 +1828,12 @@ impl Scorer<'_> {
         if node.tag == Tag::Figure && marks.ad_labels > 0 && kept.text <= 2 && kept.img <= 1 {
             return true;
         }
+        // A figure that is a link to another story, headline and all (`<figure><a
+        // class="teaser">` around a picture, a kicker, an `<h3>` and a summary): a teaser
+        // set in the body. A picture's caption holds no heading, and links from it in part.
+        if node.tag == Tag::Figure && kept.heading_text > 0 && kept.link_density() >= 0.9 {
+            return true;
+        }
         // A credit line goes, but not the picture it sits beside in one paragraph.
         if node.flags & flag::CREDIT != 0 && kept.img == 0 && kept.embeds == 0 {
             return true;
