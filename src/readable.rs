@@ -26,11 +26,11 @@ const MIN_SCORE: f64 = 20.0;
 /// Flags that take an element and everything inside it out of the question: text in hidden
 /// parts, `<nav>`, `<footer>`, `<aside>` and their roles is not the page's article however
 /// long it is.
-const OUTSIDE: u32 = flag::HIDDEN | flag::NEVER | flag::STRUCTURAL;
+const OUTSIDE: flag::Bits = flag::HIDDEN | flag::NEVER | flag::STRUCTURAL;
 /// Flags that take out only the element itself, as Readability's names do: pages wrap whole
 /// articles in containers named like ads or menus (the scorer's `protected` undoes that), so
 /// a name does not condemn what is inside.
-const SKIPPED: u32 = flag::UNLIKELY | flag::BOILERPLATE;
+const SKIPPED: flag::Bits = flag::UNLIKELY | flag::BOILERPLATE;
 
 /// Whether `html` (an already-decoded page) probably holds an article worth a reading view.
 ///

@@ -24,74 +24,77 @@ pub type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState
 
 /// Node flags, set while collecting.
 pub mod flag {
+    /// A node's flags, one bit each.
+    pub type Bits = u64;
+
     /// `hidden`, `aria-hidden=true`, `display:none`, `visibility:hidden`, a closed `<dialog>`.
-    pub const HIDDEN: u32 = 1 << 0;
+    pub const HIDDEN: Bits = 1 << 0;
     /// Never article content whatever its text (script, style, forms controls, `<head>`...).
-    pub const NEVER: u32 = 1 << 1;
+    pub const NEVER: Bits = 1 << 1;
     /// Readability's unlikely candidate (by class/id or role); skipped in the first attempt.
-    pub const UNLIKELY: u32 = 1 << 2;
+    pub const UNLIKELY: Bits = 1 << 2;
     /// Page furniture by element or role: `<nav>`, `<aside>`, `<footer>`, site `<header>`...
-    pub const STRUCTURAL: u32 = 1 << 3;
+    pub const STRUCTURAL: Bits = 1 << 3;
     /// Named as boilerplate (cookie, share, newsletter...): see `Node::kind`.
-    pub const BOILERPLATE: u32 = 1 << 4;
+    pub const BOILERPLATE: Bits = 1 << 4;
     /// Inside a `<table>` / `<code>` / `<a>` / `<figure>` / `<article>` or `<main>`.
-    pub const IN_TABLE: u32 = 1 << 5;
-    pub const IN_CODE: u32 = 1 << 6;
-    pub const IN_LINK: u32 = 1 << 7;
-    pub const IN_FIGURE: u32 = 1 << 8;
-    pub const IN_ARTICLE: u32 = 1 << 9;
+    pub const IN_TABLE: Bits = 1 << 5;
+    pub const IN_CODE: Bits = 1 << 6;
+    pub const IN_LINK: Bits = 1 << 7;
+    pub const IN_FIGURE: Bits = 1 << 8;
+    pub const IN_ARTICLE: Bits = 1 << 9;
     /// The link it sits in points inside the page (`href="#..."`).
-    pub const HASH_LINK: u32 = 1 << 10;
+    pub const HASH_LINK: Bits = 1 << 10;
     /// A byline candidate (`rel=author`, `itemprop~=author`, byline-like names).
-    pub const BYLINE: u32 = 1 << 11;
+    pub const BYLINE: Bits = 1 << 11;
     /// A short line carrying the date or reading time (by name, or a `<time>` element).
-    pub const META_LINE: u32 = 1 << 12;
+    pub const META_LINE: Bits = 1 << 12;
     /// A div/section with a block child (so it does not read as a paragraph itself).
-    pub const HAS_BLOCK_CHILD: u32 = 1 << 13;
+    pub const HAS_BLOCK_CHILD: Bits = 1 << 13;
     /// Its own text ends a sentence (`. ` or a final `.`), for Readability's sibling test.
-    pub const SENTENCE: u32 = 1 << 14;
+    pub const SENTENCE: Bits = 1 << 14;
     /// An embed that is a video from a known host (kept by Readability's cleaning).
-    pub const VIDEO: u32 = 1 << 15;
+    pub const VIDEO: Bits = 1 << 15;
     /// A table marked as layout (`role=presentation`, `datatable=0`).
-    pub const LAYOUT_TABLE: u32 = 1 << 16;
+    pub const LAYOUT_TABLE: Bits = 1 << 16;
     /// A table that declares itself as data (`summary`, caption, `th`, `thead`...).
-    pub const DATA_TABLE_HINT: u32 = 1 << 17;
+    pub const DATA_TABLE_HINT: Bits = 1 << 17;
     /// `itemprop=articleBody` or `role=main`: the page says this is the article.
-    pub const DECLARED_BODY: u32 = 1 << 18;
+    pub const DECLARED_BODY: Bits = 1 << 18;
     /// Matched the user's content-root selector.
-    pub const SITE_ROOT: u32 = 1 << 19;
+    pub const SITE_ROOT: Bits = 1 << 19;
     /// Matched one of the user's remove selectors.
-    pub const SITE_REMOVE: u32 = 1 << 20;
+    pub const SITE_REMOVE: Bits = 1 << 20;
     /// A short paragraph that asks the reader to subscribe, sign up or follow (see
     /// `patterns::NUDGES`), or only says how long the story takes to read
     /// (`patterns::READING_WORDS`).
-    pub const NUDGE: u32 = 1 << 21;
+    pub const NUDGE: Bits = 1 << 21;
     /// Not in the HTML namespace (inside `<svg>` or `<math>`).
-    pub const FOREIGN: u32 = 1 << 22;
+    pub const FOREIGN: Bits = 1 << 22;
     /// A shadow host whose root has no default slot: its own text is not shown.
-    pub const QUIET_TEXT: u32 = 1 << 23;
+    pub const QUIET_TEXT: Bits = 1 << 23;
     /// `itemprop="name"` inside a byline candidate, or a mark in one named for a name
     /// (`author-name`): the author's name alone.
-    pub const BYLINE_NAME: u32 = 1 << 24;
+    pub const BYLINE_NAME: Bits = 1 << 24;
     /// A short caption part or paragraph that only credits a picture (see `super::credits`).
-    pub const CREDIT: u32 = 1 << 25;
+    pub const CREDIT: Bits = 1 << 25;
     /// A paragraph that is only a related-links label ("<p><strong>Schon gelesen?</strong>"),
     /// a heading in all but its tag (see `patterns::RELATED_HEADINGS`).
-    pub const RELATED_LABEL: u32 = 1 << 26;
+    pub const RELATED_LABEL: Bits = 1 << 26;
     /// A link to a share endpoint (see `patterns::SHARE_ENDPOINTS`).
-    pub const SHARE_LINK: u32 = 1 << 27;
+    pub const SHARE_LINK: Bits = 1 << 27;
     /// Its own text is only an advertisement's label ("Anzeige", see `patterns::AD_LABELS`).
-    pub const AD_LABEL: u32 = 1 << 28;
+    pub const AD_LABEL: Bits = 1 << 28;
     /// A link to an app's page in a store (see `patterns::APP_STORES`), or inside one.
-    pub const STORE_LINK: u32 = 1 << 29;
+    pub const STORE_LINK: Bits = 1 << 29;
     /// A search box (`<input type="search">`), or inside `role="search"` or `<search>`.
-    pub const SEARCH: u32 = 1 << 30;
+    pub const SEARCH: Bits = 1 << 30;
     /// Its own text is only a picture widget's control ("hide caption", see
     /// `patterns::CONTROL_LABELS`), or a link's that only goes back ("Back to top", see
     /// `patterns::BACK_LINKS`).
-    pub const CONTROL_LABEL: u32 = 1 << 31;
+    pub const CONTROL_LABEL: Bits = 1 << 31;
     /// Flags a child inherits from its parent.
-    pub const INHERITED: u32 = IN_TABLE
+    pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
         | IN_LINK
         | IN_FIGURE
@@ -108,7 +111,7 @@ pub mod flag {
 pub struct Node {
     pub parent: u32,
     pub tag: Tag,
-    pub flags: u32,
+    pub flags: flag::Bits,
     /// What kind of boilerplate its names say it is (with `flag::BOILERPLATE` or
     /// `flag::STRUCTURAL`).
     pub kind: Option<RemovedKind>,
@@ -1108,7 +1111,7 @@ impl Visitor for Collector {
         });
     }
 
-    fn mark(&mut self, node: u32, flags: u32) {
+    fn mark(&mut self, node: u32, flags: flag::Bits) {
         if let Some(n) = self.out.nodes.get_mut(node as usize) {
             n.flags |= flags;
         }

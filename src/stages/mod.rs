@@ -405,7 +405,7 @@ fn corpus_pages() -> Option<Vec<std::path::PathBuf>> {
 }
 
 /// Compiles a user's site rule into selector marks, refusing what lol_html cannot match.
-fn site_marks(options: &Options) -> Result<Vec<(Selector, u32)>, Error> {
+fn site_marks(options: &Options) -> Result<Vec<(Selector, flag::Bits)>, Error> {
     let Some(rule) = &options.site_rule else {
         return Ok(Vec::new());
     };

@@ -257,7 +257,7 @@ struct Buttons {
 }
 
 impl Buttons {
-    fn own(node: &Node, kind: u32) -> Buttons {
+    fn own(node: &Node, kind: flag::Bits) -> Buttons {
         Buttons {
             text: if node.flags & kind != 0 { node.text } else { 0 },
             ..Buttons::default()
@@ -268,7 +268,7 @@ impl Buttons {
         (self.links | self.text | self.icons) != 0
     }
 
-    fn add(&mut self, child: &Buttons, node: &Node, kind: u32) {
+    fn add(&mut self, child: &Buttons, node: &Node, kind: flag::Bits) {
         self.links += child.links;
         self.text = self.text.saturating_add(child.text);
         self.icons += child.icons;
@@ -948,7 +948,7 @@ impl Scorer<'_> {
     /// whole; a mark that is a label ("Auteur:") names no one.
     fn byline_name(&self, i: usize) -> Option<String> {
         let within = self.c.within(i);
-        let has = |j: &usize, f: u32| self.c.nodes[*j].flags & f != 0;
+        let has = |j: &usize, f: flag::Bits| self.c.nodes[*j].flags & f != 0;
         // Several names are several authors, each marked ("By A and B"); a name inside
         // another is part of it.
         let mut names: Vec<String> = Vec::new();
@@ -1045,7 +1045,7 @@ impl Scorer<'_> {
     /// Whether `i`, or an element around it inside `outer`, is an author box, a date line, a
     /// figure or a link.
     fn furniture(&self, i: usize, outer: u32) -> bool {
-        const FURNITURE: u32 = flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK;
+        const FURNITURE: flag::Bits = flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK;
         let nodes = &self.c.nodes;
         let mut p = i as u32;
         while p != NONE && p != outer {

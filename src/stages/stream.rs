@@ -22,7 +22,7 @@ pub trait Visitor {
     /// in. Called after the elements it implicitly closes have been ended.
     fn start(&mut self, node: u32, tag: Tag, parent: Option<Open>, el: &StartTag<'_>);
     /// A site-rule selector matched element `node` (just started); `flags` is the rule's mark.
-    fn mark(&mut self, node: u32, flags: u32) {
+    fn mark(&mut self, node: u32, flags: u64) {
         let _ = (node, flags);
     }
     /// An element ends, by its end tag, implicitly, or at the end of the document. `at` is
@@ -148,7 +148,7 @@ struct Reported {
     can_have_content: bool,
     foreign: bool,
     /// The marks of the site-rule selectors it matched.
-    marks: u32,
+    marks: u64,
 }
 
 /// Where an attribute's name and value lie; no value for an attribute written without one.
@@ -566,7 +566,7 @@ pub fn ends_tag_name(b: u8) -> bool {
 pub fn stream<V: Visitor + 'static>(
     html: &str,
     max_memory: usize,
-    marks: &[(Selector, u32)],
+    marks: &[(Selector, u64)],
     visitor: V,
 ) -> Result<V, Error> {
     read_whole(html, max_memory, marks, visitor, None)
@@ -577,7 +577,7 @@ pub fn stream<V: Visitor + 'static>(
 pub fn stream_taping<V: Visitor + 'static>(
     html: &str,
     max_memory: usize,
-    marks: &[(Selector, u32)],
+    marks: &[(Selector, u64)],
     visitor: V,
 ) -> Result<(V, Option<Tape>), Error> {
     let mut tape = Tape::for_page(html.len());
@@ -588,7 +588,7 @@ pub fn stream_taping<V: Visitor + 'static>(
 fn read_whole<V: Visitor + 'static>(
     html: &str,
     max_memory: usize,
-    marks: &[(Selector, u32)],
+    marks: &[(Selector, u64)],
     visitor: V,
     tape: Option<&mut Tape>,
 ) -> Result<V, Error> {
@@ -656,7 +656,7 @@ pub fn stream_range<V: Visitor + 'static>(
     html: &str,
     resume: Resume,
     max_memory: usize,
-    marks: &[(Selector, u32)],
+    marks: &[(Selector, u64)],
     visitor: V,
 ) -> Result<Option<V>, Error> {
     read_range(html, resume, max_memory, marks, visitor, None)
@@ -667,7 +667,7 @@ fn read_range<V: Visitor + 'static>(
     html: &str,
     resume: Resume,
     max_memory: usize,
-    marks: &[(Selector, u32)],
+    marks: &[(Selector, u64)],
     visitor: V,
     mut tape: Option<&mut Tape>,
 ) -> Result<Option<V>, Error> {
