@@ -1459,6 +1459,44 @@ const BACK_LINK_FIRST_LETTERS: u32 = first_letters(BACK_LINKS);
 /// The lengths in bytes of [`BACK_LINKS`], as a bit set.
 const BACK_LINK_LENGTHS: u64 = length_set(BACK_LINKS, BACK_LINK_MAX_BYTES);
 
+/// What a link says when it is all a teaser card ends with: the way to the story the card
+/// sums up ("READ THE REST", "Weiterlesen"). The card it closes, a headline and a summary,
+/// is another story's (see `Marks::read_more`). The whole text of a link, ignoring ASCII
+/// case and arrows or an ellipsis after it.
+pub const READ_MORE_LABELS: &[&str] = &[
+    phrase("read more", "English"),
+    phrase("read the rest", "English (Boing Boing)"),
+    phrase("read full story", "English"),
+    phrase("read the full story", "English"),
+    phrase("read full article", "English"),
+    phrase("continue reading", "English"),
+    phrase("keep reading", "English"),
+    phrase("weiterlesen", "German"),
+    phrase("mehr lesen", "German"),
+    phrase("lire la suite", "French"),
+    phrase("leer más", "Spanish"),
+    phrase("seguir leyendo", "Spanish"),
+    phrase("leia mais", "Portuguese"),
+    phrase("continua a leggere", "Italian"),
+    phrase("leggi tutto", "Italian"),
+    phrase("lees meer", "Dutch"),
+    phrase("czytaj dalej", "Polish"),
+];
+
+/// Text this long or longer, in bytes, is no read-more link (see [`READ_MORE_LABELS`]).
+pub const READ_MORE_MAX_BYTES: usize = 32;
+
+/// Whether a link's whole text is a teaser's way to its story (see [`READ_MORE_LABELS`]).
+pub fn is_read_more(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | '…' | '›' | '»' | '→' | '>')
+    });
+    one_of(text, READ_MORE_LABELS, READ_MORE_LENGTHS)
+}
+
+/// The lengths in bytes of [`READ_MORE_LABELS`], as a bit set.
+const READ_MORE_LENGTHS: u64 = length_set(READ_MORE_LABELS, READ_MORE_MAX_BYTES);
+
 /// Words of the address of a site's rules for its comments: a paragraph that links to them
 /// on the site itself tells readers how to comment ("… ننصحك بمراجعة <a
 /// href="/community_guidelines.html">إرشادات الاستخدام</a>", "Bitte beachten Sie unsere

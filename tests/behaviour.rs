@@ -3717,6 +3717,59 @@ fn ferry_story(before: &str, after: &str) -> quietpage::Article {
     extract_ok(&html, "https://news.example.com/ferry")
 }
 
+/// A card that ends in "Read more" ("READ THE REST", "Weiterlesen") sums up another story.
+mod read_more_cards {
+    use super::*;
+
+    #[test]
+    fn cards_that_end_in_read_more_go_with_their_headline_and_summary() {
+        let card = |n: u32, more: &str| {
+            format!(
+                "<div class=\"nextstory\"><h2><a href=\"/story-{n}\">Choir sings on the pier \
+                 ({n})</a></h2><a href=\"/story-{n}\"><img src=\"/img/{n}.jpg\" alt=\"\"></a>\
+                 <p>The harbour choir sang for the ferry crews on Sunday, and the crowd joined \
+                 in for the last song, as the boats came in […]</p>\
+                 <h3><a href=\"/story-{n}\">{more}</a></h3></div>"
+            )
+        };
+        let a = ferry_story(
+            "",
+            &(card(1, "READ THE REST") + &card(2, "Weiterlesen »") + &card(3, "Read more…")),
+        );
+        for gone in [
+            "Choir sings",
+            "harbour choir",
+            "READ THE REST",
+            "Weiterlesen",
+            "Read more",
+        ] {
+            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+        }
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+        assert!(!a.content_html.contains("/img/1.jpg"), "{}", a.content_html);
+    }
+
+    /// A story cut short before its "Continue reading" is the article, and a paragraph of a
+    /// long story that ends with a link to its source is the story's.
+    #[test]
+    fn a_story_that_ends_in_continue_reading_stays() {
+        let html = "<html><head><title>Ferry timetable</title></head><body><article>\
+            <h1>Ferry timetable</h1><div class=\"preview\"><p>The ferry will run every hour \
+            from May, the harbour board said on Tuesday, after a winter of repairs to the pier \
+            and the ramp that took longer than planned.</p><p><a href=\"/login?next=/ferry\">\
+            Continue reading</a></p></div></article></body></html>";
+        let a = extract_ok(html, "https://news.example.com/ferry");
+        assert!(a.text.contains("every hour from May"), "{}", a.text);
+
+        let a = ferry_story(
+            "",
+            "<div class=\"note\"><p>The board published its figures on Monday. \
+             <a href=\"https://board.example/report\">Read more</a></p></div>",
+        );
+        assert!(a.text.contains("published its figures"), "{}", a.text);
+    }
+}
+
 /// A heading that is a label and a link to another story ("MIRA: <a>…</a>") is a teaser.
 mod teaser_headings {
     use super::*;

@@ -11,8 +11,8 @@ use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
 use crate::patterns::{
-    is_ad_label, is_back_link, is_control_label, LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES,
-    VIDEO_HOSTS,
+    is_ad_label, is_back_link, is_control_label, is_read_more, LinkTo, AD_LABEL_MAX_BYTES,
+    UNLIKELY_ROLES, VIDEO_HOSTS,
 };
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
@@ -93,6 +93,9 @@ pub mod flag {
     /// `patterns::CONTROL_LABELS`), or a link's that only goes back ("Back to top", see
     /// `patterns::BACK_LINKS`).
     pub const CONTROL_LABEL: Bits = 1 << 31;
+    /// Its only text is a teaser's link to its story ("Read more", "Weiterlesen"): see
+    /// `patterns::READ_MORE_LABELS`. Also a `CONTROL_LABEL`.
+    pub const READ_MORE: Bits = 1 << 32;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -1225,7 +1228,7 @@ impl Visitor for Collector {
         // An ad's label or a control's is an element's only text: asked of its first words,
         // undone by more.
         if !blank {
-            node.flags &= !(flag::AD_LABEL | flag::CONTROL_LABEL);
+            node.flags &= !(flag::AD_LABEL | flag::CONTROL_LABEL | flag::READ_MORE);
             if self.author_label == top.node {
                 self.author_label = NONE;
             }
@@ -1236,6 +1239,8 @@ impl Visitor for Collector {
                     || (node.flags & flag::IN_LINK != 0 && is_back_link(text))
                 {
                     node.flags |= flag::CONTROL_LABEL;
+                } else if node.flags & flag::IN_LINK != 0 && is_read_more(text) {
+                    node.flags |= flag::CONTROL_LABEL | flag::READ_MORE;
                 } else if matches!(top.tag, Tag::Span | Tag::Label | Tag::Other)
                     && self.capturing.is_empty()
                     && crate::patterns::is_author_label(text)

@@ -223,6 +223,9 @@ struct Marks {
     store: Buttons,
     /// Elements whose text is only "Anzeige", "Advertisement" (`flag::AD_LABEL`).
     ad_labels: u32,
+    /// Links that are all "Read more" (`flag::READ_MORE`), up to the card they close
+    /// ([`is_card`]).
+    read_more: u32,
 }
 
 impl Marks {
@@ -231,7 +234,9 @@ impl Marks {
         self.share.any()
             || self.store.any()
             || self.ad_labels != 0
-            || node.flags & (flag::SHARE_LINK | flag::STORE_LINK | flag::AD_LABEL) != 0
+            || self.read_more != 0
+            || node.flags & (flag::SHARE_LINK | flag::STORE_LINK | flag::AD_LABEL | flag::READ_MORE)
+                != 0
     }
 
     fn add(&mut self, child: &Marks, node: &Node) {
@@ -241,7 +246,21 @@ impl Marks {
         if node.flags & flag::AD_LABEL != 0 {
             self.ad_labels += 1;
         }
+        self.read_more += child.read_more + u32::from(node.flags & flag::READ_MORE != 0);
     }
+}
+
+/// Whether `node`, with `kept` below it, is the teaser card a "Read more" link inside it
+/// closes: a block of blocks (not a paragraph, a `<div>` of text alone, that the link
+/// ends) with a headline or a picture besides the summary. The first such block around the
+/// link is its card, and no block further out.
+fn is_card(node: &Node, kept: &Agg) -> bool {
+    let block = match node.tag {
+        Tag::Div => node.flags & flag::HAS_BLOCK_CHILD != 0,
+        Tag::Section | Tag::Article | Tag::Li | Tag::Aside => true,
+        _ => false,
+    };
+    block && (kept.img > 0 || kept.heading_text > 0)
 }
 
 /// Buttons of one kind, told by where they link (`kind`: `flag::SHARE_LINK` or
@@ -325,6 +344,9 @@ impl Sums for Agg {
             self.meta_lines += 1;
         }
         self.marks.add(&child.marks, node);
+        if is_card(node, child) {
+            self.marks.read_more -= child.marks.read_more;
+        }
         match node.tag {
             Tag::A => self.links += 1,
             Tag::P => self.p += 1,
@@ -529,6 +551,9 @@ pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) ->
 
     pick(|k| s.attempt(ATTEMPTS[k]), s.total_prose)
 }
+
+/// Non-link text beyond which a block is more than a teaser card's summary.
+const TEASER_MAX_CHARS: f64 = 600.0;
 
 /// Text beyond which a heading reads as a sentence (a standfirst, a "dek"), not a label, and
 /// a block beside the body joins it (Readability's 80).
@@ -1045,7 +1070,8 @@ impl Scorer<'_> {
     /// Whether `i`, or an element around it inside `outer`, is an author box, a date line, a
     /// figure or a link.
     fn furniture(&self, i: usize, outer: u32) -> bool {
-        const FURNITURE: flag::Bits = flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK;
+        const FURNITURE: flag::Bits =
+            flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK;
         let nodes = &self.c.nodes;
         let mut p = i as u32;
         while p != NONE && p != outer {
@@ -1571,7 +1597,10 @@ impl Scorer<'_> {
                     actions[i] = Action::Drop;
                 }
                 let p = node.parent as usize;
-                let marks = kept[i].marks;
+                let mut marks = kept[i].marks;
+                if is_card(node, &kept[i]) {
+                    marks.read_more = 0;
+                }
                 if node.parent != NONE && p >= first && marks.any(node) {
                     kept[p].marks.add(&marks, node);
                 }
@@ -1833,6 +1862,17 @@ impl Scorer<'_> {
         // set in the body. A picture's caption holds no heading, and links from it in part.
         if node.tag == Tag::Figure && kept.heading_text > 0 && kept.link_density() >= 0.9 {
             return true;
+        }
+        // A card that ends in "Read more": another story's headline or picture and its
+        // summary, even as one of the article's roots (joined as the top candidate's
+        // sibling). Not a block with more to say than a summary, nor half the article (a
+        // story cut short before its "Continue reading"), nor a note without a headline or
+        // a picture that ends in a link to its source.
+        if marks.read_more > 0 && is_card(node, kept) {
+            let prose = f64::from(kept.text) * (1.0 - kept.link_density());
+            if prose <= TEASER_MAX_CHARS && 2 * u64::from(kept.text) <= article_text {
+                return true;
+            }
         }
         // A credit line goes, but not the picture it sits beside in one paragraph.
         if node.flags & flag::CREDIT != 0 && kept.img == 0 && kept.embeds == 0 {
