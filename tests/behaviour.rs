@@ -688,6 +688,34 @@ mod class_names {
         assert!(!a.text.contains("We value your privacy"), "{}", a.text);
     }
 
+    /// A review split into sections that each carry a modifier naming the ad slot inside
+    /// them (`TestReport__Section--Ads`): together they are the story, however little each
+    /// holds. A lone block of that name beside the story is still an ad.
+    #[test]
+    fn a_story_split_into_sections_named_for_their_ads_stays() {
+        let section = |n: usize| {
+            format!(
+                r#"<section class="Report__Section Report__Section--Ads" id="part-{n}"><h2>Part {n}</h2><p>{PARA} ({n})</p><p>{PARA}</p><p>{PARA}</p><div class="ad-slot"></div></section>"#
+            )
+        };
+        let sections: String = (0..4).map(section).collect();
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<main><div class="Main__Container"><h1>Heat pumps in old houses</h1><p class="intro">We tested three heat pumps in a house from 1958.</p>
+{sections}</div>
+<div class="Sidebar__Box--Ads"><p>Heat pumps from 99 euros a month, installed within a week by our partners.</p></div></main></body></html>"#
+        );
+        let a = extract_ok(&html, "https://heating.example/heat-pumps-review");
+        for n in 0..4 {
+            assert!(
+                a.text.contains(&format!("({n})")),
+                "part {n} lost:\n{}",
+                a.text
+            );
+        }
+        assert!(!a.text.contains("99 euros"), "{}", a.text);
+    }
+
     /// A site search panel, open or not, says nothing about the article: its prompt and its
     /// "nothing found" line go. A word that only holds "search" names no panel.
     #[test]

@@ -7,7 +7,7 @@
 //! reverse sweep (children always have larger numbers than their parents), so every step is
 //! linear in the number of elements, whatever the nesting depth.
 
-use super::collect::{flag, is_related_label, Collected, Node};
+use super::collect::{flag, is_related_label, Collected, Map, Node};
 use super::tree::{Tag, NONE};
 use crate::article::Removed;
 use crate::metadata::text_similarity;
@@ -672,18 +672,34 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
             math[p as usize] = math[p as usize].saturating_add(math[i]);
         }
     }
+    // Named like boilerplate, but prose: a block, or a run of siblings of one class that
+    // split the story between them (`<section class="TestReport__Section--Ads">` for each
+    // part of a review, its name saying that an ad sits in it). Prose and paragraphs are
+    // summed per parent and class.
+    let named_prose = |i: usize| {
+        let node = &nodes[i];
+        node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
+            && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
+            && link_density(raw[i].link, raw[i].text) < 0.2
+    };
+    let group = |i: usize| (nodes[i].parent, nodes[i].class_hash);
+    let mut groups: Map<(u32, u32), (f64, u32)> = Map::default();
+    for i in (0..nodes.len()).filter(|&i| nodes[i].class_hash != 0 && named_prose(i)) {
+        let sum = groups.entry(group(i)).or_default();
+        sum.0 += prose(i);
+        sum.1 += raw[i].p;
+    }
     (0..nodes.len())
         .map(|i| {
-            let node = &nodes[i];
             let maths = math
                 .get(i)
                 .is_some_and(|&m| m > 0 && 2 * u64::from(m) >= u64::from(raw[i].text));
             let wrapper = prose(i) >= 500.0 && prose(i) >= 0.75 * total;
-            let mislabelled = node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
-                && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
-                && prose(i) >= LONG_PROSE
-                && link_density(raw[i].link, raw[i].text) < 0.2
-                && raw[i].p >= 3;
+            let (run_prose, run_p) = match groups.get(&group(i)) {
+                Some(&sum) if nodes[i].class_hash != 0 => sum,
+                _ => (prose(i), raw[i].p),
+            };
+            let mislabelled = named_prose(i) && run_prose >= LONG_PROSE && run_p >= 3;
             wrapper || holds_article[i] || mislabelled || maths
         })
         .collect()
