@@ -1249,10 +1249,6 @@ pub fn iso_date(raw: &str) -> Option<String> {
 /// the US and in Europe. Stricter than [`iso_date`], which reads values meant as dates: a
 /// month is a whole word here, so that a name ("Janic", "Mark") is none.
 pub fn date_in_text(line: &str) -> Option<String> {
-    let day = |y: u32, m: u32, d: u32| {
-        ((1900..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-            .then(|| format!("{y:04}-{m:02}-{d:02}"))
-    };
     // Runs of digits, and what stands between each and the next.
     let b = line.as_bytes();
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -1312,6 +1308,48 @@ pub fn date_in_text(line: &str) -> Option<String> {
     day(year, month, d)
 }
 
+/// A day as ISO 8601, if the numbers can be one.
+fn day(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1900..2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The day a page's address files it under, for a page that gives its date nowhere else:
+/// `/2019/09/25/slug` (WordPress's and most newsrooms' paths), `/2019-09-25-slug`,
+/// `/a/202311/17/WS….html` (China Daily). Only the path is read, and a month without its
+/// day is no date (an archive's `/2019/09/`).
+pub fn date_in_url(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = rest.split(['?', '#']).next().unwrap_or_default();
+    let parts: Vec<&str> = path.split('/').skip(1).collect();
+    let number = |s: &str, lens: std::ops::RangeInclusive<usize>| {
+        (lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    (0..parts.len()).find_map(|i| {
+        let next = |k: usize| parts.get(i + k).copied().unwrap_or_default();
+        if let (Some(y), Some(m), Some(d)) = (
+            number(parts[i], 4..=4),
+            number(next(1), 1..=2),
+            number(next(2), 1..=2),
+        ) {
+            return day(y, m, d);
+        }
+        if let (Some(ym), Some(d)) = (number(parts[i], 6..=6), number(next(1), 1..=2)) {
+            return day(ym / 100, ym % 100, d);
+        }
+        // "2019-09-25-slug": the segment opens with the day.
+        let head = parts[i].get(..10)?;
+        let mut fields = head.split('-');
+        let (y, m, d) = (fields.next()?, fields.next()?, fields.next()?);
+        let rest_ok = parts[i].len() == 10 || parts[i][10..].starts_with(['-', '_', '.']);
+        rest_ok
+            .then(|| day(number(y, 4..=4)?, number(m, 2..=2)?, number(d, 2..=2)?))
+            .flatten()
+    })
+}
+
 /// A month's number from its name in English, German, French or Spanish, or an English
 /// abbreviation, lower-cased.
 fn month_number(word: &str) -> Option<u32> {
@@ -1364,6 +1402,33 @@ mod tests {
             "May 7, 2019",
         ] {
             assert!(!says_when_relatively(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_address_files_its_page_under_a_day() {
+        for (url, day) in [
+            (
+                "https://boingboing.net/2019/09/25/patti-smith.html",
+                Some("2019-09-25"),
+            ),
+            (
+                "https://china.chinadaily.com.cn/a/202311/17/WS6557.html",
+                Some("2023-11-17"),
+            ),
+            (
+                "https://example.com/blog/2021-03-04-first-post/",
+                Some("2021-03-04"),
+            ),
+            ("/news/2020/1/9/story", Some("2020-01-09")),
+            // An archive's month, a query's numbers, an ID: no day.
+            ("https://example.com/2019/09/", None),
+            ("https://example.com/story?d=2019/09/25", None),
+            ("https://example.com/item/20231117/x", None),
+            ("https://example.com/2019/13/40/x", None),
+            ("https://example.com/2019-09-251234", None),
+        ] {
+            assert_eq!(date_in_url(url).as_deref(), day, "{url}");
         }
     }
 

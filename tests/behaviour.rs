@@ -2315,6 +2315,33 @@ mod metadata {
         assert_eq!(a.published, None);
     }
 
+    /// A page that dates itself nowhere else is filed under a day in its address (the one
+    /// the reader is on, or its canonical one); metadata and the shown date come first.
+    #[test]
+    fn the_day_in_the_address_dates_a_page_that_gives_none() {
+        let body = format!(
+            "<article><h1>Ferry to run hourly</h1>{}</article>",
+            FERRY_PARA.repeat(5)
+        );
+        let page = |head: &str, body: &str| {
+            format!("<!doctype html><html><head><title>Ferry to run hourly</title>{head}</head><body>{body}</body></html>")
+        };
+        let a = extract_ok(
+            &page("", &body),
+            "https://news.example/2021/03/04/ferry-hourly/",
+        );
+        assert_published(&a, "2021-03-04");
+        let canonical = r#"<link rel="canonical" href="https://news.example/2021/03/04/ferry/">"#;
+        let a = extract_ok(&page(canonical, &body), "https://news.example/ferry?amp=1");
+        assert_published(&a, "2021-03-04");
+        let shown = body.replace("</h1>", r#"</h1><p class="date">5 March 2021</p>"#);
+        let a = extract_ok(&page("", &shown), "https://news.example/2021/03/04/ferry/");
+        assert_published(&a, "2021-03-05");
+        // An archive's month is no day.
+        let a = extract_ok(&page("", &body), "https://news.example/2021/03/");
+        assert_eq!(a.published, None);
+    }
+
     /// Open Graph's publication time, also written with its namespace.
     #[test]
     fn open_graphs_publication_time_is_read_with_its_namespace() {

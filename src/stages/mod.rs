@@ -34,7 +34,10 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     let mut resolved = resolve_metadata(&collected);
     let title = resolved.title.clone().unwrap_or_default();
     if resolved.published.is_none() {
-        resolved.published = score::shown_date(&collected, &title);
+        let canonical = collected.meta.canonical.as_deref();
+        resolved.published = score::shown_date(&collected, &title)
+            .or_else(|| url.and_then(metadata::date_in_url))
+            .or_else(|| canonical.and_then(metadata::date_in_url));
     }
 
     if !resolved.byline_is_site {
