@@ -7,7 +7,7 @@
 //! reverse sweep (children always have larger numbers than their parents), so every step is
 //! linear in the number of elements, whatever the nesting depth.
 
-use super::collect::{flag, is_related_label, Collected, Map, Node};
+use super::collect::{flag, is_related_label, Collected, Node};
 use super::tree::{Tag, NONE};
 use crate::article::Removed;
 use crate::metadata::text_similarity;
@@ -682,10 +682,19 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
             && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
             && link_density(raw[i].link, raw[i].text) < 0.2
     };
+    // A list searched from its end, not a map: such blocks are few on a page, and a map of
+    // this key would add its own copy of the hashing code to the module.
     let group = |i: usize| (nodes[i].parent, nodes[i].class_hash);
-    let mut groups: Map<(u32, u32), (f64, u32)> = Map::default();
+    let mut groups: Vec<((u32, u32), (f64, u32))> = Vec::new();
     for i in (0..nodes.len()).filter(|&i| nodes[i].class_hash != 0 && named_prose(i)) {
-        let sum = groups.entry(group(i)).or_default();
+        let key = group(i);
+        let sum = match groups.iter().rposition(|(k, _)| *k == key) {
+            Some(at) => &mut groups[at].1,
+            None => {
+                groups.push((key, (0.0, 0)));
+                &mut groups.last_mut().expect("just pushed").1
+            }
+        };
         sum.0 += prose(i);
         sum.1 += raw[i].p;
     }
@@ -695,11 +704,14 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
                 .get(i)
                 .is_some_and(|&m| m > 0 && 2 * u64::from(m) >= u64::from(raw[i].text));
             let wrapper = prose(i) >= 500.0 && prose(i) >= 0.75 * total;
-            let (run_prose, run_p) = match groups.get(&group(i)) {
-                Some(&sum) if nodes[i].class_hash != 0 => sum,
-                _ => (prose(i), raw[i].p),
+            let mislabelled = named_prose(i) && {
+                let key = group(i);
+                let (run_prose, run_p) = match groups.iter().rfind(|(k, _)| *k == key) {
+                    Some(&(_, sum)) if nodes[i].class_hash != 0 => sum,
+                    _ => (prose(i), raw[i].p),
+                };
+                run_prose >= LONG_PROSE && run_p >= 3
             };
-            let mislabelled = named_prose(i) && run_prose >= LONG_PROSE && run_p >= 3;
             wrapper || holds_article[i] || mislabelled || maths
         })
         .collect()
