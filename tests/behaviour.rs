@@ -3791,15 +3791,16 @@ mod read_more_cards {
             "",
             &(card(1, "READ THE REST") + &card(2, "Weiterlesen »") + &card(3, "Read more…")),
         );
-        for gone in [
-            "Choir sings",
-            "harbour choir",
-            "READ THE REST",
-            "Weiterlesen",
-            "Read more",
-        ] {
-            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
-        }
+        assert_absent(
+            &a,
+            &[
+                "Choir sings",
+                "harbour choir",
+                "READ THE REST",
+                "Weiterlesen",
+                "Read more",
+            ],
+        );
         assert_eq!(a.text.matches("repairs to the pier").count(), 5);
         assert!(!a.content_html.contains("/img/1.jpg"), "{}", a.content_html);
     }
@@ -4196,16 +4197,20 @@ mod nudges {
         assert!(a.removed.hidden >= 3, "{:?}", a.removed);
     }
 
-    #[test]
-    fn prose_about_scripts_that_failed_stays() {
-        let prose = [
-            "The timetable page failed to load for most of Tuesday, the company said.",
-            "Browsers let users turn JavaScript off, and a few still do.",
-        ];
-        let a = article_with(&prose);
+    /// Each paragraph of `prose`, set between the story's, stays whole.
+    fn assert_all_stay(prose: &[&str]) {
+        let a = article_with(prose);
         for p in prose {
             assert!(a.text.contains(p), "{p} missing from:\n{}", a.text);
         }
+    }
+
+    #[test]
+    fn prose_about_scripts_that_failed_stays() {
+        assert_all_stay(&[
+            "The timetable page failed to load for most of Tuesday, the company said.",
+            "Browsers let users turn JavaScript off, and a few still do.",
+        ]);
     }
 
     #[test]
@@ -4221,14 +4226,10 @@ mod nudges {
 
     #[test]
     fn prose_about_reading_for_minutes_stays() {
-        let prose = [
+        assert_all_stay(&[
             "She could read for 20 minutes before the pain came back.",
             "Read: 5 things to know",
-        ];
-        let a = article_with(&prose);
-        for p in prose {
-            assert!(a.text.contains(p), "{p} missing from:\n{}", a.text);
-        }
+        ]);
     }
 
     #[test]
