@@ -668,6 +668,21 @@ pub const SOCIAL_NETWORKS: &[&str] = &[
     "bluesky",
 ];
 
+/// Whether a `<div>` of text alone may be a nudge worth asking [`nudge`] about: one that
+/// mentions JavaScript, or opens "Failed to load". Pages hold far more such divs than
+/// paragraphs (labels, menu items, cells), so they are asked only for the script stand-ins
+/// and load errors, and asked cheaply first: a search for the letter j, then the word.
+pub fn may_be_div_nudge(text: &str) -> bool {
+    let b = text.trim_ascii_start().as_bytes();
+    if b.len() >= 15 && b[..15].eq_ignore_ascii_case(b"failed to load ") {
+        return true;
+    }
+    memchr::memchr2_iter(b'j', b'J', b).any(|at| {
+        b.get(at..at + 10)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"javascript"))
+    })
+}
+
 /// Whether a short paragraph's text is a nudge, and of which kind.
 pub fn nudge(text: &str) -> Option<RemovedKind> {
     if text.len() >= FOLLOW_MAX_BYTES {
@@ -1488,11 +1503,20 @@ pub const READ_MORE_MAX_BYTES: usize = 32;
 
 /// Whether a link's whole text is a teaser's way to its story (see [`READ_MORE_LABELS`]).
 pub fn is_read_more(text: &str) -> bool {
+    // Asked of every short text in a link, a menu's items among them: most leave at their
+    // first letter, before anything is trimmed.
+    let first = text.bytes().find(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    if !opens_with(first, READ_MORE_FIRST_LETTERS) {
+        return false;
+    }
     let text = text.trim().trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '.' | '…' | '›' | '»' | '→' | '>')
     });
     one_of(text, READ_MORE_LABELS, READ_MORE_LENGTHS)
 }
+
+/// The first letters of [`READ_MORE_LABELS`], as a bit set.
+const READ_MORE_FIRST_LETTERS: u32 = first_letters(READ_MORE_LABELS);
 
 /// The lengths in bytes of [`READ_MORE_LABELS`], as a bit set.
 const READ_MORE_LENGTHS: u64 = length_set(READ_MORE_LABELS, READ_MORE_MAX_BYTES);

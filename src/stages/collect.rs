@@ -1172,12 +1172,18 @@ impl Visitor for Collector {
         if self.probe == Some(open.node) {
             self.probe = None;
             let node = &mut self.out.nodes[open.node as usize];
-            // A `<div>` of text alone is a paragraph too (a widget's error line); one that
-            // holds blocks is a wrapper, whatever its first words. A paragraph that filled the
+            // A `<div>` of text alone is a paragraph too, but asked about nudges only when it
+            // may be a script's stand-in or a load error (`may_be_div_nudge`); one that holds
+            // blocks is a wrapper, whatever its first words. A paragraph that filled the
             // buffer is prose, whatever it mentions.
-            let paragraph = node.tag != Tag::Div || node.flags & flag::HAS_BLOCK_CHILD == 0;
+            let div = node.tag == Tag::Div;
+            let paragraph = !div || node.flags & flag::HAS_BLOCK_CHILD == 0;
             if paragraph && self.probe_text.len() < PROBE_MAX_BYTES {
-                if let Some(kind) = crate::patterns::nudge(&self.probe_text) {
+                let ask = !div || crate::patterns::may_be_div_nudge(&self.probe_text);
+                if let Some(kind) = ask
+                    .then(|| crate::patterns::nudge(&self.probe_text))
+                    .flatten()
+                {
                     node.flags |= flag::NUDGE;
                     node.kind = node.kind.or(Some(kind));
                 } else if crate::patterns::reading_time(&self.probe_text) {
