@@ -239,14 +239,18 @@ impl Marks {
                 != 0
     }
 
-    fn add(&mut self, child: &Marks, node: &Node) {
+    /// Adds child `node`'s marks; `card`: the child is the teaser card ([`is_card`]) that
+    /// its "Read more" links close, which pass no further.
+    fn add(&mut self, child: &Marks, node: &Node, card: bool) {
         self.share.add(&child.share, node, flag::SHARE_LINK);
         self.store.add(&child.store, node, flag::STORE_LINK);
         self.ad_labels += child.ad_labels;
         if node.flags & flag::AD_LABEL != 0 {
             self.ad_labels += 1;
         }
-        self.read_more += child.read_more + u32::from(node.flags & flag::READ_MORE != 0);
+        if !card {
+            self.read_more += child.read_more + u32::from(node.flags & flag::READ_MORE != 0);
+        }
     }
 }
 
@@ -343,10 +347,7 @@ impl Sums for Agg {
         if node.flags & (flag::META_LINE | flag::BYLINE) != 0 {
             self.meta_lines += 1;
         }
-        self.marks.add(&child.marks, node);
-        if is_card(node, child) {
-            self.marks.read_more -= child.marks.read_more;
-        }
+        self.marks.add(&child.marks, node, is_card(node, child));
         match node.tag {
             Tag::A => self.links += 1,
             Tag::P => self.p += 1,
@@ -592,8 +593,8 @@ const LENIENT_MARGIN: f64 = 1.5;
 /// Readability's retries over [`ATTEMPTS`], `attempt(k)` running the `k`th: the first result
 /// of [`CHAR_THRESHOLD`] characters or more wins, and failing that the longest, by
 /// [`LENIENT_MARGIN`]. Only a readable result is an article; a list of links, longer than
-/// what an earlier attempt read, does not put that out (a photo post's caption, then the lenient attempt's list of related
-/// posts). `total_prose` is the page's non-link text.
+/// what an earlier attempt read, does not put that out (a photo post's caption, then the
+/// lenient attempt's list of related posts). `total_prose` is the page's non-link text.
 fn pick(mut attempt: impl FnMut(usize) -> Option<Plan>, total_prose: f64) -> Option<Plan> {
     let mut best: Option<Plan> = None;
     for (k, flags) in ATTEMPTS.iter().enumerate() {
@@ -688,15 +689,10 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     let mut groups: Vec<((u32, u32), (f64, u32))> = Vec::new();
     for i in (0..nodes.len()).filter(|&i| nodes[i].class_hash != 0 && named_prose(i)) {
         let key = group(i);
-        let sum = match groups.iter().rposition(|(k, _)| *k == key) {
-            Some(at) => &mut groups[at].1,
-            None => {
-                groups.push((key, (0.0, 0)));
-                &mut groups.last_mut().expect("just pushed").1
-            }
-        };
-        sum.0 += prose(i);
-        sum.1 += raw[i].p;
+        match groups.iter_mut().rfind(|(k, _)| *k == key) {
+            Some((_, sum)) => *sum = (sum.0 + prose(i), sum.1 + raw[i].p),
+            None => groups.push((key, (prose(i), raw[i].p))),
+        }
     }
     (0..nodes.len())
         .map(|i| {
@@ -704,11 +700,12 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
                 .get(i)
                 .is_some_and(|&m| m > 0 && 2 * u64::from(m) >= u64::from(raw[i].text));
             let wrapper = prose(i) >= 500.0 && prose(i) >= 0.75 * total;
+            // (A block without a class is in no run: its key is in no entry.)
             let mislabelled = named_prose(i) && {
                 let key = group(i);
                 let (run_prose, run_p) = match groups.iter().rfind(|(k, _)| *k == key) {
-                    Some(&(_, sum)) if nodes[i].class_hash != 0 => sum,
-                    _ => (prose(i), raw[i].p),
+                    Some(&(_, sum)) => sum,
+                    None => (prose(i), raw[i].p),
                 };
                 run_prose >= LONG_PROSE && run_p >= 3
             };
@@ -1625,12 +1622,10 @@ impl Scorer<'_> {
                     actions[i] = Action::Drop;
                 }
                 let p = node.parent as usize;
-                let mut marks = kept[i].marks;
-                if is_card(node, &kept[i]) {
-                    marks.read_more = 0;
-                }
+                let marks = kept[i].marks;
                 if node.parent != NONE && p >= first && marks.any(node) {
-                    kept[p].marks.add(&marks, node);
+                    let card = is_card(node, &kept[i]);
+                    kept[p].marks.add(&marks, node, card);
                 }
                 continue;
             }
