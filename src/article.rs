@@ -1,15 +1,12 @@
 //! What extraction returns: the article and an account of what was taken away.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The clean article. Every string is plain text except `content_html`, which is a sanitised
 /// HTML fragment (allowlisted elements and attributes, absolute URLs, nothing executable).
 ///
-/// `Deserialize` is for the extension's exports: the background hands the article it shows
-/// back to the core (see `src/wasm.rs`). Missing fields take their defaults, so a partial
-/// object is not an error; exporters treat every field as untrusted anyway.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+/// The extension's exports hand the article it shows back to the core (`src/wasm.rs` reads it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Article {
     pub title: Option<String>,
     pub byline: Option<String>,
@@ -33,8 +30,7 @@ pub struct Article {
 }
 
 /// How many things of each kind were taken out of the page, for the view's "Removed: …" line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Removed {
     pub navigation: u32,
     pub footer: u32,

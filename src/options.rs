@@ -1,11 +1,10 @@
 //! What a caller can change about one extraction.
 
 use crate::Error;
-use serde::Deserialize;
 
 /// Per-call settings. `Default` is what the extension and the CLI use unless told otherwise.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default)]
+/// The extension hands them over as a plain object (`src/wasm.rs` reads it).
+#[derive(Debug, Clone)]
 pub struct Options {
     /// A rule a user wrote for this site.
     pub site_rule: Option<SiteRule>,
@@ -29,8 +28,7 @@ impl Default for Options {
 }
 
 /// A user's rule for one site: where the article is, and what else to take out.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct SiteRule {
     /// CSS selector of the element holding the article; when it matches, scoring is skipped.
     pub content: Option<String>,

@@ -56,6 +56,30 @@ describe('wasm core: API shape', () => {
     );
   });
 
+  it('options: a site rule applies; a malformed one is refused, naming the field', () => {
+    const plain = core.extract(page('news.html'), `${BASE}news.html`, { site_rule: { content: null, remove: [] } });
+    assert.match(plain.content_html, /<blockquote>/);
+    const ruled = core.extract(page('news.html'), `${BASE}news.html`, { site_rule: { content: null, remove: ['blockquote'] } });
+    assert.doesNotMatch(ruled.content_html, /<blockquote>/);
+    assert.ok(ruled.text.length < plain.text.length);
+    const pictured = page('news.html').replace('<blockquote>', '<figure><img src="/img/harbour.jpg" alt="The harbour"></figure><blockquote>');
+    assert.match(core.extract(pictured, BASE, {}).content_html, /<img[^>]+harbour\.jpg/);
+    assert.doesNotMatch(core.extract(pictured, BASE, { keep_images: false }).content_html, /<img/);
+    for (const [options, field] of [
+      [{ site_rule: { remove: 'blockquote' } }, 'remove'],
+      [{ site_rule: { remove: [7] } }, 'remove'],
+      [{ site_rule: 'blockquote' }, 'site_rule'],
+      [{ keep_images: 'no' }, 'keep_images'],
+      [{ max_memory_bytes: -1 }, 'max_memory_bytes'],
+    ]) {
+      assert.throws(
+        () => core.extract(page('news.html'), BASE, options),
+        (e) => e instanceof Error && e.message.startsWith('invalid options') && e.message.includes(field),
+        JSON.stringify(options),
+      );
+    }
+  });
+
   it('the error path leaves the module usable', () => {
     assert.throws(() => core.extract('', null, null));
     assert.equal(typeof core.version(), 'string');
@@ -114,6 +138,7 @@ describe('wasm core: exportArticle', () => {
     assert.deepEqual(Object.values(files).map((f) => f.mime), ['text/markdown', 'text/html', 'text/plain', 'application/epub+zip']);
     assert.ok(files.md.data.includes(`# ${article.title}`));
     assert.ok(files.txt.data.startsWith(article.title));
+    assert.ok(files.html.data.includes(`${article.reading_minutes} min read`), 'the reading time survives the round trip');
     assert.ok(files.epub.data instanceof Uint8Array);
     assert.equal(Buffer.from(files.epub.data.subarray(30, 38)).toString(), 'mimetype');
   });
@@ -121,7 +146,9 @@ describe('wasm core: exportArticle', () => {
   it('takes a partial article, and rejects a non-article or an unknown format', () => {
     assert.equal(core.exportArticle({ title: 'Only a title' }, 'txt').filename, 'Only a title.txt');
     assert.equal(core.exportArticle({}, 'md').filename, 'article.md');
-    assert.throws(() => core.exportArticle({ title: 42 }, 'md'), (e) => e instanceof Error && /not an article/.test(e.message));
+    assert.throws(() => core.exportArticle({ title: 42 }, 'md'), (e) => e instanceof Error && /not an article: `title`/.test(e.message));
+    assert.throws(() => core.exportArticle({ word_count: 1.5 }, 'md'), (e) => e instanceof Error && /`word_count`/.test(e.message));
+    assert.throws(() => core.exportArticle({ removed: { ads: 'x' } }, 'md'), (e) => e instanceof Error && /`ads`/.test(e.message));
     assert.throws(() => core.exportArticle(null, 'md'), Error);
     assert.throws(() => core.exportArticle({}, 'pdf'), (e) => e instanceof Error && /unknown export format/.test(e.message));
   });
