@@ -372,6 +372,13 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
         RemovedKind::Comments,
     ),
     (prefix("disqus", "Disqus threads"), RemovedKind::Comments),
+    (
+        word(
+            "dsq",
+            "Disqus's own short name, on its \"comments powered by\" link (`dsq-brlink`)",
+        ),
+        RemovedKind::Comments,
+    ),
     (word("nav", "navigation"), RemovedKind::Navigation),
     (word("navbar", "navigation"), RemovedKind::Navigation),
     (word("navigation", "navigation"), RemovedKind::Navigation),
@@ -1309,6 +1316,17 @@ pub const CONTROL_LABELS: &[&str] = &[
         "view images",
         "the same, on a picture of a gallery (National Geographic)",
     ),
+    // A script's stand-in while it fetches more (a poll's results, the next story of an
+    // endless page), left in the page as words ("Loading ...", "Lade weitere Inhalte ...").
+    phrase("loading", "English"),
+    phrase("loading more", "English"),
+    phrase("lade weitere inhalte", "German"),
+    phrase("wird geladen", "German"),
+    phrase("chargement", "French"),
+    phrase("chargement en cours", "French"),
+    phrase("cargando", "Spanish"),
+    phrase("caricamento", "Italian"),
+    phrase("carregando", "Portuguese"),
 ];
 
 /// Text this long or longer, in bytes, is no control's label (see [`CONTROL_LABELS`]).
@@ -1318,10 +1336,16 @@ pub const CONTROL_LABEL_MAX_BYTES: usize = 32;
 pub fn is_control_label(text: &str) -> bool {
     // Asked of every short text that is no ad label: most leave on their first letter.
     let first = text.bytes().find(|b| !b.is_ascii_whitespace()).unwrap_or(0);
-    if !opens_with(first, CONTROL_LABEL_FIRST_LETTERS) {
+    // Or a no-break space before the label, raw (C2 A0) or as an entity.
+    if !opens_with(first, CONTROL_LABEL_FIRST_LETTERS) && first != b'&' && first != 0xC2 {
         return false;
     }
-    one_of(text.trim(), CONTROL_LABELS, CONTROL_LABEL_LENGTHS)
+    // A loading line trails off ("Loading ...", "Cargando…").
+    let text = text
+        .trim()
+        .trim_start_matches("&nbsp;")
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…'));
+    one_of(text, CONTROL_LABELS, CONTROL_LABEL_LENGTHS)
 }
 
 /// What an element says alone before the author's name in an information box ("<li>
@@ -1843,7 +1867,22 @@ mod tests {
                 assert!(is_control_label(&text), "{text:?}");
             }
         }
-        for text in ["Hide caption of the map", "toggle", "", "  "] {
+        for text in [
+            "&nbsp;Loading ...",
+            "\u{a0}Lade weitere Inhalte ...",
+            "Cargando…",
+        ] {
+            assert!(is_control_label(text), "{text:?}");
+        }
+        for text in [
+            "Hide caption of the map",
+            "toggle",
+            "",
+            "  ",
+            "Loading docks",
+            "&nbsp;",
+            "...",
+        ] {
             assert!(!is_control_label(text), "{text:?}");
         }
     }

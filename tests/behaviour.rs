@@ -4883,6 +4883,19 @@ mod comment_rules {
         assert_eq!(a.text.matches("repairs to the pier").count(), 6);
     }
 
+    /// What a comment widget leaves when its script is gone: its vendor's "powered by" link,
+    /// and a "Loading ..." line where more was to come.
+    #[test]
+    fn a_comment_widgets_remnants_go() {
+        let remnants = "<a href=\"http://disqus.com\" class=\"dsq-brlink\">blog comments powered \
+                        by <span class=\"logo-disqus\">Disqus</span></a>\
+                        <div class=\"poll-state\"><img src=\"/spin.gif\" alt=\"\">&nbsp;Loading ...</div>\
+                        <div><span>Lade weitere Inhalte ...</span></div>";
+        let a = extract_ok(&page(remnants), "https://news.example.com/ferry");
+        assert_absent(&a, &["powered by", "Disqus", "Loading", "Lade weitere"]);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 6);
+    }
+
     /// A story about a platform's rules links to the platform, and stays.
     #[test]
     fn a_paragraph_linking_to_another_sites_rules_stays() {
