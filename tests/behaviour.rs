@@ -716,6 +716,39 @@ mod class_names {
         assert!(!a.text.contains("99 euros"), "{}", a.text);
     }
 
+    /// Each paragraph a subscription unlocks marked `class="paywall"` (Condé Nast's sites),
+    /// set in chunks between ad slots: the story stays. A teaser's summary of that name, one
+    /// to a card, is not a run and still goes.
+    #[test]
+    fn paragraphs_classed_for_the_paywall_stay() {
+        let chunk = |n: usize| {
+            let paras: String = (0..4)
+                .map(|k| format!(r#"<p class="paywall">{PARA} {PARA} {PARA} ({n}.{k})</p>"#))
+                .collect();
+            format!(
+                r#"<div class="grid"><div class="body__inner-container">{paras}</div></div><div class="ad ad--mid-content"></div>"#
+            )
+        };
+        let chunks: String = (0..3).map(chunk).collect();
+        let cards: String = (0..6)
+            .map(|n| format!(r#"<div class="card"><h3><a href="/s{n}">Another story {n}</a></h3><p class="paywall">Summary {n} of another story, a sentence or two from the desk about heat pumps and radiators.</p></div>"#))
+            .collect();
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<main><h1>Heat pumps in old houses</h1><p>We tested three heat pumps in a house from 1958.</p>
+{chunks}<div class="more">{cards}</div></main></body></html>"#
+        );
+        let a = extract_ok(&html, "https://heating.example/heat-pumps-review");
+        for n in 0..3 {
+            assert!(
+                a.text.contains(&format!("({n}.3)")),
+                "chunk {n} lost:\n{}",
+                a.text
+            );
+        }
+        assert!(!a.text.contains("Summary"), "{}", a.text);
+    }
+
     /// A site search panel, open or not, says nothing about the article: its prompt and its
     /// "nothing found" line go. A word that only holds "search" names no panel.
     #[test]

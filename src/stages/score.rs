@@ -675,8 +675,9 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     }
     // Named like boilerplate, but prose: a block, or a run of siblings of one class that
     // split the story between them (`<section class="TestReport__Section--Ads">` for each
-    // part of a review, its name saying that an ad sits in it). Prose and paragraphs are
-    // summed per parent and class.
+    // part of a review, its name saying that an ad sits in it; `<p class="paywall">` for each
+    // paragraph a subscription unlocks). Prose and paragraphs are summed per parent and
+    // class: pooled over the page, the summaries of a list of teaser cards would pass too.
     let named_prose = |i: usize| {
         let node = &nodes[i];
         node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
@@ -686,12 +687,14 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     // A list searched from its end, not a map: such blocks are few on a page, and a map of
     // this key would add its own copy of the hashing code to the module.
     let group = |i: usize| (nodes[i].parent, nodes[i].class_hash);
+    // Paragraphs in it, itself included (`<p class="paywall">` for each gated paragraph).
+    let paragraphs = |i: usize| raw[i].p + u32::from(nodes[i].tag == Tag::P);
     let mut groups: Vec<((u32, u32), (f64, u32))> = Vec::new();
     for i in (0..nodes.len()).filter(|&i| nodes[i].class_hash != 0 && named_prose(i)) {
         let key = group(i);
         match groups.iter_mut().rfind(|(k, _)| *k == key) {
-            Some((_, sum)) => *sum = (sum.0 + prose(i), sum.1 + raw[i].p),
-            None => groups.push((key, (prose(i), raw[i].p))),
+            Some((_, sum)) => *sum = (sum.0 + prose(i), sum.1 + paragraphs(i)),
+            None => groups.push((key, (prose(i), paragraphs(i)))),
         }
     }
     (0..nodes.len())
@@ -705,7 +708,7 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
                 let key = group(i);
                 let (run_prose, run_p) = match groups.iter().rfind(|(k, _)| *k == key) {
                     Some(&(_, sum)) => sum,
-                    None => (prose(i), raw[i].p),
+                    None => (prose(i), paragraphs(i)),
                 };
                 run_prose >= LONG_PROSE && run_p >= 3
             };
