@@ -689,8 +689,9 @@ mod class_names {
     }
 
     /// A review split into sections that each carry a modifier naming the ad slot inside
-    /// them (`TestReport__Section--Ads`): together they are the story, however little each
-    /// holds. A lone block of that name beside the story is still an ad.
+    /// them (`TestReport__Section--Ads`, and `--Conclusion --Ads` for the verdict): together
+    /// they are the story, however little each holds. A lone block of that name beside the
+    /// story is still an ad.
     #[test]
     fn a_story_split_into_sections_named_for_their_ads_stays() {
         let section = |n: usize| {
@@ -701,7 +702,8 @@ mod class_names {
         let sections: String = (0..4).map(section).collect();
         let html = format!(
             r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
-<main><div class="Main__Container"><h1>Heat pumps in old houses</h1><p class="intro">We tested three heat pumps in a house from 1958.</p>
+<main><div class="Main__Container"><header class="Report__Header Report__Section--Ads"><h1>Heat pumps in old houses</h1><h2>Warm rooms at a low flow temperature</h2><p>12.03.2024 | by Jane Doe</p></header><p class="intro">We tested three heat pumps in a house from 1958.</p>
+<section class="Report__Section Report__Section--Conclusion Report__Section--Ads"><h2>Verdict</h2><p>All three kept the house warm (verdict).</p><dl><dt>Pros</dt><dd>Quiet</dd></dl></section>
 {sections}</div>
 <div class="Sidebar__Box--Ads"><p>Heat pumps from 99 euros a month, installed within a week by our partners.</p></div></main></body></html>"#
         );
@@ -713,6 +715,9 @@ mod class_names {
                 a.text
             );
         }
+        assert!(a.text.contains("(verdict)"), "{}", a.text);
+        // A header so named is no part of the run: the title and the date line go as before.
+        assert!(!a.text.contains("Warm rooms"), "{}", a.text);
         assert!(!a.text.contains("99 euros"), "{}", a.text);
     }
 

@@ -673,28 +673,31 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
             math[p as usize] = math[p as usize].saturating_add(math[i]);
         }
     }
-    // Named like boilerplate, but prose: a block, or a run of siblings of one class that
-    // split the story between them (`<section class="TestReport__Section--Ads">` for each
-    // part of a review, its name saying that an ad sits in it; `<p class="paywall">` for each
-    // paragraph a subscription unlocks). Prose and paragraphs are summed per parent and
-    // class: pooled over the page, the summaries of a list of teaser cards would pass too.
+    // Named like boilerplate, but prose: a block, or a run of sibling blocks that split the
+    // story between them (`<section class="TestReport__Section--Ads">` for each part of a
+    // review, its name saying that an ad sits in it, and `--Conclusion --Ads` for the last;
+    // `<p class="paywall">` for each paragraph a subscription unlocks). Only blocks with a
+    // paragraph join a run, and no `<header>` (the title and the date line again, which the
+    // view shows its own way). Summed per parent: pooled over the page, the summaries of a
+    // list of teaser cards would pass too.
+    // Paragraphs in a block, itself included.
+    let paragraphs = |i: usize| raw[i].p + u32::from(nodes[i].tag == Tag::P);
     let named_prose = |i: usize| {
         let node = &nodes[i];
         node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
             && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
             && link_density(raw[i].link, raw[i].text) < 0.2
+            && paragraphs(i) > 0
+            && node.tag != Tag::Header
     };
-    // A list searched from its end, not a map: such blocks are few on a page, and a map of
-    // this key would add its own copy of the hashing code to the module.
-    let group = |i: usize| (nodes[i].parent, nodes[i].class_hash);
-    // Paragraphs in it, itself included (`<p class="paywall">` for each gated paragraph).
-    let paragraphs = |i: usize| raw[i].p + u32::from(nodes[i].tag == Tag::P);
-    let mut groups: Vec<((u32, u32), (f64, u32))> = Vec::new();
-    for i in (0..nodes.len()).filter(|&i| nodes[i].class_hash != 0 && named_prose(i)) {
-        let key = group(i);
-        match groups.iter_mut().rfind(|(k, _)| *k == key) {
+    // A list searched from its end, not a map: such blocks are few on a page, and a map
+    // would add its own copy of the hashing code to the module.
+    let mut runs: Vec<(u32, (f64, u32))> = Vec::new();
+    for i in (0..nodes.len()).filter(|&i| named_prose(i)) {
+        let parent = nodes[i].parent;
+        match runs.iter_mut().rfind(|(p, _)| *p == parent) {
             Some((_, sum)) => *sum = (sum.0 + prose(i), sum.1 + paragraphs(i)),
-            None => groups.push((key, (prose(i), paragraphs(i)))),
+            None => runs.push((parent, (prose(i), paragraphs(i)))),
         }
     }
     (0..nodes.len())
@@ -703,15 +706,11 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
                 .get(i)
                 .is_some_and(|&m| m > 0 && 2 * u64::from(m) >= u64::from(raw[i].text));
             let wrapper = prose(i) >= 500.0 && prose(i) >= 0.75 * total;
-            // (A block without a class is in no run: its key is in no entry.)
-            let mislabelled = named_prose(i) && {
-                let key = group(i);
-                let (run_prose, run_p) = match groups.iter().rfind(|(k, _)| *k == key) {
-                    Some(&(_, sum)) => sum,
-                    None => (prose(i), paragraphs(i)),
-                };
-                run_prose >= LONG_PROSE && run_p >= 3
-            };
+            let mislabelled = named_prose(i)
+                && runs
+                    .iter()
+                    .rfind(|(p, _)| *p == nodes[i].parent)
+                    .is_some_and(|&(_, (prose, p))| prose >= LONG_PROSE && p >= 3);
             wrapper || holds_article[i] || mislabelled || maths
         })
         .collect()
