@@ -754,6 +754,30 @@ mod class_names {
         assert!(!a.text.contains("Summary"), "{}", a.text);
     }
 
+    /// A link named like boilerplate in the middle of a paragraph is a part of its sentence:
+    /// a word linked to the site's search, an affiliate link on the thing the sentence names.
+    /// Beside a short line, or as a call to action after the prose, such a link still goes.
+    #[test]
+    fn links_named_like_boilerplate_inside_a_sentence_stay() {
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<main><article><h1>Heat pumps in old houses</h1>
+<p>The pump we tested in <a class="searchLink" href="/search?q=Damboa">Damboa</a> ran all winter, and {PARA}</p>
+<p>For the radiators we chose <a class="smb-affiliate-link" rel="sponsored" href="https://shop.example/r">this low-temperature model</a>, which {PARA}</p>
+<p>{PARA} <a class="cta" href="/subscribe">Subscribe</a></p>
+<p>Read: <a class="searchLink" href="/search?q=pumps">more about pumps</a></p>
+</article></main></body></html>"#
+        );
+        let a = extract_ok(&html, "https://heating.example/heat-pumps");
+        for words in [
+            "tested in Damboa ran all winter",
+            "we chose this low-temperature model, which",
+        ] {
+            assert!(a.text.contains(words), "{words}: {}", a.text);
+        }
+        assert_absent(&a, &["Subscribe", "more about pumps"]);
+    }
+
     /// A site search panel, open or not, says nothing about the article: its prompt and its
     /// "nothing found" line go. A word that only holds "search" names no panel.
     #[test]

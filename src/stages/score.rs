@@ -794,8 +794,27 @@ impl Scorer<'_> {
             }
             let parent_alive = node.parent == NONE || alive[node.parent as usize];
             let f = node.flags;
-            let named_boilerplate =
-                f & (flag::BOILERPLATE | flag::STRUCTURAL) != 0 && !self.protected[i];
+            // A link or a phrase named like boilerplate inside a paragraph's prose is a part
+            // of its sentence (`<a class="searchLink">Damboa</a>`, the word linked to the
+            // site's search; an affiliate link on "this colourful sorting game"): cut out, it
+            // would leave a hole in the sentence. Not a picture's credit in its caption
+            // (`copyright`) nor a call to action after a teaser (`<a class="cta">more</a>`).
+            let in_sentence = || {
+                matches!(node.tag, Tag::A | Tag::Span)
+                    && !matches!(
+                        node.kind,
+                        Some(
+                            crate::article::RemovedKind::Footer
+                                | crate::article::RemovedKind::Paywall
+                        )
+                    )
+                    && node.parent != NONE
+                    && nodes[node.parent as usize].tag == Tag::P
+                    && self.raw_text[node.parent as usize] > self.raw_text[i] + 100
+            };
+            let named_boilerplate = (f & flag::STRUCTURAL != 0
+                || (f & flag::BOILERPLATE != 0 && !in_sentence()))
+                && !self.protected[i];
             let removed = f & (flag::NEVER | flag::HIDDEN | flag::SITE_REMOVE) != 0;
             let gone = removed || named_boilerplate;
             let unlikely = flags.strip_unlikely && f & flag::UNLIKELY != 0 && !self.protected[i];
