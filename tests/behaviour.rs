@@ -764,6 +764,7 @@ mod class_names {
 <main><article><h1>Heat pumps in old houses</h1>
 <p>The pump we tested in <a class="searchLink" href="/search?q=Damboa">Damboa</a> ran all winter, and {PARA}</p>
 <p>For the radiators we chose <a class="smb-affiliate-link" rel="sponsored" href="https://shop.example/r">this low-temperature model</a>, which {PARA}</p>
+<div>An old page sets its text straight in a block, with a note on <a class="popup" href="javascript:void(0)" onclick="return overlib('the copyists')">the law-copyists</a> in a pop-up, and {PARA}<br><br>{PARA}</div>
 <p>{PARA} <a class="cta" href="/subscribe">Subscribe</a></p>
 <p>Read: <a class="searchLink" href="/search?q=pumps">more about pumps</a></p>
 </article></main></body></html>"#
@@ -772,6 +773,7 @@ mod class_names {
         for words in [
             "tested in Damboa ran all winter",
             "we chose this low-temperature model, which",
+            "a note on the law-copyists in a pop-up",
         ] {
             assert!(a.text.contains(words), "{words}: {}", a.text);
         }

@@ -809,8 +809,17 @@ impl Scorer<'_> {
                         )
                     )
                     && node.parent != NONE
-                    && nodes[node.parent as usize].tag == Tag::P
-                    && self.raw_text[node.parent as usize] > self.raw_text[i] + 100
+                    && {
+                        // A paragraph's prose, or prose set straight in its parent (an old
+                        // page's table cell of text and `<br>`s); a wrapper of blocks has none
+                        // of its own.
+                        let p = node.parent as usize;
+                        if nodes[p].tag == Tag::P {
+                            self.raw_text[p] > self.raw_text[i] + 100
+                        } else {
+                            nodes[p].text >= 100
+                        }
+                    }
             };
             let named_boilerplate = (f & flag::STRUCTURAL != 0
                 || (f & flag::BOILERPLATE != 0 && !in_sentence()))
