@@ -722,8 +722,8 @@ mod class_names {
     }
 
     /// Each paragraph a subscription unlocks marked `class="paywall"` (Condé Nast's sites),
-    /// set in chunks between ad slots: the story stays. A teaser's summary of that name, one
-    /// to a card, is not a run and still goes.
+    /// set in chunks between ad slots: the story stays, a last chunk of two short paragraphs
+    /// too. A teaser's summary of that name, one to a card, is not a run and still goes.
     #[test]
     fn paragraphs_classed_for_the_paywall_stay() {
         let chunk = |n: usize| {
@@ -734,7 +734,8 @@ mod class_names {
                 r#"<div class="grid"><div class="body__inner-container">{paras}</div></div><div class="ad ad--mid-content"></div>"#
             )
         };
-        let chunks: String = (0..3).map(chunk).collect();
+        let mut chunks: String = (0..3).map(chunk).collect();
+        chunks.push_str(&format!(r#"<div class="grid"><div class="body__inner-container"><p class="paywall">{PARA} (last.0)</p><p class="paywall">{PARA} (last.1)</p></div></div>"#));
         let cards: String = (0..6)
             .map(|n| format!(r#"<div class="card"><h3><a href="/s{n}">Another story {n}</a></h3><p class="paywall">Summary {n} of another story, a sentence or two from the desk about heat pumps and radiators.</p></div>"#))
             .collect();
@@ -751,6 +752,7 @@ mod class_names {
                 a.text
             );
         }
+        assert!(a.text.contains("(last.1)"), "{}", a.text);
         assert!(!a.text.contains("Summary"), "{}", a.text);
     }
 

@@ -679,7 +679,8 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     // `<p class="paywall">` for each paragraph a subscription unlocks). Only blocks with a
     // paragraph join a run, and no `<header>` (the title and the date line again, which the
     // view shows its own way). Summed per parent: pooled over the page, the summaries of a
-    // list of teaser cards would pass too.
+    // list of teaser cards would pass too. Once a run is the story, blocks of its members'
+    // class elsewhere are too (Wired's last chunk of two `<p class="paywall">`).
     // Paragraphs in a block, itself included.
     let paragraphs = |i: usize| raw[i].p + u32::from(nodes[i].tag == Tag::P);
     let named_prose = |i: usize| {
@@ -700,17 +701,25 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
             None => runs.push((parent, (prose(i), paragraphs(i)))),
         }
     }
+    let in_story_run = |i: usize| {
+        runs.iter()
+            .rfind(|(p, _)| *p == nodes[i].parent)
+            .is_some_and(|&(_, (prose, p))| prose >= LONG_PROSE && p >= 3)
+    };
+    let mut story_classes: Vec<u32> = (0..nodes.len())
+        .filter(|&i| nodes[i].class_hash != 0 && named_prose(i) && in_story_run(i))
+        .map(|i| nodes[i].class_hash)
+        .collect();
+    story_classes.sort_unstable();
+    story_classes.dedup();
     (0..nodes.len())
         .map(|i| {
             let maths = math
                 .get(i)
                 .is_some_and(|&m| m > 0 && 2 * u64::from(m) >= u64::from(raw[i].text));
             let wrapper = prose(i) >= 500.0 && prose(i) >= 0.75 * total;
-            let mislabelled = named_prose(i)
-                && runs
-                    .iter()
-                    .rfind(|(p, _)| *p == nodes[i].parent)
-                    .is_some_and(|&(_, (prose, p))| prose >= LONG_PROSE && p >= 3);
+            let mislabelled =
+                named_prose(i) && (in_story_run(i) || story_classes.contains(&nodes[i].class_hash));
             wrapper || holds_article[i] || mislabelled || maths
         })
         .collect()
