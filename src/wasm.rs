@@ -178,39 +178,40 @@ fn article_from_js(value: &JsValue) -> Result<Article, String> {
 /// Options from a plain object with the fields of [`Options`] (snake_case, any subset);
 /// `undefined` or `null` means the defaults.
 fn options_from_js(options: JsValue) -> Result<Options, JsError> {
-    let read = || -> Result<Options, String> {
-        let mut read = Options::default();
-        if options.is_undefined() || options.is_null() {
-            return Ok(read);
-        }
-        let object = as_object(&options)?;
-        if let Some(limit) = count(object, "max_input_bytes")? {
-            read.max_input_bytes = limit as usize;
-        }
-        if let Some(limit) = count(object, "max_memory_bytes")? {
-            read.max_memory_bytes = limit as usize;
-        }
-        if let Some(keep) = field(object, "keep_images") {
-            read.keep_images = keep.as_bool().ok_or("`keep_images` is not true or false")?;
-        }
-        if let Some(rule) = field(object, "site_rule") {
-            let rule = as_object(&rule).map_err(|_| "`site_rule` is not an object".to_string())?;
-            let remove = match field(rule, "remove") {
-                None => Vec::new(),
-                Some(list) if Array::is_array(&list) => Array::from(&list)
-                    .iter()
-                    .map(|s| s.as_string().ok_or("`remove` holds a non-string"))
-                    .collect::<Result<_, _>>()?,
-                Some(_) => return Err("`remove` is not a list".to_string()),
-            };
-            read.site_rule = Some(SiteRule {
-                content: text(rule, "content")?,
-                remove,
-            });
-        }
-        Ok(read)
-    };
-    read().map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    read_options(&options).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+fn read_options(value: &JsValue) -> Result<Options, String> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    let object = as_object(value)?;
+    if let Some(limit) = count(object, "max_input_bytes")? {
+        options.max_input_bytes = limit as usize;
+    }
+    if let Some(limit) = count(object, "max_memory_bytes")? {
+        options.max_memory_bytes = limit as usize;
+    }
+    if let Some(keep) = field(object, "keep_images") {
+        options.keep_images = keep.as_bool().ok_or("`keep_images` is not true or false")?;
+    }
+    if let Some(rule) = field(object, "site_rule") {
+        let rule = as_object(&rule).map_err(|_| "`site_rule` is not an object".to_string())?;
+        let remove = match field(rule, "remove") {
+            None => Vec::new(),
+            Some(list) if Array::is_array(&list) => Array::from(&list)
+                .iter()
+                .map(|s| s.as_string().ok_or("`remove` holds a non-string"))
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err("`remove` is not a list".to_string()),
+        };
+        options.site_rule = Some(SiteRule {
+            content: text(rule, "content")?,
+            remove,
+        });
+    }
+    Ok(options)
 }
 
 fn as_object(value: &JsValue) -> Result<&Object, String> {

@@ -9,7 +9,7 @@
 
 use super::collect::{flag, is_related_label, Collected, Node};
 use super::tree::{Tag, NONE};
-use crate::article::Removed;
+use crate::article::{Removed, RemovedKind};
 use crate::metadata::text_similarity;
 
 /// What the emit pass does with one node.
@@ -642,7 +642,7 @@ const LONG_PROSE: f64 = 1500.0;
 /// - containers that hold mostly maths: a formula is content whatever its wrapper is called
 ///   (MathJax names every formula's container `CtxtMenu_Attached`, after its context menu).
 fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
-    use crate::article::RemovedKind as K;
+    use RemovedKind as K;
     let nodes = &c.nodes;
     let prose = |i: usize| raw[i].text as f64 - raw[i].link;
     let total: f64 = (0..nodes.len())
@@ -810,13 +810,7 @@ impl Scorer<'_> {
             // (`copyright`) nor a call to action after a teaser (`<a class="cta">more</a>`).
             let in_sentence = || {
                 matches!(node.tag, Tag::A | Tag::Span)
-                    && !matches!(
-                        node.kind,
-                        Some(
-                            crate::article::RemovedKind::Footer
-                                | crate::article::RemovedKind::Paywall
-                        )
-                    )
+                    && !matches!(node.kind, Some(RemovedKind::Footer | RemovedKind::Paywall))
                     && node.parent != NONE
                     && {
                         // A paragraph's prose, or prose set straight in its parent (an old
@@ -842,9 +836,7 @@ impl Scorer<'_> {
             };
             // A share bar goes, but a byline set in it ("BY Laura Berger" beside the buttons)
             // is still the page's. (Not the bar itself, named for both: `author_share`.)
-            let share_bar = named_boilerplate
-                && !removed
-                && node.kind == Some(crate::article::RemovedKind::Share);
+            let share_bar = named_boilerplate && !removed && node.kind == Some(RemovedKind::Share);
             bylines_shown[i] =
                 parent_shown && (!gone || share_bar) && (!unlikely || article_header());
             let mut dead = !parent_alive || gone || unlikely;
