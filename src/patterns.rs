@@ -525,6 +525,14 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("articoli correlati", "Italian: related articles"),
     phrase("lees ook", "Dutch: read also"),
     phrase("gerelateerde artikelen", "Dutch: related articles"),
+    // The story's topic links: with their colon only, since "Tags" alone may title a
+    // section of a manual (git's tags).
+    phrase("tags:", "English"),
+    phrase("tagged:", "English"),
+    phrase("schlagworte:", "German"),
+    phrase("schlagwörter:", "German"),
+    phrase("mots-clés :", "French"),
+    phrase("etiquetas:", "Spanish"),
 ];
 
 /// The bytes a [`RELATED_HEADINGS`] phrase begins with, in either case, as a bit set, and
@@ -1891,6 +1899,17 @@ mod tests {
     fn links_to(hrefs: &[&str], want: Option<LinkTo>) {
         for href in hrefs {
             assert_eq!(link_to(href), want, "{href}");
+        }
+    }
+
+    #[test]
+    fn topic_links_are_labelled_with_their_colon() {
+        for text in ["Tags:", "tags:", "Schlagwörter:", "Mots-clés :"] {
+            assert!(is_related_heading(text), "{text}");
+        }
+        // A manual's section on git's tags, and a sentence about tags, are no labels.
+        for text in ["Tags", "Tags sind problematisch, wenn sie verweisen"] {
+            assert!(!is_related_heading(text), "{text}");
         }
     }
 

@@ -3675,6 +3675,8 @@ mod related_sections {
             "From our partners",
             "Around the Web",
             "Serviceangebote unserer Partner",
+            "Tags:",
+            "Schlagwörter:",
         ] {
             let html = page(&format!(
                 "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
