@@ -1324,6 +1324,8 @@ pub const CONTROL_LABELS: &[&str] = &[
         "view images",
         "the same, on a picture of a gallery (National Geographic)",
     ),
+    phrase("pin", "Pinterest's save button, set over a picture"),
+    phrase("pin it", "the same"),
     // A script's stand-in while it fetches more (a poll's results, the next story of an
     // endless page), left in the page as words ("Loading ...", "Lade weitere Inhalte ...").
     phrase("loading", "English"),
