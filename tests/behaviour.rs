@@ -753,6 +753,8 @@ mod class_names {
 <p>For the radiators we chose <a class="smb-affiliate-link" rel="sponsored" href="https://shop.example/r">this low-temperature model</a>, which {PARA}</p>
 <div>An old page sets its text straight in a block, with a note on <a class="popup" href="javascript:void(0)" onclick="return overlib('the copyists')">the law-copyists</a> in a pop-up, and {PARA}<br><br>{PARA}</div>
 <p>{PARA} <a class="cta" href="/subscribe">Subscribe</a></p>
+<p>{PARA} <a class="share-twitter" href="https://twitter.com/intent/tweet?text=pumps">Tweet this</a> <span class="share-count">12 shares</span></p>
+<p>{PARA} <a class="comment-link" href="/heat-pumps/comments">3 comments</a></p>
 <p>Read: <a class="searchLink" href="/search?q=pumps">more about pumps</a></p>
 </article></main></body></html>"#
         );
@@ -765,7 +767,16 @@ mod class_names {
                 "a note on the law-copyists in a pop-up",
             ],
         );
-        assert_absent(&a, &["Subscribe", "more about pumps"]);
+        assert_absent(
+            &a,
+            &[
+                "Subscribe",
+                "more about pumps",
+                "Tweet this",
+                "12 shares",
+                "3 comments",
+            ],
+        );
     }
 
     /// A site search panel, open or not, says nothing about the article: its prompt and its

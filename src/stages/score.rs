@@ -807,10 +807,19 @@ impl Scorer<'_> {
             // of its sentence (`<a class="searchLink">Damboa</a>`, the word linked to the
             // site's search; an affiliate link on "this colourful sorting game"): cut out, it
             // would leave a hole in the sentence. Not a picture's credit in its caption
-            // (`copyright`) nor a call to action after a teaser (`<a class="cta">more</a>`).
+            // (`copyright`), a call to action after a teaser (`<a class="cta">more</a>`),
+            // nor a share or comment link set after the prose ("Tweet this", "3 comments").
             let in_sentence = || {
                 matches!(node.tag, Tag::A | Tag::Span)
-                    && !matches!(node.kind, Some(RemovedKind::Footer | RemovedKind::Paywall))
+                    && !matches!(
+                        node.kind,
+                        Some(
+                            RemovedKind::Footer
+                                | RemovedKind::Paywall
+                                | RemovedKind::Share
+                                | RemovedKind::Comments
+                        )
+                    )
                     && node.parent != NONE
                     && {
                         // A paragraph's prose, or prose set straight in its parent (an old
