@@ -555,12 +555,11 @@ const RELATED_FIRST_BYTES: u128 = {
 /// paragraph and `<div>`; most ("Home", "12. März", "Menü") leave here before they are
 /// decoded and lower-cased. A non-ASCII first byte is always asked further.
 pub fn may_be_related_heading(raw: &str) -> bool {
-    // Past ASCII whitespace byte by byte: other whitespace begins with a byte over 127, which
-    // is asked further anyway.
-    match raw.bytes().find(|b| !b.is_ascii_whitespace()) {
-        Some(b) if b < 128 => RELATED_FIRST_BYTES & (1 << b) != 0,
-        Some(_) => true,
-        None => false,
+    // Other whitespace begins with a byte over 127, which is asked further anyway.
+    match first_byte(raw) {
+        0 => false,
+        b if b < 128 => RELATED_FIRST_BYTES & (1 << b) != 0,
+        _ => true,
     }
 }
 
@@ -1345,7 +1344,7 @@ pub const CONTROL_LABEL_MAX_BYTES: usize = 32;
 /// Whether a piece of text is only a picture widget's control (see [`CONTROL_LABELS`]).
 pub fn is_control_label(text: &str) -> bool {
     // Asked of every short text that is no ad label: most leave on their first letter.
-    let first = text.bytes().find(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let first = first_byte(text);
     // Or a no-break space before the label, raw (C2 A0) or as an entity.
     if !opens_with(first, CONTROL_LABEL_FIRST_LETTERS) && first != b'&' && first != 0xC2 {
         return false;
@@ -1403,6 +1402,13 @@ const fn first_letters(labels: &[&str]) -> u32 {
         i += 1;
     }
     letters
+}
+
+/// The first byte of `text` past ASCII whitespace (0 for none): what the label tables'
+/// first-letter sets are asked about before anything is decoded or trimmed. Other
+/// whitespace begins with a byte over 127, which such a set never holds.
+fn first_byte(text: &str) -> u8 {
+    text.bytes().find(|b| !b.is_ascii_whitespace()).unwrap_or(0)
 }
 
 /// Whether byte `first`, in either case, is an ASCII letter in `letters` (a set from
@@ -1539,7 +1545,7 @@ pub const READ_MORE_MAX_BYTES: usize = 32;
 pub fn is_read_more(text: &str) -> bool {
     // Asked of every short text in a link, a menu's items among them: most leave at their
     // first letter, before anything is trimmed.
-    let first = text.bytes().find(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let first = first_byte(text);
     if !opens_with(first, READ_MORE_FIRST_LETTERS) {
         return false;
     }

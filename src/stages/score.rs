@@ -131,6 +131,7 @@ fn link_density(link: f64, text: u32) -> f64 {
 struct Prose {
     text: u32,
     link: f64,
+    /// Paragraphs in it, itself included (`<p class="paywall">` for each gated paragraph).
     p: u32,
 }
 
@@ -139,14 +140,14 @@ impl Sums for Prose {
         Prose {
             text: node.text,
             link: own_link(node),
-            p: 0,
+            p: u32::from(node.tag == Tag::P),
         }
     }
 
-    fn add_child(&mut self, child: &Prose, node: &Node, _: bool) {
+    fn add_child(&mut self, child: &Prose, _: &Node, _: bool) {
         self.text = self.text.saturating_add(child.text);
         self.link += child.link;
-        self.p += child.p + u32::from(node.tag == Tag::P);
+        self.p += child.p;
     }
 }
 
@@ -681,14 +682,12 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     // view shows its own way). Summed per parent: pooled over the page, the summaries of a
     // list of teaser cards would pass too. Once a run is the story, blocks of its members'
     // class elsewhere are too (Wired's last chunk of two `<p class="paywall">`).
-    // Paragraphs in a block, itself included.
-    let paragraphs = |i: usize| raw[i].p + u32::from(nodes[i].tag == Tag::P);
     let named_prose = |i: usize| {
         let node = &nodes[i];
         node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
             && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
             && link_density(raw[i].link, raw[i].text) < 0.2
-            && paragraphs(i) > 0
+            && raw[i].p > 0
             && node.tag != Tag::Header
     };
     // A list searched from its end, not a map: such blocks are few on a page, and a map
@@ -697,8 +696,8 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     for i in (0..nodes.len()).filter(|&i| named_prose(i)) {
         let parent = nodes[i].parent;
         match runs.iter_mut().rfind(|(p, _)| *p == parent) {
-            Some((_, sum)) => *sum = (sum.0 + prose(i), sum.1 + paragraphs(i)),
-            None => runs.push((parent, (prose(i), paragraphs(i)))),
+            Some((_, sum)) => *sum = (sum.0 + prose(i), sum.1 + raw[i].p),
+            None => runs.push((parent, (prose(i), raw[i].p))),
         }
     }
     let in_story_run = |i: usize| {
