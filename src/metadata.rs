@@ -798,6 +798,32 @@ const LABEL_WORDS: &[&str] = &[
     "fri",
     "sat",
     "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "date",
+    "datum",
+    "fecha",
+    "erstellt",
+    "created",
     "updated",
     "published",
     "posted",
@@ -852,6 +878,11 @@ fn only_date_words(line: &str) -> bool {
     every_word(line, &[',', ':', '.', '|'], |w| LABEL_WORDS.contains(&w))
 }
 
+/// The rest of a line that only says when: "Stand" ("Stand: 12.11.2021"), "de" between a
+/// Spanish date's parts, the dashes between the date and the time. Weekdays and labels are
+/// [`LABEL_WORDS`].
+const DATE_WORDS: &[&str] = &["stand", "de", "-", "\u{2013}", "\u{2014}"];
+
 /// Words of the time of day beside a date ("3:15 p.m. EDT", "15.30 Uhr"), and the time zones
 /// a date line names ("9:39AM BST", "4:35 PM ET").
 const TIME_WORDS: &[&str] = &[
@@ -863,13 +894,38 @@ const TIME_WORDS: &[&str] = &[
 /// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or a word of
 /// the time of day ("19, 2016 at 3:15 p.m. EDT").
 fn only_says_when(line: &str) -> bool {
-    every_word(line, &[',', ':', '.', '|', '(', ')'], |w| {
+    every_word(line, &[',', ':', '.', '|', '(', ')', '[', ']'], |w| {
         w.bytes().any(|b| b.is_ascii_digit())
             || month_number(w).is_some()
-            || [MONTH_NAMES, LABEL_WORDS, TIME_WORDS]
+            || [MONTH_NAMES, LABEL_WORDS, TIME_WORDS, DATE_WORDS]
                 .iter()
                 .any(|words| words.contains(&w))
     })
+}
+
+/// Whether `line` holds a run of four digits, as a date with its year does: the cheap
+/// question before [`only_a_date`].
+pub fn holds_a_year(line: &str) -> bool {
+    // By hand: asked of every short element's text, where `split` cost the collect pass
+    // a percent.
+    let mut run = 0;
+    for &b in line.as_bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else if run == 4 {
+            return true;
+        } else {
+            run = 0;
+        }
+    }
+    run == 4
+}
+
+/// Whether `line` is a date and only says when: its words a day ([`date_in_text`] reads
+/// one), the weekday, the time, and a label ("Posted on", "Veröffentlicht am", "Datum:"). A
+/// page sets such a line under its title whatever it names it.
+pub fn only_a_date(line: &str) -> bool {
+    only_says_when(line) && date_in_text(line).is_some()
 }
 
 /// Words that date a line by the reader's day: "Updated 2 hours ago", "Publié aujourd’hui à
@@ -1285,7 +1341,10 @@ pub fn date_in_text(line: &str) -> Option<String> {
     // names the sea first.
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .map(|w| w.trim_matches(['.', ':']).to_lowercase())
+        .map(|w| {
+            w.trim_matches(['.', ':', '[', ']', '(', ')'])
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty() && w != "de")
         .collect();
     let day_of = |w: &String| {
@@ -1436,6 +1495,30 @@ mod tests {
             ("https://example.com/2019-09-251234", None),
         ] {
             assert_eq!(date_in_url(url).as_deref(), day, "{url}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_only_says_when() {
+        for line in [
+            "January 22, 2014",
+            "Donnerstag, 15.2.2018, 19:51",
+            "Erstellt am: 01.11.2023",
+            "[Samstag, 19. Juli 2014]",
+            "Jueves 28 de abril de 2022 5:03 PM",
+            "Posted on March 3, 2021",
+            "Stand - 12.11.2021",
+        ] {
+            assert!(holds_a_year(line) && only_a_date(line), "{line}");
+        }
+        for line in [
+            "Rückblick auf den 9. November 1989",
+            "Von Christian am 03.05.2013, 11:51",
+            "2019",
+            "12 comments",
+            "Essay 25.10.2022 - Reiner Nagel",
+        ] {
+            assert!(!(holds_a_year(line) && only_a_date(line)), "{line}");
         }
     }
 

@@ -2378,6 +2378,66 @@ mod metadata {
         assert_eq!(a.published, None);
     }
 
+    /// A line under the title that only says when is the page's date whatever its name, or
+    /// none ("<p>January 22, 2014</p>", "<dd>12.01.2017</dd>", a kicker's line above the
+    /// headline in its box), and goes from the text. Not the masthead's day above the
+    /// story, a menu's archive entry, a line with more words, or one when a line named as
+    /// the date gives another day.
+    #[test]
+    fn a_line_that_only_says_when_dates_the_page_whatever_its_name() {
+        for (line, day) in [
+            ("<p>January 22, 2014</p>", "2014-01-22"),
+            (
+                "<p><small>Donnerstag, 15.2.2018, 19:51</small></p>",
+                "2018-02-15",
+            ),
+            ("<dl><dt>Datum</dt><dd>12.01.2017</dd></dl>", "2017-01-12"),
+            ("<p>Erstellt am: 01.11.2023</p>", "2023-11-01"),
+        ] {
+            let a = hourly_ferry(line);
+            assert_published(&a, day);
+            assert!(a.text.starts_with("The ferry"), "{line}: {}", a.text);
+        }
+        // Beside a share link, the line dates the page and stays (it is not alone).
+        let a = hourly_ferry(
+            "<div><span>Jueves 28 de abril de 2022</span> <a href=\"/s\">Share</a></div>",
+        );
+        assert_published(&a, "2022-04-28");
+        let kicker = ferry_page(&format!(
+            "<article><header><div>Politics</div><span>3 March 2021</span><h1>Ferry to run hourly</h1></header>{}</article>",
+            FERRY_PARA.repeat(5)
+        ));
+        assert_published(&kicker, "2021-03-03");
+        for page in [
+            // The masthead's today, far above the story.
+            format!(
+                "<div class=\"top\"><p>Friday, 3 March 2021</p><ul>{}</ul></div><article><h1>Ferry to run hourly</h1>{}</article>",
+                "<li><a href=\"/x\">Section</a></li>".repeat(20),
+                FERRY_PARA.repeat(5)
+            ),
+            // An archive's entry in a menu beside the story.
+            format!(
+                "<article><h1>Ferry to run hourly</h1>{}</article><nav><ul><li>12. Mai 2012</li></ul></nav>",
+                FERRY_PARA.repeat(2)
+            ),
+            // More than a date.
+            format!(
+                "<article><h1>Ferry to run hourly</h1><p>Rückblick auf den 9. November 1989</p>{}</article>",
+                FERRY_PARA.repeat(5)
+            ),
+        ] {
+            assert_eq!(ferry_page(&page).published, None, "{page}");
+        }
+        let a = hourly_ferry(r#"<p>13. Mai 2012</p><p class="date">15. Februar 2012</p>"#);
+        assert_published(&a, "2012-02-15");
+        // Blogger's themes set the post's title in an `<h3>`, under the day's `<h2>`.
+        let blogger = ferry_page(&format!(
+            r#"<div class="date-outer"><h2 class="date-header"><span>Friday, December 23, 2016</span></h2><div class="post"><h3 class="post-title">Ferry to run hourly</h3><div class="post-body">{}</div></div></div>"#,
+            FERRY_PARA.repeat(5)
+        ));
+        assert_published(&blogger, "2016-12-23");
+    }
+
     /// A page that dates itself nowhere else is filed under a day in its address (the one
     /// the reader is on, or its canonical one); metadata and the shown date come first.
     #[test]

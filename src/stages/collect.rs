@@ -16,6 +16,7 @@ use crate::patterns::{
 };
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
+use std::borrow::Cow;
 
 /// The collect pass's maps, looked up or filled once or more per element: foldhash (lol_html
 /// hashes with it already) costs a fraction of the default SipHash on short keys, and its
@@ -96,6 +97,9 @@ pub mod flag {
     /// Its only text is a teaser's link to its story ("Read more", "Weiterlesen"): see
     /// `patterns::READ_MORE_LABELS`. Also a `CONTROL_LABEL`.
     pub const READ_MORE: Bits = 1 << 32;
+    /// Its text only says when, whatever its name ("Donnerstag, 15.2.2018, 19:51", "Posted
+    /// on March 3, 2021"): a date line told by its words (see `metadata::only_a_date`).
+    pub const DATE_TEXT: Bits = 1 << 33;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -229,6 +233,13 @@ const PROBE_MAX_BYTES: usize = crate::patterns::FOLLOW_MAX_BYTES;
 /// longest label is 41 bytes, and most paragraphs are longer, so few pay for the question.
 const LABEL_MAX_BYTES: usize = 64;
 
+/// How much of an element's text the date probe reads: a line that only says when, its
+/// weekday, time and label included, is shorter.
+const DATE_PROBE_MAX_BYTES: usize = 96;
+
+/// The shortest date with its year ("1.2.2018").
+const DATE_MIN_BYTES: usize = 8;
+
 /// The collect pass's state.
 pub struct Collector {
     pub out: Collected,
@@ -249,6 +260,16 @@ pub struct Collector {
     /// opens inside it.
     probe: Option<u32>,
     probe_text: String,
+    /// The open element whose text may only say when (see [`flag::DATE_TEXT`]), or `NONE`,
+    /// and the start of its text. One buffer: an element opened inside one with no text yet
+    /// takes it over (`<div><span>23.01.2019</span>`), one opened after text does not
+    /// (`<p>Friday, <b>December 23</b>, 2016</p>`).
+    date_probe: u32,
+    date_text: String,
+    /// Whether `date_text` holds more than whitespace.
+    date_words: bool,
+    /// Whether the probed element holds a link's words.
+    date_linked: bool,
     /// The open `<noscript>`, whether its text holds an `<img>`, and whether an `<a>`.
     noscript: Option<(u32, bool, bool)>,
     /// Which short elements are only a picture's credit line.
@@ -320,6 +341,10 @@ impl Collector {
             author_label: NONE,
             probe: None,
             probe_text: String::new(),
+            date_probe: NONE,
+            date_text: String::new(),
+            date_words: false,
+            date_linked: false,
             noscript: None,
             credits: CreditProbes::default(),
             in_title: false,
@@ -1078,6 +1103,18 @@ impl Visitor for Collector {
             self.probe = Some(node);
             self.probe_text.clear();
         }
+        // A line does not run across blocks: a block takes the probe or ends it, phrasing
+        // takes it only from an element with no text yet.
+        let asked = asks_date(tag)
+            && flags & (flag::HIDDEN | flag::NEVER | flag::FOREIGN) == 0
+            && flags & (flag::IN_LINK | flag::HASH_LINK) != flag::IN_LINK;
+        let free = self.date_probe == NONE || !self.date_words;
+        if (asked && free) || tag.is_text_block() {
+            self.date_probe = if asked { node } else { NONE };
+            self.date_text.clear();
+            self.date_words = false;
+            self.date_linked = false;
+        }
         // A credit set apart from its caption (`<span class="o-credit__attribution">`) is
         // told by its name, and is as short as one told by its label.
         let named_credit =
@@ -1168,6 +1205,25 @@ impl Visitor for Collector {
         }
         if self.credits.end(open.node) {
             self.mark(open.node, flag::CREDIT);
+        }
+        if self.date_probe == open.node {
+            self.date_probe = NONE;
+            // Most short elements hold no year: only those are decoded and read.
+            let text = &self.date_text;
+            if self.date_words
+                && !self.date_linked
+                && (DATE_MIN_BYTES..DATE_PROBE_MAX_BYTES).contains(&text.len())
+                && crate::metadata::holds_a_year(text)
+                && crate::metadata::only_a_date(&if text.contains('&') {
+                    Cow::Owned(capture_text(text))
+                } else {
+                    Cow::Borrowed(text.as_str())
+                })
+            {
+                self.out.nodes[open.node as usize].flags |= flag::DATE_TEXT;
+                let text = std::mem::take(&mut self.date_text);
+                self.out.captures.entry(open.node).or_insert(text);
+            }
         }
         if self.probe == Some(open.node) {
             self.probe = None;
@@ -1277,7 +1333,43 @@ impl Visitor for Collector {
         if self.probe.is_some() && self.probe_text.len() < PROBE_MAX_BYTES {
             self.probe_text.push_str(text);
         }
+        // A link's words are its card's or its menu's: a line with one is no date line, and
+        // a list of links is read no further. (A link within the page is no other page's:
+        // Springer's "Published: …" links to the article's details.)
+        if self.date_probe != NONE && self.date_text.len() < DATE_PROBE_MAX_BYTES {
+            let flags = self.out.nodes[top.node as usize].flags;
+            if flags & (flag::IN_LINK | flag::HASH_LINK) != flag::IN_LINK {
+                self.date_text.push_str(text);
+                self.date_words |= !blank;
+            } else if !blank {
+                // No element in the line takes the probe over after it either.
+                self.date_linked = true;
+                self.date_words = true;
+            }
+        }
     }
+}
+
+/// The elements a line that only says when is set in: a paragraph, a box of text, a list's
+/// or a description's item, a heading under the title, and the phrasing inside them
+/// (`<small>`, `<span>`, `<strong>`). Not links: another story's date is set in its card's.
+fn asks_date(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::P
+            | Tag::Div
+            | Tag::Span
+            | Tag::Li
+            | Tag::Dd
+            | Tag::Font
+            | Tag::Time
+            | Tag::Other
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+    )
 }
 
 /// A player from a video site, which the cleaning spares: the test the emit pass makes when it

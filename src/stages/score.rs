@@ -419,7 +419,8 @@ struct Scorer<'a> {
     reach: std::cell::OnceCell<Option<std::ops::RangeInclusive<usize>>>,
 }
 
-/// The first `<h1>` or `<h2>` that gives the title, wherever it is.
+/// The first `<h1>` or `<h2>` that gives the title, wherever it is; on a page with none, the
+/// first `<h3>` (Blogger's themes set the post's title in one, under the day's `<h2>`).
 fn title_heading(c: &Collected, title: &str) -> Option<usize> {
     if title.is_empty() {
         return None;
@@ -428,32 +429,89 @@ fn title_heading(c: &Collected, title: &str) -> Option<usize> {
     let nodes = &c.nodes;
     let mut headings: Vec<usize> = (c.captures.keys())
         .map(|&k| k as usize)
-        .filter(|&k| matches!(nodes[k].tag, Tag::H1 | Tag::H2))
+        .filter(|&k| matches!(nodes[k].tag, Tag::H1 | Tag::H2 | Tag::H3))
         .collect();
     headings.sort_unstable();
-    headings.into_iter().find(|&i| {
+    let gives_title = |&i: &usize| {
         c.capture(i)
             .is_some_and(|text| text_similarity(title, &text) > 0.75)
-    })
+    };
+    let of = |tags: &'static [Tag]| move |&i: &usize| tags.contains(&nodes[i].tag);
+    (headings.iter().copied())
+        .filter(of(&[Tag::H1, Tag::H2]))
+        .find(gives_title)
+        .or_else(|| {
+            (headings.iter().copied())
+                .filter(of(&[Tag::H3]))
+                .take(H3_TITLE_REACH)
+                .find(gives_title)
+        })
 }
 
 /// The date the page shows beside its title, for a page that gives none in its metadata: the
 /// first date line or byline (`flag::META_LINE`, `flag::BYLINE`) that reads as a date, from
 /// [`DATE_REACH_BEFORE`] elements before the heading that gives the title to
-/// [`DATE_REACH_AFTER`] after it. Not one inside a link or a hidden element: another story's
-/// card, or a table.
+/// [`DATE_REACH_AFTER`] after it; failing that, the first line there that only says when
+/// (`flag::DATE_TEXT`), named as it may be. Not one inside a link or a hidden element:
+/// another story's card, or a table.
 pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
     let heading = title_heading(c, title)?;
     let nodes = &c.nodes;
-    let lines = flag::META_LINE | flag::BYLINE;
-    // A date in a table is data (an infobox's release date).
-    let unseen = flag::HIDDEN | flag::NEVER | flag::IN_LINK | flag::IN_TABLE;
-    date_reach(c, heading)
-        .filter(|&i| !in_drawing(nodes, i))
-        .filter(|&i| nodes[i].flags & lines != 0 && nodes[i].flags & unseen == 0)
-        .filter_map(|i| c.capture(i))
-        .filter(|text| text.len() < DATE_LINE_MAX_BYTES)
-        .find_map(|text| crate::metadata::date_in_text(&text))
+    // A date in a table is data (an infobox's release date); one in a link to another page
+    // is that page's.
+    let unseen = flag::HIDDEN | flag::NEVER | flag::IN_TABLE;
+    let elsewhere = |f: flag::Bits| f & (flag::IN_LINK | flag::HASH_LINK) == flag::IN_LINK;
+    let read = |lines: &dyn Fn(usize) -> bool| {
+        date_reach(c, heading)
+            .filter(|&i| nodes[i].flags & unseen == 0 && !elsewhere(nodes[i].flags))
+            .filter(|&i| lines(i) && !in_drawing(nodes, i))
+            .filter_map(|i| c.capture(i))
+            .filter(|text| text.len() < DATE_LINE_MAX_BYTES)
+            .find_map(|text| crate::metadata::date_in_text(&text))
+    };
+    // A line told by its words alone is read above the heading only in the heading's own
+    // box (a kicker's date): elsewhere above it, a line that only says a day is as often
+    // the masthead's today. Nor is one in a menu, a footer or another named box (an
+    // archive's "12. Mai 2012" entry, a comment's day).
+    let boxed = |i: usize| {
+        let up = |&p: &u32| (p != NONE).then(|| nodes[p as usize].parent);
+        std::iter::successors(Some(nodes[heading].parent), up)
+            .take(HEADING_BOX_DEPTH)
+            .any(|p| p != NONE && c.within(p as usize).contains(&i))
+    };
+    let told_by_words = |i: usize| {
+        nodes[i].flags & flag::DATE_TEXT != 0
+            && (i > heading || boxed(i))
+            && !in_furniture(c, i, heading)
+    };
+    read(&|i| nodes[i].flags & (flag::META_LINE | flag::BYLINE) != 0)
+        .or_else(|| read(&told_by_words))
+}
+
+/// Whether element `i` sits in page furniture apart from the title's heading `heading`: a
+/// menu, a footer or comments (by element or name) that does not also hold the heading (a
+/// WordPress post's own box is named for its categories, `category-popular`). A share bar
+/// or an `<aside>` of the post's facts may hold its date. At most [`FURNITURE_DEPTH_MAX`]
+/// ancestors are asked.
+fn in_furniture(c: &Collected, i: usize, heading: usize) -> bool {
+    let nodes = &c.nodes;
+    let mut p = i as u32;
+    for _ in 0..FURNITURE_DEPTH_MAX {
+        if p == NONE || c.within(p as usize).contains(&heading) {
+            return false;
+        }
+        let node = &nodes[p as usize];
+        if node.flags & (flag::STRUCTURAL | flag::BOILERPLATE) != 0
+            && matches!(
+                node.kind,
+                Some(RemovedKind::Navigation | RemovedKind::Comments | RemovedKind::Footer)
+            )
+        {
+            return true;
+        }
+        p = nodes[p as usize].parent;
+    }
+    false
 }
 
 /// The elements, in page order, from [`DATE_REACH_BEFORE`] before the title's heading
@@ -507,6 +565,17 @@ const DATE_REACH_AFTER: usize = 120;
 /// How many elements, drawings' parts included, the search for a date line passes over at
 /// most on either side of the title's heading.
 const DATE_SCAN_MAX: usize = 2048;
+
+/// How many `<h3>`s are asked whether they give the title, on a page where no `<h1>` or
+/// `<h2>` does: a blog's post title is among its first, before the sidebar's.
+const H3_TITLE_REACH: usize = 8;
+
+/// How many of the title heading's ancestors make its box, where a line above it that only
+/// says when dates the story: its parent (`<header>`) and the one around that.
+const HEADING_BOX_DEPTH: usize = 2;
+
+/// How many ancestors are asked whether a line is in page furniture.
+const FURNITURE_DEPTH_MAX: usize = 32;
 
 /// How many ancestors are asked whether an element is part of a drawing.
 const DRAWING_DEPTH_MAX: usize = 16;
@@ -889,8 +958,23 @@ impl Scorer<'_> {
                     }
                 }
             }
-            if !dead && f & (flag::META_LINE | flag::BYLINE) == flag::META_LINE {
+            // A line told a date line by its words alone is one beside the title only: further
+            // down, a day on a line of its own heads a part of the story (a diary's entry).
+            // One around a named date line is that line's to judge ("Updated <time>…").
+            let date_line = f & (flag::META_LINE | flag::BYLINE) == flag::META_LINE
+                || f & (flag::DATE_TEXT | flag::BYLINE) == flag::DATE_TEXT
+                    && self.beside_title(i)
+                    && !self
+                        .c
+                        .within(i)
+                        .any(|j| nodes[j].flags & flag::META_LINE != 0);
+            if !dead && date_line {
                 dead = self.date_line_alone(i, byline.as_ref().map(|b| b.0 as usize));
+                // A description's term that labels it ("<dt>Datum</dt><dd>12.01.2017</dd>")
+                // goes with it, as a byline's label does.
+                if let Some(term) = self.term_of(i).filter(|_| dead) {
+                    alive[term] = false;
+                }
             }
             // The first heading that gives the title is known (`titled`); no heading before
             // it does. Only when it is not alive are later ones asked.
@@ -967,6 +1051,21 @@ impl Scorer<'_> {
                     .c
                     .capture(i)
                     .is_some_and(|text| crate::metadata::says_when_relatively(&text))
+    }
+
+    /// The `<dt>` just before `<dd>` `i`, when it is short enough to be only a label
+    /// ([`BYLINE_LABEL_MAX_CHARS`] and a word more).
+    fn term_of(&self, i: usize) -> Option<usize> {
+        let nodes = &self.c.nodes;
+        if nodes[i].tag != Tag::Dd || i == 0 {
+            return None;
+        }
+        // The sibling before `i` is the ancestor of the element before it in the same box.
+        let mut j = i - 1;
+        while nodes[j].parent != nodes[i].parent {
+            j = nodes[j].parent.try_into().ok().filter(|&p: &usize| p < i)?;
+        }
+        (nodes[j].tag == Tag::Dt && self.raw_text[j] <= BYLINE_LABEL_MAX_CHARS * 2).then_some(j)
     }
 
     /// Whether element `i` is within the title's heading's reach for a date line, the

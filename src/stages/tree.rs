@@ -268,6 +268,7 @@ impl Tag {
     }
 
     /// Blocks for the plain-text rendering: a blank line separates them.
+    #[inline]
     pub fn is_text_block(self) -> bool {
         use Tag::*;
         matches!(
