@@ -30,7 +30,9 @@ pub struct RawMeta {
     pub item_metas: HashMap<String, String>,
     pub json_ld: Vec<String>,
     json_ld_bytes: usize,
-    /// The first `<time datetime>` or `itemprop=datePublished` value in the body.
+    /// The first `itemprop=datePublished` value in the body: the page's own word for its
+    /// date. (A `<time>` in the article, or one marked `pubdate`, may be another story's or
+    /// a comment's, and is judged where it stands: `Collected::article_times`.)
     pub body_date: Option<String>,
 }
 

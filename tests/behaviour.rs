@@ -2430,6 +2430,19 @@ mod metadata {
         }
         let a = hourly_ferry(r#"<p>13. Mai 2012</p><p class="date">15. Februar 2012</p>"#);
         assert_published(&a, "2012-02-15");
+        // Another story's card before the story's own date line, a comment's `pubdate`: the
+        // story's day, in its `<time>`'s own words when the line holds one.
+        let card = r#"<ul><li><a href="/other">Nous sommes en train de nous habituer à l'intolérable</a> <span class="author"><time datetime="2019-07-30">30 juil. 2019</time> Par Elba</span></li></ul>"#;
+        let a = ferry_page(&format!(
+            r#"<article><h1>Ferry to run hourly</h1><aside>{card}</aside><ul class="info"><li>27 juin 2019</li></ul>{}</article>"#,
+            FERRY_PARA.repeat(5)
+        ));
+        assert_published(&a, "2019-06-27");
+        let a = ferry_page(&format!(
+            r#"<article><h1>Ferry to run hourly</h1><p>Le <time datetime="2019-06-28T13:49:45Z">28 juin 2019</time></p>{}</article><div class="comments"><time datetime="2019-09-22T07:30:29Z" pubdate>22 septembre</time></div>"#,
+            FERRY_PARA.repeat(5)
+        ));
+        assert_eq!(a.published.as_deref(), Some("2019-06-28T13:49:45Z"));
         // Blogger's themes set the post's title in an `<h3>`, under the day's `<h2>`.
         let blogger = ferry_page(&format!(
             r#"<div class="date-outer"><h2 class="date-header"><span>Friday, December 23, 2016</span></h2><div class="post"><h3 class="post-title">Ferry to run hourly</h3><div class="post-body">{}</div></div></div>"#,

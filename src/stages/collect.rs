@@ -167,6 +167,10 @@ pub struct Collected {
     pub noscript_pictures: Vec<u32>,
     /// `lang` attributes by node.
     pub langs: Map<u32, String>,
+    /// The first few `<time datetime>`s inside an article or marked `pubdate`, not hidden, by
+    /// node, with their `datetime`: the page's date when one stands beside the title or in no other story's
+    /// card (see `score::shown_date`).
+    pub article_times: Vec<(u32, String)>,
     /// `tag.class#id` by node, kept only when `QUIETPAGE_DEBUG` is set (see `debug_on`).
     pub debug_names: Vec<String>,
     /// Byte offset of each node's start tag, and of what ended it (see `Visitor::end`): the
@@ -236,6 +240,10 @@ const LABEL_MAX_BYTES: usize = 64;
 /// How much of an element's text the date probe reads: a line that only says when, its
 /// weekday, time and label included, is shorter.
 const DATE_PROBE_MAX_BYTES: usize = 96;
+
+/// How many `<time>`s in the article are kept to date the page by: the page's own is among
+/// the first, before a list of other stories' or the comments' days.
+const ARTICLE_TIMES_MAX: usize = 8;
 
 /// The shortest date with its year ("1.2.2018").
 const DATE_MIN_BYTES: usize = 8;
@@ -1055,14 +1063,20 @@ impl Visitor for Collector {
             _ => {}
         }
         if self.out.meta.body_date.is_none() && flags & flag::HIDDEN == 0 {
-            let date = if has_token(&itemprop, "datepublished") {
-                a.datetime.or(a.content)
-            } else if tag == Tag::Time && (a.pubdate.is_some() || flags & flag::IN_ARTICLE != 0) {
-                a.datetime
-            } else {
-                None
-            };
+            let date = has_token(&itemprop, "datepublished")
+                .then(|| a.datetime.or(a.content))
+                .flatten();
             self.out.meta.body_date = date.filter(|d| !d.trim().is_empty()).map(String::from);
+        }
+        // (`pubdate` marks the date of the article it is in, which may be a comment.)
+        if tag == Tag::Time
+            && (flags & flag::IN_ARTICLE != 0 || a.pubdate.is_some())
+            && flags & flag::HIDDEN == 0
+            && self.out.article_times.len() < ARTICLE_TIMES_MAX
+        {
+            if let Some(d) = a.datetime.filter(|d| !d.trim().is_empty()) {
+                self.out.article_times.push((node, d.to_string()));
+            }
         }
         if let Some(dir) = a.dir {
             self.out.dirs.insert(node, dir.trim().to_ascii_lowercase());

@@ -451,11 +451,26 @@ fn title_heading(c: &Collected, title: &str) -> Option<usize> {
 /// The date the page shows beside its title, for a page that gives none in its metadata: the
 /// first date line or byline (`flag::META_LINE`, `flag::BYLINE`) that reads as a date, from
 /// [`DATE_REACH_BEFORE`] elements before the heading that gives the title to
-/// [`DATE_REACH_AFTER`] after it; failing that, the first line there that only says when
-/// (`flag::DATE_TEXT`), named as it may be. Not one inside a link or a hidden element:
-/// another story's card, or a table.
+/// [`DATE_REACH_AFTER`] after it (a `<time>`'s own `datetime` for a line that is or holds
+/// one); failing that, the first line there that only says when (`flag::DATE_TEXT`), named
+/// as it may be; failing that, the first `<time>` in the article (`Collected::article_times`).
+/// Not one inside a link to another page, a hidden element, a table, or a list's item that
+/// is another story's card.
 pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
-    let heading = title_heading(c, title)?;
+    let heading = title_heading(c, title);
+    // Failing a line beside the title, the first `<time>` in the article that is in no
+    // other story's card (a long story's date at its end).
+    let first_time = || {
+        let beside = heading.unwrap_or(usize::MAX);
+        (c.article_times.iter())
+            .find(|(i, _)| !in_card(c, *i as usize, beside))
+            .and_then(|(_, d)| crate::metadata::iso_date(d))
+    };
+    heading.and_then(|h| date_beside(c, h)).or_else(first_time)
+}
+
+/// The date a line beside the title's heading `heading` shows (see [`shown_date`]).
+fn date_beside(c: &Collected, heading: usize) -> Option<String> {
     let nodes = &c.nodes;
     // A date in a table is data (an infobox's release date); one in a link to another page
     // is that page's.
@@ -464,10 +479,19 @@ pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
     let read = |lines: &dyn Fn(usize) -> bool| {
         date_reach(c, heading)
             .filter(|&i| nodes[i].flags & unseen == 0 && !elsewhere(nodes[i].flags))
-            .filter(|&i| lines(i) && !in_drawing(nodes, i))
-            .filter_map(|i| c.capture(i))
-            .filter(|text| text.len() < DATE_LINE_MAX_BYTES)
-            .find_map(|text| crate::metadata::date_in_text(&text))
+            .filter(|&i| lines(i) && !in_drawing(nodes, i) && !in_card(c, i, heading))
+            .find_map(|i| {
+                // A `<time>` says its day in its `datetime`, as the page wrote it, for the
+                // line it is or is in.
+                let within = c.within(i);
+                let time = (c.article_times.iter())
+                    .find(|(t, _)| *t as usize == i || within.contains(&(*t as usize)));
+                if let Some((_, d)) = time {
+                    return crate::metadata::iso_date(d);
+                }
+                let text = c.capture(i).filter(|t| t.len() < DATE_LINE_MAX_BYTES)?;
+                crate::metadata::date_in_text(&text)
+            })
     };
     // A line told by its words alone is read above the heading only in the heading's own
     // box (a kicker's date): elsewhere above it, a line that only says a day is as often
@@ -486,6 +510,32 @@ pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
     };
     read(&|i| nodes[i].flags & (flag::META_LINE | flag::BYLINE) != 0)
         .or_else(|| read(&told_by_words))
+}
+
+/// Whether element `i` is part of a list's item that links to another page with a headline's
+/// words ([`TEASER_MORE`] or more), apart from the title's heading `heading`: another story's
+/// card ("<li><a>Nous sommes…</a> <span><time>30
+/// juil. 2019</time> Par …</span></li>"), whose date is that story's. The item is looked
+/// for within [`CARD_DEPTH_MAX`] ancestors.
+fn in_card(c: &Collected, i: usize, heading: usize) -> bool {
+    let nodes = &c.nodes;
+    let mut p = nodes[i].parent;
+    for _ in 0..CARD_DEPTH_MAX {
+        if p == NONE || c.within(p as usize).contains(&heading) {
+            return false;
+        }
+        if nodes[p as usize].tag == Tag::Li {
+            // A headline's worth of linked words: an author's link names one person.
+            let linked: u32 = (c.within(p as usize))
+                .map(|j| &nodes[j])
+                .filter(|n| n.flags & (flag::IN_LINK | flag::HASH_LINK) == flag::IN_LINK)
+                .map(|n| n.link_text)
+                .sum();
+            return linked > TEASER_MORE;
+        }
+        p = nodes[p as usize].parent;
+    }
+    false
 }
 
 /// Whether element `i` sits in page furniture apart from the title's heading `heading`: a
@@ -573,6 +623,10 @@ const H3_TITLE_REACH: usize = 8;
 /// How many of the title heading's ancestors make its box, where a line above it that only
 /// says when dates the story: its parent (`<header>`) and the one around that.
 const HEADING_BOX_DEPTH: usize = 2;
+
+/// How many ancestors are asked for the list item a date line is part of: a card sets the
+/// date a few boxes deep.
+const CARD_DEPTH_MAX: usize = 4;
 
 /// How many ancestors are asked whether a line is in page furniture.
 const FURNITURE_DEPTH_MAX: usize = 32;
