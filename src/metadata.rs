@@ -930,6 +930,31 @@ pub fn only_a_date(line: &str) -> bool {
     only_says_when(line) && date_in_text(line).is_some()
 }
 
+/// What sets a line's parts apart ("08.11.2021 | Online-Fachtag"): a bar, a dot or a dash
+/// between spaces.
+const PART_SEPARATORS: &[&str] = &[
+    " | ",
+    " \u{2022} ",
+    " \u{b7} ",
+    " - ",
+    " \u{2013} ",
+    " \u{2014} ",
+];
+
+/// Whether one part of `line`, set apart from the rest by [`PART_SEPARATORS`], is a date
+/// that only says when ([`only_a_date`]): a line of the day and the section, the place or
+/// the author ("Freitag, 3. März 2023 · Politik", "1. Februar 2022 | Daniel Dillenburg").
+pub fn dated_part(line: &str) -> bool {
+    if !PART_SEPARATORS.iter().any(|sep| line.contains(sep)) {
+        return false;
+    }
+    let mut parts = vec![line];
+    for sep in PART_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.len() > 1 && parts.iter().any(|p| only_a_date(p))
+}
+
 /// Words that date a line by the reader's day: "Updated 2 hours ago", "Publié aujourd’hui à
 /// 13h59", "vor 3 Stunden". A line needs one of these to read as a relative date (see
 /// [`says_when_relatively`]).
@@ -1521,6 +1546,20 @@ mod tests {
             "Essay 25.10.2022 - Reiner Nagel",
         ] {
             assert!(!(holds_a_year(line) && only_a_date(line)), "{line}");
+        }
+        for line in [
+            "08.11.2021 | Online-Fachtag",
+            "// By Arun Sai Krishnan \u{2022} Nov 11, 2020",
+            "25.10.2022 - Reiner Nagel",
+        ] {
+            assert!(dated_part(line), "{line}");
+        }
+        for line in [
+            "January 22, 2014",
+            "Essay 25.10.2022 - Reiner Nagel",
+            "2019 - 2021",
+        ] {
+            assert!(!dated_part(line), "{line}");
         }
     }
 

@@ -2380,7 +2380,8 @@ mod metadata {
 
     /// A line under the title that only says when is the page's date whatever its name, or
     /// none ("<p>January 22, 2014</p>", "<dd>12.01.2017</dd>", a kicker's line above the
-    /// headline in its box), and goes from the text. Not the masthead's day above the
+    /// headline in its box), and goes from the text; so is one part of a line set apart by
+    /// a separator ("08.11.2021 | Online-Fachtag"), which stays. Not the masthead's day above the
     /// story, a menu's archive entry, a line with more words, or one when a line named as
     /// the date gives another day.
     #[test]
@@ -2398,6 +2399,10 @@ mod metadata {
             assert_published(&a, day);
             assert!(a.text.starts_with("The ferry"), "{line}: {}", a.text);
         }
+        // A line of the day and the section dates the page too, and stays: it says more.
+        let a = hourly_ferry("<p>Freitag, 3. März 2023 · Politik</p>");
+        assert_published(&a, "2023-03-03");
+        assert!(a.text.starts_with("Freitag, 3. März 2023"), "{}", a.text);
         // Beside a share link, the line dates the page and stays (it is not alone).
         let a = hourly_ferry(
             "<div><span>Jueves 28 de abril de 2022</span> <a href=\"/s\">Share</a></div>",

@@ -100,6 +100,9 @@ pub mod flag {
     /// Its text only says when, whatever its name ("Donnerstag, 15.2.2018, 19:51", "Posted
     /// on March 3, 2021"): a date line told by its words (see `metadata::only_a_date`).
     pub const DATE_TEXT: Bits = 1 << 33;
+    /// One part of its text, set apart by a separator, only says when ("08.11.2021 |
+    /// Online-Fachtag", "Freitag, 3. März 2023 · Politik"): see `metadata::dated_part`.
+    pub const DATE_PART: Bits = 1 << 34;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -1224,17 +1227,28 @@ impl Visitor for Collector {
             self.date_probe = NONE;
             // Most short elements hold no year: only those are decoded and read.
             let text = &self.date_text;
-            if self.date_words
+            let asked = self.date_words
                 && !self.date_linked
                 && (DATE_MIN_BYTES..DATE_PROBE_MAX_BYTES).contains(&text.len())
-                && crate::metadata::holds_a_year(text)
-                && crate::metadata::only_a_date(&if text.contains('&') {
+                && crate::metadata::holds_a_year(text);
+            let found = if asked {
+                let line = if text.contains('&') {
                     Cow::Owned(capture_text(text))
                 } else {
                     Cow::Borrowed(text.as_str())
-                })
-            {
-                self.out.nodes[open.node as usize].flags |= flag::DATE_TEXT;
+                };
+                if crate::metadata::only_a_date(&line) {
+                    flag::DATE_TEXT
+                } else if crate::metadata::dated_part(&line) {
+                    flag::DATE_PART
+                } else {
+                    0
+                }
+            } else {
+                0
+            };
+            if found != 0 {
+                self.out.nodes[open.node as usize].flags |= found;
                 let text = std::mem::take(&mut self.date_text);
                 self.out.captures.entry(open.node).or_insert(text);
             }

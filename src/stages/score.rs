@@ -508,8 +508,14 @@ fn date_beside(c: &Collected, heading: usize) -> Option<String> {
             && (i > heading || boxed(i))
             && !in_furniture(c, i, heading)
     };
+    let told_by_part = |i: usize| {
+        nodes[i].flags & flag::DATE_PART != 0
+            && (i > heading || boxed(i))
+            && !in_furniture(c, i, heading)
+    };
     read(&|i| nodes[i].flags & (flag::META_LINE | flag::BYLINE) != 0)
         .or_else(|| read(&told_by_words))
+        .or_else(|| read(&told_by_part))
 }
 
 /// Whether element `i` is part of a list's item that links to another page with a headline's
