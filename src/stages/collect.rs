@@ -16,7 +16,6 @@ use crate::patterns::{
 };
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
-use std::borrow::Cow;
 
 /// The collect pass's maps, looked up or filled once or more per element: foldhash (lol_html
 /// hashes with it already) costs a fraction of the default SipHash on short keys, and its
@@ -1232,11 +1231,7 @@ impl Visitor for Collector {
                 && (DATE_MIN_BYTES..DATE_PROBE_MAX_BYTES).contains(&text.len())
                 && crate::metadata::holds_a_year(text);
             let found = if asked {
-                let line = if text.contains('&') {
-                    Cow::Owned(capture_text(text))
-                } else {
-                    Cow::Borrowed(text.as_str())
-                };
+                let line = capture_text(text);
                 if crate::metadata::only_a_date(&line) {
                     flag::DATE_TEXT
                 } else if crate::metadata::dated_part(&line) {
