@@ -4115,11 +4115,15 @@ mod credits {
     }
 
     /// Many pages set the credit apart by its name rather than a label: beside the caption
-    /// in a figure, or beside the picture in a box of its own.
+    /// in a figure, or beside the picture in a box of its own; or by schema.org's mark for
+    /// a picture's rights holder (The New York Times).
     #[test]
     fn credits_named_so_beside_a_picture_go() {
         let a = article_with(
-            "<figure><picture><img src=\"/pier.jpg\" alt=\"\"></picture>\
+            "<figure><img src=\"/ferry.jpg\" alt=\"\"><figcaption><span>The ferry in May.</span>\
+             <span itemprop=\"copyrightHolder\"><span>Credit</span><span>Chang W. Lee/The Harbour \
+             Times</span></span></figcaption></figure>\
+             <figure><picture><img src=\"/pier.jpg\" alt=\"\"></picture>\
              <figcaption class=\"c-lead-media__credit o-credit\"><span class=\"o-credit__caption\">\
              The pier at dawn.</span><span class=\"o-credit__attribution\">Jane Doe / Reuters</span>\
              </figcaption></figure>\
@@ -4127,10 +4131,18 @@ mod credits {
              <div class=\"attribution\">John Roe | Harbour Post | Agency</div>\
              <div class=\"caption\">The old crane on the quay, before it was repainted</div></div>",
         );
-        for credit in ["Jane Doe", "Reuters", "John Roe", "Agency"] {
+        for credit in [
+            "Jane Doe",
+            "Reuters",
+            "John Roe",
+            "Agency",
+            "Credit",
+            "Chang W. Lee",
+        ] {
             assert!(!a.text.contains(credit), "{credit} left in:\n{}", a.text);
         }
         assert!(a.text.contains("The pier at dawn.\n"), "{}", a.text);
+        assert!(a.text.contains("The ferry in May.\n"), "{}", a.text);
         assert!(a.text.contains("The old crane"), "{}", a.text);
         for picture in ["/pier.jpg", "/crane.jpg"] {
             assert!(a.content_html.contains(picture), "{picture} lost");

@@ -964,6 +964,15 @@ impl Visitor for Collector {
             }
         }
 
+        // A picture's rights holder or credit as schema.org's `ImageObject` marks it
+        // (`itemprop="copyrightHolder"`, The New York Times' "CreditChang W. Lee/The New
+        // York Times") is its credit line.
+        if flags & flag::IN_FIGURE != 0
+            && (has_token(&itemprop, "copyrightholder") || has_token(&itemprop, "credittext"))
+        {
+            flags |= flag::CREDIT;
+        }
+
         // Tables: shape and declared nature.
         match tag {
             Tag::Table => {
