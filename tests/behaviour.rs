@@ -2403,6 +2403,11 @@ mod metadata {
         let a = hourly_ferry("<p>Freitag, 3. März 2023 · Politik</p>");
         assert_published(&a, "2023-03-03");
         assert!(a.text.starts_with("Freitag, 3. März 2023"), "{}", a.text);
+        // So does one with a few linked words, a category's or an author's.
+        let a = hourly_ferry(
+            "<p><small>January 13, 2020 at 08:45 AM | categories: <a href=\"/c/port\">Port</a></small></p>",
+        );
+        assert_published(&a, "2020-01-13");
         // Beside a share link, the line dates the page and stays (it is not alone).
         let a = hourly_ferry(
             "<div><span>Jueves 28 de abril de 2022</span> <a href=\"/s\">Share</a></div>",

@@ -247,6 +247,10 @@ const DATE_PROBE_MAX_BYTES: usize = 96;
 /// the first, before a list of other stories' or the comments' days.
 const ARTICLE_TIMES_MAX: usize = 8;
 
+/// How many linked characters a line whose one part is the date may hold: a category or an
+/// author's name ("January 13, 2020 at 08:45 AM | categories: Python, Mercurial").
+const DATE_LINKED_MAX_CHARS: u32 = 32;
+
 /// The shortest date with its year ("1.2.2018").
 const DATE_MIN_BYTES: usize = 8;
 
@@ -278,8 +282,8 @@ pub struct Collector {
     date_text: String,
     /// Whether `date_text` holds more than whitespace.
     date_words: bool,
-    /// Whether the probed element holds a link's words.
-    date_linked: bool,
+    /// How many of the probed element's words are a link's.
+    date_linked: u32,
     /// The open `<noscript>`, whether its text holds an `<img>`, and whether an `<a>`.
     noscript: Option<(u32, bool, bool)>,
     /// Which short elements are only a picture's credit line.
@@ -354,7 +358,7 @@ impl Collector {
             date_probe: NONE,
             date_text: String::new(),
             date_words: false,
-            date_linked: false,
+            date_linked: 0,
             noscript: None,
             credits: CreditProbes::default(),
             in_title: false,
@@ -1138,7 +1142,7 @@ impl Visitor for Collector {
             self.date_probe = if asked { node } else { NONE };
             self.date_text.clear();
             self.date_words = false;
-            self.date_linked = false;
+            self.date_linked = 0;
         }
         // A credit set apart from its caption (`<span class="o-credit__attribution">`) is
         // told by its name, and is as short as one told by its label.
@@ -1235,13 +1239,16 @@ impl Visitor for Collector {
             self.date_probe = NONE;
             // Most short elements hold no year: only those are decoded and read.
             let text = &self.date_text;
+            // A line with links is a card's or a menu's, or, with a few linked words (a
+            // category, an author), a meta line whose date is one of its parts.
+            let linked = self.date_linked;
             let asked = self.date_words
-                && !self.date_linked
+                && linked <= DATE_LINKED_MAX_CHARS
                 && (DATE_MIN_BYTES..DATE_PROBE_MAX_BYTES).contains(&text.len())
                 && crate::metadata::holds_a_year(text);
             let found = if asked {
                 let line = capture_text(text);
-                if crate::metadata::only_a_date(&line) {
+                if linked == 0 && crate::metadata::only_a_date(&line) {
                     flag::DATE_TEXT
                 } else if crate::metadata::dated_part(&line) {
                     flag::DATE_PART
@@ -1365,9 +1372,9 @@ impl Visitor for Collector {
         if self.probe.is_some() && self.probe_text.len() < PROBE_MAX_BYTES {
             self.probe_text.push_str(text);
         }
-        // A link's words are its card's or its menu's: a line with one is no date line, and
-        // a list of links is read no further. (A link within the page is no other page's:
-        // Springer's "Published: …" links to the article's details.)
+        // A link's words are counted, not read: a line of them is a card's or a menu's.
+        // (A link within the page is no other page's: Springer's "Published: …" links to
+        // the article's details.)
         if self.date_probe != NONE && self.date_text.len() < DATE_PROBE_MAX_BYTES {
             let flags = self.out.nodes[top.node as usize].flags;
             if flags & (flag::IN_LINK | flag::HASH_LINK) != flag::IN_LINK {
@@ -1375,7 +1382,7 @@ impl Visitor for Collector {
                 self.date_words |= !blank;
             } else if !blank {
                 // No element in the line takes the probe over after it either.
-                self.date_linked = true;
+                self.date_linked = self.date_linked.saturating_add(len);
                 self.date_words = true;
             }
         }
