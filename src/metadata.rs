@@ -893,8 +893,8 @@ const TIME_WORDS: &[&str] = &[
     "kst", "hkt", "sgt",
 ];
 
-/// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or a word of
-/// the time of day ("19, 2016 at 3:15 p.m. EDT").
+/// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or
+/// [`DATE_WORDS`] or a word of the time of day ("19, 2016 at 3:15 p.m. EDT").
 fn only_says_when(line: &str) -> bool {
     every_word(line, &[',', ':', '.', '|', '(', ')', '[', ']'], |w| {
         w.bytes().any(|b| b.is_ascii_digit())
@@ -909,7 +909,7 @@ fn only_says_when(line: &str) -> bool {
 /// question before [`only_a_date`].
 pub fn holds_a_year(line: &str) -> bool {
     // By hand: asked of every short element's text, where `split` cost the collect pass
-    // a percent.
+    // most of a percent.
     let mut run = 0;
     for &b in line.as_bytes() {
         if b.is_ascii_digit() {

@@ -4,6 +4,7 @@
 //! JSON-LD): the scorer works from lengths and counts, and the emit pass reads the page again.
 
 use super::credits::{self, CreditProbes};
+use super::datelines::DateProbe;
 use super::is_ascii_space;
 use super::names::{ClassTokens, NameFacts};
 use super::stream::{offset, Seen, StartTag, Visitor, BYTES_PER_ELEMENT};
@@ -169,9 +170,9 @@ pub struct Collected {
     pub noscript_pictures: Vec<u32>,
     /// `lang` attributes by node.
     pub langs: Map<u32, String>,
-    /// The first few `<time datetime>`s inside an article or marked `pubdate`, not hidden, by
-    /// node, with their `datetime`: the page's date when one stands beside the title or in no other story's
-    /// card (see `score::shown_date`).
+    /// The first few `<time datetime>`s inside an article or marked `pubdate`, not hidden,
+    /// by node, with their `datetime`: the page's date when one stands beside the title or
+    /// in no other story's card (see `score::shown_date`).
     pub article_times: Vec<(u32, String)>,
     /// `tag.class#id` by node, kept only when `QUIETPAGE_DEBUG` is set (see `debug_on`).
     pub debug_names: Vec<String>,
@@ -239,20 +240,9 @@ const PROBE_MAX_BYTES: usize = crate::patterns::FOLLOW_MAX_BYTES;
 /// longest label is 41 bytes, and most paragraphs are longer, so few pay for the question.
 const LABEL_MAX_BYTES: usize = 64;
 
-/// How much of an element's text the date probe reads: a line that only says when, its
-/// weekday, time and label included, is shorter.
-const DATE_PROBE_MAX_BYTES: usize = 96;
-
 /// How many `<time>`s in the article are kept to date the page by: the page's own is among
 /// the first, before a list of other stories' or the comments' days.
 const ARTICLE_TIMES_MAX: usize = 8;
-
-/// How many linked characters a line whose one part is the date may hold: a category or an
-/// author's name ("January 13, 2020 at 08:45 AM | categories: Python, Mercurial").
-const DATE_LINKED_MAX_CHARS: u32 = 32;
-
-/// The shortest date with its year ("1.2.2018").
-const DATE_MIN_BYTES: usize = 8;
 
 /// The collect pass's state.
 pub struct Collector {
@@ -274,16 +264,8 @@ pub struct Collector {
     /// opens inside it.
     probe: Option<u32>,
     probe_text: String,
-    /// The open element whose text may only say when (see [`flag::DATE_TEXT`]), or `NONE`,
-    /// and the start of its text. One buffer: an element opened inside one with no text yet
-    /// takes it over (`<div><span>23.01.2019</span>`), one opened after text does not
-    /// (`<p>Friday, <b>December 23</b>, 2016</p>`).
-    date_probe: u32,
-    date_text: String,
-    /// Whether `date_text` holds more than whitespace.
-    date_words: bool,
-    /// How many of the probed element's words are a link's.
-    date_linked: u32,
+    /// Which short elements only say when, or say it in one of their parts.
+    dates: DateProbe,
     /// The open `<noscript>`, whether its text holds an `<img>`, and whether an `<a>`.
     noscript: Option<(u32, bool, bool)>,
     /// Which short elements are only a picture's credit line.
@@ -355,10 +337,7 @@ impl Collector {
             author_label: NONE,
             probe: None,
             probe_text: String::new(),
-            date_probe: NONE,
-            date_text: String::new(),
-            date_words: false,
-            date_linked: 0,
+            dates: DateProbe::default(),
             noscript: None,
             credits: CreditProbes::default(),
             in_title: false,
@@ -1132,18 +1111,7 @@ impl Visitor for Collector {
             self.probe = Some(node);
             self.probe_text.clear();
         }
-        // A line does not run across blocks: a block takes the probe or ends it, phrasing
-        // takes it only from an element with no text yet.
-        let asked = asks_date(tag)
-            && flags & (flag::HIDDEN | flag::NEVER | flag::FOREIGN) == 0
-            && flags & (flag::IN_LINK | flag::HASH_LINK) != flag::IN_LINK;
-        let free = self.date_probe == NONE || !self.date_words;
-        if (asked && free) || tag.is_text_block() {
-            self.date_probe = if asked { node } else { NONE };
-            self.date_text.clear();
-            self.date_words = false;
-            self.date_linked = 0;
-        }
+        self.dates.open(node, tag, flags);
         // A credit set apart from its caption (`<span class="o-credit__attribution">`) is
         // told by its name, and is as short as one told by its label.
         let named_credit =
@@ -1235,34 +1203,9 @@ impl Visitor for Collector {
         if self.credits.end(open.node) {
             self.mark(open.node, flag::CREDIT);
         }
-        if self.date_probe == open.node {
-            self.date_probe = NONE;
-            // Most short elements hold no year: only those are decoded and read.
-            let text = &self.date_text;
-            // A line with links is a card's or a menu's, or, with a few linked words (a
-            // category, an author), a meta line whose date is one of its parts.
-            let linked = self.date_linked;
-            let asked = self.date_words
-                && linked <= DATE_LINKED_MAX_CHARS
-                && (DATE_MIN_BYTES..DATE_PROBE_MAX_BYTES).contains(&text.len())
-                && crate::metadata::holds_a_year(text);
-            let found = if asked {
-                let line = capture_text(text);
-                if linked == 0 && crate::metadata::only_a_date(&line) {
-                    flag::DATE_TEXT
-                } else if crate::metadata::dated_part(&line) {
-                    flag::DATE_PART
-                } else {
-                    0
-                }
-            } else {
-                0
-            };
-            if found != 0 {
-                self.out.nodes[open.node as usize].flags |= found;
-                let text = std::mem::take(&mut self.date_text);
-                self.out.captures.entry(open.node).or_insert(text);
-            }
+        if let Some((found, text)) = self.dates.end(open.node) {
+            self.out.nodes[open.node as usize].flags |= found;
+            self.out.captures.entry(open.node).or_insert(text);
         }
         if self.probe == Some(open.node) {
             self.probe = None;
@@ -1372,43 +1315,9 @@ impl Visitor for Collector {
         if self.probe.is_some() && self.probe_text.len() < PROBE_MAX_BYTES {
             self.probe_text.push_str(text);
         }
-        // A link's words are counted, not read: a line of them is a card's or a menu's.
-        // (A link within the page is no other page's: Springer's "Published: …" links to
-        // the article's details.)
-        if self.date_probe != NONE && self.date_text.len() < DATE_PROBE_MAX_BYTES {
-            let flags = self.out.nodes[top.node as usize].flags;
-            if flags & (flag::IN_LINK | flag::HASH_LINK) != flag::IN_LINK {
-                self.date_text.push_str(text);
-                self.date_words |= !blank;
-            } else if !blank {
-                // No element in the line takes the probe over after it either.
-                self.date_linked = self.date_linked.saturating_add(len);
-                self.date_words = true;
-            }
-        }
+        let flags = self.out.nodes[top.node as usize].flags;
+        self.dates.text(text, len, blank, flags);
     }
-}
-
-/// The elements a line that only says when is set in: a paragraph, a box of text, a list's
-/// or a description's item, a heading under the title, and the phrasing inside them
-/// (`<small>`, `<span>`, `<strong>`). Not links: another story's date is set in its card's.
-fn asks_date(tag: Tag) -> bool {
-    matches!(
-        tag,
-        Tag::P
-            | Tag::Div
-            | Tag::Span
-            | Tag::Li
-            | Tag::Dd
-            | Tag::Font
-            | Tag::Time
-            | Tag::Other
-            | Tag::H2
-            | Tag::H3
-            | Tag::H4
-            | Tag::H5
-            | Tag::H6
-    )
 }
 
 /// A player from a video site, which the cleaning spares: the test the emit pass makes when it

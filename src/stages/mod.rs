@@ -3,6 +3,7 @@
 pub mod between;
 pub mod collect;
 pub mod credits;
+pub mod datelines;
 pub mod emit;
 pub mod names;
 pub mod score;

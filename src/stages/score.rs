@@ -8,6 +8,7 @@
 //! linear in the number of elements, whatever the nesting depth.
 
 use super::collect::{flag, is_related_label, Collected, Node};
+use super::datelines::to_another_page;
 use super::tree::{Tag, NONE};
 use crate::article::{Removed, RemovedKind};
 use crate::metadata::text_similarity;
@@ -453,9 +454,9 @@ fn title_heading(c: &Collected, title: &str) -> Option<usize> {
 /// [`DATE_REACH_BEFORE`] elements before the heading that gives the title to
 /// [`DATE_REACH_AFTER`] after it (a `<time>`'s own `datetime` for a line that is or holds
 /// one); failing that, the first line there that only says when (`flag::DATE_TEXT`), named
-/// as it may be; failing that, the first `<time>` in the article (`Collected::article_times`).
-/// Not one inside a link to another page, a hidden element, a table, or a list's item that
-/// is another story's card.
+/// as it may be, then the first with a part that does (`flag::DATE_PART`); failing that, the
+/// first `<time>` in the article (`Collected::article_times`). Not one inside a link to
+/// another page, a hidden element, a table, or a list's item that is another story's card.
 pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
     let heading = title_heading(c, title);
     // Failing a line beside the title, the first `<time>` in the article that is in no
@@ -475,10 +476,9 @@ fn date_beside(c: &Collected, heading: usize) -> Option<String> {
     // A date in a table is data (an infobox's release date); one in a link to another page
     // is that page's.
     let unseen = flag::HIDDEN | flag::NEVER | flag::IN_TABLE;
-    let elsewhere = |f: flag::Bits| f & (flag::IN_LINK | flag::HASH_LINK) == flag::IN_LINK;
     let read = |lines: &dyn Fn(usize) -> bool| {
         date_reach(c, heading)
-            .filter(|&i| nodes[i].flags & unseen == 0 && !elsewhere(nodes[i].flags))
+            .filter(|&i| nodes[i].flags & unseen == 0 && !to_another_page(nodes[i].flags))
             .filter(|&i| lines(i) && !in_drawing(nodes, i) && !in_card(c, i, heading))
             .find_map(|i| {
                 // A `<time>` says its day in its `datetime`, as the page wrote it, for the
@@ -503,26 +503,20 @@ fn date_beside(c: &Collected, heading: usize) -> Option<String> {
             .take(HEADING_BOX_DEPTH)
             .any(|p| p != NONE && c.within(p as usize).contains(&i))
     };
-    let told_by_words = |i: usize| {
-        nodes[i].flags & flag::DATE_TEXT != 0
-            && (i > heading || boxed(i))
-            && !in_furniture(c, i, heading)
-    };
-    let told_by_part = |i: usize| {
-        nodes[i].flags & flag::DATE_PART != 0
-            && (i > heading || boxed(i))
-            && !in_furniture(c, i, heading)
+    let told_by_words = |line: flag::Bits| {
+        move |i: usize| {
+            nodes[i].flags & line != 0 && (i > heading || boxed(i)) && !in_furniture(c, i, heading)
+        }
     };
     read(&|i| nodes[i].flags & (flag::META_LINE | flag::BYLINE) != 0)
-        .or_else(|| read(&told_by_words))
-        .or_else(|| read(&told_by_part))
+        .or_else(|| read(&told_by_words(flag::DATE_TEXT)))
+        .or_else(|| read(&told_by_words(flag::DATE_PART)))
 }
 
 /// Whether element `i` is part of a list's item that links to another page with a headline's
-/// words ([`TEASER_MORE`] or more), apart from the title's heading `heading`: another story's
-/// card ("<li><a>Nous sommes…</a> <span><time>30
-/// juil. 2019</time> Par …</span></li>"), whose date is that story's. The item is looked
-/// for within [`CARD_DEPTH_MAX`] ancestors.
+/// words (more than [`TEASER_MORE`]), apart from the title's heading `heading`: another
+/// story's card ("<li><a>Nous sommes…</a> <span><time>30 juil. 2019</time> Par …</span>"),
+/// whose date is that story's. The item is looked for within [`CARD_DEPTH_MAX`] ancestors.
 fn in_card(c: &Collected, i: usize, heading: usize) -> bool {
     let nodes = &c.nodes;
     let mut p = nodes[i].parent;
@@ -534,7 +528,7 @@ fn in_card(c: &Collected, i: usize, heading: usize) -> bool {
             // A headline's worth of linked words: an author's link names one person.
             let linked: u32 = (c.within(p as usize))
                 .map(|j| &nodes[j])
-                .filter(|n| n.flags & (flag::IN_LINK | flag::HASH_LINK) == flag::IN_LINK)
+                .filter(|n| to_another_page(n.flags))
                 .map(|n| n.link_text)
                 .sum();
             return linked > TEASER_MORE;
