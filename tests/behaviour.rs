@@ -2399,6 +2399,14 @@ mod metadata {
             assert_published(&a, day);
             assert!(a.text.starts_with("The ferry"), "{line}: {}", a.text);
         }
+        // A post's meta box whose day and author went to the header is judged as it stood:
+        // its category list goes with it, as a link-dense box.
+        let a = hourly_ferry(
+            r#"<div class="blog-meta"><p>16 Oktober 2011, 10:55</p><p><a rel="author" href="/author/jane/">Jane Roe</a></p><ul class="cat"><li><a href="/category/harbour/">Harbour news</a></li></ul></div>"#,
+        );
+        assert_published(&a, "2011-10-16");
+        assert_eq!(a.byline.as_deref(), Some("Jane Roe"));
+        assert!(a.text.starts_with("The ferry"), "{}", a.text);
         // A line of the day and the section dates the page too, and stays: it says more.
         let a = hourly_ferry("<p>Freitag, 3. März 2023 · Politik</p>");
         assert_published(&a, "2023-03-03");

@@ -208,6 +208,9 @@ struct Agg {
     /// Date lines and bylines (`flag::META_LINE`, `flag::BYLINE`), which a share bar sits
     /// beside in an article's header and must not take along.
     meta_lines: u32,
+    /// Text of the date lines and bylines below that went to the view's header (they are
+    /// not kept): a box is judged as it stood, as Readability, which moves none, judges it.
+    taken: u32,
     /// Share buttons, store badges and ad labels below, counted whether or not they were
     /// kept: a share bar that went still tells its parent that the label beside it labels
     /// buttons.
@@ -346,6 +349,7 @@ impl Sums for Agg {
         self.data_tables += child.data_tables;
         self.links += child.links;
         self.meta_lines += child.meta_lines;
+        self.taken = self.taken.saturating_add(child.taken);
         if node.flags & (flag::META_LINE | flag::BYLINE) != 0 {
             self.meta_lines += 1;
         }
@@ -1819,6 +1823,10 @@ impl Scorer<'_> {
                     let card = is_card(node, &kept[i]);
                     kept[p].marks.add(&marks, node, card);
                 }
+                let lines = flag::META_LINE | flag::BYLINE | flag::DATE_TEXT;
+                if node.parent != NONE && p >= first && !alive[i] && node.flags & lines != 0 {
+                    kept[p].taken = kept[p].taken.saturating_add(self.raw_text[i]);
+                }
                 continue;
             }
             if actions[i] == Action::Root {
@@ -2145,8 +2153,11 @@ impl Scorer<'_> {
         if kept.videos > 0 {
             return false;
         }
+        // (A box's lines that went to the header count as its text: a post's meta box left
+        // with its category list was no list.)
+        let stood = kept.text.saturating_add(kept.taken);
         let is_list = matches!(node.tag, Tag::Ul | Tag::Ol)
-            || (kept.text > 0 && kept.list_text as f64 / kept.text as f64 > 0.9);
+            || (stood > 0 && kept.list_text as f64 / stood as f64 > 0.9);
         let p = kept.p as f64;
         let img = kept.img as f64;
         let li = kept.li as f64 - 100.0;
