@@ -502,10 +502,9 @@ fn date_beside(c: &Collected, heading: usize) -> Option<String> {
     // the masthead's today. Nor is one in a menu, a footer or another named box (an
     // archive's "12. Mai 2012" entry, a comment's day).
     let boxed = |i: usize| {
-        let up = |&p: &u32| (p != NONE).then(|| nodes[p as usize].parent);
-        std::iter::successors(Some(nodes[heading].parent), up)
+        up(nodes, heading)
             .take(HEADING_BOX_DEPTH)
-            .any(|p| p != NONE && c.within(p as usize).contains(&i))
+            .any(|p| c.within(p).contains(&i))
     };
     let told_by_words = |line: flag::Bits| {
         move |i: usize| {
@@ -523,23 +522,19 @@ fn date_beside(c: &Collected, heading: usize) -> Option<String> {
 /// whose date is that story's. The item is looked for within [`CARD_DEPTH_MAX`] ancestors.
 fn in_card(c: &Collected, i: usize, heading: usize) -> bool {
     let nodes = &c.nodes;
-    let mut p = nodes[i].parent;
-    for _ in 0..CARD_DEPTH_MAX {
-        if p == NONE || c.within(p as usize).contains(&heading) {
-            return false;
-        }
-        if nodes[p as usize].tag == Tag::Li {
-            // A headline's worth of linked words: an author's link names one person.
-            let linked: u32 = (c.within(p as usize))
-                .map(|j| &nodes[j])
-                .filter(|n| to_another_page(n.flags))
-                .map(|n| n.link_text)
-                .sum();
-            return linked > TEASER_MORE;
-        }
-        p = nodes[p as usize].parent;
-    }
-    false
+    let item = up(nodes, i)
+        .take(CARD_DEPTH_MAX)
+        .take_while(|&p| !c.within(p).contains(&heading))
+        .find(|&p| nodes[p].tag == Tag::Li);
+    // A headline's worth of linked words: an author's link names one person.
+    item.is_some_and(|li| {
+        let linked: u32 = (c.within(li))
+            .map(|j| &nodes[j])
+            .filter(|n| to_another_page(n.flags))
+            .map(|n| n.link_text)
+            .sum();
+        linked > TEASER_MORE
+    })
 }
 
 /// Whether element `i` sits in page furniture apart from the title's heading `heading`: a
@@ -549,23 +544,17 @@ fn in_card(c: &Collected, i: usize, heading: usize) -> bool {
 /// ancestors are asked.
 fn in_furniture(c: &Collected, i: usize, heading: usize) -> bool {
     let nodes = &c.nodes;
-    let mut p = i as u32;
-    for _ in 0..FURNITURE_DEPTH_MAX {
-        if p == NONE || c.within(p as usize).contains(&heading) {
-            return false;
-        }
-        let node = &nodes[p as usize];
-        if node.flags & (flag::STRUCTURAL | flag::BOILERPLATE) != 0
-            && matches!(
-                node.kind,
-                Some(RemovedKind::Navigation | RemovedKind::Comments | RemovedKind::Footer)
-            )
-        {
-            return true;
-        }
-        p = nodes[p as usize].parent;
-    }
-    false
+    std::iter::once(i)
+        .chain(up(nodes, i))
+        .take(FURNITURE_DEPTH_MAX)
+        .take_while(|&p| !c.within(p).contains(&heading))
+        .any(|p| {
+            nodes[p].flags & (flag::STRUCTURAL | flag::BOILERPLATE) != 0
+                && matches!(
+                    nodes[p].kind,
+                    Some(RemovedKind::Navigation | RemovedKind::Comments | RemovedKind::Footer)
+                )
+        })
 }
 
 /// The elements, in page order, from [`DATE_REACH_BEFORE`] before the title's heading
@@ -595,17 +584,37 @@ fn date_reach(c: &Collected, heading: usize) -> std::ops::RangeInclusive<usize> 
 /// Whether element `i` is part of a drawing (inside an `<svg>`). Icons are shallow: at most
 /// [`DRAWING_DEPTH_MAX`] ancestors are asked.
 fn in_drawing(nodes: &[Node], i: usize) -> bool {
-    let mut p = nodes[i].parent;
-    for _ in 0..DRAWING_DEPTH_MAX {
-        if p == NONE {
-            return false;
-        }
-        if nodes[p as usize].tag == Tag::Svg {
-            return true;
-        }
-        p = nodes[p as usize].parent;
+    up(nodes, i)
+        .take(DRAWING_DEPTH_MAX)
+        .any(|p| nodes[p].tag == Tag::Svg)
+}
+
+/// The elements around element `i`, innermost first, read one at a time as they are asked
+/// for: the walks above stop at a bound or at the first that answers.
+fn up(nodes: &[Node], i: usize) -> Up<'_> {
+    Up {
+        nodes,
+        next: nodes[i].parent,
     }
-    false
+}
+
+/// See [`up`].
+struct Up<'a> {
+    nodes: &'a [Node],
+    next: u32,
+}
+
+impl Iterator for Up<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let p = self.next;
+        if p == NONE {
+            return None;
+        }
+        self.next = self.nodes[p as usize].parent;
+        Some(p as usize)
+    }
 }
 
 /// How far before the title's heading a date line is looked for (a kicker's line of section,
@@ -2336,13 +2345,7 @@ fn heading_rank(tag: Tag) -> u8 {
 }
 
 fn ancestors(nodes: &[Node], i: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut p = nodes[i].parent;
-    while p != NONE {
-        out.push(p as usize);
-        p = nodes[p as usize].parent;
-    }
-    out
+    up(nodes, i).collect()
 }
 
 #[cfg(test)]
