@@ -160,7 +160,10 @@ struct FigureOpen {
 
 impl Emitter {
     /// `reserve`: the bytes of page the pass will read, which bounds the output in practice;
-    /// taking that room at once spares a large page's output its copies while it grows.
+    /// taking that room at once spares a large page's output its copies while it grows. The
+    /// HTML is given an eighth more: its addresses made absolute can take it a little past
+    /// the page's own bytes, and growing by a copy would hold it twice. (Room never written
+    /// costs no memory the system gives a page.)
     /// `quiet`: the shadow hosts whose own text is not shown (`Collected::quiet_hosts`).
     pub fn new(
         actions: Vec<Action>,
@@ -179,7 +182,7 @@ impl Emitter {
             states: vec![State::Outside; n],
             base,
             keep_images,
-            html: String::with_capacity(reserve),
+            html: String::with_capacity(reserve + reserve / 8),
             text: TextOut {
                 out: String::with_capacity(reserve),
                 ..TextOut::default()
@@ -1017,6 +1020,10 @@ impl Visitor for Emitter {
                 State::Skipped
             } else {
                 let attrs = attributes(el);
+                // An address made absolute grows by the base's length; twice the attributes
+                // covers that and the escaping for all but a freak tag.
+                let given: usize = attrs.iter().map(|(n, v)| n.len() + v.len() + 4).sum();
+                room(&mut self.html, START_ROOM + 2 * given);
                 self.write_start(node, tag, el.name, attrs, el.can_have_content)
             }
         } else {
@@ -1081,6 +1088,8 @@ impl Visitor for Emitter {
         if !self.quiet.is_empty() && self.quiet.binary_search(&top.node).is_ok() {
             return;
         }
+        room(&mut self.html, START_ROOM + text.len());
+        room(&mut self.text.out, START_ROOM + text.len());
         self.write_text(text);
     }
 }
@@ -1365,24 +1374,52 @@ impl TextOut {
         if tidy {
             return self.out;
         }
-        let mut out = String::with_capacity(self.out.len());
-        let mut blank_run = 0;
-        for line in self.out.trim().lines() {
-            let line = line.trim_end();
-            if line.is_empty() {
+        // Compacted in place, lines only ever moving left: a copy would hold a large page's
+        // text twice at the peak.
+        let mut out = self.out;
+        out.truncate(out.trim_end().len());
+        let lead = out.len() - out.trim_start().len();
+        let mut bytes = out.into_bytes();
+        let (mut read, mut write, mut blank_run) = (lead, 0, 0);
+        while read < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[read..]).map_or(bytes.len(), |i| read + i);
+            // A line of valid UTF-8 cut at newlines is valid UTF-8 itself.
+            let kept = std::str::from_utf8(&bytes[read..end]).map_or(0, |l| l.trim_end().len());
+            let next = end + 1;
+            if kept == 0 {
                 blank_run += 1;
                 if blank_run > 1 {
+                    read = next;
                     continue;
                 }
             } else {
                 blank_run = 0;
             }
-            if !out.is_empty() {
-                out.push('\n');
+            if write > 0 {
+                bytes[write] = b'\n';
+                write += 1;
             }
-            out.push_str(line);
+            bytes.copy_within(read..read + kept, write);
+            write += kept;
+            read = next;
         }
-        out
+        bytes.truncate(write);
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
+
+/// Headroom made before each written start tag or text node, besides its own length: the
+/// end tags, breaks and fallbacks written before the next one.
+const START_ROOM: usize = 1024;
+
+/// Makes room for `need` more bytes in an output. Each output is reserved at the size of the
+/// part of the page it is written from, which it outgrows only by a little (addresses made
+/// absolute); doubling it then would hold room for twice the article at the peak of a large
+/// page, so it grows by an eighth (still geometric, so writing stays linear in the input).
+fn room(out: &mut String, need: usize) {
+    if out.capacity() - out.len() < need {
+        out.reserve_exact(need.max(out.capacity() / 8));
     }
 }
 
@@ -1426,6 +1463,45 @@ mod tests {
             t.block();
             t.push(&format!("x{trailing}\n"), true);
             assert_eq!(t.finish(), "let x = 1;\n\nAfter the code.\n\nx");
+        }
+    }
+
+    /// Tidying in place gives what tidying into a copy gave: no trailing whitespace on a
+    /// line (a no-break space included), none around the text, one blank line at most.
+    #[test]
+    fn text_is_tidied_in_place_as_into_a_copy() {
+        fn by_copy(s: &str) -> String {
+            let mut out = String::new();
+            let mut blank_run = 0;
+            for line in s.trim().lines() {
+                let line = line.trim_end();
+                blank_run = if line.is_empty() { blank_run + 1 } else { 0 };
+                if blank_run > 1 {
+                    continue;
+                }
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(line);
+            }
+            out
+        }
+        let lines = ["", " ", "é \u{a0}", "\r", "code  ", "Straße", "\t\t", "a b"];
+        // Every sequence of up to four of these lines, joined by newlines.
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| lines.iter().map(move |l| format!("{t}\n{l}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in texts {
+            let t = TextOut {
+                out: text.clone(),
+                ..TextOut::default()
+            };
+            assert_eq!(t.finish(), by_copy(&text), "{text:?}");
         }
     }
 
