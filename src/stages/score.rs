@@ -378,23 +378,47 @@ impl Agg {
     }
 }
 
-/// [`Agg`]s for the part of the arena the article spans, indexed by node number.
+/// What the steps after cleaning read of each block in the part of the arena the article
+/// spans, indexed by node number: its kept text and links. Only these outlive the cleaning
+/// loop; its whole [`Agg`]s (96 bytes a node against 16 here) live on a stack of the open
+/// ancestors (see [`Scorer::finish`]), where one per node was the largest allocation of a
+/// large page.
 struct Kept {
-    first: usize,
-    sums: Vec<Agg>,
+    /// One past the span's last node: the sums are pushed as the loop meets them, last
+    /// node first.
+    end: usize,
+    sums: Vec<Totals>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Totals {
+    text: u32,
+    links: u32,
+    link: f64,
+}
+
+impl Totals {
+    fn link_density(&self) -> f64 {
+        link_density(self.link, self.text)
+    }
 }
 
 impl std::ops::Index<usize> for Kept {
-    type Output = Agg;
-    fn index(&self, i: usize) -> &Agg {
-        &self.sums[i - self.first]
+    type Output = Totals;
+    fn index(&self, i: usize) -> &Totals {
+        &self.sums[self.end - 1 - i]
     }
 }
 
-impl std::ops::IndexMut<usize> for Kept {
-    fn index_mut(&mut self, i: usize) -> &mut Agg {
-        &mut self.sums[i - self.first]
+/// The sums of `p`, a parent some of whose children have been judged, on the stack of open
+/// ancestors; `p` goes on top when its first child is judged (see [`Scorer::finish`]).
+#[inline]
+fn open_sums<'a>(open: &'a mut Vec<(usize, Agg)>, p: usize, node: &Node) -> &'a mut Agg {
+    if open.last().is_none_or(|e| e.0 != p) {
+        open.push((p, Agg::own(node)));
     }
+    let top = open.len() - 1;
+    &mut open[top].1
 }
 
 /// Readability's attempt flags.
@@ -1795,8 +1819,8 @@ impl Scorer<'_> {
             .rposition(|&i| i)
             .map_or(first, |last| last + 1);
         let mut kept = Kept {
-            first,
-            sums: nodes[first..end].iter().map(Agg::own).collect(),
+            end,
+            sums: Vec::with_capacity(end - first),
         };
         let article_text: u64 = (first..end)
             .filter(|&i| inside[i])
@@ -1813,38 +1837,57 @@ impl Scorer<'_> {
             spine.push(b);
             b = nodes[b as usize].parent;
         }
+        // In reverse document order a block's children are all judged before it, and the
+        // only blocks holding sums of judged children are the current node's ancestors (a
+        // subtree is a contiguous run of the arena): their sums are a stack, deepest on top.
+        let mut open: Vec<(usize, Agg)> = Vec::new();
         let mut text_len = 0u64;
         for i in (first..end).rev() {
             let node = &nodes[i];
+            let sum = match open.last() {
+                Some(&(top, sum)) if top == i => {
+                    open.pop();
+                    sum
+                }
+                _ => Agg::own(node),
+            };
+            kept.sums.push(Totals {
+                text: sum.text,
+                links: sum.links,
+                link: sum.link,
+            });
             // What goes, by a verdict here or before (a bar named `share`), still counts its
             // share buttons and ad labels into the parent's figures, and nothing else.
             let root = actions[i] == Action::Root;
             let gone = !inside[i]
-                || (self.should_clean(i, &kept[i], flags, root, article_text)
+                || (self.should_clean(i, &sum, flags, root, article_text)
                     && !spine.contains(&(i as u32)));
+            let p = node.parent as usize;
             if gone {
                 if inside[i] {
                     actions[i] = Action::Drop;
                 }
-                let p = node.parent as usize;
-                let marks = kept[i].marks;
-                if node.parent != NONE && p >= first && marks.any(node) {
-                    let card = is_card(node, &kept[i]);
-                    kept[p].marks.add(&marks, node, card);
+                if node.parent == NONE || p < first {
+                    continue;
+                }
+                if sum.marks.any(node) {
+                    let card = is_card(node, &sum);
+                    open_sums(&mut open, p, &nodes[p])
+                        .marks
+                        .add(&sum.marks, node, card);
                 }
                 let lines = flag::META_LINE | flag::BYLINE | flag::DATE_TEXT;
-                if node.parent != NONE && p >= first && !alive[i] && node.flags & lines != 0 {
-                    kept[p].taken = kept[p].taken.saturating_add(self.raw_text[i]);
+                if !alive[i] && node.flags & lines != 0 {
+                    let parent = open_sums(&mut open, p, &nodes[p]);
+                    parent.taken = parent.taken.saturating_add(self.raw_text[i]);
                 }
                 continue;
             }
-            if actions[i] == Action::Root {
-                text_len += u64::from(kept[i].text);
+            if root {
+                text_len += u64::from(sum.text);
                 continue;
             }
-            let p = node.parent as usize;
-            let child = kept[i];
-            kept[p].add_child(&child, node, self.data_table[i]);
+            open_sums(&mut open, p, &nodes[p]).add_child(&sum, node, self.data_table[i]);
         }
 
         self.drop_title_repeats(&mut actions, &inside);
