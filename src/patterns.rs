@@ -845,6 +845,11 @@ pub enum Credit {
     Label,
     /// A whole credit line ("Foto: dpa", "© Getty Images").
     Line,
+    /// A label's word alone, capitalised and without its colon ("Credit", "Photo"): set
+    /// apart for screen readers, it runs into the name that follows ("CreditKevin
+    /// Frayer/Getty Images"). Not a credit by itself (a list's "Source" beside its links),
+    /// only the wrapper it opens is.
+    Word,
 }
 
 /// Whether a short element's text is a picture's credit, and how much of one.
@@ -875,6 +880,14 @@ pub fn credit(text: &str) -> Option<Credit> {
     // The first byte first: most heads match no label's, and a call to compare for each of
     // thirty labels was half this function's cost.
     let first = head.as_bytes().first()?;
+    let word = text.chars().nth(HEAD).is_none()
+        && text.starts_with(|c: char| c.is_uppercase())
+        && CREDIT_LABELS.iter().any(|label| {
+            label.as_bytes()[0] == *first && label.strip_suffix(':') == Some(head.trim_end())
+        });
+    if word {
+        return Some(Credit::Word);
+    }
     let label = CREDIT_LABELS
         .iter()
         .find(|label| label.as_bytes()[0] == *first && head.starts_with(*label))?;
@@ -2030,7 +2043,16 @@ mod tests {
         for label in ["Bild:", " Foto :", "(©"] {
             assert_eq!(credit(label), Some(Credit::Label), "{label}");
         }
-        for prose in ["Photos of the flood", "Bildung: ein Recht", "Credits roll"] {
+        for word in ["Credit", "Photo ", "(Quelle"] {
+            assert_eq!(credit(word), Some(Credit::Word), "{word}");
+        }
+        for prose in [
+            "Photos of the flood",
+            "Bildung: ein Recht",
+            "Credits roll",
+            "Creditors",
+            "source",
+        ] {
             assert_eq!(credit(prose), None, "{prose}");
         }
     }

@@ -4057,6 +4057,20 @@ mod credits {
         ferry_story(extra, "")
     }
 
+    /// A label's bare word ("Credit", set apart for screen readers) makes the credit line it
+    /// opens in a figure; outside one it is a sentence's first word.
+    #[test]
+    fn a_labels_bare_word_outside_a_figure_starts_a_sentence() {
+        let a = article_with(
+            "<p><span class=\"kicker\">Photo</span> of the day: the pier at dawn.</p>",
+        );
+        assert!(
+            a.text.contains("Photo of the day: the pier at dawn."),
+            "{}",
+            a.text
+        );
+    }
+
     #[test]
     fn credit_lines_in_captions_and_paragraphs_go() {
         let a = article_with(
@@ -4073,9 +4087,13 @@ mod credits {
              <div class=\"source\"><div class=\"label\">Bild:</div> Erika Muster</div></div>\
              <div class=\"featured-image\"><img src=\"/ramp.jpg\" alt=\"\"><p class=\"caption\">\
              <span>Image by Getty Images</span></p></div>\
-             <figure><img src=\"/quay.jpg\" alt=\"\"><figcaption>Photo by Jo Roe/Reuters</figcaption></figure>",
+             <figure><img src=\"/quay.jpg\" alt=\"\"><figcaption>Photo by Jo Roe/Reuters</figcaption></figure>\
+             <figure><span class=\"css-1dv1kvn\">Photo</span><img src=\"/buoy.jpg\" alt=\"\">\
+             <figcaption><span class=\"c1\"><span class=\"css-1dv1kvn\">Credit</span>Kim \
+             Roe/Getty Images</span></figcaption></figure>",
         );
         for credit in [
+            "Kim Roe",
             "Getty Images",
             "Jo Roe",
             "Jane Doe",
@@ -4103,6 +4121,7 @@ mod credits {
             "/chart.png",
             "/ramp.jpg",
             "/quay.jpg",
+            "/buoy.jpg",
         ] {
             assert!(a.content_html.contains(picture), "{picture} lost");
         }

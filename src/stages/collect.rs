@@ -1117,7 +1117,8 @@ impl Visitor for Collector {
         let named_credit =
             names.credit && tag != Tag::Figcaption && self.credits_a_picture(parent_idx);
         if credits::asks(tag) || named_credit {
-            self.credits.open(node, named_credit);
+            self.credits
+                .open(node, named_credit, flags & flag::IN_FIGURE != 0);
         }
 
         if !cfg!(target_arch = "wasm32") && self.debug {

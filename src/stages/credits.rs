@@ -52,6 +52,8 @@ struct Probe {
     start: u64,
     /// How much of its text is in credit lines inside it.
     credited: u32,
+    /// It is inside a `<figure>`, where a label's bare word opening it makes it a credit.
+    in_figure: bool,
 }
 
 const EMPTY: Probe = Probe {
@@ -60,6 +62,7 @@ const EMPTY: Probe = Probe {
     head_len: 0,
     start: 0,
     credited: 0,
+    in_figure: false,
 };
 
 /// The open elements being asked, innermost last: a ring of [`DEPTH`] slots, written in place
@@ -114,8 +117,8 @@ impl CreditProbes {
     }
 
     /// `node` has started, and [`asks`] its tag or is `named` as a credit (which its length
-    /// alone then decides).
-    pub fn open(&mut self, node: u32, named: bool) {
+    /// alone then decides). `in_figure`: it is inside a `<figure>`.
+    pub fn open(&mut self, node: u32, named: bool, in_figure: bool) {
         if self.count == DEPTH {
             let outermost = self.probes[self.first];
             self.tally(&outermost, -1);
@@ -135,6 +138,7 @@ impl CreditProbes {
             head_len: 0,
             start: self.total,
             credited: 0,
+            in_figure,
         };
         self.probes[slot] = probe;
         self.count += 1;
@@ -189,15 +193,31 @@ impl CreditProbes {
             _ => None,
         };
         if self.count > 0 {
-            let outer = &mut self.probes[self.slot(self.count - 1)];
+            let slot = self.slot(self.count - 1);
+            let mut outer = self.probes[slot];
             // A label on its own ("Bild:") leaves the wrapper that holds the name to be the
             // credit line.
             outer.credited = outer.credited.saturating_add(match kind {
                 Some(Credit::Line) => len,
                 _ => p.credited,
             });
+            // So does a label's bare word, set apart for screen readers, which runs into the
+            // name in the wrapper's text ("<span>Credit</span>Kevin Frayer/Getty Images"),
+            // where a picture's credit is: in its figure. (Elsewhere "<b>Photo</b> of the
+            // day" is a sentence.)
+            let opens_it = p.start - outer.start <= u64::from(SLACK);
+            if kind == Some(Credit::Word)
+                && opens_it
+                && outer.in_figure
+                && outer.state == State::Undecided
+            {
+                self.tally(&outer, -1);
+                outer.state = State::Credit(Credit::Line);
+                self.tally(&outer, 1);
+            }
+            self.probes[slot] = outer;
         }
-        kind.is_some()
+        matches!(kind, Some(Credit::Line | Credit::Label))
     }
 }
 
@@ -271,7 +291,7 @@ mod tests {
     fn split_text_and_deep_wrappers() {
         let mut p = CreditProbes::default();
         for node in 0..20 {
-            p.open(node, false);
+            p.open(node, false, false);
         }
         for piece in ["  (", "F", "oto", " :", " dpa)"] {
             let len = piece.split_whitespace().map(str::len).sum::<usize>() as u32;
@@ -281,7 +301,7 @@ mod tests {
         assert!(p.end(18));
         assert!(!p.end(5), "not the innermost open");
         let mut p = CreditProbes::default();
-        p.open(1, false);
+        p.open(1, false, false);
         p.text("Photographs by the harbour, taken at dawn", 40, false);
         assert!(!p.end(1));
     }
