@@ -1042,6 +1042,59 @@ pub fn says_when_relatively(line: &str) -> bool {
     }) && relative
 }
 
+/// The words a line that names its author begins with, whatever the page calls it ("By Jane
+/// Doe", "von Daniela Obers", "Par Didier Roy"): [`BYLINE_PREFIXES`]' words for "by", not
+/// its labels ("Autor"), which a line of prose does not start with either.
+const BY_WORDS: &[&str] = &["by", "von", "par", "por", "door", "przez"];
+
+/// Words that join two authors' names or sit inside one ("Jane Doe and John Roe", "Ludwig
+/// van Beethoven"), which alone of a name's words may be lower case.
+const NAME_JOINS: &[&str] = &[
+    "and", "und", "et", "y", "e", "&", "van", "von", "der", "den", "de", "da", "del", "di", "du",
+    "la", "le", "zu", "dos",
+];
+
+/// How many words a line's names may have: two authors' full names and a join.
+const NAME_WORDS_MAX: usize = 7;
+
+/// Whether a line starts with one of [`BY_WORDS`], in any case, then whitespace and a
+/// capital: a name may follow ("By Jane", not "by the way" or "Por favor").
+pub fn starts_with_by(line: &str) -> bool {
+    // Asked of every short element's text: most leave at the first letter.
+    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b'b' | b'v' | b'p' | b'd')) {
+        return false;
+    }
+    BY_WORDS.iter().any(|w| {
+        line.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && {
+                let rest = &line[w.len()..];
+                let name = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+                name.len() < rest.len() && name.starts_with(char::is_uppercase)
+            }
+    })
+}
+
+/// Whether a line only names its author after a word for "by" ("By Jane Doe", "von Daniela
+/// Obers", "Von Claudia Lindner 27.1.2022"): after the word, two to [`NAME_WORDS_MAX`]
+/// capitalised words (joins aside, see [`NAME_JOINS`]) that [`clean_byline`] leaves, the
+/// line's date and separators gone. A sentence ("By Monday the council had voted") has
+/// lower-case words or says more.
+pub fn names_its_author(line: &str) -> bool {
+    let line = line.trim_start();
+    let Some(name) = starts_with_by(line).then(|| clean_byline(line)).flatten() else {
+        return false;
+    };
+    let words: Vec<&str> = name.split(' ').collect();
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    (2..=NAME_WORDS_MAX).contains(&words.len())
+        && words.first().is_some_and(capital)
+        && words.last().is_some_and(capital)
+        && words.iter().all(|w| capital(w) || NAME_JOINS.contains(w))
+        && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ':' | '?' | '!'))
+}
+
 /// The author's name from a byline line: without "By", and without the date, time or "2 hours
 /// ago" that pages print on the same line ("Dan Goodin - Apr 16, 2015 8:02 pm UTC"), which
 /// the view shows in its own field. `None` when the line was only a date. Anything it cannot
@@ -1676,6 +1729,32 @@ mod tests {
             ),
         ] {
             assert_eq!(clean_byline(line).as_deref(), Some(name), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_names_its_author_after_a_word_for_by() {
+        for line in [
+            "By Jane Doe",
+            "von Daniela Obers",
+            "Par Didier Roy",
+            "By Jane Doe and John Roe",
+            "Von Claudia Lindner | 27.1.2022",
+            "by Ludwig van Beethoven",
+        ] {
+            assert!(names_its_author(line), "{line}");
+        }
+        for line in [
+            "By Monday the council had voted",
+            "By the way",
+            "By Jane",
+            "Bye Jane Doe",
+            "Von Montag bis Freitag",
+            "By 2020, Prices Rose",
+            "Photo by Jane Doe",
+            "Autor: Jane Doe",
+        ] {
+            assert!(!names_its_author(line), "{line}");
         }
     }
 

@@ -2539,6 +2539,40 @@ mod metadata {
         assert!(!a.text.contains("Jon Roe"), "{}", a.text);
     }
 
+    /// A page that marks no byline may name its author in a line under the title after a
+    /// word for "by", in any language and whatever the line is named: that is its byline,
+    /// shown once, in the view's header. A sentence that starts with the word, a line in
+    /// another story's card or in the comments, is not.
+    #[test]
+    fn a_line_that_names_the_author_under_the_title_is_the_byline() {
+        for (line, name) in [
+            ("<p><i>von Daniela Obers</i></p>", "Daniela Obers"),
+            (
+                "<span class=\"teaser-cat\"> By Mira Shah and Jon Roe </span>",
+                "Mira Shah and Jon Roe",
+            ),
+            ("<div>Par Didier Roy</div>", "Didier Roy"),
+        ] {
+            let a = hourly_ferry(line);
+            assert_eq!(a.byline.as_deref(), Some(name), "{line}");
+            assert!(!a.text.contains(name), "{line}: {}", a.text);
+        }
+        for line in [
+            "<p>By Monday the Harbour Board Had Voted</p>",
+            "<p>By the pier</p>",
+        ] {
+            let a = hourly_ferry(line);
+            assert_eq!(a.byline, None, "{line}");
+        }
+        let a = ferry_page(&format!(
+            "<article><h1>Ferry to run hourly</h1>{}</article>\
+             <section id=\"comments\" class=\"comments\"><h2>Comments</h2>\
+             <div class=\"comment\"><p>By Jon Roe</p><p>See you on the boat.</p></div></section>",
+            FERRY_PARA.repeat(5)
+        ));
+        assert_eq!(a.byline, None, "{}", a.text);
+    }
+
     /// A page's header named like a site's (`card-box-header`, outside any `<article>`) that
     /// holds the title's heading is the article's own header, and its byline the byline.
     #[test]

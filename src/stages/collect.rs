@@ -103,6 +103,9 @@ pub mod flag {
     /// One part of its text, set apart by a separator, only says when ("08.11.2021 |
     /// Online-Fachtag", "Freitag, 3. März 2023 · Politik"): see `metadata::dated_part`.
     pub const DATE_PART: Bits = 1 << 34;
+    /// A short line that names its author after a word for "by" ("von Daniela Obers"), named
+    /// or not (`metadata::names_its_author`): a page's byline when nothing marks one.
+    pub const BY_TEXT: Bits = 1 << 35;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE

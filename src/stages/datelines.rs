@@ -9,7 +9,7 @@
 
 use super::collect::{capture_text, flag};
 use super::tree::{Tag, NONE};
-use crate::metadata::{dated_part, holds_a_year, only_a_date};
+use crate::metadata::{dated_part, holds_a_year, names_its_author, only_a_date};
 
 /// How much of an element's text is read: a line that only says when, its weekday, time and
 /// label included, is shorter.
@@ -77,34 +77,44 @@ impl DateProbe {
         }
     }
 
-    /// Element `node` ends: what it is (`flag::DATE_TEXT`, `flag::DATE_PART`) and its text
-    /// as read (raw, a link's words left out), if it is either.
+    /// Element `node` ends: what it is (`flag::DATE_TEXT` or `flag::DATE_PART`, and
+    /// `flag::BY_TEXT`) and its text as read (raw, a link's words left out), if it is any.
     pub fn end(&mut self, node: u32) -> Option<(flag::Bits, String)> {
         if self.node != node {
             return None;
         }
         self.node = NONE;
-        // Most short elements hold no year: only those are decoded and read.
+        // Most short elements hold no year and start with no word for "by": only those that
+        // do are decoded and read.
         let linked = self.linked;
         let text = &self.text;
-        if !self.words
-            || linked > LINKED_MAX_CHARS
-            || !(MIN_BYTES..MAX_BYTES).contains(&text.len())
-            || !holds_a_year(text)
-        {
+        if !self.words || !(MIN_BYTES..MAX_BYTES).contains(&text.len()) {
+            return None;
+        }
+        let dated = linked <= LINKED_MAX_CHARS && holds_a_year(text);
+        let by = linked == 0 && may_start_with_by(text);
+        if !dated && !by {
             return None;
         }
         let line = capture_text(text);
+        let mut found = 0;
+        if by && names_its_author(&line) {
+            found |= flag::BY_TEXT;
+        }
         // A line with a link's words is no line of the date alone, which goes from the text.
-        let found = if linked == 0 && only_a_date(&line) {
-            flag::DATE_TEXT
-        } else if dated_part(&line) {
-            flag::DATE_PART
-        } else {
-            return None;
-        };
-        Some((found, std::mem::take(&mut self.text)))
+        if dated && linked == 0 && only_a_date(&line) {
+            found |= flag::DATE_TEXT;
+        } else if dated && dated_part(&line) {
+            found |= flag::DATE_PART;
+        }
+        (found != 0).then(|| (found, std::mem::take(&mut self.text)))
     }
+}
+
+/// Whether raw text starts with a word for "by" and a space (`metadata::starts_with_by`), so
+/// that only such lines are decoded and read.
+fn may_start_with_by(text: &str) -> bool {
+    crate::metadata::starts_with_by(text.trim_start())
 }
 
 /// Whether an element with `flags` sits in a link to another page (not one within it, `#…`).

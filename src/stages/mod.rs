@@ -34,11 +34,34 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
 
     let mut resolved = resolve_metadata(&collected);
     let title = resolved.title.clone().unwrap_or_default();
+    // A page that marks no byline, in its metadata or its markup, may still name its author
+    // in a line under the title ("von Daniela Obers"): that line is its byline, which the
+    // plan then takes out of the text as it does a marked one, and whose date is read as a
+    // marked one's is.
+    let unmarked = (resolved.byline.is_none() || resolved.byline_is_site)
+        && !collected.nodes.iter().any(|n| n.flags & flag::BYLINE != 0);
+    // The title's heading is looked for only when a line beside it is.
+    let heading = (unmarked || resolved.published.is_none())
+        .then(|| score::title_heading(&collected, &title))
+        .flatten();
+    let by_text = heading
+        .filter(|_| unmarked)
+        .and_then(|h| score::byline_beside(&collected, h));
+    if let Some(i) = by_text {
+        collected.nodes[i].flags |= flag::BYLINE;
+    }
     if resolved.published.is_none() {
         let canonical = collected.meta.canonical.as_deref();
-        resolved.published = score::shown_date(&collected, &title)
+        resolved.published = score::shown_date(&collected, heading)
             .or_else(|| url.and_then(metadata::date_in_url))
             .or_else(|| canonical.and_then(metadata::date_in_url));
+    }
+    // One whose date could not be read stays in the text, where the reader sees the date.
+    if let Some(i) = by_text {
+        let dated = (collected.capture(i)).is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()));
+        if dated && resolved.published.is_none() {
+            collected.nodes[i].flags &= !flag::BYLINE;
+        }
     }
 
     if !resolved.byline_is_site {

@@ -450,7 +450,7 @@ struct Scorer<'a> {
 
 /// The first `<h1>` or `<h2>` that gives the title, wherever it is; on a page with none, the
 /// first `<h3>` (Blogger's themes set the post's title in one, under the day's `<h2>`).
-fn title_heading(c: &Collected, title: &str) -> Option<usize> {
+pub fn title_heading(c: &Collected, title: &str) -> Option<usize> {
     if title.is_empty() {
         return None;
     }
@@ -485,8 +485,7 @@ fn title_heading(c: &Collected, title: &str) -> Option<usize> {
 /// as it may be, then the first with a part that does (`flag::DATE_PART`); failing that, the
 /// first `<time>` in the article (`Collected::article_times`). Not one inside a link to
 /// another page, a hidden element, a table, or a list's item that is another story's card.
-pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
-    let heading = title_heading(c, title);
+pub fn shown_date(c: &Collected, heading: Option<usize>) -> Option<String> {
     // Failing a line beside the title, the first `<time>` in the article that is in no
     // other story's card (a long story's date at its end).
     let first_time = || {
@@ -501,13 +500,9 @@ pub fn shown_date(c: &Collected, title: &str) -> Option<String> {
 /// The date a line beside the title's heading `heading` shows (see [`shown_date`]).
 fn date_beside(c: &Collected, heading: usize) -> Option<String> {
     let nodes = &c.nodes;
-    // A date in a table is data (an infobox's release date); one in a link to another page
-    // is that page's.
-    let unseen = flag::HIDDEN | flag::NEVER | flag::IN_TABLE;
     let read = |lines: &dyn Fn(usize) -> bool| {
         date_reach(c, heading)
-            .filter(|&i| nodes[i].flags & unseen == 0 && !to_another_page(nodes[i].flags))
-            .filter(|&i| lines(i) && !in_drawing(nodes, i) && !in_card(c, i, heading))
+            .filter(|&i| lines(i) && shown_beside(c, heading, i))
             .find_map(|i| {
                 // A `<time>` says its day in its `datetime`, as the page wrote it, for the
                 // line it is or is in.
@@ -521,23 +516,48 @@ fn date_beside(c: &Collected, heading: usize) -> Option<String> {
                 crate::metadata::date_in_text(&text)
             })
     };
-    // A line told by its words alone is read above the heading only in the heading's own
-    // box (a kicker's date): elsewhere above it, a line that only says a day is as often
-    // the masthead's today. Nor is one in a menu, a footer or another named box (an
-    // archive's "12. Mai 2012" entry, a comment's day).
-    let boxed = |i: usize| {
-        up(nodes, heading)
-            .take(HEADING_BOX_DEPTH)
-            .any(|p| c.within(p).contains(&i))
-    };
-    let told_by_words = |line: flag::Bits| {
-        move |i: usize| {
-            nodes[i].flags & line != 0 && (i > heading || boxed(i)) && !in_furniture(c, i, heading)
-        }
-    };
+    let told_by_words =
+        |line: flag::Bits| move |i: usize| nodes[i].flags & line != 0 && told_beside(c, heading, i);
     read(&|i| nodes[i].flags & (flag::META_LINE | flag::BYLINE) != 0)
         .or_else(|| read(&told_by_words(flag::DATE_TEXT)))
         .or_else(|| read(&told_by_words(flag::DATE_PART)))
+}
+
+/// The line beside the title's heading `heading` that names the author after a word for
+/// "by" (`flag::BY_TEXT`), for a page that marks no byline: placed as a date line told by
+/// its words is (see [`shown_date`]).
+pub fn byline_beside(c: &Collected, heading: usize) -> Option<usize> {
+    date_reach(c, heading).find(|&i| {
+        c.nodes[i].flags & flag::BY_TEXT != 0
+            && shown_beside(c, heading, i)
+            && told_beside(c, heading, i)
+    })
+}
+
+/// Whether line `i`, in the reach of the title's heading `heading`, is one the page shows
+/// of its story: not in a table (an infobox's release date is data), a link to another page
+/// or another story's card (that page's), nor hidden or drawn.
+fn shown_beside(c: &Collected, heading: usize, i: usize) -> bool {
+    let unseen = flag::HIDDEN | flag::NEVER | flag::IN_TABLE;
+    let flags = c.nodes[i].flags;
+    flags & unseen == 0
+        && !to_another_page(flags)
+        && !in_drawing(&c.nodes, i)
+        && !in_card(c, i, heading)
+}
+
+/// Whether line `i`, told by its words alone, may speak for the story beside the title's
+/// heading `heading`. It is read above the heading only in the heading's own box (a kicker's
+/// date): elsewhere above it, a line that only says a day is as often the masthead's today.
+/// Nor is one in a menu, a footer or another named box (an archive's "12. Mai 2012" entry, a
+/// comment's day).
+fn told_beside(c: &Collected, heading: usize, i: usize) -> bool {
+    let boxed = || {
+        up(&c.nodes, heading)
+            .take(HEADING_BOX_DEPTH)
+            .any(|p| c.within(p).contains(&i))
+    };
+    (i > heading || boxed()) && !in_furniture(c, i, heading)
 }
 
 /// Whether element `i` is part of a list's item that links to another page with a headline's
