@@ -40,10 +40,7 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     // marked one's is.
     let unmarked = (resolved.byline.is_none() || resolved.byline_is_site)
         && !collected.nodes.iter().any(|n| n.flags & flag::BYLINE != 0);
-    // The title's heading is looked for only when a line beside it is.
-    let heading = (unmarked || resolved.published.is_none())
-        .then(|| score::title_heading(&collected, &title))
-        .flatten();
+    let heading = score::title_heading(&collected, &title);
     let by_text = heading
         .filter(|_| unmarked)
         .and_then(|h| score::byline_beside(&collected, h));
@@ -68,7 +65,7 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         collected.unmark_labelled_bylines();
     }
     let published = resolved.published.as_deref();
-    let plan = score::plan(&collected, &title, published).ok_or(Error::NoArticle)?;
+    let plan = score::plan(&collected, &title, heading, published).ok_or(Error::NoArticle)?;
 
     let page_url = url.and_then(Url::parse);
     let base = match (&collected.meta.base_href, &page_url) {
@@ -590,7 +587,9 @@ mod tests {
             let collected = collector.out;
             let resolved = resolve_metadata(&collected);
             let title = resolved.title.unwrap_or_default();
-            let Some(plan) = score::plan(&collected, &title, resolved.published.as_deref()) else {
+            let heading = score::title_heading(&collected, &title);
+            let published = resolved.published.as_deref();
+            let Some(plan) = score::plan(&collected, &title, heading, published) else {
                 continue;
             };
             let Some(range) = article_range(&collected, &plan.actions, &html) else {
@@ -665,7 +664,8 @@ mod tests {
                 stream::stream_taping(&page, 1 << 24, &[], Collector::new()).unwrap();
             let collected = collector.out;
             let title = resolve_metadata(&collected).title.unwrap_or_default();
-            let plan = score::plan(&collected, &title, None).expect("an article");
+            let heading = score::title_heading(&collected, &title);
+            let plan = score::plan(&collected, &title, heading, None).expect("an article");
             let range = article_range(&collected, &plan.actions, &page);
             cut_pages += usize::from(range.as_ref().is_some_and(|r| !r.cuts.is_empty()));
             let [whole, lol, replayed] = emit_three_ways(&page, range, tape, plan.actions);

@@ -696,7 +696,14 @@ const DATE_LINE_MAX_BYTES: usize = 160;
 
 /// Plans the article. `title` is the resolved article title (to drop a heading repeating it);
 /// `published`, the date the page gives, ISO 8601 (to drop a line that only repeats it).
-pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) -> Option<Plan> {
+/// `heading`: the element that gives the title ([`title_heading`]), found by the caller,
+/// which looks beside it first.
+pub fn plan<'a>(
+    c: &'a Collected,
+    title: &'a str,
+    heading: Option<usize>,
+    published: Option<&'a str>,
+) -> Option<Plan> {
     let n = c.nodes.len();
     if n == 0 {
         return None;
@@ -710,10 +717,9 @@ pub fn plan<'a>(c: &'a Collected, title: &'a str, published: Option<&'a str>) ->
         protected: Vec::new(),
         total_prose: 0.0,
         data_table,
-        titled: None,
+        titled: heading,
         reach: std::cell::OnceCell::new(),
     };
-    s.titled = title_heading(c, title);
     let raw: Vec<Prose> = s.aggregate(
         &|node: &Node| node.flags & (flag::NEVER | flag::HIDDEN) == 0,
         None,
