@@ -627,25 +627,33 @@ pub fn without_tail(title: String, headings: &[(u8, String)]) -> String {
 
 /// Readability's `_textSimilarity`: how much of `b`'s wording is also in `a` (0..=1).
 pub fn text_similarity(a: &str, b: &str) -> f64 {
-    let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
+    // Tokens are slices of the lower-cased texts: asked of every heading against the title,
+    // a `String` per token was most of its cost.
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    fn tokens(s: &str) -> Vec<(&str, usize)> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '_')
             .filter(|t| !t.is_empty())
-            .map(str::to_string)
+            .map(|t| (t, t.chars().count()))
             .collect()
-    };
-    let ta = tokens(a);
-    let tb = tokens(b);
+    }
+    let ta = tokens(&a);
+    let tb = tokens(&b);
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
-    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let joined_len = |v: &[&String]| -> usize {
-        v.iter().map(|t| t.chars().count()).sum::<usize>() + v.len().saturating_sub(1)
+    // Readability joins the tokens with spaces and compares the lengths.
+    let joined = |v: &mut dyn Iterator<Item = usize>| {
+        let (chars, n) = v.fold((0, 0usize), |(c, n), len| (c + len, n + 1));
+        chars + n.saturating_sub(1)
     };
-    let all_b: Vec<&String> = tb.iter().collect();
-    let distance = joined_len(&uniq_b) as f64 / joined_len(&all_b) as f64;
-    1.0 - distance
+    let uniq_b = joined(
+        &mut tb
+            .iter()
+            .filter(|t| !ta.iter().any(|u| u.0 == t.0))
+            .map(|t| t.1),
+    );
+    let all_b = joined(&mut tb.iter().map(|t| t.1));
+    1.0 - uniq_b as f64 / all_b as f64
 }
 
 /// Words that introduce an author's name ("By Jane Doe", "Par Sébastien Farcis"): the view
@@ -1730,6 +1738,21 @@ mod tests {
         ] {
             assert_eq!(clean_byline(line).as_deref(), Some(name), "{line}");
         }
+    }
+
+    /// Readability's measure: the characters of `b`'s tokens missing from `a`, joined by
+    /// spaces, against all of `b`'s.
+    #[test]
+    fn text_similarity_is_readabilitys() {
+        assert_eq!(
+            text_similarity("The quiet harbour", "the Quiet, harbour!"),
+            1.0
+        );
+        assert!((text_similarity("a b", "a c") - (1.0 - 1.0 / 3.0)).abs() < 1e-9);
+        // Characters, not bytes: "straße" is six.
+        assert!((text_similarity("x", "Straße x") - 0.25).abs() < 1e-9);
+        assert_eq!(text_similarity("", "a"), 0.0);
+        assert_eq!(text_similarity("a", "..."), 0.0);
     }
 
     #[test]
