@@ -2573,6 +2573,28 @@ mod metadata {
         assert_eq!(a.byline, None, "{}", a.text);
     }
 
+    /// A page whose title is written for search engines matches none of its headings: its
+    /// one `<h1>` is the headline the date and byline lines are read beside. Not a short one,
+    /// a logo's. (The plan still judges the lines as on a page with no title heading: the date
+    /// line stays in the text.)
+    #[test]
+    fn lines_beside_the_one_h1_date_a_page_whose_title_differs() {
+        let page = |h1: &str| {
+            let html = format!(
+                "<!doctype html><html><head><title>Harbour timetables 2024 - compare ferry \
+                 prices | Harbour News</title></head><body><article><h1>{h1}</h1>\
+                 <p>von Mira Shah</p><p>12.05.2024</p>{}</article></body></html>",
+                FERRY_PARA.repeat(5)
+            );
+            extract_ok(&html, "https://news.example/ferry")
+        };
+        let a = page("Ferry to run every hour from May");
+        assert_eq!(a.published.as_deref(), Some("2024-05-12"), "{}", a.text);
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+        let a = page("Harbour News");
+        assert_eq!(a.published, None, "{}", a.text);
+    }
+
     /// A page's header named like a site's (`card-box-header`, outside any `<article>`) that
     /// holds the title's heading is the article's own header, and its byline the byline.
     #[test]

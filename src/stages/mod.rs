@@ -41,7 +41,8 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     let unmarked = (resolved.byline.is_none() || resolved.byline_is_site)
         && !collected.nodes.iter().any(|n| n.flags & flag::BYLINE != 0);
     let heading = score::title_heading(&collected, &title);
-    let by_text = heading
+    let headline = heading.or_else(|| score::lone_h1(&collected));
+    let by_text = headline
         .filter(|_| unmarked)
         .and_then(|h| score::byline_beside(&collected, h));
     if let Some(i) = by_text {
@@ -49,7 +50,7 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     }
     if resolved.published.is_none() {
         let canonical = collected.meta.canonical.as_deref();
-        resolved.published = score::shown_date(&collected, heading)
+        resolved.published = score::shown_date(&collected, headline)
             .or_else(|| url.and_then(metadata::date_in_url))
             .or_else(|| canonical.and_then(metadata::date_in_url));
     }

@@ -448,6 +448,9 @@ struct Scorer<'a> {
     reach: std::cell::OnceCell<Option<std::ops::RangeInclusive<usize>>>,
 }
 
+/// Words of the shortest headline [`lone_h1`] takes: fewer are a site's name set as its logo.
+const HEADLINE_MIN_WORDS: usize = 3;
+
 /// The first `<h1>` or `<h2>` that gives the title, wherever it is; on a page with none, the
 /// first `<h3>` (Blogger's themes set the post's title in one, under the day's `<h2>`).
 pub fn title_heading(c: &Collected, title: &str) -> Option<usize> {
@@ -475,6 +478,24 @@ pub fn title_heading(c: &Collected, title: &str) -> Option<usize> {
                 .take(H3_TITLE_REACH)
                 .find(gives_title)
         })
+}
+
+/// The page's one `<h1>`, for a title that matches no heading (a meta title written for
+/// search engines, "Wärmepumpe im Altbau - Wann es sich lohnt", over the headline "Eignet
+/// sich eine Wärmepumpe im Altbau?"): the headline beside which the date and byline lines
+/// are looked for, when it reads as one ([`HEADLINE_MIN_WORDS`] words or more, not a logo's
+/// name) and is shown outside the page's furniture.
+pub fn lone_h1(c: &Collected) -> Option<usize> {
+    let nodes = &c.nodes;
+    let mut h1s = (c.captures.keys())
+        .map(|&k| k as usize)
+        .filter(|&k| nodes[k].tag == Tag::H1);
+    let (h1, None) = (h1s.next()?, h1s.next()) else {
+        return None;
+    };
+    let shown = nodes[h1].flags & (flag::HIDDEN | flag::NEVER) == 0 && !in_furniture(c, h1, h1);
+    let words = c.capture(h1)?.split_whitespace().count();
+    (shown && words >= HEADLINE_MIN_WORDS).then_some(h1)
 }
 
 /// The date the page shows beside its title, for a page that gives none in its metadata: the
