@@ -484,7 +484,7 @@ pub fn title_heading(c: &Collected, title: &str) -> Option<usize> {
 /// search engines, "Wärmepumpe im Altbau - Wann es sich lohnt", over the headline "Eignet
 /// sich eine Wärmepumpe im Altbau?"): the headline beside which the date and byline lines
 /// are looked for, when it reads as one ([`HEADLINE_MIN_WORDS`] words or more, not a logo's
-/// name) and is shown outside the page's furniture.
+/// name), shown, and not itself named as furniture.
 pub fn lone_h1(c: &Collected) -> Option<usize> {
     let nodes = &c.nodes;
     let mut h1s = (c.captures.keys())
@@ -493,7 +493,9 @@ pub fn lone_h1(c: &Collected) -> Option<usize> {
     let (h1, None) = (h1s.next()?, h1s.next()) else {
         return None;
     };
-    let shown = nodes[h1].flags & (flag::HIDDEN | flag::NEVER) == 0 && !in_furniture(c, h1, h1);
+    // Only the heading itself is asked: a layout may set all of its content in a box named
+    // like a menu (adac.de's `m-layout-main-nav-left`).
+    let shown = nodes[h1].flags & (flag::HIDDEN | flag::NEVER) == 0 && !is_furniture(&nodes[h1]);
     let words = c.capture(h1)?.split_whitespace().count();
     (shown && words >= HEADLINE_MIN_WORDS).then_some(h1)
 }
@@ -613,13 +615,16 @@ fn in_furniture(c: &Collected, i: usize, heading: usize) -> bool {
         .chain(up(nodes, i))
         .take(FURNITURE_DEPTH_MAX)
         .take_while(|&p| !c.within(p).contains(&heading))
-        .any(|p| {
-            nodes[p].flags & (flag::STRUCTURAL | flag::BOILERPLATE) != 0
-                && matches!(
-                    nodes[p].kind,
-                    Some(RemovedKind::Navigation | RemovedKind::Comments | RemovedKind::Footer)
-                )
-        })
+        .any(|p| is_furniture(&nodes[p]))
+}
+
+/// Whether an element is named or tagged as a menu, a footer or comments.
+fn is_furniture(node: &Node) -> bool {
+    node.flags & (flag::STRUCTURAL | flag::BOILERPLATE) != 0
+        && matches!(
+            node.kind,
+            Some(RemovedKind::Navigation | RemovedKind::Comments | RemovedKind::Footer)
+        )
 }
 
 /// The elements, in page order, from [`DATE_REACH_BEFORE`] before the title's heading
