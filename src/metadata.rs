@@ -1070,7 +1070,7 @@ const NAME_WORDS_MAX: usize = 7;
 pub fn starts_with_by(line: &str) -> bool {
     // Asked of every short element's text: most leave at the first letter.
     let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
-    if !matches!(first, Some(b'b' | b'v' | b'p' | b'd')) {
+    if !BY_WORDS.iter().any(|w| Some(w.as_bytes()[0]) == first) {
         return false;
     }
     BY_WORDS.iter().any(|w| {

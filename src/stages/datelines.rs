@@ -9,7 +9,7 @@
 
 use super::collect::{capture_text, flag};
 use super::tree::{Tag, NONE};
-use crate::metadata::{dated_part, holds_a_year, names_its_author, only_a_date};
+use crate::metadata::{dated_part, holds_a_year, names_its_author, only_a_date, starts_with_by};
 
 /// How much of an element's text is read: a line that only says when, its weekday, time and
 /// label included, is shorter.
@@ -92,7 +92,7 @@ impl DateProbe {
             return None;
         }
         let dated = linked <= LINKED_MAX_CHARS && holds_a_year(text);
-        let by = linked == 0 && may_start_with_by(text);
+        let by = linked == 0 && starts_with_by(text.trim_start());
         if !dated && !by {
             return None;
         }
@@ -109,12 +109,6 @@ impl DateProbe {
         }
         (found != 0).then(|| (found, std::mem::take(&mut self.text)))
     }
-}
-
-/// Whether raw text starts with a word for "by" and a space (`metadata::starts_with_by`), so
-/// that only such lines are decoded and read.
-fn may_start_with_by(text: &str) -> bool {
-    crate::metadata::starts_with_by(text.trim_start())
 }
 
 /// Whether an element with `flags` sits in a link to another page (not one within it, `#…`).
