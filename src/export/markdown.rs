@@ -1080,20 +1080,22 @@ impl Inline {
             }
         }
         if self.delims.iter().any(|d| d.removed) {
-            let mut cut: Vec<(usize, usize)> = self
-                .delims
-                .iter()
-                .filter(|d| d.removed)
-                .map(|d| (d.pos, d.pos + d.len))
-                .collect();
-            cut.sort_unstable();
-            let mut kept = String::with_capacity(self.out.len());
-            let mut from = 0;
-            for (start, end) in cut {
-                kept.push_str(&self.out[from..start]);
-                from = end;
+            // The removed markers' bytes are marked, then the runs between them kept: in any
+            // order the markers come (a sort of them was 9 KB of the module) and in one pass.
+            let mut cut = vec![false; self.out.len()];
+            for d in self.delims.iter().filter(|d| d.removed) {
+                cut[d.pos..d.pos + d.len].fill(true);
             }
-            kept.push_str(&self.out[from..]);
+            let mut kept = String::with_capacity(self.out.len());
+            let mut at = 0;
+            while at < cut.len() {
+                let run = cut[at..]
+                    .iter()
+                    .position(|&c| c)
+                    .map_or(cut.len(), |k| at + k);
+                kept.push_str(&self.out[at..run]);
+                at = run + cut[run..].iter().take_while(|&&c| c).count();
+            }
             self.out = kept;
         }
         self.out

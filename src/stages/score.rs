@@ -1536,20 +1536,22 @@ impl Scorer<'_> {
             }
         }
 
-        // Link density scales every candidate.
-        let mut candidates: Vec<(usize, f64)> = Vec::new();
+        // Link density scales every candidate; the best few are kept by insertion as they
+        // come, as Readability does (best first, ties in document order): linear, where
+        // sorting every candidate brought a 5 KB stable sort into the module.
+        let mut candidates: Vec<(usize, f64)> = Vec::with_capacity(TOP_CANDIDATES + 1);
         for i in 0..n {
             if init[i] && alive[i] {
                 score[i] *= 1.0 - agg[i].link_density();
-                candidates.push((i, score[i]));
+                let at = (candidates.iter())
+                    .position(|&(_, best)| score[i] > best)
+                    .unwrap_or(candidates.len());
+                if at < TOP_CANDIDATES {
+                    candidates.insert(at, (i, score[i]));
+                    candidates.truncate(TOP_CANDIDATES);
+                }
             }
         }
-        candidates.sort_by(|a, b| {
-            b.1.partial_cmp(&a.1)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.0.cmp(&b.0))
-        });
-        candidates.truncate(TOP_CANDIDATES);
 
         // Never in the module: the report's float formatting alone is kilobytes of code.
         if !cfg!(target_arch = "wasm32") && !self.c.debug_names.is_empty() {
