@@ -773,7 +773,7 @@ pub fn normalize_ws(s: &str) -> String {
 /// two words, not one.
 pub fn html_text(html: &str) -> Result<String, String> {
     use lol_html::html_content::TextType;
-    use lol_html::{doc_text, element, end_tag, HtmlRewriter, Settings};
+    use lol_html::{doc_text, element, end_tag, Settings};
 
     #[derive(Default)]
     struct State {
@@ -816,9 +816,7 @@ pub fn html_text(html: &str) -> Result<String, String> {
             }
             Ok(())
         }));
-    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-    rewriter.write(html.as_bytes()).map_err(|e| e.to_string())?;
-    rewriter.end().map_err(|e| e.to_string())?;
+    crate::stages::stream::read_only(html, settings).map_err(|e| e.to_string())?;
     let mut state = state.borrow_mut();
     let rest = std::mem::take(&mut state.pending);
     let decoded = crate::entities::decode(&rest).into_owned();

@@ -11,8 +11,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::stages::stream::read_only;
 use lol_html::html_content::TextType;
-use lol_html::{doc_text, element, end_tag, HtmlRewriter, Settings};
+use lol_html::{doc_text, element, end_tag, Settings};
 
 /// Deeper elements are unwrapped. Real articles stay far below this; it only bounds recursion
 /// (including wasm's small default stack) on adversarial input.
@@ -158,11 +159,8 @@ pub(crate) fn parse(html: &str) -> Element {
                     .text(chunk.as_str(), decode, chunk.last_in_text_node());
                 Ok(())
             }));
-        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
         // A parse error leaves the tree built so far, which is the best there is.
-        if rewriter.write(html.as_bytes()).is_ok() {
-            let _ = rewriter.end();
-        }
+        let _ = read_only(html, settings);
     }
     // The rewriter and its handlers (the other owners) are gone by now.
     match Rc::try_unwrap(builder) {
