@@ -2609,6 +2609,32 @@ mod metadata {
         assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
     }
 
+    /// An `<aside>` of the post's facts set under its title, in the box that holds it, gives
+    /// the byline (and goes from the text, as its date does); an `<aside>` elsewhere on the
+    /// page, a sidebar's author box, does not.
+    #[test]
+    fn a_byline_in_an_aside_of_facts_under_the_title_is_read() {
+        let page = |facts: &str, sidebar: &str| {
+            ferry_page(&format!(
+                r#"
+<article><header><h1>Ferry to run hourly</h1></header>{facts}
+<div class="content">{}</div></article><aside class="widget">{sidebar}</aside>"#,
+                FERRY_PARA.repeat(8)
+            ))
+        };
+        let a = page(
+            r#"<aside class="meta"><p class="authors">Von:<br><a href="/autor/mira-shah" class="author-name">Mira Shah</a></p></aside>"#,
+            "",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+        assert_absent(&a, &["Mira Shah", "Von:"]);
+        let a = page(
+            "",
+            r#"<p class="author">Jon Roe</p><p>Jon writes about the harbour.</p>"#,
+        );
+        assert_eq!(a.byline, None, "{}", a.text);
+    }
+
     /// A feed of other stories beside the article: each card is one link around its headline,
     /// byline and teaser. The byline there is another story's author, not this one's.
     #[test]

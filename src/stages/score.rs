@@ -1057,8 +1057,24 @@ impl Scorer<'_> {
             // A share bar goes, but a byline set in it ("BY Laura Berger" beside the buttons)
             // is still the page's. (Not the bar itself, named for both: `author_share`.)
             let share_bar = named_boilerplate && !removed && node.kind == Some(RemovedKind::Share);
-            bylines_shown[i] =
-                parent_shown && (!gone || share_bar) && (!unlikely || article_header());
+            // So is one in an `<aside>` of the post's facts set under the title in its box
+            // (hpd.de's "Von: <a class=author-name>…</a>" beside the date, in the `<article>`
+            // around the title's `<header>`), as a date there is (see `in_furniture`); not a
+            // sidebar's further out.
+            let facts_box = || {
+                node.tag == Tag::Aside
+                    && !removed
+                    && titled.is_some_and(|h| {
+                        i > h
+                            && up(nodes, h)
+                                .take(HEADING_BOX_DEPTH)
+                                .any(|p| p == node.parent as usize)
+                    })
+                    && self.beside_title(i)
+            };
+            bylines_shown[i] = parent_shown
+                && (!gone || share_bar || facts_box())
+                && (!unlikely || article_header());
             let mut dead = !parent_alive || gone || unlikely;
             if bylines_shown[i] && !share_bar && f & flag::BYLINE != 0 {
                 // Captures are clipped, so the length test reads the full subtree's figure.
