@@ -656,14 +656,25 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
     1.0 - uniq_b as f64 / all_b as f64
 }
 
-/// Words that introduce an author's name ("By Jane Doe", "Par Sébastien Farcis"): the view
-/// labels the field itself. Matched in any case...
-const BYLINE_PREFIXES: &[&str] = &[
-    "by", "par", "por", "von", "door", "przez", "author", "autor", "auteur", "autore",
-];
+/// Words that introduce an author's name, which the view leaves out as it labels the field
+/// itself: the words for "by" ("By Jane Doe", "Par Sébastien Farcis", "von Daniela Obers"),
+/// with which a line that names its author may begin (see [`names_its_author`])...
+const BY_WORDS: &[&str] = &["by", "par", "por", "von", "door", "przez"];
+/// ...and labels ("Autor: Jane Doe"), which a line of prose does not start with. Both are
+/// matched in any case...
+const AUTHOR_LABELS: &[&str] = &["author", "autor", "auteur", "autore"];
 /// ...and these only in lower case, as they are also the start of surnames ("Di Stefano",
 /// "Av Ali") when capitalised.
 const BYLINE_PREFIXES_LOWER: &[&str] = &["di", "da", "af", "av"];
+
+/// Every word that may introduce an author's name (the three lists above).
+fn byline_prefixes() -> impl Iterator<Item = &'static &'static str> {
+    BY_WORDS
+        .iter()
+        .chain(AUTHOR_LABELS)
+        .chain(BYLINE_PREFIXES_LOWER)
+}
+
 /// Verbs of a date line that may stand before a prefix ("Updated by", "Publié par").
 /// "Written by" is not one: it is the line's own wording, and Readability keeps it.
 const BYLINE_VERBS: &[&str] = &[
@@ -1050,11 +1061,6 @@ pub fn says_when_relatively(line: &str) -> bool {
     }) && relative
 }
 
-/// The words a line that names its author begins with, whatever the page calls it ("By Jane
-/// Doe", "von Daniela Obers", "Par Didier Roy"): [`BYLINE_PREFIXES`]' words for "by", not
-/// its labels ("Autor"), which a line of prose does not start with either.
-const BY_WORDS: &[&str] = &["by", "von", "par", "por", "door", "przez"];
-
 /// Words that join two authors' names or sit inside one ("Jane Doe and John Roe", "Ludwig
 /// van Beethoven"), which alone of a name's words may be lower case.
 const NAME_JOINS: &[&str] = &[
@@ -1148,14 +1154,11 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     }
     // "Updated by Jane Doe": the verb of a date line before the prefix says nothing of who.
     if let Some((verb, rest)) = name.split_once(' ') {
-        let by_follows = BYLINE_PREFIXES
-            .iter()
-            .chain(BYLINE_PREFIXES_LOWER)
-            .any(|p| {
-                rest.get(..p.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(p))
-                    && rest[p.len()..].starts_with(' ')
-            });
+        let by_follows = byline_prefixes().any(|p| {
+            rest.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                && rest[p.len()..].starts_with(' ')
+        });
         if by_follows && BYLINE_VERBS.contains(&verb.to_lowercase().as_str()) {
             name = rest.to_string();
         }
@@ -1165,7 +1168,7 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     // and misplace the cut).
     let prefixed = |prefix: &str| {
         let head = name.get(..prefix.len())?;
-        let any_case = BYLINE_PREFIXES.contains(&prefix);
+        let any_case = !BYLINE_PREFIXES_LOWER.contains(&prefix);
         let matched = if any_case {
             head.eq_ignore_ascii_case(prefix)
         } else {
@@ -1174,9 +1177,7 @@ pub fn clean_byline(byline: &str) -> Option<String> {
         let rest = &name[prefix.len()..];
         (matched && rest.starts_with([' ', ':'])).then_some(rest)
     };
-    let unprefixed = BYLINE_PREFIXES
-        .iter()
-        .chain(BYLINE_PREFIXES_LOWER)
+    let unprefixed = byline_prefixes()
         .find_map(|p| prefixed(p))
         .map(|rest| rest.trim_start_matches([' ', ':']).trim())
         .filter(|rest| !rest.is_empty())
