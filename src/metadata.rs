@@ -963,7 +963,11 @@ const PART_SEPARATORS: &[&str] = &[
 /// Whether one part of `line`, set apart from the rest by [`PART_SEPARATORS`], is a date
 /// that only says when ([`only_a_date`]): a line of the day and the section, the place or
 /// the author ("Freitag, 3. März 2023 · Politik", "1. Februar 2022 | Daniel Dillenburg").
+/// A word for "by" sets the author apart as well ("06.11.2023 13:30 von Olga").
 pub fn dated_part(line: &str) -> bool {
+    if date_then_author(line) {
+        return true;
+    }
     if !PART_SEPARATORS.iter().any(|sep| line.contains(sep)) {
         return false;
     }
@@ -972,6 +976,22 @@ pub fn dated_part(line: &str) -> bool {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     parts.len() > 1 && parts.iter().any(|p| only_a_date(p))
+}
+
+/// Whether `line` is a date that only says when, then the author after one of [`BY_WORDS`]
+/// ("March 3, 2024 by Jane Doe", "06.11.2023 13:30 von Olga"): the first such word that
+/// opens a capitalised word ends the date.
+fn date_then_author(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while let Some(k) = memchr::memchr(b' ', &bytes[at..]) {
+        let space = at + k;
+        at = space + 1;
+        if starts_with_by(&line[at..]) {
+            return only_a_date(&line[..space]);
+        }
+    }
+    false
 }
 
 /// Words that date a line by the reader's day: "Updated 2 hours ago", "Publié aujourd’hui à
@@ -1613,6 +1633,8 @@ mod tests {
             "08.11.2021 | Online-Fachtag",
             "// By Arun Sai Krishnan \u{2022} Nov 11, 2020",
             "25.10.2022 - Reiner Nagel",
+            "Tuesday 15 October 2019 by Bradley M. Kuhn",
+            "06.11.2023 13:30 von Olga",
         ] {
             assert!(dated_part(line), "{line}");
         }
@@ -1620,6 +1642,9 @@ mod tests {
             "January 22, 2014",
             "Essay 25.10.2022 - Reiner Nagel",
             "2019 - 2021",
+            // A sentence's date, or its "by" that names no one.
+            "The council voted on 3 March 2024 by a show of hands",
+            "3 March 2024 by the river",
         ] {
             assert!(!dated_part(line), "{line}");
         }
