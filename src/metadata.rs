@@ -237,6 +237,10 @@ pub struct Resolved {
     pub image: Option<String>,
 }
 
+/// The most words of a meta title that may be a section's name instead of the story's
+/// ("Pressemitteilungen", "100% Noticias").
+const SECTION_NAME_MAX_WORDS: usize = 3;
+
 /// Applies Readability's precedence. `headings` are the texts of the page's `h1`/`h2`
 /// elements (for title cleaning).
 pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
@@ -245,9 +249,12 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     // A headline that shares no word with a `<title>` the page's own `<h1>` repeats is some
     // other text: a CMS's placeholder ("escenic"), a block copied from another page.
     let of_this_page = |t: &String| {
-        let doc_is_h1 = headings
-            .iter()
-            .any(|(level, h)| *level == 1 && text_similarity(&doc_title, h) > 0.75);
+        // An `<h1>` of one word names a section or the site ("News" in "News - Eawag").
+        let doc_is_h1 = headings.iter().any(|(level, h)| {
+            *level == 1
+                && h.split_whitespace().nth(1).is_some()
+                && text_similarity(&doc_title, h) > 0.75
+        });
         !doc_is_h1 || text_similarity(&doc_title, t) > 0.0
     };
     let title = ld
@@ -265,6 +272,12 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
                 "twitter:title",
                 "parsely-title",
             ])
+            // So is a meta title of a few words: a section's name that every page of it
+            // gives ("Pressemitteilungen"). A longer one may be a headline for social
+            // networks, worded otherwise, and Readability takes it.
+            .filter(|t| {
+                t.split_whitespace().nth(SECTION_NAME_MAX_WORDS).is_some() || of_this_page(t)
+            })
         })
         .or_else(|| Some(doc_title.clone()).filter(|t| !t.is_empty()));
     let site_name = ld.site_name.clone().or_else(|| raw.meta("og:site_name"));

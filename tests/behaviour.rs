@@ -2740,6 +2740,38 @@ mod metadata {
         );
     }
 
+    /// A section's name set as every page's `og:title` is not the story's title, where the
+    /// `<title>` and the page's `<h1>` agree on it; a longer one, worded otherwise, still is
+    /// (as Readability has it), and an `<h1>` of one word (the section's) vouches for no
+    /// `<title>`.
+    #[test]
+    fn an_og_title_foreign_to_the_page_is_not_the_title() {
+        let page = |og: &str, h1: &str| {
+            ferry_page(&format!(
+                r#"<meta property="og:title" content="{og}"><article><h1>{h1}</h1><h2>Ferry to run hourly</h2>{}</article>"#,
+                FERRY_PARA.repeat(5)
+            ))
+        };
+        let a = page("Pressemitteilungen", "Ferry to run hourly");
+        assert_eq!(a.title.as_deref(), Some("Ferry to run hourly"));
+        assert_eq!(
+            page("Hourly ferries from May", "Ferry to run hourly")
+                .title
+                .as_deref(),
+            Some("Hourly ferries from May")
+        );
+        assert_eq!(
+            page("Harbour News - Latest Headlines", "Ferry to run hourly")
+                .title
+                .as_deref(),
+            Some("Harbour News - Latest Headlines")
+        );
+        assert_eq!(
+            page("Tide tables", "Ferry").title.as_deref(),
+            Some("Tide tables")
+        );
+    }
+
     #[test]
     fn json_ld_type_in_any_case_and_padded() {
         let html = fixture("metadata-jsonld.html").replacen(
