@@ -2416,6 +2416,10 @@ mod metadata {
             "<p><small>January 13, 2020 at 08:45 AM | categories: <a href=\"/c/port\">Port</a></small></p>",
         );
         assert_published(&a, "2020-01-13");
+        // Or the day, a separator and the section's link, with no words of its own after it.
+        let a = hourly_ferry("<p>24. April 2020 &#124; <a href=\"/presse/\">Presse</a></p>");
+        assert_published(&a, "2020-04-24");
+        assert!(a.text.starts_with("24. April 2020 | Presse"), "{}", a.text);
         // Beside a share link, the line dates the page and stays (it is not alone).
         let a = hourly_ferry(
             "<div><span>Jueves 28 de abril de 2022</span> <a href=\"/s\">Share</a></div>",

@@ -101,10 +101,12 @@ impl DateProbe {
         if by && names_its_author(&line) {
             found |= flag::BY_TEXT;
         }
-        // A line with a link's words is no line of the date alone, which goes from the text.
-        if dated && linked == 0 && only_a_date(&line) {
+        // A line with a link's words is no line of the date alone, which goes from the text:
+        // the date is one part of it, the link another ("24. April 2020 | <a>Presse</a>").
+        let date_alone = dated && only_a_date(&line);
+        if date_alone && linked == 0 {
             found |= flag::DATE_TEXT;
-        } else if dated && dated_part(&line) {
+        } else if date_alone || dated && dated_part(&line) {
             found |= flag::DATE_PART;
         }
         (found != 0).then(|| (found, std::mem::take(&mut self.text)))
