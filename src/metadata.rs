@@ -962,10 +962,12 @@ pub fn only_a_date(line: &str) -> bool {
     only_says_when(line) && date_in_text(line).is_some()
 }
 
-/// What sets a line's parts apart ("08.11.2021 | Online-Fachtag"): a bar, a dot or a dash
-/// between spaces.
+/// What sets a line's parts apart ("08.11.2021 | Online-Fachtag"): a bar, a dot, a dash or
+/// a comma between spaces (templates join their fields so: "1. Februar 2022 , Daniel
+/// Dillenburg"; prose sets a comma after a word).
 const PART_SEPARATORS: &[&str] = &[
     " | ",
+    " , ",
     " \u{2022} ",
     " \u{b7} ",
     " - ",
@@ -1646,6 +1648,7 @@ mod tests {
             "08.11.2021 | Online-Fachtag",
             "// By Arun Sai Krishnan \u{2022} Nov 11, 2020",
             "25.10.2022 - Reiner Nagel",
+            "1. Februar 2022 , Daniel Dillenburg",
             "Tuesday 15 October 2019 by Bradley M. Kuhn",
             "06.11.2023 13:30 von Olga",
         ] {
@@ -1658,6 +1661,7 @@ mod tests {
             // A sentence's date, or its "by" that names no one.
             "The council voted on 3 March 2024 by a show of hands",
             "3 March 2024 by the river",
+            "On 3 March 2024, the council voted",
         ] {
             assert!(!dated_part(line), "{line}");
         }
