@@ -523,8 +523,9 @@ pub fn shown_date(c: &Collected, heading: Option<usize>) -> Option<String> {
 /// The date a line beside the title's heading `heading` shows (see [`shown_date`]).
 fn date_beside(c: &Collected, heading: usize) -> Option<String> {
     let nodes = &c.nodes;
+    let reach = date_reach(c, heading);
     let read = |lines: &dyn Fn(usize) -> bool| {
-        date_reach(c, heading)
+        (reach.clone())
             .filter(|&i| lines(i) && shown_beside(c, heading, i))
             .find_map(|i| {
                 // A `<time>` says its day in its `datetime`, as the page wrote it, for the
