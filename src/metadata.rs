@@ -248,15 +248,16 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     let ld = parse_json_ld(&raw.json_ld, &doc_title);
     // A headline that shares no word with a `<title>` the page's own `<h1>` repeats is some
     // other text: a CMS's placeholder ("escenic"), a block copied from another page.
-    let of_this_page = |t: &String| {
-        // An `<h1>` of one word names a section or the site ("News" in "News - Eawag").
-        let doc_is_h1 = headings.iter().any(|(level, h)| {
+    // (Asked once, and only of a page that gives a headline or a meta title.) An `<h1>` of
+    // one word names a section or the site ("News" in "News - Eawag").
+    let doc_is_h1 = std::cell::LazyCell::new(|| {
+        headings.iter().any(|(level, h)| {
             *level == 1
                 && h.split_whitespace().nth(1).is_some()
                 && text_similarity(&doc_title, h) > 0.75
-        });
-        !doc_is_h1 || text_similarity(&doc_title, t) > 0.0
-    };
+        })
+    });
+    let of_this_page = |t: &String| !*doc_is_h1 || text_similarity(&doc_title, t) > 0.0;
     let title = ld
         .title
         .clone()
@@ -997,16 +998,9 @@ pub fn dated_part(line: &str) -> bool {
 /// ("March 3, 2024 by Jane Doe", "06.11.2023 13:30 von Olga"): the first such word that
 /// opens a capitalised word ends the date.
 fn date_then_author(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    let mut at = 0;
-    while let Some(k) = memchr::memchr(b' ', &bytes[at..]) {
-        let space = at + k;
-        at = space + 1;
-        if starts_with_by(&line[at..]) {
-            return only_a_date(&line[..space]);
-        }
-    }
-    false
+    line.match_indices(' ')
+        .find(|&(space, _)| starts_with_by(&line[space + 1..]))
+        .is_some_and(|(space, _)| only_a_date(&line[..space]))
 }
 
 /// Words that date a line by the reader's day: "Updated 2 hours ago", "Publié aujourd’hui à

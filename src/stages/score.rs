@@ -576,12 +576,14 @@ fn shown_beside(c: &Collected, heading: usize, i: usize) -> bool {
 /// Nor is one in a menu, a footer or another named box (an archive's "12. Mai 2012" entry, a
 /// comment's day).
 fn told_beside(c: &Collected, heading: usize, i: usize) -> bool {
-    let boxed = || {
-        up(&c.nodes, heading)
-            .take(HEADING_BOX_DEPTH)
-            .any(|p| c.within(p).contains(&i))
-    };
+    let boxed = || heading_box(&c.nodes, heading).any(|p| c.within(p).contains(&i));
     (i > heading || boxed()) && !in_furniture(c, i, heading)
+}
+
+/// The title's heading's box: its parent (`<header>`) and the one around that
+/// ([`HEADING_BOX_DEPTH`]), where the story's own lines sit above or beside it.
+fn heading_box(nodes: &[Node], heading: usize) -> impl Iterator<Item = usize> + '_ {
+    up(nodes, heading).take(HEADING_BOX_DEPTH)
 }
 
 /// Whether element `i` is part of a list's item that links to another page with a headline's
@@ -1066,10 +1068,7 @@ impl Scorer<'_> {
                 node.tag == Tag::Aside
                     && !removed
                     && titled.is_some_and(|h| {
-                        i > h
-                            && up(nodes, h)
-                                .take(HEADING_BOX_DEPTH)
-                                .any(|p| p == node.parent as usize)
+                        i > h && heading_box(nodes, h).any(|p| p == node.parent as usize)
                     })
                     && self.beside_title(i)
             };
