@@ -5211,3 +5211,112 @@ mod comment_rules {
         assert!(a.text.contains("which ban such clips"), "{}", a.text);
     }
 }
+
+/// News sites append the next story under the first as the reader scrolls, and the page is
+/// read as it stands: the story the title heads is the article, however long the next.
+mod appended_stories {
+    use super::*;
+
+    const NEXT_PARA: &str = "The library will open on Sundays from March, the council said, \
+                             after readers asked for longer hours, and a café is planned.";
+
+    /// A page of two stories, each in a box (`open` to `close`) under an `<h1
+    /// class="headline">`, the first with `first` paragraphs, the next with `next`; in a
+    /// `<main>`, or the `<body>`'s own.
+    fn page(open: &str, close: &str, first: usize, next: usize, main: bool) -> String {
+        let (main_open, main_close) = if main {
+            ("<main>", "</main>")
+        } else {
+            ("", "")
+        };
+        let paragraphs = |text: &str, n: usize| -> String {
+            (0..n).map(|i| format!("<p>{text} ({i})</p>")).collect()
+        };
+        format!(
+            "<html><head><title>Ferry timetable changes - Harbour News</title></head><body>\
+             <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>{main_open}\
+             {open}<h1 class=\"headline\">Ferry timetable changes</h1>\
+             <div class=\"byline\">By Jane Roe</div><div class=\"body\">{}</div>{close}\
+             <div class=\"up-next\">Next story</div>\
+             {open}<h1 class=\"headline\">Library opens on Sundays</h1>\
+             <div class=\"byline\">By John Doe</div><div class=\"body\">{}</div>{close}\
+             {main_close}</body></html>",
+            paragraphs(FERRY_PARA, first),
+            paragraphs(NEXT_PARA, next),
+        )
+    }
+
+    #[test]
+    fn the_titled_story_is_read_not_the_one_appended_after_it() {
+        let boxes = [
+            ("<article class=\"story\">", "</article>"),
+            ("<article>", "</article>"),
+            ("<div class=\"story-wrapper\">", "</div>"),
+        ];
+        for (open, close) in boxes {
+            // The next story longer than the first, or shorter.
+            for (first, next, main) in [(5, 12, true), (8, 4, true), (5, 12, false)] {
+                let a = extract_ok(
+                    &page(open, close, first, next, main),
+                    "https://news.example.com/ferry",
+                );
+                assert_eq!(a.title.as_deref(), Some("Ferry timetable changes"));
+                assert_eq!(a.byline.as_deref(), Some("Jane Roe"), "{open}");
+                assert_eq!(
+                    a.text.matches("harbour master").count(),
+                    first,
+                    "{}",
+                    a.text
+                );
+                assert_absent(&a, &["library", "Library", "John Doe", "Next story"]);
+            }
+        }
+    }
+
+    /// A story whose sections each set their heading as an `<h1>` (HTML's old outline), or
+    /// in an `<article>` of their own (Drupal's paragraphs), is one story: it is read whole.
+    #[test]
+    fn a_story_in_sections_under_headings_of_their_own_is_read_whole() {
+        let section = |open: &str, close: &str, heading: &str, text: &str| {
+            let paragraphs: String = (0..4).map(|i| format!("<p>{text} ({i})</p>")).collect();
+            format!("{open}{heading}{paragraphs}{close}")
+        };
+        let outline = format!(
+            "<html><head><title>Ferry timetable changes</title></head><body><main>{}{}</main>\
+             </body></html>",
+            section(
+                "<section>",
+                "</section>",
+                "<h1 class=\"title\">Ferry timetable changes</h1>",
+                FERRY_PARA
+            ),
+            section(
+                "<section>",
+                "</section>",
+                "<h1 class=\"section\">The library</h1>",
+                NEXT_PARA
+            ),
+        );
+        let paragraphs = format!(
+            "<html><head><title>Ferry timetable changes</title></head><body><main>{}{}</main>\
+             </body></html>",
+            section(
+                "<article class=\"paragraph\">",
+                "</article>",
+                "<h2 class=\"paragraph-title\">Ferry timetable changes</h2>",
+                FERRY_PARA
+            ),
+            section(
+                "<article class=\"paragraph\">",
+                "</article>",
+                "<h2 class=\"paragraph-title\">And the library</h2>",
+                NEXT_PARA
+            ),
+        );
+        for html in [outline, paragraphs] {
+            let a = extract_ok(&html, "https://news.example.com/ferry");
+            assert_eq!(a.text.matches("harbour master").count(), 4, "{}", a.text);
+            assert_eq!(a.text.matches("café is planned").count(), 4, "{}", a.text);
+        }
+    }
+}

@@ -59,6 +59,9 @@ const TWIN_SLACK: u32 = 100;
 const TWIN_AFTER_MIN_TEXT: u32 = 1000;
 /// Parts a split body has at most besides the best candidate: more is a list.
 const TWINS_MAX: usize = 6;
+/// Non-link prose each of two stories on one page holds at least (see
+/// `Scorer::titled_story`): Readability's [`CHAR_THRESHOLD`], more than a teaser's summary.
+const STORY_MIN_PROSE: f64 = CHAR_THRESHOLD as f64;
 
 /// The most text, outside its buttons, that a share bar holds: a label ("Den Artikel mit
 /// anderen teilen/diskutieren:" is 43 characters). A block with more is prose that happens to
@@ -1644,6 +1647,19 @@ impl Scorer<'_> {
             top = p as usize;
             p = nodes[top].parent;
         }
+        // A page that appends the next story as the reader scrolls holds two: the one the
+        // title heads is the article, wherever the scores point.
+        let (story, other_stories) = match title_heading {
+            Some(h) => self.titled_story(h, &agg, &alive),
+            None => (None, Vec::new()),
+        };
+        if let Some(story) = story.filter(|&s| s != top && !self.holds(s, top)) {
+            top = story;
+        }
+        let elsewhere = |r: &u32| {
+            let r = *r as usize;
+            !(other_stories.iter()).any(|&o| self.holds(o, r) || self.holds(r, o))
+        };
         initialize(top, &mut score, &mut init);
 
         // Siblings that belong to the article too.
@@ -1695,6 +1711,7 @@ impl Scorer<'_> {
             roots.extend(twins);
             roots.sort_unstable();
         }
+        roots.retain(elsewhere);
         if let Some(&first) = roots.iter().min() {
             let first = first as usize;
             if let Some(heading) = title_heading.or_else(|| self.heading_holding_title(first)) {
@@ -1709,6 +1726,60 @@ impl Scorer<'_> {
         Some(self.finish(roots, &alive, flags, byline, best))
     }
 
+    /// The box of the story the title's `heading` heads, when the page holds others set the
+    /// same way, with theirs: news sites append the next story as the reader scrolls (and
+    /// the page is read as it stands), from one template: each in a box of the same tag and
+    /// class as the first (`<article>`s, or named boxes), under an `<h1>` of the same class
+    /// as the title's that is no link (a teaser's is), and each holding a story's prose
+    /// ([`STORY_MIN_PROSE`]). A story's own sections are none of these: HTML's old outline
+    /// gave each an `<h1>` in a bare `<section>`, Medium gives theirs another class than the
+    /// title's, and Drupal's paragraph `<article>`s head theirs with `<h2>`s.
+    fn titled_story(
+        &self,
+        heading: usize,
+        agg: &[Para],
+        alive: &[bool],
+    ) -> (Option<usize>, Vec<usize>) {
+        let nodes = &self.c.nodes;
+        if nodes[heading].tag != Tag::H1 {
+            return (None, Vec::new());
+        }
+        let prose = |i: usize| agg[i].text as f64 - agg[i].link >= STORY_MIN_PROSE;
+        let twins = |a: usize, b: usize| {
+            let (x, y) = (&nodes[a], &nodes[b]);
+            x.tag == y.tag
+                && x.class_hash == y.class_hash
+                && (x.tag == Tag::Article || x.class_hash != 0)
+        };
+        let mut story: Option<usize> = None;
+        let mut others = Vec::new();
+        for &g in self.c.captures.keys() {
+            let g = g as usize;
+            let node = &nodes[g];
+            if g == heading
+                || node.tag != Tag::H1
+                || node.class_hash != nodes[heading].class_hash
+                || !alive[g]
+                || node.flags & (flag::IN_LINK | flag::HIDDEN) != 0
+                || (self.c.capture(g)).is_some_and(|t| text_similarity(self.title, &t) > 0.75)
+            {
+                continue;
+            }
+            // Stories may be the `<body>`'s own children.
+            let (_, below_g) = self.meeting(g, heading);
+            let (_, below_h) = self.meeting(heading, g);
+            if alive[below_g] && twins(below_h, below_g) && prose(below_h) && prose(below_g) {
+                others.push(below_g);
+                // The nearest box is the story's own: the others' shared parent may be a
+                // wider box around more stories.
+                if story.is_none_or(|s| self.holds(s, below_h)) {
+                    story = Some(below_h);
+                }
+            }
+        }
+        (story, others)
+    }
+
     /// Whether element `outer`'s span holds `inner`'s (an element holds itself).
     fn holds(&self, outer: usize, inner: usize) -> bool {
         let (starts, ends) = (&self.c.starts, &self.c.ends);
@@ -1719,6 +1790,14 @@ impl Scorer<'_> {
     /// (`a` itself when its parent holds `b`): found by offsets, not lists of ancestors, as
     /// pages can nest deep. `None` past the page's `<body>`, which holds any two blocks.
     fn shared_ancestor(&self, a: usize, b: usize) -> Option<(u32, usize)> {
+        let (shared, below) = self.meeting(a, b);
+        let nodes = &self.c.nodes;
+        (shared != NONE && !matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html))
+            .then_some((shared, below))
+    }
+
+    /// [`Scorer::shared_ancestor`] to the page's top: `NONE` for two top-level elements.
+    fn meeting(&self, a: usize, b: usize) -> (u32, usize) {
         let nodes = &self.c.nodes;
         let mut below = a;
         let mut shared = nodes[a].parent;
@@ -1726,8 +1805,7 @@ impl Scorer<'_> {
             below = shared as usize;
             shared = nodes[below].parent;
         }
-        (shared != NONE && !matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html))
-            .then_some((shared, below))
+        (shared, below)
     }
 
     /// The rest of a body split in parts: CMSs cut one story into containers of the same
