@@ -816,7 +816,7 @@ pub fn html_text(html: &str) -> Result<String, String> {
             }
             Ok(())
         }));
-    crate::stages::stream::read_only(html, settings).map_err(|e| e.to_string())?;
+    crate::pass::read_only(html, settings).map_err(|e| e.to_string())?;
     let mut state = state.borrow_mut();
     let rest = std::mem::take(&mut state.pending);
     let decoded = crate::entities::decode(&rest).into_owned();

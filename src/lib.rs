@@ -21,6 +21,7 @@ pub mod export;
 pub mod input;
 pub mod metadata;
 pub mod options;
+mod pass;
 pub mod patterns;
 pub mod readable;
 pub mod sanitize;

@@ -386,7 +386,7 @@ pub fn fragment(html: &str, base: Option<&str>) -> String {
         .with_strict(false);
     // The rewriter's own output is not used; on a parse error, what was written so far is
     // still balanced and safe.
-    let _ = crate::stages::stream::read_only(html, settings);
+    let _ = crate::pass::read_only(html, settings);
     let writer = Rc::try_unwrap(writer)
         .map(RefCell::into_inner)
         .unwrap_or_else(|rc| rc.borrow_mut().take());

@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::stages::stream::read_only;
+use crate::pass::read_only;
 use lol_html::html_content::TextType;
 use lol_html::{doc_text, element, end_tag, Settings};
 

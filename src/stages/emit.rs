@@ -777,7 +777,7 @@ impl Emitter {
             .after_last_img
             .filter(|&end| end <= self.html.len() && only_end_tags(&self.html[end..]));
         let mut found: Option<Vec<sanitize::Attr<'static>>> = None;
-        let _ = super::stream::read_only(
+        let _ = crate::pass::read_only(
             raw,
             lol_html::RewriteStrSettings::new().append_element_content_handler(lol_html::element!(
                 "img",

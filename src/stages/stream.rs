@@ -8,6 +8,7 @@
 
 use super::between::{self, Mode, Namespaces, OpenNames, Piece, Span};
 use super::tree::{Open, OpenStack, Tag, NONE};
+use crate::pass::discard;
 use crate::Error;
 use lol_html::errors::RewritingError;
 use lol_html::html_content::{Element, TextType};
@@ -558,23 +559,6 @@ fn name_and_tag(src: &str, start: usize) -> (&[u8], Tag) {
 #[inline(always)]
 pub fn ends_tag_name(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'/' | b'>')
-}
-
-/// The output of every lol_html pass in the crate, all of which only read (their handlers
-/// note what they see). lol_html's parser is generic over its output: one named sink keeps
-/// one copy of it in the WebAssembly module, where each closure (and `rewrite_str`'s own)
-/// made another: 15 KB of the gzipped module.
-pub fn discard(_: &[u8]) {}
-
-/// One reading pass of lol_html over `html` with `settings`' handlers, its output discarded.
-/// An error leaves what the handlers saw before it.
-pub fn read_only<'h, 's>(
-    html: &str,
-    settings: impl Into<Settings<'h, 's>>,
-) -> Result<(), RewritingError> {
-    let mut rewriter = HtmlRewriter::new(settings.into(), discard);
-    rewriter.write(html.as_bytes())?;
-    rewriter.end()
 }
 
 /// Streams `html` through lol_html, feeding `visitor`, and gives it back at the end.
