@@ -82,6 +82,20 @@ impl RawMeta {
     fn first_meta(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.meta(k))
     }
+
+    /// The title a meta gives, by Readability's precedence.
+    pub fn meta_title(&self) -> Option<String> {
+        self.first_meta(&[
+            "dc:title",
+            "dcterm:title",
+            "og:title",
+            "weibo:article:title",
+            "weibo:webpage:title",
+            "title",
+            "twitter:title",
+            "parsely-title",
+        ])
+    }
 }
 
 /// Fields read from the first article-like JSON-LD object.
@@ -263,22 +277,13 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
         .clone()
         .filter(of_this_page)
         .or_else(|| {
-            raw.first_meta(&[
-                "dc:title",
-                "dcterm:title",
-                "og:title",
-                "weibo:article:title",
-                "weibo:webpage:title",
-                "title",
-                "twitter:title",
-                "parsely-title",
-            ])
-            // So is a meta title of a few words: a section's name that every page of it
-            // gives ("Pressemitteilungen"). A longer one may be a headline for social
-            // networks, worded otherwise, and Readability takes it.
-            .filter(|t| {
-                t.split_whitespace().nth(SECTION_NAME_MAX_WORDS).is_some() || of_this_page(t)
-            })
+            raw.meta_title()
+                // So is a meta title of a few words: a section's name that every page of it
+                // gives ("Pressemitteilungen"). A longer one may be a headline for social
+                // networks, worded otherwise, and Readability takes it.
+                .filter(|t| {
+                    t.split_whitespace().nth(SECTION_NAME_MAX_WORDS).is_some() || of_this_page(t)
+                })
         })
         .or_else(|| Some(doc_title.clone()).filter(|t| !t.is_empty()));
     let site_name = ld.site_name.clone().or_else(|| raw.meta("og:site_name"));

@@ -5273,6 +5273,57 @@ mod appended_stories {
         }
     }
 
+    /// Scrolled into the next story, the page keeps its `<title>` (and its address) to the
+    /// story in view and its metas to the first: the view shows the story the reader is in,
+    /// with its own byline and date, not the first story's from the metas.
+    #[test]
+    fn the_story_scrolled_to_is_read_with_its_own_byline_and_date() {
+        let story = |heading: &str, by: &str, day: &str, text: &str, n: usize| {
+            let paragraphs: String = (0..n).map(|i| format!("<p>{text} ({i})</p>")).collect();
+            format!(
+                "<article class=\"story\"><h1 class=\"headline\">{heading}</h1>\
+                 <div class=\"byline\">By {by}</div><time datetime=\"{day}\">{day}</time>\
+                 <div class=\"body\">{paragraphs}</div></article>"
+            )
+        };
+        // A meta title of a few words (which resolving passes over for the `<title>`) or
+        // a longer one.
+        for first_title in [
+            "Ferry timetable changes",
+            "Ferry timetable changes in spring",
+        ] {
+            let html = format!(
+                "<html><head><title>Library opens on Sundays - Harbour News</title>\
+                 <meta property=\"og:title\" content=\"{first_title}\">\
+                 <meta name=\"author\" content=\"Jane Roe\">\
+                 <meta property=\"article:published_time\" content=\"2024-03-04T10:00:00Z\">\
+                 <meta property=\"og:description\" content=\"The ferry runs every hour.\">\
+                 <link rel=\"canonical\" href=\"https://news.example.com/2024/03/04/ferry\">\
+                 </head><body><main>{}<div class=\"up-next\">Next story</div>{}</main>\
+                 </body></html>",
+                story(first_title, "Jane Roe", "2024-03-04", FERRY_PARA, 6),
+                story(
+                    "Library opens on Sundays",
+                    "John Doe",
+                    "2024-03-06",
+                    NEXT_PARA,
+                    5
+                ),
+            );
+            let a = extract_ok(&html, "https://news.example.com/2024/03/06/library");
+            assert_eq!(a.title.as_deref(), Some("Library opens on Sundays"));
+            assert_eq!(a.byline.as_deref(), Some("John Doe"));
+            assert_published(&a, "2024-03-06");
+            assert_eq!(
+                a.url.as_deref(),
+                Some("https://news.example.com/2024/03/06/library")
+            );
+            assert!(a.excerpt.as_deref().is_some_and(|e| e.contains("library")));
+            assert_eq!(a.text.matches("café is planned").count(), 5, "{}", a.text);
+            assert_absent(&a, &["harbour master", "Jane Roe", "Next story"]);
+        }
+    }
+
     /// A story whose sections each set their heading as an `<h1>` (HTML's old outline), or
     /// in an `<article>` of their own (Drupal's paragraphs), is one story: it is read whole.
     #[test]

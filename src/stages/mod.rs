@@ -33,24 +33,44 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     let mut collected = collector.out;
 
     let mut resolved = resolve_metadata(&collected);
-    let title = resolved.title.clone().unwrap_or_default();
+    let mut title = resolved.title.clone().unwrap_or_default();
+    let mut heading = score::title_heading(&collected, &title);
+    // A page the reader scrolled into a later story of: that story is read, and its byline,
+    // date and address are its own, not the metadata's, which are the first story's.
+    let mut stories = heading.and_then(|h| score::stories(&collected, h, &title));
+    let scrolled = heading
+        .zip(stories.as_ref())
+        .and_then(|(h, s)| score::scrolled_to(&collected, h, s));
+    if let Some(shown) = scrolled {
+        if heading != Some(shown) {
+            title = collected.capture(shown).unwrap_or_default();
+            heading = Some(shown);
+            stories = score::stories(&collected, shown, &title);
+        }
+        resolved = metadata::Resolved {
+            title: Some(title.clone()),
+            site_name: resolved.site_name,
+            ..Default::default()
+        };
+        collected.meta.canonical = None;
+    }
+    let story = stories.as_ref().map(|s| s.story);
     // A page that marks no byline, in its metadata or its markup, may still name its author
     // in a line under the title ("von Daniela Obers"): that line is its byline, which the
     // plan then takes out of the text as it does a marked one, and whose date is read as a
     // marked one's is.
     let unmarked = (resolved.byline.is_none() || resolved.byline_is_site)
         && !collected.nodes.iter().any(|n| n.flags & flag::BYLINE != 0);
-    let heading = score::title_heading(&collected, &title);
     let headline = heading.or_else(|| score::lone_h1(&collected));
     let by_text = headline
         .filter(|_| unmarked)
-        .and_then(|h| score::byline_beside(&collected, h));
+        .and_then(|h| score::byline_beside(&collected, h, story));
     if let Some(i) = by_text {
         collected.nodes[i].flags |= flag::BYLINE;
     }
     if resolved.published.is_none() {
         let canonical = collected.meta.canonical.as_deref();
-        resolved.published = score::shown_date(&collected, headline)
+        resolved.published = score::shown_date(&collected, headline, story)
             .or_else(|| url.and_then(metadata::date_in_url))
             .or_else(|| canonical.and_then(metadata::date_in_url));
     }
@@ -66,7 +86,8 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         collected.unmark_labelled_bylines();
     }
     let published = resolved.published.as_deref();
-    let plan = score::plan(&collected, &title, heading, published).ok_or(Error::NoArticle)?;
+    let plan = score::plan(&collected, &title, heading, published, stories.as_ref())
+        .ok_or(Error::NoArticle)?;
 
     let page_url = url.and_then(Url::parse);
     let base = match (&collected.meta.base_href, &page_url) {
@@ -590,7 +611,7 @@ mod tests {
             let title = resolved.title.unwrap_or_default();
             let heading = score::title_heading(&collected, &title);
             let published = resolved.published.as_deref();
-            let Some(plan) = score::plan(&collected, &title, heading, published) else {
+            let Some(plan) = score::plan(&collected, &title, heading, published, None) else {
                 continue;
             };
             let Some(range) = article_range(&collected, &plan.actions, &html) else {
@@ -666,7 +687,7 @@ mod tests {
             let collected = collector.out;
             let title = resolve_metadata(&collected).title.unwrap_or_default();
             let heading = score::title_heading(&collected, &title);
-            let plan = score::plan(&collected, &title, heading, None).expect("an article");
+            let plan = score::plan(&collected, &title, heading, None, None).expect("an article");
             let range = article_range(&collected, &plan.actions, &page);
             cut_pages += usize::from(range.as_ref().is_some_and(|r| !r.cuts.is_empty()));
             let [whole, lol, replayed] = emit_three_ways(&page, range, tape, plan.actions);

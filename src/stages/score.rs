@@ -59,9 +59,9 @@ const TWIN_SLACK: u32 = 100;
 const TWIN_AFTER_MIN_TEXT: u32 = 1000;
 /// Parts a split body has at most besides the best candidate: more is a list.
 const TWINS_MAX: usize = 6;
-/// Non-link prose each of two stories on one page holds at least (see
-/// `Scorer::titled_story`): Readability's [`CHAR_THRESHOLD`], more than a teaser's summary.
-const STORY_MIN_PROSE: f64 = CHAR_THRESHOLD as f64;
+/// Non-link prose each of two stories on one page holds at least (see [`stories`]):
+/// Readability's [`CHAR_THRESHOLD`], more than a teaser's summary.
+const STORY_MIN_PROSE: u64 = CHAR_THRESHOLD;
 
 /// The most text, outside its buttons, that a share bar holds: a label ("Den Artikel mit
 /// anderen teilen/diskutieren:" is 43 characters). A block with more is prose that happens to
@@ -449,6 +449,8 @@ struct Scorer<'a> {
     titled: Option<usize>,
     /// [`date_reach`] from `titled`, when a date line first asks for it.
     reach: std::cell::OnceCell<Option<std::ops::RangeInclusive<usize>>>,
+    /// The page's stories, when it holds more than one ([`stories`]).
+    stories: Option<&'a Stories>,
 }
 
 /// Words of the shortest headline [`lone_h1`] takes: fewer are a site's name set as its logo.
@@ -483,6 +485,88 @@ pub fn title_heading(c: &Collected, title: &str) -> Option<usize> {
         })
 }
 
+/// A page's stories from one template (see [`stories`]).
+pub struct Stories {
+    /// The box of the story the title heads.
+    pub story: usize,
+    /// The boxes of the others.
+    pub others: Vec<usize>,
+}
+
+/// The stories of a page that appends the next story as the reader scrolls (and is read as
+/// it stands), when the title's `heading` heads one of them: each from one template, in a
+/// box of the same tag and class as the first (`<article>`s, or named boxes), under an
+/// `<h1>` of the same class as the title's that is no link (a teaser's is), and each holding
+/// a story's prose ([`STORY_MIN_PROSE`]). A story's own sections are none of these: HTML's
+/// old outline gave each an `<h1>` in a bare `<section>`, Medium gives theirs another class
+/// than the title's, and Drupal's paragraph `<article>`s head theirs with `<h2>`s.
+pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
+    let nodes = &c.nodes;
+    if nodes[heading].tag != Tag::H1 {
+        return None;
+    }
+    let shown = |i: usize| nodes[i].flags & (flag::HIDDEN | flag::NEVER) == 0;
+    let prose = |b: usize| {
+        let mut prose = 0u64;
+        for i in std::iter::once(b).chain(c.within(b)).filter(|&i| shown(i)) {
+            prose += u64::from(nodes[i].text.saturating_sub(nodes[i].link_text));
+        }
+        prose >= STORY_MIN_PROSE
+    };
+    let twins = |a: usize, b: usize| {
+        let (x, y) = (&nodes[a], &nodes[b]);
+        x.tag == y.tag
+            && x.class_hash == y.class_hash
+            && (x.tag == Tag::Article || x.class_hash != 0)
+    };
+    let mut story: Option<usize> = None;
+    let mut others = Vec::new();
+    for &g in c.captures.keys() {
+        let g = g as usize;
+        let node = &nodes[g];
+        if g == heading
+            || node.tag != Tag::H1
+            || node.class_hash != nodes[heading].class_hash
+            || node.flags & flag::IN_LINK != 0
+            || !shown(g)
+            || (c.capture(g)).is_some_and(|t| text_similarity(title, &t) > 0.75)
+        {
+            continue;
+        }
+        // Stories may be the `<body>`'s own children.
+        let (_, below_g) = c.meeting(g, heading);
+        let (_, below_h) = c.meeting(heading, g);
+        if twins(below_h, below_g) && prose(below_h) && prose(below_g) {
+            others.push(below_g);
+            // The nearest box is the story's own: the others' shared parent may be a wider
+            // box around more stories.
+            if story.is_none_or(|s| c.holds(s, below_h)) {
+                story = Some(below_h);
+            }
+        }
+    }
+    Some(Stories {
+        story: story?,
+        others,
+    })
+}
+
+/// On a page of [`stories`] whose metadata is some other story's than the one `heading`
+/// heads, the heading of the story the reader scrolled to. Such pages keep the `<title>`
+/// (and the address) to the story in view, and leave the metas as the page was opened: a
+/// `<title>` that heads another story is where the reader is; a meta title that heads
+/// another story than the `<title>`'s (which resolving took over a meta title of a few
+/// words, see `metadata::resolve`) says the metadata is not the story's.
+pub fn scrolled_to(c: &Collected, heading: usize, stories: &Stories) -> Option<usize> {
+    let elsewhere = |h: usize| (stories.others.iter()).any(|&o| c.holds(o, h));
+    let shown = title_heading(c, &c.meta.title).filter(|&h| elsewhere(h));
+    let opened = || {
+        let meta = c.meta.meta_title()?;
+        title_heading(c, &meta).filter(|&h| elsewhere(h))
+    };
+    shown.or_else(|| opened().map(|_| heading))
+}
+
 /// The page's one `<h1>`, for a title that matches no heading (a meta title written for
 /// search engines, "Wärmepumpe im Altbau - Wann es sich lohnt", over the headline "Eignet
 /// sich eine Wärmepumpe im Altbau?"): the headline beside which the date and byline lines
@@ -511,22 +595,25 @@ pub fn lone_h1(c: &Collected) -> Option<usize> {
 /// as it may be, then the first with a part that does (`flag::DATE_PART`); failing that, the
 /// first `<time>` in the article (`Collected::article_times`). Not one inside a link to
 /// another page, a hidden element, a table, or a list's item that is another story's card.
-pub fn shown_date(c: &Collected, heading: Option<usize>) -> Option<String> {
+pub fn shown_date(c: &Collected, heading: Option<usize>, story: Option<usize>) -> Option<String> {
     // Failing a line beside the title, the first `<time>` in the article that is in no
     // other story's card (a long story's date at its end).
     let first_time = || {
         let beside = heading.unwrap_or(usize::MAX);
         (c.article_times.iter())
+            .filter(|(i, _)| story.is_none_or(|s| c.holds(s, *i as usize)))
             .find(|(i, _)| !in_card(c, *i as usize, beside))
             .and_then(|(_, d)| crate::metadata::iso_date(d))
     };
-    heading.and_then(|h| date_beside(c, h)).or_else(first_time)
+    heading
+        .and_then(|h| date_beside(c, h, story))
+        .or_else(first_time)
 }
 
 /// The date a line beside the title's heading `heading` shows (see [`shown_date`]).
-fn date_beside(c: &Collected, heading: usize) -> Option<String> {
+fn date_beside(c: &Collected, heading: usize, story: Option<usize>) -> Option<String> {
     let nodes = &c.nodes;
-    let reach = date_reach(c, heading);
+    let reach = date_reach(c, heading, story);
     let read = |lines: &dyn Fn(usize) -> bool| {
         (reach.clone())
             .filter(|&i| lines(i) && shown_beside(c, heading, i))
@@ -553,8 +640,8 @@ fn date_beside(c: &Collected, heading: usize) -> Option<String> {
 /// The line beside the title's heading `heading` that names the author after a word for
 /// "by" (`flag::BY_TEXT`), for a page that marks no byline: placed as a date line told by
 /// its words is (see [`shown_date`]).
-pub fn byline_beside(c: &Collected, heading: usize) -> Option<usize> {
-    date_reach(c, heading).find(|&i| {
+pub fn byline_beside(c: &Collected, heading: usize, story: Option<usize>) -> Option<usize> {
+    date_reach(c, heading, story).find(|&i| {
         c.nodes[i].flags & flag::BY_TEXT != 0
             && shown_beside(c, heading, i)
             && told_beside(c, heading, i)
@@ -638,7 +725,11 @@ fn is_furniture(node: &Node) -> bool {
 /// for. The reach counts elements as the page shows them: a drawing's inner parts (an icon's
 /// `<path>`s, which the extension's serialiser leaves out) are not counted. The walks along
 /// are bounded ([`DATE_SCAN_MAX`]), so a page of deep drawings costs no more.
-fn date_reach(c: &Collected, heading: usize) -> std::ops::RangeInclusive<usize> {
+fn date_reach(
+    c: &Collected,
+    heading: usize,
+    story: Option<usize>,
+) -> std::ops::RangeInclusive<usize> {
     let nodes = &c.nodes;
     let shown = |i: &usize| !in_drawing(nodes, *i);
     let first = (0..heading)
@@ -654,7 +745,10 @@ fn date_reach(c: &Collected, heading: usize) -> std::ops::RangeInclusive<usize> 
         .take(DATE_REACH_AFTER)
         .last()
         .unwrap_or(heading);
-    first..=last
+    match story {
+        Some(s) => first.max(s)..=last.min(c.within(s).end - 1),
+        None => first..=last,
+    }
 }
 
 /// Whether element `i` is part of a drawing (inside an `<svg>`). Icons are shallow: at most
@@ -729,12 +823,13 @@ const DATE_LINE_MAX_BYTES: usize = 160;
 /// Plans the article. `title` is the resolved article title (to drop a heading repeating it);
 /// `published`, the date the page gives, ISO 8601 (to drop a line that only repeats it).
 /// `heading`: the element that gives the title ([`title_heading`]), found by the caller,
-/// which looks beside it first.
+/// which looks beside it first; `stories`, the stories it heads one of ([`stories`]).
 pub fn plan<'a>(
     c: &'a Collected,
     title: &'a str,
     heading: Option<usize>,
     published: Option<&'a str>,
+    stories: Option<&'a Stories>,
 ) -> Option<Plan> {
     let n = c.nodes.len();
     if n == 0 {
@@ -751,6 +846,7 @@ pub fn plan<'a>(
         data_table,
         titled: heading,
         reach: std::cell::OnceCell::new(),
+        stories,
     };
     let raw: Vec<Prose> = s.aggregate(
         &|node: &Node| node.flags & (flag::NEVER | flag::HIDDEN) == 0,
@@ -1079,7 +1175,10 @@ impl Scorer<'_> {
                 && (!gone || share_bar || facts_box())
                 && (!unlikely || article_header());
             let mut dead = !parent_alive || gone || unlikely;
-            if bylines_shown[i] && !share_bar && f & flag::BYLINE != 0 {
+            // Another story's byline is its own, however early it stands.
+            let other_story =
+                || (self.stories).is_some_and(|s| s.others.iter().any(|&o| self.c.holds(o, i)));
+            if bylines_shown[i] && !share_bar && f & flag::BYLINE != 0 && !other_story() {
                 // Captures are clipped, so the length test reads the full subtree's figure.
                 // A dateline that opens a paragraph ("<span class=dateline>KOBE –</span> A
                 // total of …") is the story's first words, not a line of its own.
@@ -1234,7 +1333,10 @@ impl Scorer<'_> {
     /// one [`shown_date`] searches ([`date_reach`], found once and only when asked).
     fn beside_title(&self, i: usize) -> bool {
         self.reach
-            .get_or_init(|| self.titled.map(|h| date_reach(self.c, h)))
+            .get_or_init(|| {
+                let story = self.stories.map(|s| s.story);
+                self.titled.map(|h| date_reach(self.c, h, story))
+            })
             .as_ref()
             .is_some_and(|reach| reach.contains(&i))
     }
@@ -1649,16 +1751,16 @@ impl Scorer<'_> {
         }
         // A page that appends the next story as the reader scrolls holds two: the one the
         // title heads is the article, wherever the scores point.
-        let (story, other_stories) = match title_heading {
-            Some(h) => self.titled_story(h, &agg, &alive),
-            None => (None, Vec::new()),
-        };
-        if let Some(story) = story.filter(|&s| s != top && !self.holds(s, top)) {
-            top = story;
+        if let Some(s) = &self.stories {
+            if s.story != top && !self.c.holds(s.story, top) {
+                top = s.story;
+            }
         }
         let elsewhere = |r: &u32| {
             let r = *r as usize;
-            !(other_stories.iter()).any(|&o| self.holds(o, r) || self.holds(r, o))
+            !self.stories.as_ref().is_some_and(|s| {
+                (s.others.iter()).any(|&o| self.c.holds(o, r) || self.c.holds(r, o))
+            })
         };
         initialize(top, &mut score, &mut init);
 
@@ -1726,86 +1828,12 @@ impl Scorer<'_> {
         Some(self.finish(roots, &alive, flags, byline, best))
     }
 
-    /// The box of the story the title's `heading` heads, when the page holds others set the
-    /// same way, with theirs: news sites append the next story as the reader scrolls (and
-    /// the page is read as it stands), from one template: each in a box of the same tag and
-    /// class as the first (`<article>`s, or named boxes), under an `<h1>` of the same class
-    /// as the title's that is no link (a teaser's is), and each holding a story's prose
-    /// ([`STORY_MIN_PROSE`]). A story's own sections are none of these: HTML's old outline
-    /// gave each an `<h1>` in a bare `<section>`, Medium gives theirs another class than the
-    /// title's, and Drupal's paragraph `<article>`s head theirs with `<h2>`s.
-    fn titled_story(
-        &self,
-        heading: usize,
-        agg: &[Para],
-        alive: &[bool],
-    ) -> (Option<usize>, Vec<usize>) {
-        let nodes = &self.c.nodes;
-        if nodes[heading].tag != Tag::H1 {
-            return (None, Vec::new());
-        }
-        let prose = |i: usize| agg[i].text as f64 - agg[i].link >= STORY_MIN_PROSE;
-        let twins = |a: usize, b: usize| {
-            let (x, y) = (&nodes[a], &nodes[b]);
-            x.tag == y.tag
-                && x.class_hash == y.class_hash
-                && (x.tag == Tag::Article || x.class_hash != 0)
-        };
-        let mut story: Option<usize> = None;
-        let mut others = Vec::new();
-        for &g in self.c.captures.keys() {
-            let g = g as usize;
-            let node = &nodes[g];
-            if g == heading
-                || node.tag != Tag::H1
-                || node.class_hash != nodes[heading].class_hash
-                || !alive[g]
-                || node.flags & (flag::IN_LINK | flag::HIDDEN) != 0
-                || (self.c.capture(g)).is_some_and(|t| text_similarity(self.title, &t) > 0.75)
-            {
-                continue;
-            }
-            // Stories may be the `<body>`'s own children.
-            let (_, below_g) = self.meeting(g, heading);
-            let (_, below_h) = self.meeting(heading, g);
-            if alive[below_g] && twins(below_h, below_g) && prose(below_h) && prose(below_g) {
-                others.push(below_g);
-                // The nearest box is the story's own: the others' shared parent may be a
-                // wider box around more stories.
-                if story.is_none_or(|s| self.holds(s, below_h)) {
-                    story = Some(below_h);
-                }
-            }
-        }
-        (story, others)
-    }
-
-    /// Whether element `outer`'s span holds `inner`'s (an element holds itself).
-    fn holds(&self, outer: usize, inner: usize) -> bool {
-        let (starts, ends) = (&self.c.starts, &self.c.ends);
-        starts[outer] <= starts[inner] && ends[inner] <= ends[outer]
-    }
-
-    /// The smallest element holding both `a` and `b`, with the child of it that holds `a`
-    /// (`a` itself when its parent holds `b`): found by offsets, not lists of ancestors, as
-    /// pages can nest deep. `None` past the page's `<body>`, which holds any two blocks.
+    /// [`Collected::meeting`] short of the page's `<body>`, which holds any two blocks.
     fn shared_ancestor(&self, a: usize, b: usize) -> Option<(u32, usize)> {
-        let (shared, below) = self.meeting(a, b);
+        let (shared, below) = self.c.meeting(a, b);
         let nodes = &self.c.nodes;
         (shared != NONE && !matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html))
             .then_some((shared, below))
-    }
-
-    /// [`Scorer::shared_ancestor`] to the page's top: `NONE` for two top-level elements.
-    fn meeting(&self, a: usize, b: usize) -> (u32, usize) {
-        let nodes = &self.c.nodes;
-        let mut below = a;
-        let mut shared = nodes[a].parent;
-        while shared != NONE && !self.holds(shared as usize, b) {
-            below = shared as usize;
-            shared = nodes[below].parent;
-        }
-        (shared, below)
     }
 
     /// The rest of a body split in parts: CMSs cut one story into containers of the same
@@ -1824,7 +1852,7 @@ impl Scorer<'_> {
         let Some(class) = self.class_of(best) else {
             return Vec::new();
         };
-        let holds = |outer: usize, inner: usize| self.holds(outer, inner);
+        let holds = |outer: usize, inner: usize| self.c.holds(outer, inner);
         let article_of = |mut i: u32| {
             while i != NONE && nodes[i as usize].tag != Tag::Article {
                 i = nodes[i as usize].parent;

@@ -44,6 +44,28 @@ describe(`reading view on difficult pages (${BROWSER})`, () => {
     assert.deepEqual(await pageState(browser), before);
   });
 
+  it('reads the story scrolled to on a page that appends the next one, with its own byline and date', async () => {
+    const { browser, server } = env;
+    await browser.goto(server.url('next-story.html'));
+    await scrollPage(browser, await browser.evalPage(() => document.body.scrollHeight - innerHeight));
+    await until(() => browser.evalPage(() => document.title.startsWith('Library opens on Sundays')), {
+      message: 'the page script to append the next story',
+    });
+    const result = await openView(browser);
+    assert.ok(result.ok, `openReader failed: ${result.error}`);
+    assert.equal(result.value.title, 'Library opens on Sundays from March');
+    assert.equal(result.value.byline, 'John Doe');
+    assert.match(result.value.published, /^2024-03-06/);
+    assert.match(result.value.url, /\/next-story\.html\?library$/);
+    const view = await viewSummary(browser);
+    assert.equal(view.title, 'Library opens on Sundays from March');
+    assert.match(view.text, /the café on the ground floor will open too/);
+    for (const other of ['Ferry', 'ferry', 'Jane Roe', 'Next story']) {
+      assert.ok(!view.text.includes(other), `the view shows ${JSON.stringify(other)}`);
+    }
+    await closeView(browser);
+  });
+
   it('reads an XHTML page whole (served as XML, handed over as HTML)', async () => {
     const { browser, server } = env;
     const result = await openView(browser, server.url('xhtml.xhtml'));
