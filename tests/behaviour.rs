@@ -5324,8 +5324,9 @@ mod appended_stories {
         }
     }
 
-    /// A story whose sections each set their heading as an `<h1>` (HTML's old outline), or
-    /// in an `<article>` of their own (Drupal's paragraphs), is one story: it is read whole.
+    /// A story whose sections each set their heading as an `<h1>` (HTML's old outline, a
+    /// notebook's cells), or in an `<article>` of their own (Drupal's paragraphs), is one
+    /// story: it is read whole.
     #[test]
     fn a_story_in_sections_under_headings_of_their_own_is_read_whole() {
         let section = |open: &str, close: &str, heading: &str, text: &str| {
@@ -5364,7 +5365,23 @@ mod appended_stories {
                 NEXT_PARA
             ),
         );
-        for html in [outline, paragraphs] {
+        let notebook = format!(
+            "<html><head><title>Ferry timetable changes</title></head><body><main>{}{}</main>\
+             </body></html>",
+            section(
+                "<div class=\"cell text-cell\">",
+                "</div>",
+                "<h1>Ferry timetable changes</h1>",
+                FERRY_PARA
+            ),
+            section(
+                "<div class=\"cell text-cell\">",
+                "</div>",
+                "<h1>The library</h1>",
+                NEXT_PARA
+            ),
+        );
+        for html in [outline, paragraphs, notebook] {
             let a = extract_ok(&html, "https://news.example.com/ferry");
             assert_eq!(a.text.matches("harbour master").count(), 4, "{}", a.text);
             assert_eq!(a.text.matches("café is planned").count(), 4, "{}", a.text);

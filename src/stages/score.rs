@@ -497,9 +497,10 @@ pub struct Stories {
 /// it stands), when the title's `heading` heads one of them: each from one template, in a
 /// box of the same tag and class as the first (`<article>`s, or named boxes), under an
 /// `<h1>` of the same class as the title's that is no link (a teaser's is), and each holding
-/// a story's prose ([`STORY_MIN_PROSE`]). A story's own sections are none of these: HTML's
-/// old outline gave each an `<h1>` in a bare `<section>`, Medium gives theirs another class
-/// than the title's, and Drupal's paragraph `<article>`s head theirs with `<h2>`s.
+/// a story's prose ([`STORY_MIN_PROSE`]) and a byline or a date line. A story's own sections
+/// are not so: HTML's old outline gave each an `<h1>` in a bare `<section>`, Medium gives
+/// theirs another class than the title's, Drupal's paragraph `<article>`s head theirs with
+/// `<h2>`s, and a notebook's cells, each under an `<h1>` of its own, date none.
 pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
     let nodes = &c.nodes;
     if nodes[heading].tag != Tag::H1 {
@@ -519,6 +520,8 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
             && x.class_hash == y.class_hash
             && (x.tag == Tag::Article || x.class_hash != 0)
     };
+    let lines = flag::BYLINE | flag::META_LINE | flag::DATE_TEXT | flag::DATE_PART | flag::BY_TEXT;
+    let dated = |b: usize| c.within(b).any(|i| nodes[i].flags & lines != 0);
     let mut story: Option<usize> = None;
     let mut others = Vec::new();
     for &g in c.captures.keys() {
@@ -536,7 +539,12 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
         // Stories may be the `<body>`'s own children.
         let (_, below_g) = c.meeting(g, heading);
         let (_, below_h) = c.meeting(heading, g);
-        if twins(below_h, below_g) && prose(below_h) && prose(below_g) {
+        if twins(below_h, below_g)
+            && prose(below_h)
+            && prose(below_g)
+            && dated(below_h)
+            && dated(below_g)
+        {
             others.push(below_g);
             // The nearest box is the story's own: the others' shared parent may be a wider
             // box around more stories.
