@@ -5254,21 +5254,31 @@ mod appended_stories {
             ("<div class=\"story-wrapper\">", "</div>"),
         ];
         for (open, close) in boxes {
-            // The next story longer than the first, or shorter.
+            // The next story longer than the first, or shorter; in a wrapper of its own.
             for (first, next, main) in [(5, 12, true), (8, 4, true), (5, 12, false)] {
-                let a = extract_ok(
-                    &page(open, close, first, next, main),
-                    "https://news.example.com/ferry",
+                let html = page(open, close, first, next, main);
+                let wrapped = html.replacen(
+                    &format!("{open}<h1 class=\"headline\">Library"),
+                    &format!("<div class=\"next-article\">{open}<h1 class=\"headline\">Library"),
+                    1,
                 );
-                assert_eq!(a.title.as_deref(), Some("Ferry timetable changes"));
-                assert_eq!(a.byline.as_deref(), Some("Jane Roe"), "{open}");
-                assert_eq!(
-                    a.text.matches("harbour master").count(),
-                    first,
-                    "{}",
-                    a.text
+                let wrapped = wrapped.replace(
+                    &format!("{close}{}</body>", if main { "</main>" } else { "" }),
+                    &format!("{close}</div>{}</body>", if main { "</main>" } else { "" }),
                 );
-                assert_absent(&a, &["library", "Library", "John Doe", "Next story"]);
+                assert_ne!(wrapped, html);
+                for html in [html, wrapped] {
+                    let a = extract_ok(&html, "https://news.example.com/ferry");
+                    assert_eq!(a.title.as_deref(), Some("Ferry timetable changes"));
+                    assert_eq!(a.byline.as_deref(), Some("Jane Roe"), "{open}");
+                    assert_eq!(
+                        a.text.matches("harbour master").count(),
+                        first,
+                        "{}",
+                        a.text
+                    );
+                    assert_absent(&a, &["library", "Library", "John Doe", "Next story"]);
+                }
             }
         }
     }

@@ -536,20 +536,27 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
         {
             continue;
         }
-        // Stories may be the `<body>`'s own children.
-        let (_, below_g) = c.meeting(g, heading);
-        let (_, below_h) = c.meeting(heading, g);
-        if twins(below_h, below_g)
-            && prose(below_h)
-            && prose(below_g)
-            && dated(below_h)
-            && dated(below_g)
-        {
+        // Stories may be the `<body>`'s own children, and the next may come in a wrapper of
+        // its own ("Next article"): the boxes are the outermost twins on the two branches.
+        let (shared, below_g) = c.meeting(g, heading);
+        let branch = |from: usize| {
+            let mut boxes: Vec<usize> = up(nodes, from)
+                .take_while(|&a| a as u32 != shared)
+                .collect();
+            boxes.reverse();
+            boxes
+        };
+        let theirs = branch(g);
+        let boxes = branch(heading).into_iter().find_map(|a| {
+            let b = *theirs.iter().find(|&&b| twins(a, b))?;
+            Some(a).filter(|_| prose(a) && prose(b) && dated(a) && dated(b))
+        });
+        if let Some(own) = boxes {
             others.push(below_g);
             // The nearest box is the story's own: the others' shared parent may be a wider
             // box around more stories.
-            if story.is_none_or(|s| c.holds(s, below_h)) {
-                story = Some(below_h);
+            if story.is_none_or(|s| c.holds(s, own)) {
+                story = Some(own);
             }
         }
     }
