@@ -5267,7 +5267,18 @@ mod appended_stories {
                     &format!("{close}</div>{}</body>", if main { "</main>" } else { "" }),
                 );
                 assert_ne!(wrapped, html);
-                for html in [html, wrapped] {
+                // Themes link each post's headline to the post.
+                let linked = html
+                    .replace(
+                        "\">Ferry timetable changes</h1>",
+                        "\"><a href=\"/ferry\">Ferry timetable changes</a></h1>",
+                    )
+                    .replace(
+                        "\">Library opens on Sundays</h1>",
+                        "\"><a href=\"/library\">Library opens on Sundays</a></h1>",
+                    );
+                assert_ne!(linked, html);
+                for html in [html, wrapped, linked] {
                     let a = extract_ok(&html, "https://news.example.com/ferry");
                     assert_eq!(a.title.as_deref(), Some("Ferry timetable changes"));
                     assert_eq!(a.byline.as_deref(), Some("Jane Roe"), "{open}");

@@ -496,7 +496,8 @@ pub struct Stories {
 /// The stories of a page that appends the next story as the reader scrolls (and is read as
 /// it stands), when the title's `heading` heads one of them: each from one template, in a
 /// box of the same tag and class as the first (`<article>`s, or named boxes), under an
-/// `<h1>` of the same class as the title's that is no link (a teaser's is), and each holding
+/// `<h1>` of the same class as the title's in no link (a card's is; the headline may link
+/// to its story's own address, as themes link every post's title), and each holding
 /// a story's prose ([`STORY_MIN_PROSE`]) and a byline or a date line. A story's own sections
 /// are not so: HTML's old outline gave each an `<h1>` in a bare `<section>`, Medium gives
 /// theirs another class than the title's, Drupal's paragraph `<article>`s head theirs with
