@@ -1336,6 +1336,12 @@ pub const CONTROL_LABELS: &[&str] = &[
         "view images",
         "the same, on a picture of a gallery (National Geographic)",
     ),
+    phrase(
+        "bild anzeigen",
+        "German: a step's picture toggle (a recipe's method)",
+    ),
+    phrase("bild schließen", "the same, the other way"),
+    phrase("bild vergrößern", "German lightbox links"),
     phrase("pin", "Pinterest's save button, set over a picture"),
     phrase("pin it", "the same"),
     // A script's stand-in while it fetches more (a poll's results, the next story of an
@@ -1887,12 +1893,15 @@ mod tests {
         }
     }
 
-    /// Every control's label is told, in any case and with the whitespace around it; a
+    /// Every control's label is told, in any ASCII case and with the whitespace around it; a
     /// sentence that starts with one is not.
     #[test]
     fn control_labels_are_whole_texts() {
         for label in CONTROL_LABELS {
-            for text in [label.to_string(), format!(" {} \n", label.to_uppercase())] {
+            for text in [
+                label.to_string(),
+                format!(" {} \n", label.to_ascii_uppercase()),
+            ] {
                 assert!(is_control_label(&text), "{text:?}");
             }
         }

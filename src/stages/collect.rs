@@ -1298,7 +1298,8 @@ impl Visitor for Collector {
             if self.author_label == top.node {
                 self.author_label = NONE;
             }
-            if node.text <= 1 && text.len() <= AD_LABEL_MAX_BYTES {
+            // (Measured without the indentation of pretty-printed markup around it.)
+            if node.text <= 1 && text.trim_ascii().len() <= AD_LABEL_MAX_BYTES {
                 if is_ad_label(text) {
                     node.flags |= flag::AD_LABEL;
                 } else if is_control_label(text)
