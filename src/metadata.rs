@@ -132,27 +132,49 @@ const ARTICLE_TYPES: &[&str] = &[
     "APIReference",
 ];
 
-fn is_article_type(v: &Value) -> bool {
+/// schema.org types of a page that tells a task step by step, a step often a line and its
+/// picture (see `stages::score`'s `TEXT_PER_PICTURE`).
+const STEP_TYPES: &[&str] = &["Recipe", "HowTo"];
+
+fn is_type(v: &Value, types: &[&str]) -> bool {
     match v {
-        Value::String(s) => ARTICLE_TYPES.contains(&s.as_str()),
-        Value::Array(a) => a.iter().any(is_article_type),
+        Value::String(s) => types.contains(&s.as_str()),
+        Value::Array(a) => a.iter().any(|v| is_type(v, types)),
         _ => false,
     }
 }
 
-/// Finds the article object in one JSON-LD block: the block itself, an array item, or an
-/// item of `@graph`.
-fn find_article(v: &Value) -> Option<&Value> {
+/// Finds the object of one of `types` in one JSON-LD block: the block itself, an array
+/// item, or an item of `@graph`.
+fn find_typed<'v>(v: &'v Value, types: &[&str]) -> Option<&'v Value> {
     match v {
-        Value::Array(items) => items.iter().find_map(find_article),
+        Value::Array(items) => items.iter().find_map(|v| find_typed(v, types)),
         Value::Object(map) => {
-            if map.get("@type").is_some_and(is_article_type) {
+            if map.get("@type").is_some_and(|t| is_type(t, types)) {
                 return Some(v);
             }
-            map.get("@graph").and_then(find_article)
+            map.get("@graph").and_then(|v| find_typed(v, types))
         }
         _ => None,
     }
+}
+
+/// Whether the page's JSON-LD `blocks` declare a recipe or a how-to ([`STEP_TYPES`]).
+pub fn declares_steps(blocks: &[String]) -> bool {
+    (blocks.iter())
+        .filter(|b| STEP_TYPES.iter().any(|t| b.contains(t)))
+        .filter_map(|b| block_value(b))
+        .any(|v| find_typed(&v, STEP_TYPES).is_some())
+}
+
+/// One JSON-LD block's value, a CDATA section's markers aside.
+fn block_value(block: &str) -> Option<Value> {
+    let cleaned = block
+        .trim()
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("]]>")
+        .trim();
+    json_of(cleaned)
 }
 
 fn string_of(v: Option<&Value>) -> Option<String> {
@@ -201,15 +223,10 @@ fn json_of(block: &str) -> Option<Value> {
 /// between `name` and `headline` when they differ, as in Readability.
 pub fn parse_json_ld(blocks: &[String], doc_title: &str) -> JsonLd {
     for block in blocks {
-        let cleaned = block
-            .trim()
-            .trim_start_matches("<![CDATA[")
-            .trim_end_matches("]]>")
-            .trim();
-        let Some(value) = json_of(cleaned) else {
+        let Some(value) = block_value(block) else {
             continue;
         };
-        let Some(article) = find_article(&value) else {
+        let Some(article) = find_typed(&value, ARTICLE_TYPES) else {
             continue;
         };
         let name = string_of(article.get("name"));

@@ -5031,6 +5031,85 @@ mod picture_controls {
             a.text
         );
     }
+
+    /// Pretty-printed markup sets a button's words on a line of their own, indented: the
+    /// label is the words, not the spaces around them.
+    #[test]
+    fn a_toggle_indented_on_lines_of_its_own_goes() {
+        let indent = format!("\n{}", " ".repeat(36));
+        let a = ferry_story(
+            &format!(
+                "<div class=\"step\"><p>Cross to the island on the first boat.</p>\
+                 <div class=\"image-toggle\"><span class=\"open\">{indent}Bild anzeigen{indent}\
+                 </span><span class=\"close\">{indent}Bild schließen{indent}</span></div>\
+                 <img src=\"/boat.jpg\" alt=\"\"></div>"
+            ),
+            "",
+        );
+        for control in ["Bild anzeigen", "Bild schließen"] {
+            assert!(!a.text.contains(control), "{control} left in:\n{}", a.text);
+        }
+        assert!(a.text.contains("Cross to the island"), "{}", a.text);
+    }
+}
+
+/// A recipe's or a how-to's steps, each a line and its picture: Readability drops a block of
+/// more pictures than paragraphs as a gallery, which was the whole method. On a page that
+/// declares itself a recipe or a how-to (schema.org, in JSON-LD) the steps are read.
+mod steps_with_pictures {
+    use super::*;
+
+    const STEPS: [&str; 5] = [
+        "Dice the tofu and press it between paper towels to dry it.",
+        "Fry the tofu in hot oil until the edges are golden brown.",
+        "With two spoons of oil left in the wok, fry the garlic until fragrant.",
+        "Add the noodles and the sauce, and toss everything for two minutes.",
+        "Serve at once, with the bean sprouts and a wedge of lime.",
+    ];
+
+    fn page(json_ld: &str) -> quietpage::Article {
+        let steps: String = (STEPS.iter().enumerate())
+            .map(|(i, s)| {
+                format!("<li class=\"direction-step\">{s}<img src=\"/step-{i}.jpg\" alt=\"\"></li>")
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Fried noodles with tofu</title>{json_ld}</head><body>\
+             <article><h1>Fried noodles with tofu</h1><p>{FERRY_PARA}</p><p>{FERRY_PARA}</p>\
+             <h2>Ingredients</h2><ul><li>200 g tofu</li><li>240 g noodles</li><li>2 cloves \
+             garlic</li></ul><h2>Directions</h2><ul class=\"directions-list\">{steps}</ul>\
+             <p>{FERRY_PARA}</p></article></body></html>"
+        );
+        extract_ok(&html, "https://food.example.com/noodles")
+    }
+
+    #[test]
+    fn a_recipes_steps_with_their_pictures_are_read() {
+        for json_ld in [
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Fried noodles with tofu"}</script>"#,
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":["HowTo"],"name":"Fried noodles"}]}</script>"#,
+        ] {
+            let a = page(json_ld);
+            for step in STEPS {
+                assert!(a.text.contains(step), "{step} lost:\n{}", a.text);
+            }
+            assert_eq!(
+                a.content_html.matches("<img").count(),
+                STEPS.len(),
+                "{}",
+                a.content_html
+            );
+        }
+    }
+
+    /// Without the declaration the block reads as Readability reads it (a dialog's steps to
+    /// set a home page look the same).
+    #[test]
+    fn the_same_block_on_a_page_that_declares_no_steps_is_a_gallery() {
+        let a = page("");
+        assert!(!a.text.contains(STEPS[2]), "{}", a.text);
+        assert!(a.text.contains("240 g noodles"), "{}", a.text);
+    }
 }
 
 /// A link that only takes the reader back (to the top, to the contents, to the list the

@@ -11,7 +11,7 @@ use super::collect::{flag, is_related_label, Collected, Node};
 use super::datelines::to_another_page;
 use super::tree::{Tag, NONE};
 use crate::article::{Removed, RemovedKind};
-use crate::metadata::text_similarity;
+use crate::metadata::{self, text_similarity};
 
 /// What the emit pass does with one node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +41,11 @@ pub struct Plan {
     /// Link density of the article's text.
     pub link_density: f64,
 }
+
+/// Characters of text per picture in a block of pictures that tells what they show, step by
+/// step (see `Scorer::should_clean`): a gallery's or an ad grid's captions are shorter.
+/// Asked on pages that declare steps (`metadata::declares_steps`).
+const TEXT_PER_PICTURE: f64 = 40.0;
 
 /// Readability's `DEFAULT_CHAR_THRESHOLD`: a shorter result triggers a more lenient attempt.
 const CHAR_THRESHOLD: u64 = 500;
@@ -451,6 +456,8 @@ struct Scorer<'a> {
     reach: std::cell::OnceCell<Option<std::ops::RangeInclusive<usize>>>,
     /// The page's stories, when it holds more than one ([`stories`]).
     stories: Option<&'a Stories>,
+    /// Whether the page declares a recipe or a how-to, when first asked.
+    steps: std::cell::OnceCell<bool>,
 }
 
 /// Words of the shortest headline [`lone_h1`] takes: fewer are a site's name set as its logo.
@@ -619,7 +626,7 @@ pub fn shown_date(c: &Collected, heading: Option<usize>, story: Option<usize>) -
         (c.article_times.iter())
             .filter(|(i, _)| story.is_none_or(|s| c.holds(s, *i as usize)))
             .find(|(i, _)| !in_card(c, *i as usize, beside))
-            .and_then(|(_, d)| crate::metadata::iso_date(d))
+            .and_then(|(_, d)| metadata::iso_date(d))
     };
     heading
         .and_then(|h| date_beside(c, h, story))
@@ -640,10 +647,10 @@ fn date_beside(c: &Collected, heading: usize, story: Option<usize>) -> Option<St
                 let time = (c.article_times.iter())
                     .find(|(t, _)| *t as usize == i || within.contains(&(*t as usize)));
                 if let Some((_, d)) = time {
-                    return crate::metadata::iso_date(d);
+                    return metadata::iso_date(d);
                 }
                 let text = c.capture(i).filter(|t| t.len() < DATE_LINE_MAX_BYTES)?;
-                crate::metadata::date_in_text(&text)
+                metadata::date_in_text(&text)
             })
     };
     let told_by_words =
@@ -863,6 +870,7 @@ pub fn plan<'a>(
         titled: heading,
         reach: std::cell::OnceCell::new(),
         stories,
+        steps: std::cell::OnceCell::new(),
     };
     let raw: Vec<Prose> = s.aggregate(
         &|node: &Node| node.flags & (flag::NEVER | flag::HIDDEN) == 0,
@@ -1210,7 +1218,7 @@ impl Scorer<'_> {
                     // repeats the date the view shows, and names no one; nor does a label
                     // alone (WordPress's `meta-prep-author` "Posted on"). The byline may
                     // still come after either.
-                    let no_one = crate::metadata::clean_byline(&text).is_none();
+                    let no_one = metadata::clean_byline(&text).is_none();
                     if no_one && text.bytes().any(|b| b.is_ascii_digit()) {
                         dead |= self.published.is_some();
                     } else if no_one {
@@ -1319,7 +1327,7 @@ impl Scorer<'_> {
             && self
                 .c
                 .capture(i)
-                .is_some_and(|text| crate::metadata::clean_byline(&text).is_none());
+                .is_some_and(|text| metadata::clean_byline(&text).is_none());
         // "Updated 2 hours ago" dates the story only beside its title; in a list of posts
         // further down, each line dates its own post.
         says_the_day
@@ -1327,7 +1335,7 @@ impl Scorer<'_> {
                 && self
                     .c
                     .capture(i)
-                    .is_some_and(|text| crate::metadata::says_when_relatively(&text))
+                    .is_some_and(|text| metadata::says_when_relatively(&text))
     }
 
     /// The `<dt>` just before `<dd>` `i`, when it is short enough to be only a label
@@ -2414,7 +2422,18 @@ impl Scorer<'_> {
         let link_density = kept.link_density();
         let content_length = kept.text;
         let in_figure = node.flags & flag::IN_FIGURE != 0;
-        (img > 1.0 && p / img < 0.5 && !in_figure)
+        // Readability's test for a gallery or a grid of ads: pictures and few paragraphs. A
+        // recipe's or a how-to's list of steps, each a line and its picture, has words for
+        // every picture (a dialog's steps to set a home page do too: only a page that says
+        // it is one is asked).
+        let told = || {
+            content_length as f64 >= TEXT_PER_PICTURE * img
+                && link_density < 0.2
+                && *self
+                    .steps
+                    .get_or_init(|| metadata::declares_steps(&self.c.meta.json_ld))
+        };
+        (img > 1.0 && p / img < 0.5 && !in_figure && !told())
             || (!is_list && li > p)
             || (input > (p / 3.0).floor())
             || (!is_list
