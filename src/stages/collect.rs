@@ -1299,7 +1299,8 @@ impl Visitor for Collector {
                 self.author_label = NONE;
             }
             // (Measured without the indentation of pretty-printed markup around it.)
-            if node.text <= 1 && text.trim_ascii().len() <= AD_LABEL_MAX_BYTES {
+            let short = |t: &str| t.len() <= AD_LABEL_MAX_BYTES;
+            if node.text <= 1 && (short(text) || short(text.trim_ascii())) {
                 if is_ad_label(text) {
                     node.flags |= flag::AD_LABEL;
                 } else if is_control_label(text)
