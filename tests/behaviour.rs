@@ -5387,10 +5387,11 @@ mod appended_stories {
             )
         };
         // A meta title of a few words (which resolving passes over for the `<title>`) or
-        // a longer one.
-        for first_title in [
-            "Ferry timetable changes",
-            "Ferry timetable changes in spring",
+        // a longer one; the stories in a `<main>` or the `<body>`'s own.
+        for (first_title, open, close) in [
+            ("Ferry timetable changes", "<main>", "</main>"),
+            ("Ferry timetable changes in spring", "<main>", "</main>"),
+            ("Ferry timetable changes in spring", "", ""),
         ] {
             let html = format!(
                 "<html><head><title>Library opens on Sundays - Harbour News</title>\
@@ -5399,7 +5400,7 @@ mod appended_stories {
                  <meta property=\"article:published_time\" content=\"2024-03-04T10:00:00Z\">\
                  <meta property=\"og:description\" content=\"The ferry runs every hour.\">\
                  <link rel=\"canonical\" href=\"https://news.example.com/2024/03/04/ferry\">\
-                 </head><body><main>{}<div class=\"up-next\">Next story</div>{}</main>\
+                 </head><body>{open}{}<div class=\"up-next\">Next story</div>{}{close}\
                  </body></html>",
                 story(first_title, "Jane Roe", "2024-03-04", FERRY_PARA, 6),
                 story(
@@ -5422,6 +5423,30 @@ mod appended_stories {
             assert_eq!(a.text.matches("café is planned").count(), 5, "{}", a.text);
             assert_absent(&a, &["harbour master", "Jane Roe", "Next story"]);
         }
+    }
+
+    /// Stories that are the `<body>`'s own children, the reader scrolled to the last: the
+    /// body scores best, as the box around them all, and the title's story is still read.
+    #[test]
+    fn of_stories_at_the_pages_top_the_titled_is_read() {
+        let story = |heading: &str, text: &str| {
+            let paragraphs: String = (0..5).map(|i| format!("<p>{text} ({i})</p>")).collect();
+            format!(
+                "<article class=\"story\"><h1 class=\"headline\">{heading}</h1>\
+                 <p class=\"byline\">By Jane Roe</p>{paragraphs}</article>"
+            )
+        };
+        let earlier: String = (0..10)
+            .map(|i| story(&format!("Ferry timetable changes, part {i}"), FERRY_PARA))
+            .collect();
+        let html = format!(
+            "<html><head><title>Library opens on Sundays</title></head><body>{earlier}{}\
+             </body></html>",
+            story("Library opens on Sundays", NEXT_PARA)
+        );
+        let a = extract_ok(&html, "https://news.example.com/library");
+        assert_eq!(a.text.matches("café is planned").count(), 5, "{}", a.text);
+        assert_absent(&a, &["harbour master", "Ferry"]);
     }
 
     /// A story whose sections each set their heading as an `<h1>` (HTML's old outline, a

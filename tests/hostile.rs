@@ -858,7 +858,14 @@ fn time_is_linear_in_the_input() {
     }
     /// A named page shape, made at a size.
     type Shape = (&'static str, fn(usize) -> String);
-    let shapes: [Shape; 7] = [
+    // A story as a page that appends the next ones sets it (see `score::stories`).
+    fn story(heading: &str) -> String {
+        format!(
+            "<article class=\"story\"><h1 class=\"headline\">{heading}</h1>\
+             <p class=\"byline\">By Jane Roe</p><p>{PARA} {PARA} {PARA}</p>"
+        )
+    }
+    let shapes: [Shape; 9] = [
         ("paragraphs", page_of_paragraphs),
         ("tiny elements", |n| {
             let tiny = "<i></i><b>x</b><br>".repeat(n * 10);
@@ -885,6 +892,22 @@ fn time_is_linear_in_the_input() {
         }),
         ("one long text node", |n| {
             page_of_paragraphs(2).replace("<h1>", &format!("<p>{}</p><h1>", PARA.repeat(n)))
+        }),
+        ("appended stories, the title's last", |n| {
+            let others = (0..n).map(|i| story(&format!("Other story {i}")) + "</article>");
+            format!(
+                "<title>The harbour story</title>{}{}</article>",
+                others.collect::<String>(),
+                story("The harbour story")
+            )
+        }),
+        ("stories nested in one another", |n| {
+            let others = (0..n).map(|i| story(&format!("Other story {i}")));
+            format!(
+                "<title>The harbour story</title>{}</article><div>{}</div>",
+                story("The harbour story"),
+                others.collect::<String>()
+            )
         }),
         ("entities", |n| {
             page_of_paragraphs(20).replace(

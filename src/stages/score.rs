@@ -7,7 +7,7 @@
 //! reverse sweep (children always have larger numbers than their parents), so every step is
 //! linear in the number of elements, whatever the nesting depth.
 
-use super::collect::{flag, is_related_label, Collected, Node};
+use super::collect::{flag, is_related_label, Collected, Map, Node};
 use super::datelines::to_another_page;
 use super::tree::{Tag, NONE};
 use crate::article::{Removed, RemovedKind};
@@ -67,6 +67,10 @@ const TWINS_MAX: usize = 6;
 /// Non-link prose each of two stories on one page holds at least (see [`stories`]):
 /// Readability's [`CHAR_THRESHOLD`], more than a teaser's summary.
 const STORY_MIN_PROSE: u64 = CHAR_THRESHOLD;
+/// How many levels a story's heading lies below its box, and the box below the element it
+/// shares with the next story's (see [`stories`]), at most: templates nest a few, and the
+/// bound keeps a hostile page's nesting from making every heading walk it.
+const STORY_DEPTH_MAX: usize = 12;
 
 /// The most text, outside its buttons, that a share bar holds: a label ("Den Artikel mit
 /// anderen teilen/diskutieren:" is 43 characters). A block with more is prose that happens to
@@ -496,8 +500,19 @@ pub fn title_heading(c: &Collected, title: &str) -> Option<usize> {
 pub struct Stories {
     /// The box of the story the title heads.
     pub story: usize,
-    /// The boxes of the others.
-    pub others: Vec<usize>,
+    /// The boxes of the others, in page order, none inside another.
+    others: Vec<usize>,
+}
+
+impl Stories {
+    /// Whether element `i` is in another story's box, or holds one. By binary search: a
+    /// page may append many stories, and every byline and root asks.
+    pub fn elsewhere(&self, c: &Collected, i: usize) -> bool {
+        let at = self.others.partition_point(|&o| o <= i);
+        let inside = at > 0 && c.holds(self.others[at - 1], i);
+        let holds = self.others.get(at).is_some_and(|&o| c.holds(i, o));
+        inside || holds
+    }
 }
 
 /// The stories of a page that appends the next story as the reader scrolls (and is read as
@@ -515,12 +530,20 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
         return None;
     }
     let shown = |i: usize| nodes[i].flags & (flag::HIDDEN | flag::NEVER) == 0;
-    let prose = |b: usize| {
-        let mut prose = 0u64;
-        for i in std::iter::once(b).chain(c.within(b)).filter(|&i| shown(i)) {
-            prose += u64::from(nodes[i].text.saturating_sub(nodes[i].link_text));
-        }
-        prose >= STORY_MIN_PROSE
+    let lines = flag::BYLINE | flag::META_LINE | flag::DATE_TEXT | flag::DATE_PART | flag::BY_TEXT;
+    // Whether box `b` holds a story: its prose and a dated line. Each box is judged once,
+    // however many headings ask (a page of many stories asks of the title's box each time).
+    let mut judged: Map<usize, bool> = Map::default();
+    let mut holds_story = |b: usize| {
+        *judged.entry(b).or_insert_with(|| {
+            let mut prose = 0u64;
+            let mut dated = false;
+            for i in std::iter::once(b).chain(c.within(b)).filter(|&i| shown(i)) {
+                prose += u64::from(nodes[i].text.saturating_sub(nodes[i].link_text));
+                dated |= nodes[i].flags & lines != 0;
+            }
+            prose >= STORY_MIN_PROSE && dated
+        })
     };
     let twins = |a: usize, b: usize| {
         let (x, y) = (&nodes[a], &nodes[b]);
@@ -528,8 +551,8 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
             && x.class_hash == y.class_hash
             && (x.tag == Tag::Article || x.class_hash != 0)
     };
-    let lines = flag::BYLINE | flag::META_LINE | flag::DATE_TEXT | flag::DATE_PART | flag::BY_TEXT;
-    let dated = |b: usize| c.within(b).any(|i| nodes[i].flags & lines != 0);
+    // The heading's ancestors, nearest first, as far as a template nests.
+    let own: Vec<usize> = up(nodes, heading).take(STORY_DEPTH_MAX).collect();
     let mut story: Option<usize> = None;
     let mut others = Vec::new();
     for &g in c.captures.keys() {
@@ -544,33 +567,54 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
         {
             continue;
         }
-        // Stories may be the `<body>`'s own children, and the next may come in a wrapper of
-        // its own ("Next article"): the boxes are the outermost twins on the two branches.
-        let (shared, below_g) = c.meeting(g, heading);
-        let branch = |from: usize| {
-            let mut boxes: Vec<usize> = up(nodes, from)
-                .take_while(|&a| a as u32 != shared)
-                .collect();
-            boxes.reverse();
-            boxes
+        // The element both headings are in, a few levels up from each (stories may be the
+        // `<body>`'s own children, and the next may come in a wrapper of its own): the
+        // boxes are the outermost twins on the two branches below it.
+        let mut theirs: Vec<usize> = Vec::new();
+        let mut shared = None;
+        for a in up(nodes, g).take(STORY_DEPTH_MAX) {
+            if c.holds(a, heading) {
+                shared = Some(a);
+                break;
+            }
+            theirs.push(a);
+        }
+        // Two of a fragment's top elements share none.
+        let top = |branch: &[usize]| branch.last().is_none_or(|&a| nodes[a].parent == NONE);
+        let mine = match shared {
+            Some(s) => own.iter().position(|&a| a == s),
+            None => (top(&theirs) && top(&own)).then_some(own.len()),
         };
-        let theirs = branch(g);
-        let boxes = branch(heading).into_iter().find_map(|a| {
-            let b = *theirs.iter().find(|&&b| twins(a, b))?;
-            Some(a).filter(|_| prose(a) && prose(b) && dated(a) && dated(b))
+        let Some(mine) = mine else {
+            continue;
+        };
+        let below_g = theirs.last().copied().unwrap_or(g);
+        let boxes = (own[..mine].iter().rev()).find_map(|&a| {
+            let &b = theirs.iter().rev().find(|&&b| twins(a, b))?;
+            Some(a).filter(|_| holds_story(a) && holds_story(b))
         });
-        if let Some(own) = boxes {
+        if let Some(own_box) = boxes {
             others.push(below_g);
             // The nearest box is the story's own: the others' shared parent may be a wider
             // box around more stories.
-            if story.is_none_or(|s| c.holds(s, own)) {
-                story = Some(own);
+            if story.is_none_or(|s| c.holds(s, own_box)) {
+                story = Some(own_box);
             }
+        }
+    }
+    // In page order, the outermost of nested boxes only (a wrapper around more stories
+    // holds them).
+    others.sort_unstable();
+    others.dedup();
+    let mut outermost: Vec<usize> = Vec::with_capacity(others.len());
+    for o in others {
+        if outermost.last().is_none_or(|&last| !c.holds(last, o)) {
+            outermost.push(o);
         }
     }
     Some(Stories {
         story: story?,
-        others,
+        others: outermost,
     })
 }
 
@@ -581,7 +625,7 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
 /// another story than the `<title>`'s (which resolving took over a meta title of a few
 /// words, see `metadata::resolve`) says the metadata is not the story's.
 pub fn scrolled_to(c: &Collected, heading: usize, stories: &Stories) -> Option<usize> {
-    let elsewhere = |h: usize| (stories.others.iter()).any(|&o| c.holds(o, h));
+    let elsewhere = |h: usize| stories.elsewhere(c, h);
     let shown = title_heading(c, &c.meta.title).filter(|&h| elsewhere(h));
     let opened = || {
         let meta = c.meta.meta_title()?;
@@ -1200,8 +1244,7 @@ impl Scorer<'_> {
                 && (!unlikely || article_header());
             let mut dead = !parent_alive || gone || unlikely;
             // Another story's byline is its own, however early it stands.
-            let other_story =
-                || (self.stories).is_some_and(|s| s.others.iter().any(|&o| self.c.holds(o, i)));
+            let other_story = || (self.stories).is_some_and(|s| s.elsewhere(self.c, i));
             if bylines_shown[i] && !share_bar && f & flag::BYLINE != 0 && !other_story() {
                 // Captures are clipped, so the length test reads the full subtree's figure.
                 // A dateline that opens a paragraph ("<span class=dateline>KOBE –</span> A
@@ -1706,8 +1749,11 @@ impl Scorer<'_> {
             .iter()
             .position(|nd| nd.tag == Tag::Body)
             .filter(|&b| alive[b]);
-        let mut top = match candidates.first() {
-            Some(&(i, _)) if nodes[i].tag != Tag::Body => i,
+        let mut top = match (candidates.first(), self.stories) {
+            (Some(&(i, _)), _) if nodes[i].tag != Tag::Body => i,
+            // Stories that are the `<body>`'s own children score it best: the title's is
+            // the article (see below).
+            (_, Some(s)) => s.story,
             _ => {
                 // No candidate: the whole body is the article (or, in a fragment without a
                 // <body>, every top-level element).
@@ -1780,12 +1826,7 @@ impl Scorer<'_> {
                 top = s.story;
             }
         }
-        let elsewhere = |r: &u32| {
-            let r = *r as usize;
-            !self.stories.as_ref().is_some_and(|s| {
-                (s.others.iter()).any(|&o| self.c.holds(o, r) || self.c.holds(r, o))
-            })
-        };
+        let its_own = |r: &u32| !(self.stories).is_some_and(|s| s.elsewhere(self.c, *r as usize));
         initialize(top, &mut score, &mut init);
 
         // Siblings that belong to the article too.
@@ -1837,7 +1878,7 @@ impl Scorer<'_> {
             roots.extend(twins);
             roots.sort_unstable();
         }
-        roots.retain(elsewhere);
+        roots.retain(its_own);
         if let Some(&first) = roots.iter().min() {
             let first = first as usize;
             if let Some(heading) = title_heading.or_else(|| self.heading_holding_title(first)) {
