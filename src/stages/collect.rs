@@ -225,19 +225,6 @@ impl Collected {
         self.starts[outer] <= self.starts[inner] && self.ends[inner] <= self.ends[outer]
     }
 
-    /// The smallest element holding both `a` and `b` (`NONE` for two top-level elements),
-    /// with the child of it that holds `a` (`a` itself when its parent holds `b`): found by
-    /// offsets, not lists of ancestors, as pages can nest deep.
-    pub fn meeting(&self, a: usize, b: usize) -> (u32, usize) {
-        let mut below = a;
-        let mut shared = self.nodes[a].parent;
-        while shared != NONE && !self.holds(shared as usize, b) {
-            below = shared as usize;
-            shared = self.nodes[below].parent;
-        }
-        (shared, below)
-    }
-
     /// The captured text of `node` as it reads (see [`capture_text`]), if it was captured.
     pub fn capture(&self, node: usize) -> Option<String> {
         self.captures

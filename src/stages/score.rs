@@ -480,19 +480,16 @@ pub fn title_heading(c: &Collected, title: &str) -> Option<usize> {
         .filter(|&k| matches!(nodes[k].tag, Tag::H1 | Tag::H2 | Tag::H3))
         .collect();
     headings.sort_unstable();
-    let gives_title = |&i: &usize| {
-        c.capture(i)
-            .is_some_and(|text| text_similarity(title, &text) > 0.75)
-    };
+    let gives = |&i: &usize| gives_title(c, i, title);
     let of = |tags: &'static [Tag]| move |&i: &usize| tags.contains(&nodes[i].tag);
     (headings.iter().copied())
         .filter(of(&[Tag::H1, Tag::H2]))
-        .find(gives_title)
+        .find(gives)
         .or_else(|| {
             (headings.iter().copied())
                 .filter(of(&[Tag::H3]))
                 .take(H3_TITLE_REACH)
-                .find(gives_title)
+                .find(gives)
         })
 }
 
@@ -545,7 +542,7 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
             prose >= STORY_MIN_PROSE && dated
         })
     };
-    let twins = |a: usize, b: usize| {
+    let same_template = |a: usize, b: usize| {
         let (x, y) = (&nodes[a], &nodes[b]);
         x.tag == y.tag
             && x.class_hash == y.class_hash
@@ -563,7 +560,7 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
             || node.class_hash != nodes[heading].class_hash
             || node.flags & flag::IN_LINK != 0
             || !shown(g)
-            || (c.capture(g)).is_some_and(|t| text_similarity(title, &t) > 0.75)
+            || gives_title(c, g, title)
         {
             continue;
         }
@@ -590,7 +587,7 @@ pub fn stories(c: &Collected, heading: usize, title: &str) -> Option<Stories> {
         };
         let below_g = theirs.last().copied().unwrap_or(g);
         let boxes = (own[..mine].iter().rev()).find_map(|&a| {
-            let &b = theirs.iter().rev().find(|&&b| twins(a, b))?;
+            let &b = theirs.iter().rev().find(|&&b| same_template(a, b))?;
             Some(a).filter(|_| holds_story(a) && holds_story(b))
         });
         if let Some(own_box) = boxes {
@@ -632,6 +629,13 @@ pub fn scrolled_to(c: &Collected, heading: usize, stories: &Stories) -> Option<u
         title_heading(c, &meta).filter(|&h| elsewhere(h))
     };
     shown.or_else(|| opened().map(|_| heading))
+}
+
+/// Whether heading `i` gives the title: most of its words are the title's (Readability's
+/// measure for a heading that repeats the title).
+fn gives_title(c: &Collected, i: usize, title: &str) -> bool {
+    c.capture(i)
+        .is_some_and(|text| text_similarity(title, &text) > 0.75)
 }
 
 /// The page's one `<h1>`, for a title that matches no heading (a meta title written for
@@ -1307,16 +1311,13 @@ impl Scorer<'_> {
             // The first heading that gives the title is known (`titled`); no heading before
             // it does. Only when it is not alive are later ones asked.
             let asked = titled.is_some_and(|h| i >= h) && matches!(node.tag, Tag::H1 | Tag::H2);
-            if !dead && title_heading.is_none() && asked {
-                let gives_title = titled == Some(i)
-                    || self
-                        .c
-                        .capture(i)
-                        .is_some_and(|text| text_similarity(self.title, &text) > 0.75);
-                if gives_title {
-                    title_heading = Some(i);
-                    dead = true;
-                }
+            if !dead
+                && title_heading.is_none()
+                && asked
+                && (titled == Some(i) || gives_title(self.c, i, self.title))
+            {
+                title_heading = Some(i);
+                dead = true;
             }
             alive[i] = !dead;
         }
@@ -1893,10 +1894,17 @@ impl Scorer<'_> {
         Some(self.finish(roots, &alive, flags, byline, best))
     }
 
-    /// [`Collected::meeting`] short of the page's `<body>`, which holds any two blocks.
+    /// The smallest element holding both `a` and `b`, with the child of it that holds `a`
+    /// (`a` itself when its parent holds `b`): found by offsets, not lists of ancestors, as
+    /// pages can nest deep. `None` past the page's `<body>`, which holds any two blocks.
     fn shared_ancestor(&self, a: usize, b: usize) -> Option<(u32, usize)> {
-        let (shared, below) = self.c.meeting(a, b);
         let nodes = &self.c.nodes;
+        let mut below = a;
+        let mut shared = nodes[a].parent;
+        while shared != NONE && !self.c.holds(shared as usize, b) {
+            below = shared as usize;
+            shared = nodes[below].parent;
+        }
         (shared != NONE && !matches!(nodes[shared as usize].tag, Tag::Body | Tag::Html))
             .then_some((shared, below))
     }
