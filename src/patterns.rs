@@ -193,6 +193,22 @@ pub const BYLINE: &[Pattern] = &[
 /// one (`pull-quote__author`) names who said it, not who wrote the article.
 pub const QUOTE_NAMES: &[Pattern] = &[sub("quote", "pull quotes and quote boxes")];
 
+/// Names of a recipe's list of ingredients (`wprm-recipe-ingredients`, `p-ingredient`,
+/// `recipe-ingredients__item`): rows of an amount and a name, short and often linked to a
+/// glossary, that Readability's cleaning takes for a menu. Asked only on pages that declare
+/// a recipe (see `stages::score`). Whole words, as in `ingredient-free` prose they are not.
+pub const INGREDIENT_NAMES: &[Pattern] = &[
+    word(
+        "ingredient",
+        "one ingredient's row (`p-ingredient`, h-recipe's)",
+    ),
+    word(
+        "ingredients",
+        "the list of ingredients (`tasty-recipes-ingredients`)",
+    ),
+    word("zutaten", "German recipe sites' lists (`rezept-zutaten`)"),
+];
+
 /// Names of a picture's credit line, set apart from its caption (`o-credit__attribution`,
 /// `image-credit`). Whole words, as `credit` is also part of `creditcard` and `accredited`.
 pub const CREDIT_NAMES: &[Pattern] = &[

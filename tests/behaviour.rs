@@ -5112,6 +5112,112 @@ mod steps_with_pictures {
     }
 }
 
+/// A recipe's ingredients are rows of an amount and a name: too short, or too linked, for
+/// Readability's cleaning, which takes them for a menu. On a page that declares a recipe, a
+/// block named for them stays.
+mod ingredients {
+    use super::*;
+
+    const RECIPE: &str = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Porridge with apple"}</script>"#;
+
+    const ROWS: [(&str, &str); 4] = [
+        ("300 ml", "oat milk"),
+        ("80 g", "rolled oats"),
+        ("1 pinch", "cinnamon"),
+        ("2", "small apples"),
+    ];
+
+    fn page(head: &str, list: &str, after: &str) -> quietpage::Article {
+        let html = format!(
+            "<html><head><title>Porridge with apple</title>{head}</head><body><article>\
+             <h1>Porridge with apple</h1><p>{FERRY_PARA}</p><p>{FERRY_PARA}</p>\
+             <h2>Ingredients</h2>{list}{after}<h2>Method</h2><p>{FERRY_PARA}</p>\
+             <p>{FERRY_PARA}</p></article></body></html>"
+        );
+        extract_ok(&html, "https://food.example.com/porridge")
+    }
+
+    /// Each row two boxes, amount and name (a grid's `row` of `col-3` and `col-9`).
+    fn boxes() -> String {
+        let rows: String = (ROWS.iter())
+            .map(|(amount, name)| {
+                format!(
+                    "<div class=\"recipe-ingredients__item\"><div class=\"row\">\
+                     <div class=\"col-3\">{amount}</div><div class=\"col-9\">{name}</div>\
+                     </div></div>"
+                )
+            })
+            .collect();
+        format!("<div class=\"recipe-ingredients\">{rows}</div>")
+    }
+
+    /// Each name a link to the site's glossary.
+    fn glossary(itemprop: &str) -> String {
+        let rows: String = (ROWS.iter())
+            .map(|(amount, name)| {
+                format!(
+                    "<dd><span class=\"p-ingredient\"{itemprop}><span>{amount}</span>\
+                     <div><a href=\"/glossary/{name}\">{name}</a></div></span></dd>"
+                )
+            })
+            .collect();
+        format!("<div class=\"field\"><dl><dt>For 2 servings</dt>{rows}</dl></div>")
+    }
+
+    fn assert_rows(a: &quietpage::Article) {
+        for (amount, name) in ROWS {
+            assert!(a.text.contains(amount), "{amount} lost:\n{}", a.text);
+            assert!(a.text.contains(name), "{name} lost:\n{}", a.text);
+        }
+    }
+
+    #[test]
+    fn rows_of_short_boxes_stay_on_a_recipe() {
+        assert_rows(&page(RECIPE, &boxes(), ""));
+    }
+
+    #[test]
+    fn names_linked_to_a_glossary_stay_on_a_recipe() {
+        assert_rows(&page(RECIPE, &glossary(""), ""));
+    }
+
+    /// Microdata marks the ingredients, and with them the page as a recipe.
+    #[test]
+    fn ingredients_marked_in_microdata_stay() {
+        assert_rows(&page("", &glossary(" itemprop=\"recipeIngredient\""), ""));
+    }
+
+    /// Without the declaration the blocks read as Readability reads them.
+    #[test]
+    fn the_same_rows_on_a_page_that_declares_no_recipe_go() {
+        let a = page("", &boxes(), "");
+        assert!(!a.text.contains("rolled oats"), "{}", a.text);
+        let a = page("", &glossary(""), "");
+        assert!(!a.text.contains("rolled oats"), "{}", a.text);
+        assert!(a.text.contains(FERRY_PARA), "{}", a.text);
+    }
+
+    /// In the ingredients' box, the servings' calculator and a cloud of glossary links
+    /// still go.
+    #[test]
+    fn a_form_and_a_cloud_of_links_in_the_box_go() {
+        let form = "<form class=\"ingredients__form\"><span>For <input type=\"text\" \
+                    value=\"2\"> servings</span></form>";
+        let cloud = "<div class=\"ingredients-more\"><a href=\"/glossary/oats\">Oats</a>\
+                     <a href=\"/glossary/apple\">Apple</a><a href=\"/glossary/cinnamon\">\
+                     Cinnamon</a></div>";
+        let list = format!(
+            "<section class=\"ingredients\">{form}{}{cloud}</section>",
+            glossary("")
+        );
+        let a = page(RECIPE, &list, "");
+        assert_rows(&a);
+        for gone in ["For servings", "Oats", "Apple"] {
+            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+        }
+    }
+}
+
 /// A link that only takes the reader back (to the top, to the contents, to the list the
 /// story came from) has nowhere to go in the view or an export.
 mod back_links {

@@ -106,6 +106,9 @@ pub mod flag {
     /// A short line that names its author after a word for "by" ("von Daniela Obers"), named
     /// or not (`metadata::names_its_author`): a page's byline when nothing marks one.
     pub const BY_TEXT: Bits = 1 << 35;
+    /// Inside a recipe's list of ingredients, by its names (`patterns::INGREDIENT_NAMES`) or
+    /// its microdata (`itemprop="recipeIngredient"`).
+    pub const IN_INGREDIENTS: Bits = 1 << 36;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -115,7 +118,8 @@ pub mod flag {
         | HASH_LINK
         | SHARE_LINK
         | STORE_LINK
-        | SEARCH;
+        | SEARCH
+        | IN_INGREDIENTS;
 }
 
 /// One element. Text figures count only the text directly inside it (not its children's);
@@ -177,6 +181,10 @@ pub struct Collected {
     /// by node, with their `datetime`: the page's date when one stands beside the title or
     /// in no other story's card (see `score::shown_date`).
     pub article_times: Vec<(u32, String)>,
+    /// Whether the page marks a recipe's ingredients in microdata
+    /// (`itemprop="recipeIngredient"`): a recipe declared as JSON-LD declares it (see
+    /// `metadata::declares_steps`).
+    pub marks_ingredients: bool,
     /// `tag.class#id` by node, kept only when `QUIETPAGE_DEBUG` is set (see `debug_on`).
     pub debug_names: Vec<String>,
     /// Byte offset of each node's start tag, and of what ended it (see `Visitor::end`): the
@@ -899,6 +907,13 @@ impl Visitor for Collector {
             if names.meta_line {
                 flags |= flag::META_LINE;
             }
+            if names.ingredients {
+                flags |= flag::IN_INGREDIENTS;
+            }
+        }
+        if has_token(&itemprop, "recipeingredient") || has_token(&itemprop, "ingredients") {
+            flags |= flag::IN_INGREDIENTS;
+            self.out.marks_ingredients = true;
         }
         if tag == Tag::Time {
             flags |= flag::META_LINE;

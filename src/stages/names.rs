@@ -11,8 +11,9 @@
 use super::collect::Map;
 use crate::article::RemovedKind;
 use crate::patterns::{
-    How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES, CREDIT_NAMES, MAYBE_CANDIDATE,
-    META_LINE, NAMESPACES, NEGATIVE, POSITIVE, QUOTE_NAMES, SKIP_LINK, STATE_PREFIXES, UNLIKELY,
+    How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES, CREDIT_NAMES, INGREDIENT_NAMES,
+    MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE, POSITIVE, QUOTE_NAMES, SKIP_LINK,
+    STATE_PREFIXES, UNLIKELY,
 };
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -31,6 +32,8 @@ pub struct NameFacts {
     /// Named as a quote (`pull-quote`, `quote-author`): an author named in it is the
     /// speaker's, not the article's.
     pub quote: bool,
+    /// Named as a recipe's ingredients (see [`INGREDIENT_NAMES`]).
+    pub ingredients: bool,
     pub class_weight: i8,
 }
 
@@ -145,6 +148,7 @@ impl NameFacts {
             skip: hits & SKP != 0,
             credit: hits & CRD != 0 && hits & CAP == 0,
             quote: hits & QTE != 0,
+            ingredients: hits & ING != 0,
             class_weight: (weight(c) + weight(i)) as i8,
         }
     }
@@ -162,6 +166,7 @@ impl NameFacts {
             skip: names.any(SKIP_LINK),
             credit: names.is_credit(),
             quote: names.any(QUOTE_NAMES),
+            ingredients: names.any(INGREDIENT_NAMES),
             class_weight: Names::class_weight(class, id) as i8,
         }
     }
@@ -180,6 +185,7 @@ const SKP: Hits = 32;
 const CRD: Hits = 64;
 const CAP: Hits = 128;
 const QTE: Hits = 256;
+const ING: Hits = 512;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
@@ -228,7 +234,7 @@ fn matcher() -> &'static Matcher {
 
 impl Matcher {
     fn new() -> Matcher {
-        let tables: [(&[Pattern], Hits); 7] = [
+        let tables: [(&[Pattern], Hits); 8] = [
             (UNLIKELY, UNL),
             (MAYBE_CANDIDATE, MAYBE),
             (POSITIVE, POS),
@@ -236,6 +242,7 @@ impl Matcher {
             (BYLINE, BYL),
             (SKIP_LINK, SKP),
             (QUOTE_NAMES, QTE),
+            (INGREDIENT_NAMES, ING),
         ];
         let mut needles: Vec<(&'static [u8], Hits)> = Vec::new();
         let mut words = WordsBuilder::default();
@@ -635,7 +642,7 @@ mod tests {
     /// Every needle of every table, in the shapes pages give them, alone and in pairs.
     fn samples() -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
-        let tables: [&[Pattern]; 9] = [
+        let tables: [&[Pattern]; 10] = [
             UNLIKELY,
             MAYBE_CANDIDATE,
             POSITIVE,
@@ -645,6 +652,7 @@ mod tests {
             SKIP_LINK,
             CREDIT_NAMES,
             CAPTION_NAMES,
+            INGREDIENT_NAMES,
         ];
         for t in tables {
             words.extend(t.iter().map(|p| p.needle.to_string()));
@@ -765,13 +773,14 @@ mod tests {
 
     #[test]
     fn needles_are_words_without_spaces() {
-        let tables: [&[Pattern]; 6] = [
+        let tables: [&[Pattern]; 7] = [
             UNLIKELY,
             MAYBE_CANDIDATE,
             POSITIVE,
             NEGATIVE,
             BYLINE,
             QUOTE_NAMES,
+            INGREDIENT_NAMES,
         ];
         let boilerplate = BOILERPLATE.iter().map(|(p, _)| p);
         for p in tables.iter().flat_map(|t| t.iter()).chain(boilerplate) {

@@ -47,6 +47,12 @@ pub struct Plan {
 /// Asked on pages that declare steps (`metadata::declares_steps`).
 const TEXT_PER_PICTURE: f64 = 40.0;
 
+/// Link density under which a block of a recipe's ingredients stays whatever its shape (see
+/// `Scorer::should_clean`): a row that links its ingredient's name keeps its amount unlinked
+/// ("2 EL <a>Leinsamen</a>", about 0.6); a cloud of glossary links beside the list is links
+/// alone.
+const INGREDIENT_LINK_DENSITY_MAX: f64 = 0.8;
+
 /// Readability's `DEFAULT_CHAR_THRESHOLD`: a shorter result triggers a more lenient attempt.
 const CHAR_THRESHOLD: u64 = 500;
 /// With less text than this there is nothing to show (Readability shows whatever it found).
@@ -223,6 +229,8 @@ struct Agg {
     /// Text of the date lines and bylines below that went to the view's header (they are
     /// not kept): a box is judged as it stood, as Readability, which moves none, judges it.
     taken: u32,
+    /// Text inside a recipe's ingredients (`flag::IN_INGREDIENTS`).
+    ingredient_text: u32,
     /// Share buttons, store badges and ad labels below, counted whether or not they were
     /// kept: a share bar that went still tells its parent that the label beside it labels
     /// buttons.
@@ -337,6 +345,11 @@ impl Sums for Agg {
             text: node.text,
             link: own_link(node),
             commas: node.commas,
+            ingredient_text: if node.flags & flag::IN_INGREDIENTS != 0 {
+                node.text
+            } else {
+                0
+            },
             marks: Marks {
                 share: Buttons::own(node, flag::SHARE_LINK),
                 store: Buttons::own(node, flag::STORE_LINK),
@@ -362,6 +375,7 @@ impl Sums for Agg {
         self.links += child.links;
         self.meta_lines += child.meta_lines;
         self.taken = self.taken.saturating_add(child.taken);
+        self.ingredient_text = self.ingredient_text.saturating_add(child.ingredient_text);
         if node.flags & (flag::META_LINE | flag::BYLINE) != 0 {
             self.meta_lines += 1;
         }
@@ -2415,6 +2429,23 @@ impl Scorer<'_> {
         {
             return false;
         }
+        // A recipe's ingredients, or a box that is mostly they: rows of an amount and a name,
+        // each short and the name often
+        // linked to the site's glossary ("300 ml <a>Haferdrink</a>") or a shop ("<a>z.B. Dr.
+        // Oetker Gelatine fix</a>"), which the tests below take for a nudge or a menu. Kept on
+        // a page that declares a recipe, unless named as something else to drop, a form (the
+        // servings' calculator) or made of links (a cloud of the glossary's entries beside the
+        // list); one ingredient's name is one link.
+        let ingredients =
+            node.flags & flag::IN_INGREDIENTS != 0 || kept.ingredient_text > kept.text / 2;
+        if ingredients
+            && weight >= 0.0
+            && node.tag != Tag::Form
+            && (kept.links <= 1 || kept.link_density() < INGREDIENT_LINK_DENSITY_MAX)
+            && self.declares_steps()
+        {
+            return false;
+        }
         // An in-article nudge: a short paragraph that is mostly one link ("Also read: ...").
         let paragraph =
             node.tag == Tag::P || (node.tag == Tag::Div && node.flags & flag::HAS_BLOCK_CHILD == 0);
@@ -2478,9 +2509,7 @@ impl Scorer<'_> {
         let told = || {
             content_length as f64 >= TEXT_PER_PICTURE * img
                 && link_density < 0.2
-                && *self
-                    .steps
-                    .get_or_init(|| metadata::declares_steps(&self.c.meta.json_ld))
+                && self.declares_steps()
         };
         (img > 1.0 && p / img < 0.5 && !in_figure && !told())
             || (!is_list && li > p)
@@ -2495,6 +2524,15 @@ impl Scorer<'_> {
             || (!is_list && weight < 25.0 && link_density > 0.2)
             || (weight >= 25.0 && link_density > 0.5)
             || ((kept.embeds == 1 && content_length < 75) || kept.embeds > 1)
+    }
+
+    /// Whether the page declares a recipe or a how-to: its JSON-LD's types
+    /// (`metadata::declares_steps`, read when first asked), or its ingredients' microdata.
+    fn declares_steps(&self) -> bool {
+        self.c.marks_ingredients
+            || *self
+                .steps
+                .get_or_init(|| metadata::declares_steps(&self.c.meta.json_ld))
     }
 
     /// How many `<noscript>` pictures are inside node `i` (see
