@@ -4411,6 +4411,64 @@ mod credits {
     }
 }
 
+/// A box around a field for an e-mail address, with a line or two beside it, is a sign-up,
+/// whatever its names (utility classes say nothing of it).
+mod signup_boxes {
+    use super::*;
+
+    fn with_box(block: &str) -> quietpage::Article {
+        ferry_story("", &format!("{block}<p>{FERRY_PARA} (after)</p>"))
+    }
+
+    #[test]
+    fn a_newsletter_box_goes_whatever_its_names() {
+        for field in [
+            "<input type=\"email\" placeholder=\"Email\">",
+            // Mailchimp's embedded form.
+            "<input type=\"text\" name=\"EMAIL\" value=\"\">",
+        ] {
+            let a = with_box(&format!(
+                "<div class=\"rounded-lg bg-gray-100 p-4 my-6\"><h3>The morning briefing</h3>\
+                 <p>Get the morning briefing in your inbox every weekday.</p>\
+                 <form><div class=\"flex\">{field}<button>Go</button></div>\
+                 <p class=\"text-xs\">By signing up you agree to our privacy policy.</p>\
+                 </form></div>"
+            ));
+            for gone in ["morning briefing", "privacy policy"] {
+                assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+            }
+            assert_eq!(
+                a.text.matches("repairs to the pier").count(),
+                6,
+                "{}",
+                a.text
+            );
+        }
+    }
+
+    /// More than a pitch beside the field is prose, and a box that shows a picture beside
+    /// the form is more than a sign-up.
+    #[test]
+    fn prose_or_a_picture_beside_a_field_stays() {
+        let long = format!(
+            "<div class=\"box\"><p>{FERRY_PARA}</p><p>{FERRY_PARA}</p><p>{FERRY_PARA}</p>\
+             <form><input type=\"email\"></form></div>"
+        );
+        let a = with_box(&long);
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            9,
+            "{}",
+            a.text
+        );
+        let pictured = "<div class=\"box\"><img src=\"/pier.jpg\" alt=\"The pier\">\
+                        <p>The pier after the storm.</p><form><input type=\"email\"></form>\
+                        </div>";
+        let a = with_box(pictured);
+        assert!(a.text.contains("The pier after the storm."), "{}", a.text);
+    }
+}
+
 /// Short paragraphs inside the article that ask the reader for something.
 mod nudges {
     use super::*;

@@ -109,6 +109,9 @@ pub mod flag {
     /// Inside a recipe's list of ingredients, by its names (`patterns::INGREDIENT_NAMES`) or
     /// its microdata (`itemprop="recipeIngredient"`).
     pub const IN_INGREDIENTS: Bits = 1 << 36;
+    /// A field for an e-mail address (`type="email"`, or named for one): a sign-up's, or a
+    /// comment form's.
+    pub const EMAIL_FIELD: Bits = 1 << 37;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -504,6 +507,17 @@ impl Shadows {
 }
 
 /// Elements whose content is never article text.
+/// Whether an `<input>` asks for an e-mail address: typed so, or, typed as plain text (or
+/// not at all), named or identified for one (Mailchimp's `name="EMAIL"`, `id="e-mail"`).
+fn asks_for_email(a: &Attrs) -> bool {
+    let kind = a.kind.map(str::trim).unwrap_or("text");
+    let named = |v: Option<&str>| {
+        v.is_some_and(|v| (v.as_bytes().windows(4)).any(|w| w.eq_ignore_ascii_case(b"mail")))
+    };
+    kind.eq_ignore_ascii_case("email")
+        || (kind.eq_ignore_ascii_case("text") && (named(a.name) || named(a.id)))
+}
+
 fn is_never(tag: Tag) -> bool {
     use Tag::*;
     matches!(
@@ -826,6 +840,7 @@ impl Visitor for Collector {
             {
                 flags |= flag::SEARCH
             }
+            Tag::Input if asks_for_email(&a) => flags |= flag::EMAIL_FIELD,
             Tag::Other if el.name.eq_ignore_ascii_case(b"search") => flags |= flag::SEARCH,
             Tag::A => {
                 flags |= flag::IN_LINK;

@@ -83,6 +83,10 @@ const STORY_DEPTH_MAX: usize = 12;
 /// sit beside share buttons.
 const SHARE_LABEL_MAX_CHARS: u32 = 100;
 
+/// The most text a box around a field for an e-mail address holds when it is a sign-up: a
+/// heading, a pitch and the fine print on privacy. More is prose beside a form.
+const SIGNUP_MAX_CHARS: u32 = 300;
+
 /// The most text an app-download promo holds: a line and the stores' names.
 const PROMO_MAX_CHARS: u32 = 200;
 
@@ -251,6 +255,9 @@ struct Marks {
     /// Links that are all "Read more" (`flag::READ_MORE`), up to the card they close
     /// ([`is_card`]).
     read_more: u32,
+    /// Fields for an e-mail address (`flag::EMAIL_FIELD`), which go before any block is
+    /// judged (as form controls): the block they sat in is told by them still.
+    email_fields: u32,
 }
 
 impl Marks {
@@ -260,7 +267,13 @@ impl Marks {
             || self.store.any()
             || self.ad_labels != 0
             || self.read_more != 0
-            || node.flags & (flag::SHARE_LINK | flag::STORE_LINK | flag::AD_LABEL | flag::READ_MORE)
+            || self.email_fields != 0
+            || node.flags
+                & (flag::SHARE_LINK
+                    | flag::STORE_LINK
+                    | flag::AD_LABEL
+                    | flag::READ_MORE
+                    | flag::EMAIL_FIELD)
                 != 0
     }
 
@@ -276,6 +289,7 @@ impl Marks {
         if !card {
             self.read_more += child.read_more + u32::from(node.flags & flag::READ_MORE != 0);
         }
+        self.email_fields += child.email_fields + u32::from(node.flags & flag::EMAIL_FIELD != 0);
     }
 }
 
@@ -2389,6 +2403,19 @@ impl Scorer<'_> {
         if node.flags & (flag::AD_LABEL | flag::CONTROL_LABEL) != 0
             && kept.text <= node.text
             && !root
+        {
+            return true;
+        }
+        // A sign-up box: a field for an e-mail address and a line or two that pitch the
+        // newsletter or the account ("Get the morning briefing in your inbox every
+        // weekday."), whatever the box is named; a comment form's notice goes the same way.
+        // Not a box that shows a picture or a table beside the form (a story's header over
+        // its share dialog, a shop's facts over its review form).
+        if !root
+            && marks.email_fields > 0
+            && kept.text <= SIGNUP_MAX_CHARS
+            && kept.img == 0
+            && kept.data_tables == 0
         {
             return true;
         }
