@@ -5370,6 +5370,59 @@ mod calls_to_action {
     }
 }
 
+/// A post's own footer names its author ("Posted by … at 10:00"): the footer goes, its byline
+/// is the page's.
+mod post_footer_bylines {
+    use super::*;
+
+    fn body() -> String {
+        (0..6)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+            .collect()
+    }
+
+    #[test]
+    fn blogger_and_article_footers_name_the_author() {
+        let blogger = format!(
+            "<div class=\"post hentry\"><h3 class=\"post-title\">Ferry timetable</h3>\
+             <div class=\"post-body\">{}</div><div class=\"post-footer\"><span \
+             class=\"post-author vcard\">Posted by <span class=\"fn\" itemprop=\"author\">\
+             <a href=\"https://www.blogger.com/profile/1\" rel=\"author\">Jo Example</a>\
+             </span></span> at <a class=\"timestamp-link\" href=\"/2019/10/ferry.html\">\
+             10:00</a></div></div>",
+            body()
+        );
+        let article = format!(
+            "<article><header><h1>Ferry timetable</h1></header>{}<footer>\
+             <span itemprop=\"author\">Jo Example</span></footer></article>",
+            body()
+        );
+        for page in [blogger, article] {
+            let html = format!(
+                "<html><head><title>Ferry timetable</title></head><body>{page}\
+                 <footer><p>Theme by <a rel=\"author\" href=\"/theme\">Theme Shop</a>\
+                 </p></footer></body></html>"
+            );
+            let a = extract_ok(&html, "https://harbour.example/ferry");
+            assert_eq!(a.byline.as_deref(), Some("Jo Example"), "{page}");
+            assert!(!a.text.contains("Posted by"), "{}", a.text);
+        }
+    }
+
+    /// The site's footer, beside no post's title, names no author of the page.
+    #[test]
+    fn the_sites_footer_names_no_author() {
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><h1>Ferry timetable</h1>\
+             {}<footer><p>Theme by <a rel=\"author\" href=\"/theme\">Theme Shop</a></p>\
+             </footer></body></html>",
+            body()
+        );
+        let a = extract_ok(&html, "https://harbour.example/ferry");
+        assert_eq!(a.byline, None);
+    }
+}
+
 /// An information box that names the author only by a label before the name.
 mod labelled_bylines {
     use super::*;

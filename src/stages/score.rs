@@ -1271,9 +1271,22 @@ impl Scorer<'_> {
                     })
                     && self.beside_title(i)
             };
+            // And one in the post's own footer: Blogger's "Posted by <a rel=author>…</a> at
+            // 10:00" under the post, an `<article>`'s `<footer>` with its `itemprop=author`.
+            // A footer beside the title's box is the post's; the site's hangs off `<body>`.
+            let post_footer = || {
+                named_boilerplate
+                    && !removed
+                    && node.kind == Some(RemovedKind::Footer)
+                    && !matches!(nodes[node.parent as usize].tag, Tag::Body | Tag::Html)
+                    && titled.is_some_and(|h| {
+                        i > h && heading_box(nodes, h).any(|p| p == node.parent as usize)
+                    })
+            };
+            let post_footer = post_footer();
             bylines_shown[i] = parent_shown
-                && (!gone || share_bar || facts_box())
-                && (!unlikely || article_header());
+                && (!gone || share_bar || facts_box() || post_footer)
+                && (!unlikely || article_header() || post_footer);
             let mut dead = !parent_alive || gone || unlikely;
             // Another story's byline is its own, however early it stands.
             let other_story = || (self.stories).is_some_and(|s| s.elsewhere(self.c, i));
