@@ -1278,6 +1278,7 @@ impl Scorer<'_> {
                 named_boilerplate
                     && !removed
                     && node.kind == Some(RemovedKind::Footer)
+                    && node.parent != NONE
                     && !matches!(nodes[node.parent as usize].tag, Tag::Body | Tag::Html)
                     && titled.is_some_and(|h| {
                         i > h && heading_box(nodes, h).any(|p| p == node.parent as usize)
