@@ -717,6 +717,9 @@ const BYLINE_VERBS: &[&str] = &[
     "updated",
     "posted",
     "published",
+    "submitted",
+    "eingestellt",
+    "gespeichert",
     "aktualisiert",
     "erstellt",
     "veröffentlicht",
@@ -1003,7 +1006,7 @@ const PART_SEPARATORS: &[&str] = &[
 /// the author ("Freitag, 3. März 2023 · Politik", "1. Februar 2022 | Daniel Dillenburg").
 /// A word for "by" sets the author apart as well ("06.11.2023 13:30 von Olga").
 pub fn dated_part(line: &str) -> bool {
-    if date_then_author(line) {
+    if date_then_author(line) || author_then_date(line) {
         return true;
     }
     if !PART_SEPARATORS.iter().any(|sep| line.contains(sep)) {
@@ -1023,6 +1026,21 @@ fn date_then_author(line: &str) -> bool {
     line.match_indices(' ')
         .find(|&(space, _)| starts_with_by(&line[space + 1..]))
         .is_some_and(|(space, _)| only_a_date(&line[..space]))
+}
+
+/// Whether `line` names its author after a word for "by", then says when after a word that
+/// joins them ("Posted by Jane Doe on March 3, 2021", "Von Rolf Rau am 26.02.2014"): the
+/// last words from such a word on only say when.
+fn author_then_date(line: &str) -> bool {
+    const JOINS: &[&str] = &[
+        " on ", " am ", " le ", " el ", " op ", " il ", " at ", " um ",
+    ];
+    let named = after_verb(line);
+    opens_with_by(named)
+        && JOINS
+            .iter()
+            .filter_map(|j| named.find(j).map(|at| at + j.len()))
+            .any(|at| only_a_date(&named[at..]))
 }
 
 /// Words that date a line by the reader's day: "Updated 2 hours ago", "Publié aujourd’hui à
@@ -1122,6 +1140,36 @@ const NAME_JOINS: &[&str] = &[
 /// How many words a line's names may have: two authors' full names and a join.
 const NAME_WORDS_MAX: usize = 7;
 
+/// A line past the verb of a date line that opens it before a word for "by" ("Posted by
+/// Jane Doe on March 3, 2021", Drupal's "Submitted by", Blogger's German "Eingestellt von"):
+/// the line from that word on, or the whole line.
+pub fn after_verb(line: &str) -> &str {
+    let Some((verb, rest)) = line.split_once(' ') else {
+        return line;
+    };
+    // Asked of every short line that holds a year: most open with no such verb.
+    let verb = verb.trim_end_matches(':');
+    if verb.len() > 14 || !BYLINE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(verb)) {
+        return line;
+    }
+    let rest = rest.trim_start();
+    if opens_with_by(rest) {
+        rest
+    } else {
+        line
+    }
+}
+
+/// Whether a line opens with one of [`BY_WORDS`], in any case, and a space: a name may
+/// follow, a user's in lower case too ("by jo").
+fn opens_with_by(line: &str) -> bool {
+    BY_WORDS.iter().any(|w| {
+        line.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && line[w.len()..].starts_with(' ')
+    })
+}
+
 /// Whether a line starts with one of [`BY_WORDS`], in any case, then whitespace and a
 /// capital: a name may follow ("By Jane", not "by the way" or "Por favor").
 pub fn starts_with_by(line: &str) -> bool {
@@ -1147,7 +1195,7 @@ pub fn starts_with_by(line: &str) -> bool {
 /// line's date and separators gone. A sentence ("By Monday the council had voted") has
 /// lower-case words or says more.
 pub fn names_its_author(line: &str) -> bool {
-    let line = line.trim_start();
+    let line = after_verb(line.trim_start());
     let Some(name) = starts_with_by(line).then(|| clean_byline(line)).flatten() else {
         return false;
     };
@@ -1192,14 +1240,20 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     }
     // "October 14, 2009 | Marc Lifsher": the date first, then the name. (A date has a
     // number: most bylines have none, and skip the separators' searches.)
+    // The time may follow in a part of its own ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
     let dated = name.bytes().any(|b| b.is_ascii_digit());
-    for sep in BYLINE_SEPARATORS.iter().filter(|_| dated) {
-        if let Some((head, tail)) = name.split_once(sep) {
-            if head.bytes().any(|b| b.is_ascii_digit())
-                && only_says_when(head)
-                && tail.chars().any(char::is_alphabetic)
-            {
-                name = tail.trim().to_string();
+    let mut cut = dated;
+    while cut {
+        cut = false;
+        for sep in BYLINE_SEPARATORS {
+            if let Some((head, tail)) = name.split_once(sep) {
+                if head.bytes().any(|b| b.is_ascii_digit())
+                    && only_says_when(head)
+                    && tail.chars().any(char::is_alphabetic)
+                {
+                    name = tail.trim().to_string();
+                    cut = true;
+                }
             }
         }
     }
@@ -1267,6 +1321,7 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     if let Some(at) = name.find(|c: char| c.is_ascii_digit()) {
         let mut head = name[..at].trim_end();
         let mut month_cut = false;
+        let mut label_cut = false;
         // A word of the reader's day makes only a time of day or a count relative ("Today
         // 8:42", "Hace 13 horas"); before a calendar date it is the name's ("USA TODAY 8:42
         // a.m. EDT October 3, 2014").
@@ -1285,6 +1340,7 @@ pub fn clean_byline(byline: &str) -> Option<String> {
                 break;
             }
             month_cut |= month;
+            label_cut |= label;
             head = before.trim_end();
         }
         let head = head.trim_end_matches([' ', ',', '-', '|', '/', ':', '\u{2022}', '\u{b7}', '(']);
@@ -1294,8 +1350,10 @@ pub fn clean_byline(byline: &str) -> Option<String> {
         if (month_first || head.is_empty()) && only_says_when(&name[at..]) {
             return None;
         }
-        // A name is letters: three at least ("50 Cent" stays as it is).
-        if !month_first && head.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+        // A name is letters: three at least ("50 Cent" stays as it is), or two before the
+        // date's own words ("jo on Mon, 2019-01-21", "R. R. am 26.02.2014").
+        let least = if label_cut { 2 } else { 3 };
+        if !month_first && head.chars().filter(|c| c.is_alphabetic()).count() >= least {
             name = head.to_string();
         }
     }
@@ -1667,6 +1725,11 @@ mod tests {
             "1. Februar 2022 , Daniel Dillenburg",
             "Tuesday 15 October 2019 by Bradley M. Kuhn",
             "06.11.2023 13:30 von Olga",
+            // The author first, then the day after a word that joins them.
+            "Posted by Jane Doe on March 3, 2021",
+            "Von Rolf Rau am 26.02.2014",
+            "Submitted by jo on Mon, 2019-01-21 10:00",
+            "Gespeichert von rasos am 24. Juli 2017 - 18:55",
         ] {
             assert!(dated_part(line), "{line}");
         }
@@ -1678,9 +1741,13 @@ mod tests {
             "The council voted on 3 March 2024 by a show of hands",
             "3 March 2024 by the river",
             "On 3 March 2024, the council voted",
+            "By the end of the week on 3 March 2024 the council voted",
         ] {
             assert!(!dated_part(line), "{line}");
         }
+        assert!(names_its_author("Posted by Jane Doe on March 3, 2021"));
+        assert!(names_its_author("Eingestellt von Max Muster um 10:12"));
+        assert!(!names_its_author("Posted by the harbour master"));
     }
 
     #[test]
@@ -1739,6 +1806,11 @@ mod tests {
             ("GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"),
             ("Alex Perry 1 day ago", "Alex Perry"),
             ("MORITZ GATHMANN am 12.03.2020", "MORITZ GATHMANN"),
+            ("Submitted by jo on Mon, 2019-01-21 10:00", "jo"),
+            ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
+            ("Von R. R. am 26.02.2014", "R. R."),
+            ("Eingestellt von Max Muster um 10:12", "Max Muster"),
+            ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", "Uta Helkenberg"),
             ("| Autor: gnaddrig", "gnaddrig"),
             ("October 14, 2009|Marc Lifsher", "Marc Lifsher"),
             ("2019-05-07 \u{b7} By Jane Doe", "Jane Doe"),

@@ -2577,6 +2577,39 @@ mod metadata {
         assert_eq!(a.byline, None, "{}", a.text);
     }
 
+    /// A blog's line names the author and dates the post in one ("Posted by … on …"), with a
+    /// verb before the word for "by" in any language: both go to the view's header.
+    #[test]
+    fn a_line_that_names_the_author_and_the_day_gives_both() {
+        for (line, name, day) in [
+            (
+                "<div>Posted by Mira Shah on March 3, 2021</div>",
+                "Mira Shah",
+                "2021-03-03",
+            ),
+            ("<p>Von Jon Roe am 26.02.2014</p>", "Jon Roe", "2014-02-26"),
+            (
+                "<div class=\"byline\">Submitted by mira on Mon, 2019-01-21 10:00</div>",
+                "mira",
+                "2019-01-21",
+            ),
+            (
+                "<div class=\"byline\">04.02.2022 | 13:10 Uhr | Mira Shah</div>",
+                "Mira Shah",
+                "2022-02-04",
+            ),
+        ] {
+            let a = hourly_ferry(line);
+            assert_eq!(a.byline.as_deref(), Some(name), "{line}");
+            assert_eq!(
+                a.published.as_deref().map(|d| &d[..10]),
+                Some(day),
+                "{line}"
+            );
+            assert!(!a.text.contains(name), "{line}: {}", a.text);
+        }
+    }
+
     /// A page whose title is written for search engines matches none of its headings: its
     /// one `<h1>` is the headline the date and byline lines are read beside. Not a short one,
     /// a logo's. (The plan still judges the lines as on a page with no title heading: the date

@@ -9,7 +9,9 @@
 
 use super::collect::{capture_text, flag};
 use super::tree::{Tag, NONE};
-use crate::metadata::{dated_part, holds_a_year, names_its_author, only_a_date, starts_with_by};
+use crate::metadata::{
+    after_verb, dated_part, holds_a_year, names_its_author, only_a_date, starts_with_by,
+};
 
 /// How much of an element's text is read: a line that only says when, its weekday, time and
 /// label included, is shorter.
@@ -92,7 +94,7 @@ impl DateProbe {
             return None;
         }
         let dated = linked <= LINKED_MAX_CHARS && holds_a_year(text);
-        let by = linked == 0 && starts_with_by(text.trim_start());
+        let by = linked == 0 && starts_with_by(after_verb(text.trim_start()));
         if !dated && !by {
             return None;
         }
