@@ -1671,6 +1671,29 @@ mod code {
         );
     }
 
+    /// A command is shorter than any paragraph; in the box a README sets each listing in
+    /// (GitHub's `snippet-clipboard-content`), it is still the article's.
+    #[test]
+    fn a_short_listing_in_a_box_of_its_own_stays() {
+        let box_of = |cmd: &str| {
+            format!(
+                "<div class=\"snippet-clipboard-content position-relative\"><pre><code>{cmd}\
+                 </code></pre></div>"
+            )
+        };
+        let a = ferry_story(
+            "",
+            &format!(
+                "<p>Install it with pip:</p>{}<p>or add it with poetry:</p>{}",
+                box_of("pip install ferry"),
+                box_of("poetry add ferry")
+            ),
+        );
+        for cmd in ["pip install ferry", "poetry add ferry"] {
+            assert!(a.text.contains(cmd), "{cmd} lost:\n{}", a.text);
+        }
+    }
+
     #[test]
     fn inline_code_reads_as_written() {
         let a = article();

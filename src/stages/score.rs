@@ -220,6 +220,8 @@ struct Agg {
     img: u32,
     li: u32,
     input: u32,
+    /// Listings (`<pre>`), a command often shorter than any paragraph.
+    pre: u32,
     embeds: u32,
     /// Players from video sites (`flag::VIDEO`), which Readability never cleans away.
     videos: u32,
@@ -381,6 +383,7 @@ impl Sums for Agg {
         self.img += child.img;
         self.li += child.li;
         self.input += child.input;
+        self.pre += child.pre;
         self.embeds += child.embeds;
         self.videos += child.videos;
         self.heading_text = self.heading_text.saturating_add(child.heading_text);
@@ -400,6 +403,7 @@ impl Sums for Agg {
             Tag::Img => self.img += 1,
             Tag::Li => self.li += 1,
             Tag::Input | Tag::Select | Tag::Textarea | Tag::Button => self.input += 1,
+            Tag::Pre => self.pre += 1,
             Tag::Object | Tag::Embed | Tag::Iframe if node.flags & flag::VIDEO == 0 => {
                 self.embeds += 1
             }
@@ -2558,6 +2562,8 @@ impl Scorer<'_> {
             || (!is_list
                 && heading_density < 0.9
                 && content_length < 25
+                // A listing's box: `pip install yapapi` is shorter than any paragraph.
+                && kept.pre == 0
                 // A `<noscript>` picture counts only where it is the one picture: beside a
                 // lazy image it is that image's twin.
                 && ((img == 0.0 && self.noscript_pictures(i) == 0) || img > 2.0)
