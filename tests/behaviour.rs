@@ -5051,6 +5051,28 @@ mod screen_reader_headings {
             &["Ada Lind, Ben Okafor and Mi-rae Cho (opens a profile)."],
         );
     }
+
+    /// A recipe card's checkbox before each ingredient is labelled "▢" for screen readers:
+    /// the view shows no checkbox, so the label goes and the ingredient stays.
+    #[test]
+    fn a_controls_label_only_screen_readers_get_goes() {
+        let row = |name: &str| {
+            format!(
+                "<li><span class=\"checkbox-container\"><input type=\"checkbox\"><label>\
+                 <span class=\"sr-only screen-reader-text\">▢ </span></label></span>{name}</li>"
+            )
+        };
+        let a = ferry_story(
+            "",
+            &format!(
+                "<ul>{}{}</ul>",
+                row("2 cups of flour"),
+                row("1 cup of milk")
+            ),
+        );
+        assert_absent(&a, &["▢"]);
+        assert_present(&a, &["2 cups of flour", "1 cup of milk"]);
+    }
 }
 
 /// Skip links: the first link of many themes, there for keyboard users to pass the menus.

@@ -811,10 +811,12 @@ impl Visitor for Collector {
         // of it ("Hauptinhalt", "Post navigation") names a region, where the reader sees the
         // title above the article; a figure's own ("Photo" before the New York Times'
         // pictures) names the picture; a link's, before anything it shows, names its icon
-        // ("View ORCID Profile" before an author's name). Elsewhere such text finishes a
-        // sentence ("(link is external)"), or a heading's kicker (": ").
+        // ("View ORCID Profile" before an author's name); a form control's `<label>`'s names
+        // a control the view never shows (a recipe card's "▢" before each ingredient, its
+        // checkbox's). Elsewhere such text finishes a sentence ("(link is external)"), or a
+        // heading's kicker (": ").
         let labels = tag.is_heading()
-            || parent_tag == Some(Tag::Figure)
+            || matches!(parent_tag, Some(Tag::Figure | Tag::Label))
             || (parent_tag == Some(Tag::A) && self.shows_nothing_since(parent_idx));
         if is_hidden(&a, tag, labels, &mut self.style_scratch)
             || parent.is_some_and(|p| self.shadows.hides(p.node, el))
