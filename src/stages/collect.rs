@@ -185,8 +185,8 @@ pub struct Collected {
     /// in no other story's card (see `score::shown_date`).
     pub article_times: Vec<(u32, String)>,
     /// Whether the page marks a recipe's ingredients in microdata
-    /// (`itemprop="recipeIngredient"`): a recipe declared as JSON-LD declares it (see
-    /// `metadata::declares_steps`).
+    /// (`itemprop="recipeIngredient"`), which declares it a recipe as a JSON-LD `Recipe`
+    /// does (see `metadata::declares_steps`).
     pub marks_ingredients: bool,
     /// `tag.class#id` by node, kept only when `QUIETPAGE_DEBUG` is set (see `debug_on`).
     pub debug_names: Vec<String>,
@@ -506,7 +506,6 @@ impl Shadows {
     }
 }
 
-/// Elements whose content is never article text.
 /// Whether an `<input>` asks for an e-mail address: typed so, or, typed as plain text (or
 /// not at all), named or identified for one (Mailchimp's `name="EMAIL"`, `id="e-mail"`).
 fn asks_for_email(a: &Attrs) -> bool {
@@ -518,6 +517,7 @@ fn asks_for_email(a: &Attrs) -> bool {
         || (kind.eq_ignore_ascii_case("text") && (named(a.name) || named(a.id)))
 }
 
+/// Elements whose content is never article text.
 fn is_never(tag: Tag) -> bool {
     use Tag::*;
     matches!(

@@ -1278,17 +1278,14 @@ impl Scorer<'_> {
             // And one in the post's own footer: Blogger's "Posted by <a rel=author>…</a> at
             // 10:00" under the post, an `<article>`'s `<footer>` with its `itemprop=author`.
             // A footer beside the title's box is the post's; the site's hangs off `<body>`.
-            let post_footer = || {
-                named_boilerplate
-                    && !removed
-                    && node.kind == Some(RemovedKind::Footer)
-                    && node.parent != NONE
-                    && !matches!(nodes[node.parent as usize].tag, Tag::Body | Tag::Html)
-                    && titled.is_some_and(|h| {
-                        i > h && heading_box(nodes, h).any(|p| p == node.parent as usize)
-                    })
-            };
-            let post_footer = post_footer();
+            let post_footer = named_boilerplate
+                && !removed
+                && node.kind == Some(RemovedKind::Footer)
+                && node.parent != NONE
+                && !matches!(nodes[node.parent as usize].tag, Tag::Body | Tag::Html)
+                && titled.is_some_and(|h| {
+                    i > h && heading_box(nodes, h).any(|p| p == node.parent as usize)
+                });
             bylines_shown[i] = parent_shown
                 && (!gone || share_bar || facts_box() || post_footer)
                 && (!unlikely || article_header() || post_footer);
@@ -2474,13 +2471,12 @@ impl Scorer<'_> {
         {
             return false;
         }
-        // A recipe's ingredients, or a box that is mostly they: rows of an amount and a name,
-        // each short and the name often
-        // linked to the site's glossary ("300 ml <a>Haferdrink</a>") or a shop ("<a>z.B. Dr.
-        // Oetker Gelatine fix</a>"), which the tests below take for a nudge or a menu. Kept on
-        // a page that declares a recipe, unless named as something else to drop, a form (the
-        // servings' calculator) or made of links (a cloud of the glossary's entries beside the
-        // list); one ingredient's name is one link.
+        // A recipe's ingredients, or a box mostly of them: rows of an amount and a name, each
+        // short and the name often linked to the site's glossary ("300 ml <a>Haferdrink</a>")
+        // or a shop ("<a>z.B. Dr. Oetker Gelatine fix</a>"), which the tests below take for a
+        // nudge or a menu. Kept on a page that declares a recipe, unless named as something
+        // else to drop, a form (the servings' calculator) or made of links (a cloud of the
+        // glossary's entries beside the list); one ingredient's name is one link.
         let ingredients =
             node.flags & flag::IN_INGREDIENTS != 0 || kept.ingredient_text > kept.text / 2;
         if ingredients
