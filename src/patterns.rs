@@ -209,6 +209,11 @@ pub const INGREDIENT_NAMES: &[Pattern] = &[
     word("zutaten", "German recipe sites' lists (`rezept-zutaten`)"),
 ];
 
+/// Names of a recipe card's parts (`wprm-recipe-header`, `tasty-recipes-instructions`):
+/// a heading so named heads the card's lists, whatever else its names say of headers (see
+/// `stages::collect`).
+pub const RECIPE_CARD: &[Pattern] = &[word("recipe", "recipe cards' parts")];
+
 /// Names of a picture's credit line, set apart from its caption (`o-credit__attribution`,
 /// `image-credit`). Whole words, as `credit` is also part of `creditcard` and `accredited`.
 pub const CREDIT_NAMES: &[Pattern] = &[

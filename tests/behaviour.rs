@@ -5333,6 +5333,30 @@ mod ingredients {
         assert!(a.text.contains(FERRY_PARA), "{}", a.text);
     }
 
+    /// A recipe card's headings are named as headers (WP Recipe Maker's
+    /// `wprm-recipe-header`), which Readability drops as a page's header: they stay, and a
+    /// heading named a header and nothing of a recipe still goes.
+    #[test]
+    fn a_recipe_cards_headings_stay() {
+        let card = format!(
+            "<div class=\"wprm-recipe\"><h3 class=\"wprm-recipe-header wprm-recipe-ingredients-header\">\
+             Ingredients</h3>{}<h3 class=\"wprm-recipe-header wprm-recipe-instructions-header\">\
+             Instructions</h3><ol><li>{FERRY_PARA}</li></ol><h3 class=\"site-header-title\">\
+             Harbour Kitchen</h3></div>",
+            glossary("")
+        );
+        let a = page(RECIPE, &card, "");
+        for heading in ["Ingredients", "Instructions"] {
+            assert!(
+                a.content_html.contains(&format!(">{heading}</h3>")),
+                "{}",
+                a.content_html
+            );
+        }
+        assert!(!a.text.contains("Harbour Kitchen"), "{}", a.text);
+        assert_rows(&a);
+    }
+
     /// In the ingredients' box, the servings' calculator and a cloud of glossary links
     /// still go.
     #[test]

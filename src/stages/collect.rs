@@ -506,6 +506,20 @@ impl Shadows {
     }
 }
 
+/// Whether a heading's names make it a recipe card's section heading, whose only unlikely
+/// word is "header" (WP Recipe Maker's `wprm-recipe-header wprm-recipe-ingredients-header`
+/// over "Ingredients" and "Instructions"): Readability drops it as a page's header, and the
+/// card's lists lose their headings. Asked only of headings with unlikely names.
+fn recipe_cards_heading(class: Option<&str>, id: Option<&str>) -> bool {
+    use crate::patterns::{Names, RECIPE_CARD, UNLIKELY};
+    let names = Names::new(class, id);
+    names.any(RECIPE_CARD)
+        && UNLIKELY
+            .iter()
+            .filter(|p| names.matches(p))
+            .all(|p| p.needle == "header")
+}
+
 /// Whether an `<input>` asks for an e-mail address: typed so, or, typed as plain text (or
 /// not at all), named or identified for one (Mailchimp's `name="EMAIL"`, `id="e-mail"`).
 fn asks_for_email(a: &Attrs) -> bool {
@@ -918,6 +932,7 @@ impl Visitor for Collector {
             if names.unlikely
                 && !matches!(tag, Tag::Body | Tag::A | Tag::Html)
                 && flags & (flag::IN_TABLE | flag::IN_CODE) == 0
+                && !(tag.is_heading() && recipe_cards_heading(class, a.id))
             {
                 flags |= flag::UNLIKELY;
             }
