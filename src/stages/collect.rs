@@ -512,6 +512,14 @@ impl Shadows {
 /// card's lists lose their headings. Asked only of headings with unlikely names.
 fn recipe_cards_heading(class: Option<&str>, id: Option<&str>) -> bool {
     use crate::patterns::{Names, RECIPE_CARD, UNLIKELY};
+    // Headings with unlikely names are common (`section-header`, `widget-title`); reading
+    // their names again is asked only of those that spell the word.
+    let spells = |v: Option<&str>| {
+        v.is_some_and(|v| (v.as_bytes().windows(6)).any(|w| w.eq_ignore_ascii_case(b"recipe")))
+    };
+    if !spells(class) && !spells(id) {
+        return false;
+    }
     let names = Names::new(class, id);
     names.any(RECIPE_CARD)
         && UNLIKELY
