@@ -5525,6 +5525,49 @@ mod post_footer_bylines {
     }
 }
 
+/// A link to the story's section set over its headline (a kicker) says where the story is
+/// filed, which the view does not show.
+mod kickers {
+    use super::*;
+
+    fn page(header: &str) -> quietpage::Article {
+        let body: String = (0..6)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <header class=\"gh-article-header\">{header}</header><section>{body}</section>\
+             </article></body></html>"
+        );
+        extract_ok(&html, "https://harbour.example/ferry")
+    }
+
+    #[test]
+    fn a_section_link_over_the_headline_goes() {
+        for header in [
+            "<a class=\"gh-article-tag\" href=\"/tag/news/\">Harbour news</a>\
+             <h1>Ferry timetable</h1><p class=\"excerpt\">What the spring timetable changes \
+             for the islands, route by route, and when.</p>",
+            "<div class=\"kicker\"><a href=\"/section/islands\">Harbour news</a></div>\
+             <h1>Ferry timetable</h1>",
+        ] {
+            let a = page(header);
+            assert!(!a.text.contains("Harbour news"), "{header}:\n{}", a.text);
+            assert!(a.text.contains("repairs to the pier"), "{}", a.text);
+        }
+    }
+
+    /// A byline set over the headline is the byline, not a kicker.
+    #[test]
+    fn an_author_link_over_the_headline_is_the_byline() {
+        let a = page(
+            "<div class=\"byline\"><a href=\"/author/mira-shah\" rel=\"author\">Mira Shah</a>\
+             </div><h1>Ferry timetable</h1>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Mira Shah"), "{}", a.text);
+    }
+}
+
 /// An information box that names the author only by a label before the name.
 mod labelled_bylines {
     use super::*;

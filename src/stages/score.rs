@@ -906,6 +906,9 @@ const DATE_SCAN_MAX: usize = 2048;
 /// `<h2>` does: a blog's post title is among its first, before the sidebar's.
 const H3_TITLE_REACH: usize = 8;
 
+/// The longest kicker link over a headline ("News", "Climate crisis", "Fußball-Bundesliga").
+const KICKER_MAX_CHARS: u32 = 30;
+
 /// How many of the title heading's ancestors make its box, where a line above it that only
 /// says when dates the story: its parent (`<header>`) and the one around that.
 const HEADING_BOX_DEPTH: usize = 2;
@@ -1351,6 +1354,12 @@ impl Scorer<'_> {
                     alive[term] = false;
                 }
             }
+            // A kicker that links to its section (Ghost's `gh-article-tag` "News" over the
+            // headline): a short link alone on its line, just above the title's heading in
+            // its box, names where the story is filed, which the view does not show.
+            if !dead && node.tag == Tag::A && titled.is_some_and(|h| self.kicker_link(i, h)) {
+                dead = true;
+            }
             // The first heading that gives the title is known (`titled`); no heading before
             // it does. Only when it is not alive are later ones asked.
             let asked = titled.is_some_and(|h| i >= h) && matches!(node.tag, Tag::H1 | Tag::H2);
@@ -1450,6 +1459,24 @@ impl Scorer<'_> {
             })
             .as_ref()
             .is_some_and(|reach| reach.contains(&i))
+    }
+
+    /// Whether link `i` is a kicker above the title's heading `heading`: before it, in its
+    /// box ([`heading_box`]), to another page, at most [`KICKER_MAX_CHARS`] long and the only
+    /// words of its parent (or the heading's sibling); not a byline. Nothing with words
+    /// stands between it and the heading.
+    fn kicker_link(&self, i: usize, heading: usize) -> bool {
+        let nodes = &self.c.nodes;
+        let node = &nodes[i];
+        let p = node.parent;
+        i < heading
+            && p != NONE
+            && to_another_page(node.flags)
+            && node.flags & flag::BYLINE == 0
+            && (1..=KICKER_MAX_CHARS).contains(&self.raw_text[i])
+            && (self.raw_text[p as usize] == self.raw_text[i] || p == nodes[heading].parent)
+            && heading_box(nodes, heading).any(|b| self.c.holds(b, i))
+            && (self.c.within(i).end..heading).all(|j| nodes[j].text == 0)
     }
 
     /// Whether byline candidate `i` is one name of a list too long to be a byline: its
