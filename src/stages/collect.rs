@@ -514,10 +514,7 @@ fn recipe_cards_heading(class: Option<&str>, id: Option<&str>) -> bool {
     use crate::patterns::{Names, RECIPE_CARD, UNLIKELY};
     // Headings with unlikely names are common (`section-header`, `widget-title`); reading
     // their names again is asked only of those that spell the word.
-    let spells = |v: Option<&str>| {
-        v.is_some_and(|v| (v.as_bytes().windows(6)).any(|w| w.eq_ignore_ascii_case(b"recipe")))
-    };
-    if !spells(class) && !spells(id) {
+    if !spells(class, b"recipe") && !spells(id, b"recipe") {
         return false;
     }
     let names = Names::new(class, id);
@@ -532,11 +529,13 @@ fn recipe_cards_heading(class: Option<&str>, id: Option<&str>) -> bool {
 /// not at all), named or identified for one (Mailchimp's `name="EMAIL"`, `id="e-mail"`).
 fn asks_for_email(a: &Attrs) -> bool {
     let kind = a.kind.map(str::trim).unwrap_or("text");
-    let named = |v: Option<&str>| {
-        v.is_some_and(|v| (v.as_bytes().windows(4)).any(|w| w.eq_ignore_ascii_case(b"mail")))
-    };
     kind.eq_ignore_ascii_case("email")
-        || (kind.eq_ignore_ascii_case("text") && (named(a.name) || named(a.id)))
+        || (kind.eq_ignore_ascii_case("text") && (spells(a.name, b"mail") || spells(a.id, b"mail")))
+}
+
+/// Whether attribute value `value` holds `word` (lower-case ASCII) in any case, anywhere.
+fn spells(value: Option<&str>, word: &[u8]) -> bool {
+    value.is_some_and(|v| (v.as_bytes().windows(word.len())).any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 /// Elements whose content is never article text.

@@ -1270,25 +1270,23 @@ impl Scorer<'_> {
             // (hpd.de's "Von: <a class=author-name>…</a>" beside the date, in the `<article>`
             // around the title's `<header>`), as a date there is (see `in_furniture`); not a
             // sidebar's further out.
-            let facts_box = || {
-                node.tag == Tag::Aside
-                    && !removed
+            // (Both are boxes after the title's heading, children of its box.)
+            let in_title_box = || {
+                node.parent != NONE
                     && titled.is_some_and(|h| {
                         i > h && heading_box(nodes, h).any(|p| p == node.parent as usize)
                     })
-                    && self.beside_title(i)
             };
+            let facts_box =
+                || node.tag == Tag::Aside && !removed && in_title_box() && self.beside_title(i);
             // And one in the post's own footer: Blogger's "Posted by <a rel=author>…</a> at
             // 10:00" under the post, an `<article>`'s `<footer>` with its `itemprop=author`.
             // A footer beside the title's box is the post's; the site's hangs off `<body>`.
             let post_footer = named_boilerplate
                 && !removed
                 && node.kind == Some(RemovedKind::Footer)
-                && node.parent != NONE
-                && !matches!(nodes[node.parent as usize].tag, Tag::Body | Tag::Html)
-                && titled.is_some_and(|h| {
-                    i > h && heading_box(nodes, h).any(|p| p == node.parent as usize)
-                });
+                && in_title_box()
+                && !matches!(nodes[node.parent as usize].tag, Tag::Body | Tag::Html);
             bylines_shown[i] = parent_shown
                 && (!gone || share_bar || facts_box() || post_footer)
                 && (!unlikely || article_header() || post_footer);
