@@ -1147,9 +1147,10 @@ pub fn after_verb(line: &str) -> &str {
     let Some((verb, rest)) = line.split_once(' ') else {
         return line;
     };
-    // Asked of every short line that holds a year: most open with no such verb.
+    // Asked of every short line that holds a year: most open with no such verb, and a
+    // comparison of words of other lengths ends at their lengths.
     let verb = verb.trim_end_matches(':');
-    if verb.len() > 14 || !BYLINE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(verb)) {
+    if !BYLINE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(verb)) {
         return line;
     }
     let rest = rest.trim_start();
@@ -1730,6 +1731,8 @@ mod tests {
             "Von Rolf Rau am 26.02.2014",
             "Submitted by jo on Mon, 2019-01-21 10:00",
             "Gespeichert von rasos am 24. Juli 2017 - 18:55",
+            // The longest verb, 15 bytes.
+            "Veröffentlicht von Max Muster am 3. März 2021",
         ] {
             assert!(dated_part(line), "{line}");
         }
@@ -1747,6 +1750,7 @@ mod tests {
         }
         assert!(names_its_author("Posted by Jane Doe on March 3, 2021"));
         assert!(names_its_author("Eingestellt von Max Muster um 10:12"));
+        assert!(names_its_author("Veröffentlicht von Max Muster am 3. März 2021"));
         assert!(!names_its_author("Posted by the harbour master"));
     }
 
