@@ -1750,7 +1750,9 @@ mod tests {
         }
         assert!(names_its_author("Posted by Jane Doe on March 3, 2021"));
         assert!(names_its_author("Eingestellt von Max Muster um 10:12"));
-        assert!(names_its_author("Veröffentlicht von Max Muster am 3. März 2021"));
+        assert!(names_its_author(
+            "Veröffentlicht von Max Muster am 3. März 2021"
+        ));
         assert!(!names_its_author("Posted by the harbour master"));
     }
 
