@@ -436,6 +436,25 @@ pub const STATE_PREFIXES: &[&str] = &[
     "allow", "above", "below", "before", "after",
 ];
 
+/// Class tokens that only say how a box draws itself, read as no name at all: a word in
+/// them matches a table by accident. Compared whole, in any case, after a utility framework's
+/// variant (`md:overflow-hidden`).
+pub const LAYOUT_ONLY: &[&str] = &[
+    phrase(
+        "overflow-hidden",
+        "Tailwind's and Bootstrap's clipping of a box (`hidden` is a negative name): code \
+         blocks, figures and whole article bodies carry it",
+    ),
+    phrase("overflow-x-hidden", "the same, one axis"),
+    phrase("overflow-y-hidden", "the same, one axis"),
+];
+
+/// Whether a class token is one of [`LAYOUT_ONLY`].
+pub fn is_layout_only(token: &str) -> bool {
+    let name = token.rsplit(':').next().unwrap_or(token);
+    LAYOUT_ONLY.iter().any(|l| name.eq_ignore_ascii_case(l))
+}
+
 /// Words that lead a class name as a namespace, not a description: the words after them say
 /// what the element is. Alone, such a word keeps its own meaning.
 pub const NAMESPACES: &[&str] = &[phrase(
@@ -1705,12 +1724,25 @@ pub struct Names {
 impl Names {
     pub fn new(class: Option<&str>, id: Option<&str>) -> Names {
         let mut names = Names::default();
-        for part in [class, id].into_iter().flatten() {
+        for (part, is_class) in [(class, true), (id, false)]
+            .into_iter()
+            .filter_map(|(p, c)| Some((p?, c)))
+        {
             if !names.joined.is_empty() {
                 names.joined.push(' ');
             }
-            names.joined.push_str(&part.to_lowercase());
-            for token in part.split_ascii_whitespace() {
+            if is_class && part.split_ascii_whitespace().any(is_layout_only) {
+                let kept = part.split_ascii_whitespace().filter(|t| !is_layout_only(t));
+                names
+                    .joined
+                    .push_str(&kept.collect::<Vec<_>>().join(" ").to_lowercase());
+            } else {
+                names.joined.push_str(&part.to_lowercase());
+            }
+            for token in part
+                .split_ascii_whitespace()
+                .filter(|t| !(is_class && is_layout_only(t)))
+            {
                 let words = split_words(token);
                 let is = |patterns: &[Pattern], w: &str| patterns.iter().any(|p| p.fits_word(w));
                 match words
@@ -1756,11 +1788,12 @@ impl Names {
     /// Readability's `_getClassWeight`: ±25 for each of class and id.
     pub fn class_weight(class: Option<&str>, id: Option<&str>) -> i32 {
         let mut weight = 0;
-        for part in [class, id].into_iter().flatten() {
-            if part.is_empty() {
-                continue;
-            }
-            let one = Names::new(Some(part), None);
+        for one in [class.map(|c| (Some(c), None)), id.map(|i| (None, Some(i)))]
+            .into_iter()
+            .flatten()
+            .filter(|(c, i)| c.or(*i).is_some_and(|p| !p.is_empty()))
+        {
+            let one = Names::new(one.0, one.1);
             if one.any(NEGATIVE) {
                 weight -= 25;
             }

@@ -1694,6 +1694,29 @@ mod code {
         }
     }
 
+    /// Utility-class blogs (Tailwind, Bootstrap) set each listing in a box that clips its
+    /// overflow: `overflow-hidden` says how the box is drawn, not that it is hidden.
+    #[test]
+    fn a_listing_in_a_box_that_clips_its_overflow_stays() {
+        let a = ferry_story(
+            "",
+            "<p>The key is a hash of the task's inputs:</p>\
+             <div class=\"not-prose group relative my-6 overflow-hidden rounded-lg border\">\
+             <div class=\"flex justify-between px-4 py-2\"><span>src/key.ts</span>\
+             <button type=\"button\" aria-label=\"Copy code\"><span>Copy</span></button></div>\
+             <pre class=\"overflow-x-auto p-4\"><code><span data-line=\"\">const hash = \
+             createHash(\"sha256\");</span>\n<span data-line=\"\">hash.update(file);</span>\
+             </code></pre></div><p>Sorting the files first matters more than it looks.</p>",
+        );
+        assert!(
+            a.text
+                .contains("const hash = createHash(\"sha256\");\nhash.update(file);"),
+            "{}",
+            a.text
+        );
+        assert!(a.text.contains("Sorting the files first"), "{}", a.text);
+    }
+
     #[test]
     fn inline_code_reads_as_written() {
         let a = article();

@@ -11,9 +11,9 @@
 use super::collect::Map;
 use crate::article::RemovedKind;
 use crate::patterns::{
-    How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES, CREDIT_NAMES, INGREDIENT_NAMES,
-    MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE, POSITIVE, QUOTE_NAMES, SKIP_LINK,
-    STATE_PREFIXES, UNLIKELY,
+    is_layout_only, How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES, CREDIT_NAMES,
+    INGREDIENT_NAMES, MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE, POSITIVE, QUOTE_NAMES,
+    SKIP_LINK, STATE_PREFIXES, UNLIKELY,
 };
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -294,7 +294,11 @@ impl Matcher {
             let t = match tokens.parts.get(token) {
                 Some(t) => t,
                 None => {
-                    let t = self.part(token);
+                    let t = if is_layout_only(token) {
+                        Part::default()
+                    } else {
+                        self.part(token)
+                    };
                     if tokens.parts.len() < CLASS_TOKENS_MAX {
                         tokens.parts.insert(token, t);
                     }
