@@ -658,6 +658,61 @@ mod pasted_documents {
 mod class_names {
     use super::*;
 
+    /// Sites whose classes are hashed by their CSS tooling (`dcr-1ujtlep`) name components
+    /// in `data-component` or `data-testid`: a sign-up promo set in the story, fine print
+    /// and all, and a share bar go by those names.
+    #[test]
+    fn components_named_in_data_attributes_go_by_those_names() {
+        let fine_print = "Newsletters may contain information about charities, online ads, \
+                          and content funded by outside parties. If you do not have an \
+                          account, we will create a guest account for you to send you this \
+                          newsletter. You can complete full registration at any time. For \
+                          more information about how we use your data see our privacy policy.";
+        let promo = format!(
+            "<div class=\"dcr-1ujtlep\"><div class=\"dcr-1r0ntwr\" \
+             data-component=\"newsletter-signup\"><p class=\"dcr-1g3rbz1\">Sign up to The \
+             Tide Table</p><p class=\"dcr-v4jpng\">The week's harbour news, free every \
+             Friday</p><p class=\"dcr-1n3pbh9\">{fine_print}</p></div></div>"
+        );
+        let share = "<div class=\"dcr-9xk2\" data-testid=\"share-tools\"><button>Copy \
+                     link</button><a href=\"mailto:?subject=Ferry\">Email this story</a></div>";
+        let a = ferry_story(&promo, share);
+        for gone in [
+            "Tide Table",
+            "guest account",
+            "Copy link",
+            "Email this story",
+        ] {
+            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+        }
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            5,
+            "{}",
+            a.text
+        );
+    }
+
+    /// The story itself set in a box named for the paywall that unlocks it stays.
+    #[test]
+    fn a_story_in_a_component_named_for_its_paywall_stays() {
+        let body: String = (0..6)
+            .map(|i| format!("<p class=\"css-at9mc1\">{FERRY_PARA} ({i})</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><main><h1>Ferry \
+             timetable</h1><section data-testid=\"paywall-body\">{body}</section></main>\
+             </body></html>"
+        );
+        let a = extract_ok(&html, "https://news.example.com/ferry");
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            6,
+            "{}",
+            a.text
+        );
+    }
+
     const PARA: &str = "A heat pump works best with a low flow temperature, which large radiators or underfloor heating allow even in an older house with good insulation.";
 
     /// A site built from a CMS's components names each part `cmp-<kind>`; `cmp` alone, or

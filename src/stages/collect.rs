@@ -589,6 +589,9 @@ struct Attrs<'a> {
     kind: Option<&'a str>,
     datetime: Option<&'a str>,
     pubdate: Option<&'a str>,
+    /// What a component framework names the element: `data-component` (the BBC's, the
+    /// Guardian's), `data-testid` (React's test hooks, shipped by many news sites), `data-qa`.
+    component: Option<&'a str>,
 }
 
 impl<'a> Attrs<'a> {
@@ -599,7 +602,7 @@ impl<'a> Attrs<'a> {
         let mut a = Attrs::default();
         for (name, value) in el.attributes() {
             let name = name.as_bytes();
-            let mut lower = [0u8; 12];
+            let mut lower = [0u8; 14];
             if name.len() > lower.len() {
                 continue;
             }
@@ -630,6 +633,7 @@ impl<'a> Attrs<'a> {
                 b"type" => &mut a.kind,
                 b"datetime" => &mut a.datetime,
                 b"pubdate" => &mut a.pubdate,
+                b"data-component" | b"data-testid" | b"data-qa" => &mut a.component,
                 _ => continue,
             };
             slot.get_or_insert(value);
@@ -929,13 +933,21 @@ impl Visitor for Collector {
             }
         }
 
-        if !names.empty {
-            if let Some(k) = names.boilerplate {
-                if !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
-                    flags |= flag::BOILERPLATE;
-                    kind = kind.or(Some(k));
-                }
+        // Sites whose classes are hashed (`dcr-1ujtlep`, `css-53u6y8`) name their components
+        // in a data attribute instead: read for the kinds of boilerplate alone, as Readability
+        // never weighed those names.
+        let declared = names.boilerplate.or_else(|| {
+            a.component
+                .filter(|_| parent_flags & flag::IN_CODE == 0)
+                .and_then(|c| self.names(Some(c), None).boilerplate)
+        });
+        if let Some(k) = declared {
+            if !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
+                flags |= flag::BOILERPLATE;
+                kind = kind.or(Some(k));
             }
+        }
+        if !names.empty {
             if names.unlikely
                 && !matches!(tag, Tag::Body | Tag::A | Tag::Html)
                 && flags & (flag::IN_TABLE | flag::IN_CODE) == 0
