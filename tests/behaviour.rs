@@ -5102,6 +5102,20 @@ mod screen_reader_headings {
         );
     }
 
+    /// A block of its own for screen readers ("list of 4 items" before a list, "Article
+    /// continues below" over an ad) says what the view shows another way, or nothing.
+    #[test]
+    fn a_block_only_screen_readers_get_goes() {
+        let a = ferry_story(
+            "<p class=\"screen-reader-text\">list of 2 items</p><ul><li>Book ahead in \
+             summer.</li><li>Arrive early.</li></ul><div class=\"sr-only\">Article continues \
+             below</div>",
+            "",
+        );
+        assert_absent(&a, &["list of 2 items", "Article continues below"]);
+        assert_present(&a, &["Book ahead in summer.", "Arrive early."]);
+    }
+
     #[test]
     fn a_figures_label_only_screen_readers_get_goes() {
         let a = ferry_story(

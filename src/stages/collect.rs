@@ -838,9 +838,11 @@ impl Visitor for Collector {
         // pictures) names the picture; a link's, before anything it shows, names its icon
         // ("View ORCID Profile" before an author's name); a form control's `<label>`'s names
         // a control the view never shows (a recipe card's "▢" before each ingredient, its
-        // checkbox's). Elsewhere such text finishes a sentence ("(link is external)"), or a
-        // heading's kicker (": ").
+        // checkbox's). A block of its own says it another way, or nothing ("list of 4
+        // items" before a box of headlines). Elsewhere such text finishes a sentence ("(link
+        // is external)"), or a heading's kicker (": ").
         let labels = tag.is_heading()
+            || matches!(tag, Tag::P | Tag::Div | Tag::Li)
             || matches!(parent_tag, Some(Tag::Figure | Tag::Label))
             || (parent_tag == Some(Tag::A) && self.shows_nothing_since(parent_idx));
         if is_hidden(&a, tag, labels, &mut self.style_scratch)
