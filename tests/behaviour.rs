@@ -4017,6 +4017,48 @@ mod related_sections {
         )
     }
 
+    /// A box of other stories set between two paragraphs, its heading over a list of
+    /// headlines whatever the heading says, with a count of them for screen readers: all of
+    /// it goes. A heading that only shared its box with share buttons stays.
+    #[test]
+    fn a_box_of_headlines_in_the_story_goes_with_its_heading() {
+        let headline = |n: usize| {
+            format!(
+                "<li class=\"more-on__item\"><div class=\"more-on__item-inner\">\
+                 <a class=\"more-on__link\" href=\"/s/{n}\"><span>Harbour story number {n} \
+                 in the region</span></a></div></li>"
+            )
+        };
+        let list: String = (1..=4).map(headline).collect();
+        let a = ferry_story(
+            &format!(
+                "<p>{FERRY_PARA} (first)</p><div class=\"more-on\"><h2>Stories for you</h2>\
+                 <p class=\"screen-reader-text\">list of 4 items</p><ul>{list}</ul>\
+                 <p class=\"screen-reader-text\">end of list</p></div>"
+            ),
+            "<div class=\"section-head\"><h2>What the crews said</h2><div>\
+             <a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">Facebook</a>\
+             <a href=\"https://twitter.com/intent/tweet?url=x\">X</a>\
+             <a href=\"mailto:?body=x\">Email</a></div></div>\
+             <p>The crews said the new timetable suited them better than the old one did.</p>",
+        );
+        for gone in [
+            "Stories for you",
+            "list of 4 items",
+            "end of list",
+            "Harbour story",
+        ] {
+            assert!(!a.text.contains(gone), "{gone} left in:\n{}", a.text);
+        }
+        assert!(a.text.contains("What the crews said"), "{}", a.text);
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            6,
+            "{}",
+            a.text
+        );
+    }
+
     #[test]
     fn a_related_heading_and_its_links_go() {
         for heading in [

@@ -87,6 +87,10 @@ const SHARE_LABEL_MAX_CHARS: u32 = 100;
 /// heading, a pitch and the fine print on privacy. More is prose beside a form.
 const SIGNUP_MAX_CHARS: u32 = 300;
 
+/// The fewest links in a list of other stories that a heading introduces (see
+/// `Scorer::labels_what_went`).
+const LIST_OF_LINKS_MIN: usize = 3;
+
 /// The most text an app-download promo holds: a line and the stores' names.
 const PROMO_MAX_CHARS: u32 = 200;
 
@@ -2356,6 +2360,10 @@ impl Scorer<'_> {
                 continue;
             }
             let tag = nodes[i].tag;
+            if tag.is_heading() && self.labels_what_went(i, actions, kept, &end) {
+                actions[i] = Action::Drop;
+                continue;
+            }
             if tag.is_heading() {
                 if let Some(h) = pending {
                     if heading_rank(tag) <= heading_rank(nodes[h].tag)
@@ -2372,6 +2380,27 @@ impl Scorer<'_> {
         if let Some(h) = pending {
             actions[h] = Action::Drop;
         }
+    }
+
+    /// Whether heading `h` is all that is left of its box, whose links cleaning took
+    /// ("Recommended Stories" over four headlines set in the story): Readability, judging
+    /// the box before its children, takes the two together. Not a box that lost only a
+    /// share bar beside the heading, nor one of the article's roots.
+    fn labels_what_went(&self, h: usize, actions: &[Action], kept: &Kept, end: &[usize]) -> bool {
+        let nodes = &self.c.nodes;
+        let p = nodes[h].parent;
+        if p == NONE || actions[p as usize] != Action::Keep {
+            return false;
+        }
+        let p = p as usize;
+        if kept[p].text != kept[h].text || kept[p].links > 0 {
+            return false;
+        }
+        // The links the box held as the page stood (a block that was never alive has no
+        // kept sums).
+        let links = || (h + 1..=end[p]).filter(|&d| nodes[d].tag == Tag::A);
+        links().count() >= LIST_OF_LINKS_MIN
+            && !links().any(|d| nodes[d].flags & flag::SHARE_LINK != 0)
     }
 
     /// Readability's `_cleanConditionally` plus its `_clean`/`_cleanHeaders` rules.
