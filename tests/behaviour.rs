@@ -2037,6 +2037,23 @@ mod title_headings {
             .text
             .contains("continue automatically for everyone who receives it now."));
     }
+
+    /// A story's subheadings named for what they are (CNN's `<h2 class="subheader">`,
+    /// `clay-subheader`) hold the word "header", an unlikely name to Readability: they stay.
+    /// A page's header named so still goes.
+    #[test]
+    fn subheadings_named_subheader_stay() {
+        let a = ferry_story(
+            "<div class=\"site-header\"><h2 class=\"site-header__title\">Harbour Gazette</h2>\
+             </div>",
+            &format!(
+                "<h2 class=\"subheader\">A cold test for the crews</h2><p>{FERRY_PARA} (6)</p>\
+                 <h2 class=\"clay-subheader\">What comes next</h2><p>{FERRY_PARA} (7)</p>"
+            ),
+        );
+        assert_present(&a, &["A cold test for the crews", "What comes next"]);
+        assert!(!a.text.contains("Harbour Gazette"), "{}", a.text);
+    }
 }
 
 mod boilerplate {

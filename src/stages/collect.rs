@@ -506,19 +506,23 @@ impl Shadows {
     }
 }
 
-/// Whether a heading's names make it a recipe card's section heading, whose only unlikely
-/// word is "header" (WP Recipe Maker's `wprm-recipe-header wprm-recipe-ingredients-header`
-/// over "Ingredients" and "Instructions"): Readability drops it as a page's header, and the
-/// card's lists lose their headings. Asked only of headings with unlikely names.
-fn recipe_cards_heading(class: Option<&str>, id: Option<&str>) -> bool {
+/// Whether a heading's names make it a section's heading whose only unlikely word is
+/// "header": a recipe card's (WP Recipe Maker's `wprm-recipe-header
+/// wprm-recipe-ingredients-header` over "Ingredients" and "Instructions"), or one named a
+/// subheader (CNN's `<h2 class="subheader">`, `clay-subheader`). Readability drops either as
+/// a page's header, and the story loses its subheadings. Asked only of headings with
+/// unlikely names.
+fn section_heading_named_header(class: Option<&str>, id: Option<&str>) -> bool {
     use crate::patterns::{Names, RECIPE_CARD, UNLIKELY};
     // Headings with unlikely names are common (`section-header`, `widget-title`); reading
     // their names again is asked only of those that spell the word.
-    if !spells(class, b"recipe") && !spells(id, b"recipe") {
+    let recipe = spells(class, b"recipe") || spells(id, b"recipe");
+    let sub = spells(class, b"subheader") || spells(class, b"sub-header");
+    if !recipe && !sub {
         return false;
     }
     let names = Names::new(class, id);
-    names.any(RECIPE_CARD)
+    (sub || names.any(RECIPE_CARD))
         && UNLIKELY
             .iter()
             .filter(|p| names.matches(p))
@@ -953,7 +957,7 @@ impl Visitor for Collector {
             if names.unlikely
                 && !matches!(tag, Tag::Body | Tag::A | Tag::Html)
                 && flags & (flag::IN_TABLE | flag::IN_CODE) == 0
-                && !(tag.is_heading() && recipe_cards_heading(class, a.id))
+                && !(tag.is_heading() && section_heading_named_header(class, a.id))
             {
                 flags |= flag::UNLIKELY;
             }
