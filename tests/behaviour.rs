@@ -4076,6 +4076,32 @@ mod related_sections {
         );
     }
 
+    /// A label set alone in a box of its own labels the list after the box: a heading in
+    /// its wrapper, or a label too short to stand on its own ("Read Also").
+    #[test]
+    fn a_label_in_a_box_of_its_own_takes_the_links_after_the_box() {
+        let list = "<ul><li><a href=\"/a\"><span>Bridge closes for repairs next week on \
+                    the coast road</span></a></li><li><a href=\"/b\"><span>New café opens \
+                    on the quay after a long winter</span></a></li></ul>";
+        for label in [
+            "<div class=\"section-title\"><h3>Related stories</h3></div>",
+            "<div class=\"bCLlj\"><span class=\"_1Y8rU\">Read Also</span></div>",
+        ] {
+            let a = ferry_story(
+                "",
+                &format!(
+                    "<p>{FERRY_PARA} (a)</p><div class=\"Y1f6M\">{label}{list}</div>\
+                     <p>The crews said the new timetable suited them better.</p>"
+                ),
+            );
+            assert_absent(
+                &a,
+                &["Related stories", "Read Also", "Bridge closes", "New café"],
+            );
+            assert!(a.text.contains("suited them better"), "{}", a.text);
+        }
+    }
+
     #[test]
     fn a_related_heading_and_its_links_go() {
         for heading in [

@@ -91,6 +91,10 @@ const SIGNUP_MAX_CHARS: u32 = 300;
 /// `Scorer::labels_what_went`).
 const LIST_OF_LINKS_MIN: usize = 3;
 
+/// How many boxes around a related-links label, holding nothing else, are climbed to find
+/// the links it labels (see `Scorer::drop_related_sections`).
+const LABEL_BOX_DEPTH_MAX: usize = 3;
+
 /// The most text an app-download promo holds: a line and the stores' names.
 const PROMO_MAX_CHARS: u32 = 200;
 
@@ -2297,11 +2301,29 @@ impl Scorer<'_> {
             (nodes[h].tag.is_heading() && live(actions, h) && is_related_label(text, usize::MAX))
                 .then_some(h)
         });
-        let labels = (0..nodes.len())
-            .filter(|&i| nodes[i].flags & flag::RELATED_LABEL != 0 && live(actions, i));
+        // A label cleaning took as too short to stand alone still labels what follows it.
+        let labels = (0..nodes.len()).filter(|&i| {
+            let p = nodes[i].parent;
+            nodes[i].flags & flag::RELATED_LABEL != 0
+                && inside[i]
+                && (live(actions, i) || (p != NONE && live(actions, p as usize)))
+        });
         let labels: Vec<usize> = headings.chain(labels).collect();
-        for h in labels {
-            let heading = nodes[h].tag.is_heading();
+        for label in labels {
+            let heading = nodes[label].tag.is_heading();
+            // A label alone in a box of its own (`<div class="title"><span>Read Also</span>
+            // </div><ul>…`) labels what follows the box.
+            let mut h = label;
+            for _ in 0..LABEL_BOX_DEPTH_MAX {
+                let p = nodes[h].parent;
+                if p == NONE
+                    || actions[p as usize] != Action::Keep
+                    || kept[p as usize].text > kept[h].text
+                {
+                    break;
+                }
+                h = p as usize;
+            }
             // Its following siblings, in document order: each one's subtree is a contiguous
             // run of the arena, so the next sibling is the next node with the same parent.
             let parent = nodes[h].parent;
