@@ -1065,6 +1065,30 @@ mod figure_images {
 
     const PARA: &str = "The storm left the avenues coated in slush and rock salt, and the crews who keep the pipes running worked through the night to stop the mains from freezing.";
 
+    /// Captions hidden from screen readers, whose pictures' `alt` says the same (Le
+    /// Monde's `<figcaption aria-hidden="true">`, the New York Times' `<span
+    /// aria-hidden="true">` in its figcaption), are still what a sighted reader sees.
+    #[test]
+    fn captions_hidden_from_screen_readers_are_shown() {
+        let a = ferry_story(
+            "<figure><img src=\"/pier.jpg\" alt=\"The pier at dawn\">\
+             <figcaption aria-hidden=\"true\">Crews repair the pier at dawn on Monday.\
+             </figcaption></figure>",
+            "<figure><img src=\"/quay.jpg\" alt=\"The quay\"><figcaption>\
+             <span aria-hidden=\"true\">The quay after the storm.</span></figcaption></figure>\
+             <p>Boats wait <span aria-hidden=\"true\">•</span> in the bay.</p>",
+        );
+        assert_present(
+            &a,
+            &[
+                "Crews repair the pier at dawn on Monday.",
+                "The quay after the storm.",
+            ],
+        );
+        // Elsewhere such text is decoration.
+        assert!(!a.text.contains('•'), "{}", a.text);
+    }
+
     /// A photographer's post: pictures and one line crediting the series. It is read as
     /// those pictures, not cleaned away as a gallery (its wrapper is even named for a
     /// sidebar), and not traded for the site search's "nothing found" line.

@@ -667,8 +667,8 @@ fn names_a_name(class: &str) -> bool {
 
 /// `scratch`: room for the compacted `style` (see [`style_hides`]).
 /// `labels`: whether text for screen readers alone would label here what the view shows
-/// another way (see `Collector::start`).
-fn is_hidden(a: &Attrs<'_>, tag: Tag, labels: bool, scratch: &mut String) -> bool {
+/// another way (see `Collector::start`). `caption`: a `<figcaption>` or a part of one.
+fn is_hidden(a: &Attrs<'_>, tag: Tag, labels: bool, caption: bool, scratch: &mut String) -> bool {
     if a.hidden.is_some() {
         return true;
     }
@@ -683,6 +683,9 @@ fn is_hidden(a: &Attrs<'_>, tag: Tag, labels: bool, scratch: &mut String) -> boo
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
         // Wikipedia renders maths as an image with a hidden MathML twin; Readability keeps it.
         && !a.class.is_some_and(|c| c.contains("fallback-image"))
+        // A caption hidden from screen readers, whose picture's `alt` says the same (Le
+        // Monde's `<figcaption aria-hidden="true">`), is still shown.
+        && !caption
     {
         return true;
     }
@@ -849,7 +852,8 @@ impl Visitor for Collector {
             || matches!(tag, Tag::P | Tag::Div | Tag::Li)
             || matches!(parent_tag, Some(Tag::Figure | Tag::Label))
             || (parent_tag == Some(Tag::A) && self.shows_nothing_since(parent_idx));
-        if is_hidden(&a, tag, labels, &mut self.style_scratch)
+        let caption = tag == Tag::Figcaption || parent_tag == Some(Tag::Figcaption);
+        if is_hidden(&a, tag, labels, caption, &mut self.style_scratch)
             || parent.is_some_and(|p| self.shadows.hides(p.node, el))
         {
             flags |= flag::HIDDEN;
