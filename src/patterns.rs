@@ -189,6 +189,16 @@ pub const BYLINE: &[Pattern] = &[
     ),
 ];
 
+/// Class names for text kept for screen readers alone, in any case: read in the class only.
+pub const VISUALLY_HIDDEN: &[Pattern] = &[
+    sub("sr-only", "Bootstrap 4 and Tailwind"),
+    sub("visually-hidden", "Bootstrap 5"),
+    sub("visuallyhidden", "HTML5 Boilerplate"),
+    sub("screen-reader", "WordPress' `screen-reader-text`"),
+    sub("element-invisible", "Drupal 7"),
+    sub("text-hide", "Bootstrap 3's image replacement"),
+];
+
 /// Names of a quote's box (`pull-quote`, `blockquote`, `testimonial-quote`): an author mark in
 /// one (`pull-quote__author`) names who said it, not who wrote the article.
 pub const QUOTE_NAMES: &[Pattern] = &[sub("quote", "pull quotes and quote boxes")];
@@ -451,6 +461,11 @@ pub const LAYOUT_ONLY: &[&str] = &[
 
 /// Whether a class token is one of [`LAYOUT_ONLY`].
 pub fn is_layout_only(token: &str) -> bool {
+    // Asked of every new token: all of them end in "hidden".
+    let b = token.as_bytes();
+    if !(b.len() >= 15 && b[b.len() - 6..].eq_ignore_ascii_case(b"hidden")) {
+        return false;
+    }
     let name = token.rsplit(':').next().unwrap_or(token);
     LAYOUT_ONLY.iter().any(|l| name.eq_ignore_ascii_case(l))
 }

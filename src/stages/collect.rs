@@ -666,16 +666,13 @@ fn names_a_name(class: &str) -> bool {
 }
 
 /// `scratch`: room for the compacted `style` (see [`style_hides`]).
-/// `labels`: whether text for screen readers alone would label here what the view shows
-/// another way (see `Collector::start`). `caption`: a `<figcaption>` or a part of one.
-fn is_hidden(a: &Attrs<'_>, tag: Tag, labels: bool, caption: bool, scratch: &mut String) -> bool {
-    if a.hidden.is_some() {
+/// `label`: text for screen readers alone that labels here what the view shows another way
+/// (see `Collector::start`). `caption`: a `<figcaption>` or a part of one.
+fn is_hidden(a: &Attrs<'_>, tag: Tag, label: bool, caption: bool, scratch: &mut String) -> bool {
+    if a.hidden.is_some() || label {
         return true;
     }
     if tag == Tag::Dialog && a.open.is_none() {
-        return true;
-    }
-    if labels && a.class.is_some_and(names_visually_hidden) {
         return true;
     }
     if a
@@ -690,32 +687,6 @@ fn is_hidden(a: &Attrs<'_>, tag: Tag, labels: bool, caption: bool, scratch: &mut
         return true;
     }
     a.style.is_some_and(|style| style_hides(style, scratch))
-}
-
-/// Whether a class attribute holds one of the usual names for text kept for screen readers
-/// alone (Bootstrap's `sr-only` and `visually-hidden`, WordPress' `screen-reader-text`,
-/// Drupal's `element-invisible`, `text-hide`), in any case.
-fn names_visually_hidden(class: &str) -> bool {
-    const NAMES: [&[u8]; 6] = [
-        b"sr-only",
-        b"visually-hidden",
-        b"visuallyhidden",
-        b"screen-reader",
-        b"element-invisible",
-        b"text-hide",
-    ];
-    // Asked of every element that may be a label: one pass over the class, comparing a
-    // name only where its first letter is, costs a fraction of a search per name.
-    let class = class.as_bytes();
-    (0..class.len()).any(|i| {
-        let first = class[i].to_ascii_lowercase();
-        NAMES.iter().any(|name| {
-            name[0] == first
-                && class
-                    .get(i..i + name.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(name))
-        })
-    })
 }
 
 /// `display:none` or `visibility:hidden` in a `style` attribute, in any case and with
@@ -853,8 +824,13 @@ impl Visitor for Collector {
             || matches!(parent_tag, Some(Tag::Figure | Tag::Label))
             || (parent_tag == Some(Tag::A) && self.shows_nothing_since(parent_idx));
         let caption = tag == Tag::Figcaption || parent_tag == Some(Tag::Figcaption);
-        if is_hidden(&a, tag, labels, caption, &mut self.style_scratch)
-            || parent.is_some_and(|p| self.shadows.hides(p.node, el))
+        if is_hidden(
+            &a,
+            tag,
+            labels && names.visually_hidden,
+            caption,
+            &mut self.style_scratch,
+        ) || parent.is_some_and(|p| self.shadows.hides(p.node, el))
         {
             flags |= flag::HIDDEN;
             kind = Some(RemovedKind::Hidden);
@@ -1173,7 +1149,7 @@ impl Visitor for Collector {
         // was, and out of the byline. (Text hidden from screen readers, `aria-hidden`, is
         // the one the reader sees.)
         // (Asked in that order: most elements have a class, few are in a byline.)
-        let unread = self.in_byline() && class.is_some_and(names_visually_hidden);
+        let unread = self.in_byline() && names.visually_hidden;
         if unread && self.capture_muted == NONE {
             self.capture_muted = node;
         }

@@ -13,7 +13,7 @@ use crate::article::RemovedKind;
 use crate::patterns::{
     is_layout_only, How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES, CREDIT_NAMES,
     INGREDIENT_NAMES, MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE, POSITIVE, QUOTE_NAMES,
-    SKIP_LINK, STATE_PREFIXES, UNLIKELY,
+    SKIP_LINK, STATE_PREFIXES, UNLIKELY, VISUALLY_HIDDEN,
 };
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -34,6 +34,8 @@ pub struct NameFacts {
     pub quote: bool,
     /// Named as a recipe's ingredients (see [`INGREDIENT_NAMES`]).
     pub ingredients: bool,
+    /// The class names text for screen readers alone (see [`VISUALLY_HIDDEN`]).
+    pub visually_hidden: bool,
     pub class_weight: i8,
 }
 
@@ -149,6 +151,7 @@ impl NameFacts {
             credit: hits & CRD != 0 && hits & CAP == 0,
             quote: hits & QTE != 0,
             ingredients: hits & ING != 0,
+            visually_hidden: c.is_some_and(|c| c.hits & VIS != 0),
             class_weight: (weight(c) + weight(i)) as i8,
         }
     }
@@ -167,6 +170,7 @@ impl NameFacts {
             credit: names.is_credit(),
             quote: names.any(QUOTE_NAMES),
             ingredients: names.any(INGREDIENT_NAMES),
+            visually_hidden: class.is_some_and(|c| Names::new(Some(c), None).any(VISUALLY_HIDDEN)),
             class_weight: Names::class_weight(class, id) as i8,
         }
     }
@@ -186,6 +190,7 @@ const CRD: Hits = 64;
 const CAP: Hits = 128;
 const QTE: Hits = 256;
 const ING: Hits = 512;
+const VIS: Hits = 1024;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
@@ -234,7 +239,8 @@ fn matcher() -> &'static Matcher {
 
 impl Matcher {
     fn new() -> Matcher {
-        let tables: [(&[Pattern], Hits); 8] = [
+        let tables: [(&[Pattern], Hits); 9] = [
+            (VISUALLY_HIDDEN, VIS),
             (UNLIKELY, UNL),
             (MAYBE_CANDIDATE, MAYBE),
             (POSITIVE, POS),
