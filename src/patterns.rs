@@ -415,6 +415,13 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("navigation", "navigation"), RemovedKind::Navigation),
     (word("menu", "menus"), RemovedKind::Navigation),
     (word("breadcrumb", "breadcrumbs"), RemovedKind::Navigation),
+    (
+        word(
+            "editsection",
+            "MediaWiki's \"[edit]\" link beside each heading (`mw-editsection`)",
+        ),
+        RemovedKind::Navigation,
+    ),
     (word("breadcrumbs", "breadcrumbs"), RemovedKind::Navigation),
     (word("masthead", "site mastheads"), RemovedKind::Navigation),
     (

@@ -1895,6 +1895,32 @@ mod permalinks {
         )
     }
 
+    /// MediaWiki's "[edit]" beside each heading, inside it as it was written until 2024 or
+    /// beside it in the heading's box as now, is a control for editors.
+    #[test]
+    fn a_wikis_edit_links_leave_its_headings() {
+        let edit = |n: usize| {
+            format!(
+                "<span class=\"mw-editsection\"><span class=\"mw-editsection-bracket\">[\
+                 </span><a href=\"/w/index.php?title=Ferry&amp;action=edit&amp;section={n}\">\
+                 <span>edit</span></a><span class=\"mw-editsection-bracket\">]</span></span>"
+            )
+        };
+        let a = ferry_story(
+            &format!(
+                "<div class=\"mw-heading mw-heading2\"><h2 id=\"History\">History</h2>{}</div>\
+                 <p>{FERRY_PARA} (h)</p><h2><span class=\"mw-headline\" id=\"Fares\">Fares\
+                 </span>{}</h2>",
+                edit(1),
+                edit(2)
+            ),
+            "",
+        );
+        assert!(!a.text.contains("edit"), "{}", a.text);
+        assert!(!a.text.contains('['), "{}", a.text);
+        assert_present(&a, &["History", "Fares"]);
+    }
+
     #[test]
     fn marks_leave_headings_in_the_view_and_exports() {
         let a = article();
