@@ -4122,6 +4122,37 @@ mod related_sections {
         );
     }
 
+    /// A story set as bare text and `<br>`s (the Times of India's): a line that is only a
+    /// related-links label in bold and a link goes; a sentence that goes on after the link
+    /// stays.
+    #[test]
+    fn a_line_of_a_label_and_a_link_in_bare_text_goes() {
+        let line = |n: usize| format!("{FERRY_PARA} ({n})<br/><br/>");
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article><h1>Ferry \
+             timetable</h1><div class=\"_s30J clearfix\">{}{}<b>Also Read | </b><a \
+             href=\"/a/1.cms\">Bridge closes for repairs on the coast road</a><br/><br/>{}\
+             <strong>Read more:</strong> <a href=\"/r\">the board's report</a> sets out the \
+             new fares.<br/><br/>{}</div></article></body></html>",
+            line(0),
+            line(1),
+            line(2),
+            line(3)
+        );
+        let a = extract_ok(&html, "https://news.example.com/ferry");
+        assert_absent(&a, &["Also Read", "Bridge closes"]);
+        assert_present(
+            &a,
+            &["Read more: the board's report sets out the new fares."],
+        );
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            4,
+            "{}",
+            a.text
+        );
+    }
+
     /// A label set alone in a box of its own labels the list after the box: a heading in
     /// its wrapper, or a label too short to stand on its own ("Read Also").
     #[test]

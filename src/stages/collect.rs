@@ -289,6 +289,8 @@ pub struct Collector {
     noscript: Option<(u32, bool, bool)>,
     /// Which short elements are only a picture's credit line.
     credits: CreditProbes,
+    /// A line of bare text that is a related-links label and a link (see [`RelatedLine`]).
+    related_line: RelatedLine,
     in_title: bool,
     json_ld: Option<String>,
     open_tables: Vec<u32>,
@@ -359,6 +361,7 @@ impl Collector {
             dates: DateProbe::default(),
             noscript: None,
             credits: CreditProbes::default(),
+            related_line: RelatedLine::default(),
             in_title: false,
             json_ld: None,
             open_tables: Vec::new(),
@@ -419,6 +422,16 @@ impl Collector {
             i = self.out.nodes[i as usize].parent;
         }
         false
+    }
+
+    /// A related-links label and its link made a line of their own (see [`RelatedLine`]):
+    /// both go, as a paragraph that is mostly one link does.
+    fn related_line_ends(&mut self, line: [u32; 2]) {
+        for n in line {
+            let node = &mut self.out.nodes[n as usize];
+            node.flags |= flag::NUDGE;
+            node.kind = node.kind.or(Some(RemovedKind::Related));
+        }
     }
 
     fn names(&mut self, class: Option<&str>, id: Option<&str>) -> NameFacts {
@@ -774,6 +787,99 @@ impl Collector {
         self.capturing
             .iter()
             .any(|&(n, _)| self.out.nodes[n as usize].flags & lines != 0)
+    }
+}
+
+/// A line of a block of bare text (`<div>` of text and `<br>`s, as the Times of India sets
+/// its stories) that is only a related-links label in bold and a link: "<b>Also Read |</b>
+/// <a>…</a><br>". Readability splits such a block at its double `<br>`s into paragraphs and
+/// a paragraph that is mostly one link goes as a nudge; this pass has no such paragraph, so
+/// the line is followed element by element: the label, nothing worded beside it in the
+/// block, the link, then a `<br>` or the block's end.
+#[derive(Default)]
+struct RelatedLine {
+    state: LineState,
+    /// The block the line is in, the label and the link.
+    block: u32,
+    label: u32,
+    link: u32,
+    /// The label's text, up to [`LABEL_MAX_BYTES`].
+    text: String,
+}
+
+#[derive(Default, PartialEq, Eq)]
+enum LineState {
+    #[default]
+    Idle,
+    InLabel,
+    AwaitLink,
+    InLink,
+    AfterLink,
+}
+
+impl RelatedLine {
+    /// An element opens in `parent`; `bold`: it is a `<b>` or a `<strong>`. Gives the label
+    /// and the link when it is the `<br>` that ends their line.
+    fn open(&mut self, node: u32, tag: Tag, bold: bool, parent: u32) -> Option<[u32; 2]> {
+        use LineState::*;
+        if parent == self.block {
+            match self.state {
+                AwaitLink if tag == Tag::A => {
+                    self.state = InLink;
+                    self.link = node;
+                    return None;
+                }
+                AfterLink if tag == Tag::Br => {
+                    self.state = Idle;
+                    return Some([self.label, self.link]);
+                }
+                AwaitLink | AfterLink => self.state = Idle,
+                _ => {}
+            }
+        }
+        if bold && self.state != InLabel && self.state != InLink {
+            self.state = InLabel;
+            self.block = parent;
+            self.label = node;
+            self.link = NONE;
+            self.text.clear();
+        }
+        None
+    }
+
+    fn text(&mut self, text: &str, top: u32, blank: bool) {
+        use LineState::*;
+        match self.state {
+            InLabel if self.text.len() < LABEL_MAX_BYTES => self.text.push_str(text),
+            AwaitLink | AfterLink if top == self.block && !blank => self.state = Idle,
+            _ => {}
+        }
+    }
+
+    /// An element ends. Gives the label and the link when it is the block their line ends.
+    fn close(&mut self, node: u32) -> Option<[u32; 2]> {
+        use LineState::*;
+        match self.state {
+            InLabel if node == self.label => {
+                let label = self.text.trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '|' | ':' | '-' | '\u{2013}' | '\u{2014}')
+                });
+                self.state = if is_related_label(label, LABEL_MAX_BYTES) {
+                    AwaitLink
+                } else {
+                    Idle
+                };
+            }
+            InLink if node == self.link => self.state = AfterLink,
+            AfterLink if node == self.block => {
+                self.state = Idle;
+                return Some([self.label, self.link]);
+            }
+            // The block ended before the line did.
+            AwaitLink if node == self.block => self.state = Idle,
+            _ => {}
+        }
+        None
     }
 }
 
@@ -1171,6 +1277,11 @@ impl Visitor for Collector {
             self.probe = Some(node);
             self.probe_text.clear();
         }
+        let bold = tag == Tag::Other
+            && (el.name.eq_ignore_ascii_case(b"b") || el.name.eq_ignore_ascii_case(b"strong"));
+        if let Some(line) = self.related_line.open(node, tag, bold, parent_idx) {
+            self.related_line_ends(line);
+        }
         self.dates.open(node, tag, flags);
         // A credit set apart from its caption (`<span class="o-credit__attribution">`) is
         // told by its name, and is as short as one told by its label.
@@ -1218,6 +1329,9 @@ impl Visitor for Collector {
     fn end(&mut self, open: Open, at: usize) {
         if let Some(end) = self.out.ends.get_mut(open.node as usize) {
             *end = offset(at);
+        }
+        if let Some(line) = self.related_line.close(open.node) {
+            self.related_line_ends(line);
         }
         match open.tag {
             Tag::Template => {
@@ -1375,6 +1489,7 @@ impl Visitor for Collector {
             }
         }
         self.credits.text(text, len, blank);
+        self.related_line.text(text, top.node, blank);
         if self.probe.is_some() && self.probe_text.len() < PROBE_MAX_BYTES {
             self.probe_text.push_str(text);
         }
