@@ -1810,12 +1810,12 @@ impl Names {
     /// Readability's `_getClassWeight`: ±25 for each of class and id.
     pub fn class_weight(class: Option<&str>, id: Option<&str>) -> i32 {
         let mut weight = 0;
-        for one in [class.map(|c| (Some(c), None)), id.map(|i| (None, Some(i)))]
-            .into_iter()
-            .flatten()
-            .filter(|(c, i)| c.or(*i).is_some_and(|p| !p.is_empty()))
-        {
-            let one = Names::new(one.0, one.1);
+        // Each name read on its own (an empty one matches nothing).
+        let parts = [
+            class.map(|c| Names::new(Some(c), None)),
+            id.map(|i| Names::new(None, Some(i))),
+        ];
+        for one in parts.into_iter().flatten() {
             if one.any(NEGATIVE) {
                 weight -= 25;
             }

@@ -924,19 +924,16 @@ impl Visitor for Collector {
         // a control the view never shows (a recipe card's "▢" before each ingredient, its
         // checkbox's). A block of its own says it another way, or nothing ("list of 4
         // items" before a box of headlines). Elsewhere such text finishes a sentence ("(link
-        // is external)"), or a heading's kicker (": ").
-        let labels = tag.is_heading()
-            || matches!(tag, Tag::P | Tag::Div | Tag::Li)
-            || matches!(parent_tag, Some(Tag::Figure | Tag::Label))
-            || (parent_tag == Some(Tag::A) && self.shows_nothing_since(parent_idx));
+        // is external)"), or a heading's kicker (": "). (The names first: few elements
+        // have them.)
+        let label = names.visually_hidden
+            && (tag.is_heading()
+                || matches!(tag, Tag::P | Tag::Div | Tag::Li)
+                || matches!(parent_tag, Some(Tag::Figure | Tag::Label))
+                || (parent_tag == Some(Tag::A) && self.shows_nothing_since(parent_idx)));
         let caption = tag == Tag::Figcaption || parent_tag == Some(Tag::Figcaption);
-        if is_hidden(
-            &a,
-            tag,
-            labels && names.visually_hidden,
-            caption,
-            &mut self.style_scratch,
-        ) || parent.is_some_and(|p| self.shadows.hides(p.node, el))
+        if is_hidden(&a, tag, label, caption, &mut self.style_scratch)
+            || parent.is_some_and(|p| self.shadows.hides(p.node, el))
         {
             flags |= flag::HIDDEN;
             kind = Some(RemovedKind::Hidden);
