@@ -1851,26 +1851,57 @@ impl Names {
     }
 }
 
+/// The length of the hash that opens `name`, if its first run of ASCII letters and digits
+/// (up to a separator) is one rather than words: hexadecimal only, with a letter after a
+/// digit. Medium gives every paragraph such an id (`ad7a`, read as an advert's until then);
+/// `ad1` and `ad300` stay an ad slot's words.
+pub fn hash_len(name: &[u8]) -> Option<usize> {
+    // Asked at the start of every word of every id: most words leave at their first letter
+    // past `f`.
+    let mut letter_after_digit = false;
+    let mut after_digit = false;
+    for (k, &b) in name.iter().enumerate() {
+        if !b.is_ascii_alphanumeric() {
+            return letter_after_digit.then_some(k);
+        }
+        if !b.is_ascii_hexdigit() {
+            return None;
+        }
+        let digit = b.is_ascii_digit();
+        letter_after_digit |= after_digit && !digit;
+        after_digit = digit;
+    }
+    letter_after_digit.then_some(name.len())
+}
+
 /// Splits one class/id token into lower-case words at `-`, `_`, `.`, `:`, digits and
 /// lower-to-upper case changes: `articleShareBar_2` → `article`, `share`, `bar`.
 ///
 /// Letters that follow a digit and are all hexadecimal are the end of a hash, not a word:
 /// `outline-container-orgd7109ad` (an Org export) or `body__3fad` (a CSS module) say nothing
-/// of an advert.
+/// of an advert; nor does a run of letters and digits that is a hash whole (see
+/// [`hash_len`]).
 fn split_words(token: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let mut chars = token.chars().peekable();
+    let mut chars = token.char_indices().peekable();
     let mut after_digit = false;
-    while let Some(&c) = chars.peek() {
+    let mut at_run_start = true;
+    while let Some(&(at, c)) = chars.peek() {
+        if at_run_start {
+            if let Some(len) = hash_len(&token.as_bytes()[at..]) {
+                while chars.next_if(|&(k, _)| k < at + len).is_some() {}
+                continue;
+            }
+        }
+        at_run_start = !c.is_alphanumeric();
         if !c.is_alphabetic() {
             after_digit = c.is_ascii_digit();
             chars.next();
             continue;
         }
         let mut run = String::new();
-        while let Some(&c) = chars.peek().filter(|c| c.is_alphabetic()) {
+        while let Some((_, c)) = chars.next_if(|(_, c)| c.is_alphabetic()) {
             run.push(c);
-            chars.next();
         }
         if after_digit && run.chars().all(|c| c.is_ascii_hexdigit()) {
             continue;
@@ -2089,6 +2120,11 @@ mod tests {
         assert_eq!(split_words("top-ad-unit"), ["top", "ad", "unit"]);
         assert_eq!(split_words("orgd7109ad"), ["orgd"]);
         assert_eq!(split_words("ad2-3fad-ads"), ["ad", "ads"]);
+        // A run that is a hash whole: Medium's paragraph ids; an ad slot's number is no hash.
+        assert!(split_words("ad7a").is_empty());
+        assert_eq!(split_words("post-fb3e-share"), ["post", "share"]);
+        assert_eq!(split_words("ad300"), ["ad"]);
+        assert_eq!(split_words("ad12"), ["ad"]);
     }
 
     #[test]

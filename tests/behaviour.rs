@@ -876,6 +876,22 @@ mod class_names {
         assert!(!a.text.contains("from our partners"), "{}", a.text);
     }
 
+    /// Medium gives each paragraph an id of four hexadecimal digits (`ad7a`, `fb3e`): a hash,
+    /// whose letters name no advert or share bar. An ad slot numbered `ad2` is still an ad.
+    #[test]
+    fn a_paragraph_whose_id_is_a_hash_stays() {
+        let a = heat_pumps_article(&format!(
+            r#"<p id="1b9e">{PARA}</p><p id="4213">{PARA}</p><div id="ad2"><p>Buy a heat pump today from our partners and save.</p></div>
+<p id="ad7a"><em>Thanks to Marcus and Lena for reading drafts of this post.</em></p>"#
+        ));
+        assert!(
+            a.text.ends_with("reading drafts of this post."),
+            "{}",
+            a.text
+        );
+        assert!(!a.text.contains("from our partners"), "{}", a.text);
+    }
+
     /// An article about heat pumps holding `inner` after its heading.
     fn heat_pumps_article(inner: &str) -> quietpage::Article {
         let html = format!(

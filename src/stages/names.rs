@@ -11,9 +11,9 @@
 use super::collect::Map;
 use crate::article::RemovedKind;
 use crate::patterns::{
-    is_layout_only, How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES, CREDIT_NAMES,
-    INGREDIENT_NAMES, MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE, POSITIVE, QUOTE_NAMES,
-    SKIP_LINK, STATE_PREFIXES, UNLIKELY, VISUALLY_HIDDEN,
+    hash_len, is_layout_only, How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES,
+    CREDIT_NAMES, INGREDIENT_NAMES, MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE, POSITIVE,
+    QUOTE_NAMES, SKIP_LINK, STATE_PREFIXES, UNLIKELY, VISUALLY_HIDDEN,
 };
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -616,7 +616,8 @@ impl Words {
 
 /// Calls `f(from, to)` for each word of an ASCII token, split as `patterns::split_words`
 /// splits: at anything not a letter, and before an upper-case letter that follows a
-/// lower-case one; letters after a digit that are all hexadecimal (a hash's) are no word.
+/// lower-case one; letters after a digit that are all hexadecimal (a hash's) are no word, nor
+/// are the letters of a run that is a hash whole (see [`hash_len`]).
 fn for_each_word(token: &[u8], mut f: impl FnMut(usize, usize)) {
     let mut i = 0;
     while i < token.len() {
@@ -632,6 +633,15 @@ fn for_each_word(token: &[u8], mut f: impl FnMut(usize, usize)) {
         i = end;
         let after_digit = run > 0 && token[run - 1].is_ascii_digit();
         if after_digit && token[run..end].iter().all(u8::is_ascii_hexdigit) {
+            continue;
+        }
+        // A hash's letters after its first digit go by the test above; its first letters are
+        // asked here, and only when a digit follows them (few words).
+        let opens_run = run == 0 || !token[run - 1].is_ascii_alphanumeric();
+        if token.get(end).is_some_and(u8::is_ascii_digit)
+            && opens_run
+            && hash_len(&token[run..]).is_some()
+        {
             continue;
         }
         let mut from = run;
