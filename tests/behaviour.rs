@@ -2116,6 +2116,23 @@ mod title_headings {
         assert_present(&a, &["A cold test for the crews", "What comes next"]);
         assert!(!a.text.contains("Harbour Gazette"), "{}", a.text);
     }
+
+    /// Substack names every subheading for the permalink anchor it carries
+    /// (`header-anchor-post`, the anchor's button inside): they stay, without the button.
+    #[test]
+    fn subheadings_named_for_their_anchor_stay() {
+        let a = ferry_story(
+            "",
+            &format!(
+                "<h2 class=\"header-anchor-post\">Fifty seats or nothing<div \
+                 class=\"header-anchor-parent\"><div id=\"§fifty\" class=\"header-anchor \
+                 offset-top\"></div><button aria-label=\"Link\">Link</button></div></h2>\
+                 <p>{FERRY_PARA} (6)</p>"
+            ),
+        );
+        assert_in_order(&a.text, &["(4)", "Fifty seats or nothing", "(6)"]);
+        assert!(!a.text.contains("Link"), "{}", a.text);
+    }
 }
 
 mod boilerplate {

@@ -521,16 +521,19 @@ impl Shadows {
 
 /// Whether a heading's names make it a section's heading whose only unlikely word is
 /// "header": a recipe card's (WP Recipe Maker's `wprm-recipe-header
-/// wprm-recipe-ingredients-header` over "Ingredients" and "Instructions"), or one named a
-/// subheader (CNN's `<h2 class="subheader">`, `clay-subheader`). Readability drops either as
-/// a page's header, and the story loses its subheadings. Asked only of headings with
-/// unlikely names.
+/// wprm-recipe-ingredients-header` over "Ingredients" and "Instructions"), one named a
+/// subheader (CNN's `<h2 class="subheader">`, `clay-subheader`), or one named for the
+/// permalink anchor it carries (Substack's `header-anchor-post` on every subheading, the
+/// name Markdown renderers give such anchors). Readability drops each as a page's header,
+/// and the story loses its subheadings. Asked only of headings with unlikely names.
 fn section_heading_named_header(class: Option<&str>, id: Option<&str>) -> bool {
     use crate::patterns::{Names, RECIPE_CARD, UNLIKELY};
     // Headings with unlikely names are common (`section-header`, `widget-title`); reading
     // their names again is asked only of those that spell the word.
     let recipe = spells(class, b"recipe") || spells(id, b"recipe");
-    let sub = spells(class, b"subheader") || spells(class, b"sub-header");
+    let sub = spells(class, b"subheader")
+        || spells(class, b"sub-header")
+        || spells(class, b"header-anchor");
     if !recipe && !sub {
         return false;
     }
