@@ -349,6 +349,14 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     ),
     (word("addthis", "AddThis widgets"), RemovedKind::Share),
     (
+        word(
+            "tts",
+            "text-to-speech players over a story (`tts-player`, `time-display-tts`): their \
+             labels, running time and disclaimer",
+        ),
+        RemovedKind::Share,
+    ),
+    (
         prefix(
             "related",
             "related-article lists (`relatedposts`, `relatedlinks`)",
