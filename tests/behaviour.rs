@@ -5926,6 +5926,27 @@ mod labelled_bylines {
     }
 }
 
+/// A byline box that holds the author's name, job title and a line about them, each named
+/// for what it is.
+mod byline_boxes {
+    use super::*;
+
+    #[test]
+    fn the_authors_title_and_line_about_them_go_with_the_name() {
+        let a = ferry_story(
+            "<div class=\"contrib-block\"><div class=\"contrib-byline\">\
+             <div class=\"contrib-byline-author\"><a href=\"/sites/jo-example/\">Jo Example\
+             </a></div><div class=\"contrib-byline-type\"><span>Senior Contributor</span>\
+             </div><div class=\"contrib-byline-description\">I cover ferries, harbours and \
+             the people who keep them running, from the Channel to the Baltic.</div></div></div>",
+            "",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Jo Example"));
+        assert_absent(&a, &["Senior Contributor", "I cover ferries"]);
+        assert!(a.text.starts_with("The harbour master said"), "{}", a.text);
+    }
+}
+
 /// The notice above a comment form, in any language, sends readers to the site's rules.
 mod comment_rules {
     use super::related_sections::page;

@@ -113,6 +113,13 @@ const PROMO_MIN_LINE_CHARS: u32 = 15;
 /// ("By ", "Von: ", "par ").
 const BYLINE_LABEL_MAX_CHARS: u32 = 6;
 
+/// The most text a box named as the byline's may hold and go with the name it holds: the
+/// name, a job title and a line about the author.
+const BYLINE_BOX_MAX_CHARS: u32 = 200;
+
+/// How far above a byline its box is looked for.
+const BYLINE_BOX_DEPTH: usize = 2;
+
 /// Text a link may hold beyond a byline inside it and still be the author's own link
 /// ("By" and a title or a handle); a story card's headline and teaser are more.
 const TEASER_MORE: u32 = 30;
@@ -1338,6 +1345,9 @@ impl Scorer<'_> {
                             if dead && p != NONE && self.labels_only(p as usize, i) {
                                 alive[p as usize] = false;
                             }
+                            if let Some(b) = self.byline_box(i).filter(|_| dead) {
+                                alive[b] = false;
+                            }
                         }
                     }
                 }
@@ -1487,8 +1497,10 @@ impl Scorer<'_> {
 
     /// Whether byline candidate `i` is one name of a list too long to be a byline: its
     /// parent is an author mark of 100 bytes or more, with at least [`AUTHOR_LIST_MIN`]
-    /// marked names of its own (`highwire-citation-authors` of eighteen
-    /// `highwire-citation-author`s). An author box of a name and a long bio is not one.
+    /// marked names of its own set as the candidate is (`highwire-citation-authors` of
+    /// eighteen `highwire-citation-author`s). An author box of a name and a long bio is not
+    /// one, nor is one of a name, a job title and a line about the author, each named for
+    /// what it is (Forbes' `contrib-byline-author`, `-type`, `-description`).
     fn in_author_list(&self, i: usize) -> bool {
         let nodes = &self.c.nodes;
         let p = nodes[i].parent;
@@ -1504,6 +1516,8 @@ impl Scorer<'_> {
             .filter(|&j| {
                 nodes[j].parent == p
                     && nodes[j].flags & flag::BYLINE != 0
+                    && nodes[j].tag == nodes[i].tag
+                    && nodes[j].class_hash == nodes[i].class_hash
                     && (1..100).contains(&self.raw_text[j])
             })
             .count();
@@ -1518,6 +1532,30 @@ impl Scorer<'_> {
         own <= BYLINE_LABEL_MAX_CHARS
             && self.raw_text[p] <= self.raw_text[i] + own
             && !self.holds_picture(p)
+    }
+
+    /// The outermost box named as the byline's around byline `i`, within
+    /// [`BYLINE_BOX_DEPTH`] elements (Forbes' `contrib-byline` around the name's own
+    /// `contrib-byline-author`): the author's other lines in it, a job title or a line about
+    /// them ("I cover freight, logistics and …"), go with the name. Up to
+    /// [`BYLINE_BOX_MAX_CHARS`], and no picture.
+    fn byline_box(&self, i: usize) -> Option<usize> {
+        let nodes = &self.c.nodes;
+        let mut p = nodes[i].parent;
+        let mut outermost = None;
+        for _ in 0..BYLINE_BOX_DEPTH {
+            if p == NONE
+                || self.raw_text[p as usize] > BYLINE_BOX_MAX_CHARS
+                || self.holds_picture(p as usize)
+            {
+                break;
+            }
+            if nodes[p as usize].flags & flag::BYLINE != 0 {
+                outermost = Some(p as usize);
+            }
+            p = nodes[p as usize].parent;
+        }
+        outermost
     }
 
     /// Whether byline candidate `i` sits in a link that holds more than the byline: a card
