@@ -431,6 +431,18 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
         RemovedKind::Navigation,
     ),
     (word("breadcrumbs", "breadcrumbs"), RemovedKind::Navigation),
+    (
+        word(
+            "badge",
+            "labels pinned on a page or a teaser: a docs page's \"Version: 3.4\", \
+             \"Exklusiv für Abonnenten\", a sponsor's \"präsentiert von\", counters",
+        ),
+        RemovedKind::Navigation,
+    ),
+    (
+        word("badges", "the same, a row of them"),
+        RemovedKind::Navigation,
+    ),
     (word("masthead", "site mastheads"), RemovedKind::Navigation),
     (
         word(

@@ -916,6 +916,24 @@ mod class_names {
         );
     }
 
+    /// Badges pinned on a page ("Version: 3.4" over a docs page, "Exklusiv für Abonnenten"
+    /// over a story, "Lesetipp" over a link) label it; none is its text.
+    #[test]
+    fn badges_go() {
+        let a = heat_pumps_article(&format!(
+            r#"<span class="theme-doc-version-badge badge badge--secondary">Version: 3.4</span>
+<a class="entry__badge" href="/abo">Exklusiv für Abonnenten</a><p>{PARA}</p><p>{PARA}</p>
+<p><span class="badge">Lesetipp</span></p><p>{PARA}</p>"#
+        ));
+        assert_absent(&a, &["Version: 3.4", "Exklusiv", "Lesetipp"]);
+        assert_eq!(
+            a.text.matches("low flow temperature").count(),
+            3,
+            "{}",
+            a.text
+        );
+    }
+
     /// An article about heat pumps holding `inner` after its heading.
     fn heat_pumps_article(inner: &str) -> quietpage::Article {
         let html = format!(
