@@ -715,6 +715,9 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     ("subscribe to ", RemovedKind::Paywall),
     ("sign up for ", RemovedKind::Paywall),
     ("sign up to ", RemovedKind::Paywall),
+    // The line Indian news sites close each story with ("Catch all the Latest India News,
+    // Breaking News Event and Trending News Updates on …", "Catch all the Business News …").
+    ("catch all the ", RemovedKind::Related),
     // A widget's error, left in the page when its script failed ("Failed to load latest
     // commit information.").
     ("failed to load ", RemovedKind::Hidden),

@@ -4870,6 +4870,8 @@ mod nudges {
             "Jetzt abonnieren und weiterlesen.",
             "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
             "Subscribe to <a href=\"/alerts\">Harbour Breaking News Alerts</a> and keep your inbox happy.",
+            "Catch all the Latest Harbour News, Breaking News Events and Trending News Updates \
+             on the <a href=\"/\">Harbour Gazette</a>.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -4887,6 +4889,7 @@ mod nudges {
             "会員限定",
             "Harbour Gazette",
             "Breaking News Alerts",
+            "Catch all",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
