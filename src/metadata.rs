@@ -272,6 +272,10 @@ pub struct Resolved {
 /// ("Pressemitteilungen", "100% Noticias").
 const SECTION_NAME_MAX_WORDS: usize = 3;
 
+/// Title words counted at least when a headline is weighed as a summary instead (see
+/// `resolve`): twice as many is a sentence, not a title.
+const SUMMARY_TITLE_WORDS_MIN: usize = 5;
+
 /// Applies Readability's precedence. `headings` are the texts of the page's `h1`/`h2`
 /// elements (for title cleaning).
 pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
@@ -289,10 +293,19 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
         })
     });
     let of_this_page = |t: &String| !*doc_is_h1 || text_similarity(&doc_title, t) > 0.0;
+    // Nor is a headline that is a sentence about the page, twice the words of the title its
+    // `<h1>` repeats: a wiki's summary ("Ysolde Marrow is a major character in …").
+    let a_summary = |t: &String| {
+        let words = doc_title
+            .split_whitespace()
+            .count()
+            .max(SUMMARY_TITLE_WORDS_MIN);
+        t.ends_with('.') && t.split_whitespace().nth(2 * words - 1).is_some() && *doc_is_h1
+    };
     let title = ld
         .title
         .clone()
-        .filter(of_this_page)
+        .filter(|t| of_this_page(t) && !a_summary(t))
         .or_else(|| {
             raw.meta_title()
                 // So is a meta title of a few words: a section's name that every page of it

@@ -3014,6 +3014,14 @@ mod metadata {
             page("Hourly ferries from May").title.as_deref(),
             Some("Hourly ferries from May")
         );
+        // A wiki's summary set as the headline is a sentence about the page, not its title.
+        let summary = "The hourly ferry is a service across the harbour that the council \
+                       started in May after the pier was repaired.";
+        assert_eq!(page(summary).title.as_deref(), Some("Ferry to run hourly"));
+        // A long headline that is no sentence is still the headline.
+        let long = "Ferry to run hourly from May as the council reopens the pier after a \
+                    winter of repairs";
+        assert_eq!(page(long).title.as_deref(), Some(long));
     }
 
     /// A section's name set as every page's `og:title` is not the story's title, where the
