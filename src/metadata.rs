@@ -145,7 +145,8 @@ fn is_type(v: &Value, types: &[&str]) -> bool {
 }
 
 /// Finds the object of one of `types` in one JSON-LD block: the block itself, an array
-/// item, or an item of `@graph`.
+/// item, an item of `@graph`, or the `mainEntity` of a page (nature.com's `WebPage` whose
+/// main entity is the `NewsArticle`).
 fn find_typed<'v>(v: &'v Value, types: &[&str]) -> Option<&'v Value> {
     match v {
         Value::Array(items) => items.iter().find_map(|v| find_typed(v, types)),
@@ -153,7 +154,9 @@ fn find_typed<'v>(v: &'v Value, types: &[&str]) -> Option<&'v Value> {
             if map.get("@type").is_some_and(|t| is_type(t, types)) {
                 return Some(v);
             }
-            map.get("@graph").and_then(|v| find_typed(v, types))
+            map.get("@graph")
+                .and_then(|v| find_typed(v, types))
+                .or_else(|| map.get("mainEntity").and_then(|v| find_typed(v, types)))
         }
         _ => None,
     }
@@ -2172,6 +2175,17 @@ mod tests {
         let block = "{\"@type\": \"BlogPosting\", \"articleBody\": \"One.\nTwo.\",\n \"author\": {\"name\": \"Jane Roe\"}}";
         let ld = parse_json_ld(&[block.to_string()], "Head");
         assert_eq!(ld.byline.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn json_ld_as_a_pages_main_entity() {
+        let block = r#"{"@context":"https://schema.org","@type":"WebPage","mainEntity":
+            {"@type":"NewsArticle","headline":"Head","author":[{"@type":"Person","name":"Miriam Okafor"}],
+             "datePublished":"2025-06-04"}}"#;
+        let ld = parse_json_ld(&[block.to_string()], "Head");
+        assert_eq!(ld.title.as_deref(), Some("Head"));
+        assert_eq!(ld.byline.as_deref(), Some("Miriam Okafor"));
+        assert_eq!(ld.published.as_deref(), Some("2025-06-04"));
     }
 
     #[test]
