@@ -222,40 +222,56 @@ fn json_of(block: &str) -> Option<Value> {
     })
 }
 
-/// Parses the page's JSON-LD blocks; the first article-like object wins. `doc_title` decides
-/// between `name` and `headline` when they differ, as in Readability.
+/// Parses the page's JSON-LD blocks; the first article-like object wins, or else the first
+/// recipe or how-to (a recipe site's one block names its author and day).
+/// `doc_title` decides between `name` and `headline` when they differ, as in Readability.
 pub fn parse_json_ld(blocks: &[String], doc_title: &str) -> JsonLd {
+    let mut others = Vec::new();
     for block in blocks {
         let Some(value) = block_value(block) else {
             continue;
         };
-        let Some(article) = find_typed(&value, ARTICLE_TYPES) else {
-            continue;
-        };
-        let name = string_of(article.get("name"));
-        let headline = string_of(article.get("headline"));
-        let title = match (name, headline) {
-            (Some(n), Some(h)) if n != h => {
-                let name_matches = text_similarity(&n, doc_title) > 0.75;
-                let headline_matches = text_similarity(&h, doc_title) > 0.75;
-                Some(if headline_matches && !name_matches {
-                    h
-                } else {
-                    n
-                })
-            }
-            (n, h) => n.or(h),
-        };
-        return JsonLd {
-            title,
-            byline: names_of(article.get("author")),
-            excerpt: string_of(article.get("description")),
-            site_name: article.get("publisher").and_then(|p| names_of(Some(p))),
-            published: string_of(article.get("datePublished")),
-            image: image_of(article.get("image")),
-        };
+        if let Some(article) = find_typed(&value, ARTICLE_TYPES) {
+            return read_json_ld(article, doc_title);
+        }
+        others.push(value);
     }
-    JsonLd::default()
+    // A recipe's name is its card's, which a blog's post titles otherwise ("Zitronenkuchen
+    // vom Blech" under "Saftiger Zitronenkuchen vom Blech: einfach köstlich!"), and its
+    // description the recipe's: only who wrote it, when and its picture are the page's.
+    (others.iter())
+        .find_map(|v| find_typed(v, STEP_TYPES))
+        .map_or_else(JsonLd::default, |a| JsonLd {
+            title: None,
+            excerpt: None,
+            ..read_json_ld(a, doc_title)
+        })
+}
+
+/// What one JSON-LD object says of the article.
+fn read_json_ld(article: &Value, doc_title: &str) -> JsonLd {
+    let name = string_of(article.get("name"));
+    let headline = string_of(article.get("headline"));
+    let title = match (name, headline) {
+        (Some(n), Some(h)) if n != h => {
+            let name_matches = text_similarity(&n, doc_title) > 0.75;
+            let headline_matches = text_similarity(&h, doc_title) > 0.75;
+            Some(if headline_matches && !name_matches {
+                h
+            } else {
+                n
+            })
+        }
+        (n, h) => n.or(h),
+    };
+    JsonLd {
+        title,
+        byline: names_of(article.get("author")),
+        excerpt: string_of(article.get("description")),
+        site_name: article.get("publisher").and_then(|p| names_of(Some(p))),
+        published: string_of(article.get("datePublished")),
+        image: image_of(article.get("image")),
+    }
 }
 
 /// Metadata resolved into the article's fields.
@@ -2186,6 +2202,25 @@ mod tests {
         assert_eq!(ld.title.as_deref(), Some("Head"));
         assert_eq!(ld.byline.as_deref(), Some("Miriam Okafor"));
         assert_eq!(ld.published.as_deref(), Some("2025-06-04"));
+    }
+
+    /// A recipe site's one block is the recipe: its author and day are the page's, its name
+    /// the card's; an article beside it wins.
+    #[test]
+    fn json_ld_of_a_recipe_gives_author_and_day() {
+        let recipe = r#"{"@context":"http://schema.org","@type":["Recipe"],"name":"Smashed Potatoes",
+            "datePublished":"2025-02-20T07:00:00.000-05:00","author":[{"@type":"Person","name":"Maren Holloway"}],
+            "description":"Boil, smash, roast."}"#;
+        let ld = parse_json_ld(&[recipe.to_string()], "Crispy Smashed Potatoes Recipe");
+        assert_eq!(ld.byline.as_deref(), Some("Maren Holloway"));
+        assert_eq!(
+            ld.published.as_deref(),
+            Some("2025-02-20T07:00:00.000-05:00")
+        );
+        assert_eq!((ld.title, ld.excerpt), (None, None));
+        let article = r#"{"@type":"BlogPosting","headline":"Head","author":{"name":"A"}}"#;
+        let ld = parse_json_ld(&[recipe.to_string(), article.to_string()], "Head");
+        assert_eq!(ld.byline.as_deref(), Some("A"));
     }
 
     #[test]
