@@ -1582,6 +1582,43 @@ pub const BACK_LINKS: &[&str] = &[
 pub const BACK_LINK_MAX_BYTES: usize = 40;
 
 /// Whether a link's whole text only takes the reader back (see [`BACK_LINKS`]).
+/// How the text of a link to a place on the same page opens when it skips something there:
+/// "Skip past newsletter promotion" (the Guardian), "Skip to content". Pages whose classes
+/// are hashed name no such link `skip-link`.
+pub const SKIP_LINK_OPENINGS: &[&str] = &[
+    phrase("skip to ", "skip links for keyboard users"),
+    phrase(
+        "skip past ",
+        "the Guardian's, over a promotion set in the story",
+    ),
+];
+
+/// Whole texts of such links.
+pub const SKIP_LINKS: &[&str] = &[
+    phrase(
+        "skip advertisement",
+        "the New York Times', over each advert",
+    ),
+    phrase("skip ad", "the same, shorter"),
+    phrase("skip navigation", "skip links for keyboard users"),
+];
+
+/// The most bytes of a link's text read as a skip link's (see [`is_skip_link`]).
+pub const SKIP_LINK_MAX_BYTES: usize = 48;
+
+/// Whether the text of a link to a place on the same page says to skip something there
+/// ([`SKIP_LINK_OPENINGS`], [`SKIP_LINKS`]). A sentence's words linked ("crews skip the
+/// last crossing") are none.
+pub fn is_skip_link(text: &str) -> bool {
+    let text = text.trim_ascii();
+    let b = text.as_bytes();
+    if b.len() > SKIP_LINK_MAX_BYTES || b.len() < 7 || !b[..4].eq_ignore_ascii_case(b"skip") {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    SKIP_LINK_OPENINGS.iter().any(|o| lower.starts_with(o)) || SKIP_LINKS.contains(&lower.as_str())
+}
+
 pub fn is_back_link(text: &str) -> bool {
     // Asked of every short text in a link, a menu's items among them: most leave at their
     // first letter or their length, before any character is decoded.

@@ -5741,6 +5741,23 @@ mod back_links {
         }
         assert_eq!(a.text.matches("harbour master").count(), 5);
     }
+
+    /// A link past a promotion to the place after it, named with a hashed class: "skip past
+    /// newsletter promotion" (the Guardian), "SKIP ADVERTISEMENT" (the New York Times).
+    #[test]
+    fn links_that_skip_a_promotion_go_and_words_about_skipping_stay() {
+        let a = ferry_story(
+            "",
+            "<a href=\"#EmailSignup-skip-link-9\" class=\"dcr-ynalonj\">skip past newsletter \
+             promotion</a><p>Skip the queue: buy a ticket online.</p>\
+             <div><a class=\"css-1ly73wi\" href=\"#after-dfp-ad-mid1\">SKIP ADVERTISEMENT</a></div>\
+             <p>Crews <a href=\"#schedule\">skip the last crossing</a> when the wind is up.</p>",
+        );
+        assert_absent(&a, &["skip past", "SKIP ADVERTISEMENT"]);
+        for kept in ["Skip the queue", "skip the last crossing"] {
+            assert!(a.text.contains(kept), "{kept} lost:\n{}", a.text);
+        }
+    }
 }
 
 /// Advertisements told by the label a page writes over them.

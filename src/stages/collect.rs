@@ -12,8 +12,8 @@ use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
 use crate::patterns::{
-    is_ad_label, is_back_link, is_control_label, is_read_more, LinkTo, AD_LABEL_MAX_BYTES,
-    UNLIKELY_ROLES, VIDEO_HOSTS,
+    is_ad_label, is_back_link, is_control_label, is_read_more, is_skip_link, LinkTo,
+    AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS,
 };
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
@@ -1458,6 +1458,7 @@ impl Visitor for Collector {
                     node.flags |= flag::AD_LABEL;
                 } else if is_control_label(text)
                     || (node.flags & flag::IN_LINK != 0 && is_back_link(text))
+                    || (node.flags & flag::HASH_LINK != 0 && is_skip_link(text))
                 {
                     node.flags |= flag::CONTROL_LABEL;
                 } else if node.flags & flag::IN_LINK != 0 && is_read_more(text) {
