@@ -539,6 +539,10 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("read also", "English"),
     phrase("also read", "English"),
     phrase("more on this", "English: More on this story / topic"),
+    phrase(
+        "more on",
+        "English: More On: a topic's page (the New York Post)",
+    ),
     phrase("more stories", "English"),
     phrase("more from", "English: More from the site or the author"),
     phrase("you may also like", "English"),

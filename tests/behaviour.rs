@@ -4262,6 +4262,30 @@ mod related_sections {
         }
     }
 
+    /// "More On:" and a link to the topic's page (the New York Post's box in a story): the
+    /// heading goes as a topic line, and still takes the headlines under it.
+    #[test]
+    fn a_topic_heading_with_its_link_takes_the_headlines_under_it() {
+        let paras = format!("<p>{FERRY_PARA}</p>").repeat(3);
+        let html = format!(
+            "<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>{paras}\
+             <div class=\"inline-module more-on\"><h3 class=\"more-on__heading\">More On: <a \
+             class=\"more-on__tag\" href=\"/tag/ferries/\">ferries and harbours</a></h3><ul><li><a \
+             href=\"/2025/01/29/bridge\"><span>Bridge closes for repairs next week on the \
+             coast road</span></a></li><li><a href=\"/2024/12/17/cafe\"><span>New café opens \
+             on the quay after a long winter</span></a></li></ul></div>{paras}</article></body>\
+             </html>"
+        );
+        let a = extract_ok(&html, "https://news.example.com/2025/02/01/ferry/");
+        assert_absent(&a, &["More On", "Bridge closes", "New café"]);
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            6,
+            "{}",
+            a.text
+        );
+    }
+
     #[test]
     fn a_related_heading_and_its_links_go() {
         for heading in [

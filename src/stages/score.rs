@@ -2334,18 +2334,19 @@ impl Scorer<'_> {
     fn drop_related_sections(&self, actions: &mut [Action], inside: &[bool], kept: &Kept) {
         let nodes = &self.c.nodes;
         let live = |actions: &[Action], i: usize| inside[i] && actions[i] != Action::Drop;
+        // A label cleaning took (too short to stand alone; a topic's "More On:" line, its
+        // link to the topic's page) still labels what follows it.
+        let labels_here = |i: usize| {
+            let p = nodes[i].parent;
+            inside[i] && (live(actions, i) || (p != NONE && live(actions, p as usize)))
+        };
         let headings = self.c.captures.iter().filter_map(|(&h, text)| {
             let h = h as usize;
-            (nodes[h].tag.is_heading() && live(actions, h) && is_related_label(text, usize::MAX))
+            (nodes[h].tag.is_heading() && labels_here(h) && is_related_label(text, usize::MAX))
                 .then_some(h)
         });
-        // A label cleaning took as too short to stand alone still labels what follows it.
-        let labels = (0..nodes.len()).filter(|&i| {
-            let p = nodes[i].parent;
-            nodes[i].flags & flag::RELATED_LABEL != 0
-                && inside[i]
-                && (live(actions, i) || (p != NONE && live(actions, p as usize)))
-        });
+        let labels = (0..nodes.len())
+            .filter(|&i| nodes[i].flags & flag::RELATED_LABEL != 0 && labels_here(i));
         let labels: Vec<usize> = headings.chain(labels).collect();
         for label in labels {
             let heading = nodes[label].tag.is_heading();
