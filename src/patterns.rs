@@ -413,6 +413,14 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (prefix("disqus", "Disqus threads"), RemovedKind::Comments),
     (
         word(
+            "feedback",
+            "readers' reviews under a recipe (`feedback-list`), \"Send feedback\" forms, \
+             \"We're interested in your feedback on this page\"",
+        ),
+        RemovedKind::Comments,
+    ),
+    (
+        word(
             "dsq",
             "Disqus's own short name, on its \"comments powered by\" link (`dsq-brlink`)",
         ),

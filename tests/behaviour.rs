@@ -934,6 +934,24 @@ mod class_names {
         );
     }
 
+    /// Readers' reviews under a recipe (`feedback-list`) and a page's "send us feedback" box
+    /// are the readers', not the article.
+    #[test]
+    fn feedback_goes() {
+        let a = heat_pumps_article(&format!(
+            r#"<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<div class="comp mm-recipes-reviews feedback-list"><h2>Reviews (248)</h2><div class="feedback-list__items"><div class="feedback__text"><p>Easy to follow. I used a smaller pump and cut the flow temperature to 40 degrees. Everyone was warm.</p></div></div></div>
+<div class="reader-satisfaction-survey prompt feedback"><p class="feedback-message">We're interested in your feedback on this page.</p></div>"#
+        ));
+        assert_absent(&a, &["Reviews (248)", "Easy to follow", "your feedback"]);
+        assert_eq!(
+            a.text.matches("low flow temperature").count(),
+            3,
+            "{}",
+            a.text
+        );
+    }
+
     /// An article about heat pumps holding `inner` after its heading.
     fn heat_pumps_article(inner: &str) -> quietpage::Article {
         let html = format!(
