@@ -923,7 +923,7 @@ mod class_names {
         let a = heat_pumps_article(&format!(
             r#"<span class="theme-doc-version-badge badge badge--secondary">Version: 3.4</span>
 <a class="entry__badge" href="/abo">Exklusiv für Abonnenten</a><p>{PARA}</p><p>{PARA}</p>
-<p><span class="badge">Lesetipp</span></p><p>{PARA}</p>"#
+<div class="article-teaser"><span class="badge">Lesetipp</span></div><p>{PARA}</p>"#
         ));
         assert_absent(&a, &["Version: 3.4", "Exklusiv", "Lesetipp"]);
         assert_eq!(
@@ -932,6 +932,16 @@ mod class_names {
             "{}",
             a.text
         );
+    }
+
+    /// A badge in a line of text is part of what the line says: MDN's "Optional" beside a
+    /// parameter's name.
+    #[test]
+    fn a_badge_in_a_line_of_text_stays() {
+        let a = heat_pumps_article(&format!(
+            r##"<p>{PARA}</p><dl><dt id="flow"><a href="#flow"><code>flowTemp</code></a> <span class="badge inline optional">Optional</span></dt><dd><p>{PARA}</p></dd></dl><p>{PARA}</p>"##
+        ));
+        assert!(a.text.contains("flowTemp Optional"), "{}", a.text);
     }
 
     /// Readers' reviews under a recipe (`feedback-list`) and a page's "send us feedback" box

@@ -1033,6 +1033,13 @@ impl Visitor for Collector {
                 .filter(|_| parent_flags & flag::IN_CODE == 0)
                 .and_then(|c| self.names(Some(c), None).boilerplate)
         });
+        // A badge set in a line of text is part of what the line says (MDN's "Optional"
+        // beside a parameter's name in a `<dt>`, "New" in a heading); on its own (a docs
+        // page's "Version: 3.4", a teaser's "Lesetipp") it is a label pinned on the page.
+        let in_line = parent_tag.is_some_and(|t: Tag| {
+            t.is_heading() || matches!(t, Tag::P | Tag::Li | Tag::Dt | Tag::Dd | Tag::Td | Tag::Th)
+        });
+        let declared = declared.filter(|_| !(in_line && spells(class, b"badge")));
         if let Some(k) = declared {
             if !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
                 flags |= flag::BOILERPLATE;
