@@ -1490,6 +1490,29 @@ pub const AUTHOR_LABELS: &[&str] = &[
 ];
 
 /// Whether a piece of text is only an author label (see [`AUTHOR_LABELS`]).
+/// Headings of a box about the article's author, their name and biography after the story.
+pub const AUTHOR_BOX_HEADINGS: &[&str] = &[
+    phrase("written by", "English (the GitHub blog)"),
+    phrase("about the author", "English"),
+    phrase("about the authors", "English"),
+    phrase("über den autor", "German"),
+    phrase("über die autorin", "German, a woman"),
+    phrase("über die autoren", "German, several"),
+    phrase("à propos de l'auteur", "French"),
+    phrase("sobre el autor", "Spanish"),
+    phrase("sobre la autora", "Spanish, a woman"),
+    phrase("sobre o autor", "Portuguese"),
+];
+
+/// Whether a heading's text is one of [`AUTHOR_BOX_HEADINGS`], a colon after it aside.
+pub fn is_author_box_heading(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(':').trim_end();
+    text.len() <= 24
+        && AUTHOR_BOX_HEADINGS
+            .iter()
+            .any(|h| text.to_lowercase() == *h)
+}
+
 pub fn is_author_label(text: &str) -> bool {
     let text = text.trim().trim_end_matches(':').trim_end();
     let first = text.bytes().next().unwrap_or(0);

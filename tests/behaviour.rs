@@ -6043,6 +6043,24 @@ mod byline_boxes {
         assert_absent(&a, &["Senior Contributor", "I cover ferries"]);
         assert!(a.text.starts_with("The harbour master said"), "{}", a.text);
     }
+
+    /// A box about the author after the story, headed so ("Written by"), named for the
+    /// author: their name, handle and biography go; the story's own end stays.
+    #[test]
+    fn a_box_headed_as_one_about_the_author_goes() {
+        let a = ferry_story(
+            "",
+            "<section class=\"post-authors\"><h2>Written by</h2><div class=\"author-card\">\
+             <img src=\"/jo.jpeg\" alt=\"Jo Example\" class=\"avatar\"><div \
+             class=\"author-card__content\"><h3><a href=\"/author/jo/\">Jo Example</a></h3>\
+             <p>@joexample</p><p>Jo is a staff reporter on the harbour desk, where she spends \
+             most of her time on the ferries and the crews behind them. Before the Gazette she \
+             wrote about fisheries for a paper on the other side of the bay.</p></div></div>\
+             </section>",
+        );
+        assert_absent(&a, &["Written by", "@joexample", "staff reporter"]);
+        assert!(a.text.ends_with("trained first. (4)"), "{}", a.text);
+    }
 }
 
 /// The notice above a comment form, in any language, sends readers to the site's rules.

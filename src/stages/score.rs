@@ -117,6 +117,12 @@ const BYLINE_LABEL_MAX_CHARS: u32 = 6;
 /// name, a job title and a line about the author.
 const BYLINE_BOX_MAX_CHARS: u32 = 200;
 
+/// The least text a box about the author holds: a name and a line of biography.
+const AUTHOR_BOX_MIN_CHARS: u32 = 100;
+
+/// Elements into a box named for the author its heading is looked for.
+const AUTHOR_BOX_HEADING_REACH: usize = 8;
+
 /// How far above a byline its box is looked for.
 const BYLINE_BOX_DEPTH: usize = 2;
 
@@ -1306,6 +1312,15 @@ impl Scorer<'_> {
                 && (!gone || share_bar || facts_box() || post_footer)
                 && (!unlikely || article_header() || post_footer);
             let mut dead = !parent_alive || gone || unlikely;
+            // A box named for the author that a heading calls one about them ("Written by",
+            // "About the author") holds their name and biography after the story.
+            if !dead
+                && f & flag::BYLINE != 0
+                && self.raw_text[i] >= AUTHOR_BOX_MIN_CHARS
+                && self.headed_as_author_box(i)
+            {
+                dead = true;
+            }
             // Another story's byline is its own, however early it stands.
             let other_story = || (self.stories).is_some_and(|s| s.elsewhere(self.c, i));
             if bylines_shown[i] && !share_bar && f & flag::BYLINE != 0 && !other_story() {
@@ -1532,6 +1547,20 @@ impl Scorer<'_> {
         own <= BYLINE_LABEL_MAX_CHARS
             && self.raw_text[p] <= self.raw_text[i] + own
             && !self.holds_picture(p)
+    }
+
+    /// Whether one of the first [`AUTHOR_BOX_HEADING_REACH`] elements in `i` is a heading
+    /// of a box about the author ([`crate::patterns::AUTHOR_BOX_HEADINGS`]).
+    fn headed_as_author_box(&self, i: usize) -> bool {
+        self.c
+            .within(i)
+            .take(AUTHOR_BOX_HEADING_REACH)
+            .filter(|&j| self.c.nodes[j].tag.is_heading())
+            .any(|j| {
+                self.c
+                    .capture(j)
+                    .is_some_and(|t| crate::patterns::is_author_box_heading(&t))
+            })
     }
 
     /// The outermost box named as the byline's around byline `i`, within
