@@ -1504,13 +1504,15 @@ pub const AUTHOR_BOX_HEADINGS: &[&str] = &[
     phrase("sobre o autor", "Portuguese"),
 ];
 
-/// Whether a heading's text is one of [`AUTHOR_BOX_HEADINGS`], a colon after it aside.
+/// The most bytes of a heading read as one of [`AUTHOR_BOX_HEADINGS`].
+const AUTHOR_BOX_HEADING_MAX_BYTES: usize = 24;
+
+/// Whether a heading's text is one of [`AUTHOR_BOX_HEADINGS`], in any case (Unicode's: "Über
+/// den Autor"), a colon after it aside.
 pub fn is_author_box_heading(text: &str) -> bool {
     let text = text.trim().trim_end_matches(':').trim_end();
-    text.len() <= 24
-        && AUTHOR_BOX_HEADINGS
-            .iter()
-            .any(|h| text.to_lowercase() == *h)
+    text.len() <= AUTHOR_BOX_HEADING_MAX_BYTES
+        && AUTHOR_BOX_HEADINGS.contains(&text.to_lowercase().as_str())
 }
 
 pub fn is_author_label(text: &str) -> bool {

@@ -1036,10 +1036,14 @@ impl Visitor for Collector {
         // A badge set in a line of text is part of what the line says (MDN's "Optional"
         // beside a parameter's name in a `<dt>`, "New" in a heading); on its own (a docs
         // page's "Version: 3.4", a teaser's "Lesetipp") it is a label pinned on the page.
-        let in_line = parent_tag.is_some_and(|t: Tag| {
-            t.is_heading() || matches!(t, Tag::P | Tag::Li | Tag::Dt | Tag::Dd | Tag::Td | Tag::Th)
-        });
-        let declared = declared.filter(|_| !(in_line && spells(class, b"badge")));
+        // (Asked only of an element some name declares boilerplate.)
+        let badge_in_line = || {
+            parent_tag.is_some_and(|t: Tag| {
+                t.is_heading()
+                    || matches!(t, Tag::P | Tag::Li | Tag::Dt | Tag::Dd | Tag::Td | Tag::Th)
+            }) && spells(class, b"badge")
+        };
+        let declared = declared.filter(|_| !badge_in_line());
         if let Some(k) = declared {
             if !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
                 flags |= flag::BOILERPLATE;

@@ -2487,10 +2487,13 @@ impl Scorer<'_> {
             return false;
         }
         // The links the box held as the page stood (a block that was never alive has no
-        // kept sums).
-        let links = || (h + 1..=end[p]).filter(|&d| nodes[d].tag == Tag::A);
-        links().count() >= LIST_OF_LINKS_MIN
-            && !links().any(|d| nodes[d].flags & flag::SHARE_LINK != 0)
+        // kept sums), read in one walk: how many, and whether one shares.
+        let (links, share) = (h + 1..=end[p])
+            .filter(|&d| nodes[d].tag == Tag::A)
+            .fold((0, false), |(n, share), d| {
+                (n + 1, share || nodes[d].flags & flag::SHARE_LINK != 0)
+            });
+        links >= LIST_OF_LINKS_MIN && !share
     }
 
     /// Readability's `_cleanConditionally` plus its `_clean`/`_cleanHeaders` rules.
