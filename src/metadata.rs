@@ -518,6 +518,23 @@ fn separator_positions(s: &str, set: &[char]) -> Vec<usize> {
     found
 }
 
+/// The parts of a title between its separators (` - `, ` | `, ...); none when it has none.
+pub fn title_parts(title: &str) -> impl Iterator<Item = &str> {
+    let cuts = separator_positions(title, SEPARATORS);
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for at in cuts {
+        parts.push(&title[from..at]);
+        // Past the space and the separator (one character of one to three bytes).
+        let sep = title[at + 1..].chars().next().map_or(0, char::len_utf8);
+        from = at + 1 + sep;
+    }
+    if from > 0 {
+        parts.push(&title[from..]);
+    }
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty())
+}
+
 /// Readability's `_getArticleTitle`: the `<title>` with the site's name cut off.
 pub fn article_title(raw_title: &str, headings: &[(u8, String)]) -> String {
     let orig = normalize_space(&entities::decode_twice(raw_title));
@@ -1926,6 +1943,19 @@ mod tests {
         ] {
             assert_eq!(clean_byline(line).as_deref(), Some(name), "{line}");
         }
+    }
+
+    #[test]
+    fn title_parts_are_cut_at_spaced_separators() {
+        fn parts(t: &str) -> Vec<&str> {
+            title_parts(t).collect()
+        }
+        assert_eq!(
+            parts("30.11. | Buch der Woche – Nikole Hannah-Jones"),
+            ["30.11.", "Buch der Woche", "Nikole Hannah-Jones"]
+        );
+        assert!(parts("HE:Kassel/Stammtisch").is_empty());
+        assert!(parts("Strava-Karten ab sofort").is_empty());
     }
 
     /// Readability's measure: the characters of `b`'s tokens missing from `a`, joined by

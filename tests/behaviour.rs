@@ -2172,6 +2172,37 @@ mod title_headings {
             .contains("continue automatically for everyone who receives it now."));
     }
 
+    /// Under a title that lists what the article covers, a section's heading may be made of
+    /// the title's words alone ("Symptoms of Iron Deficiency Without Anemia") and still say
+    /// far less than the title: it stays. A heading that repeats one part of a title in
+    /// parts ("… - Strava-Update: …") is the title again, and goes.
+    #[test]
+    fn a_section_heading_of_the_titles_words_is_no_repeat() {
+        let para = "Iron deficiency without anemia is common, and doctors find it with a \
+                    ferritin test rather than a blood count, which can look normal for years.";
+        let page = |title: &str, headline: &str, heading: &str| {
+            let body: String = (0..4).map(|i| format!("<p>{para} ({i})</p>")).collect();
+            let html = format!(
+                "<html><head><title>{title}</title></head><body><article>{headline}{body}\
+                 <h2>{heading}</h2><p>{para} (4)</p><p>{para} (5)</p></article></body></html>"
+            );
+            extract_ok(&html, "https://health.example/iron")
+        };
+        const TITLE: &str =
+            "Iron Deficiency Without Anemia: Symptoms, Causes, Testing, and Treatment";
+        for heading in ["Symptoms of Iron Deficiency Without Anemia", "Treatment"] {
+            let a = page(TITLE, &format!("<h1>{TITLE}</h1>"), heading);
+            assert_in_order(&a.text, &["(3)", heading, "(4)"]);
+        }
+        // A kicker set as the `<h1>` over the headline, the `<title>` both.
+        let a = page(
+            "Iron deficiency explained - Blood tests: what to ask",
+            "<h1>Blood tests: what to ask</h1><h2>Iron deficiency explained</h2>",
+            "Iron deficiency explained",
+        );
+        assert!(!a.text.contains("explained"), "{}", a.text);
+    }
+
     /// A story's subheadings named for what they are (CNN's `<h2 class="subheader">`,
     /// `clay-subheader`) hold the word "header", an unlikely name to Readability: they stay.
     /// A page's header named so still goes.

@@ -691,6 +691,20 @@ fn gives_title(c: &Collected, i: usize, title: &str) -> bool {
         .is_some_and(|text| text_similarity(title, &text) > 0.75)
 }
 
+/// Whether `heading`, whose words are all but all the title's, says what the title says:
+/// it holds most of the title's wording too, or of one part of a title in parts ("Strava-
+/// Karten ab sofort mit mehr Infos - Strava-Update: POI bei Routen-Tool"). Under a title
+/// that lists what the article covers ("Iron Deficiency Without Anemia: Symptoms, Causes,
+/// Testing, and Treatment") a section's heading may be made of its words alone ("Symptoms
+/// of Iron Deficiency Without Anemia", "Erdgas") and say far less.
+fn repeats(heading: &str, title: &str) -> bool {
+    text_similarity(heading, title) > REPEAT_COVERS_TITLE
+        || metadata::title_parts(title).any(|part| {
+            text_similarity(part, heading) > 0.9
+                && text_similarity(heading, part) > REPEAT_COVERS_TITLE
+        })
+}
+
 /// The page's one `<h1>`, for a title that matches no heading (a meta title written for
 /// search engines, "Wärmepumpe im Altbau - Wann es sich lohnt", over the headline "Eignet
 /// sich eine Wärmepumpe im Altbau?"): the headline beside which the date and byline lines
@@ -2310,7 +2324,7 @@ impl Scorer<'_> {
             }
             if let Some(text) = self.c.capture(i) {
                 // Stricter than the first-heading rule: a subheading may echo the title.
-                if text_similarity(self.title, &text) > 0.9 {
+                if text_similarity(self.title, &text) > 0.9 && repeats(&text, self.title) {
                     actions[i] = Action::Drop;
                 }
             }
@@ -2848,6 +2862,9 @@ const LEAD_REACH: usize = 400;
 const TITLE_WORDS_MIN: usize = 4;
 /// How many elements before the body a heading holding the title is looked for in.
 const HEADING_REACH: usize = 400;
+/// How much of the title's wording (or of one part of it) a heading inside the article
+/// must hold to repeat it.
+const REPEAT_COVERS_TITLE: f64 = 0.75;
 /// A teaser heading's label is a word or three ("MIRA", "Lesen Sie auch"); more before the
 /// colon is a title with a subtitle ("Ferry timetable: what changes in spring").
 const TEASER_LABEL_WORDS: usize = 3;
