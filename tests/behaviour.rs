@@ -792,6 +792,38 @@ mod class_names {
         assert_absent(&a, &["Summary"]);
     }
 
+    /// The story's subheadings named as its paragraphs are (The Irish Times' `<h3
+    /// class="c-heading paywall">` among `<p class="c-paragraph paywall">`) stay; a heading
+    /// named for something else among them (a sign-up box's) still goes.
+    #[test]
+    fn subheadings_classed_for_the_paywall_stay() {
+        let section = |n: usize| {
+            let paras: String = (0..2)
+                .map(|k| format!(r#"<p class="c-paragraph paywall">{PARA} {PARA} ({n}.{k})</p>"#))
+                .collect();
+            format!(r#"<h3 class="c-heading paywall">Part {n} of the test</h3>{paras}"#)
+        };
+        let sections: String = (0..3).map(section).collect();
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Heat pumps in old houses</title></head><body>
+<main><h1>Heat pumps in old houses</h1><div class="article-body"><p>We tested three heat pumps in a house from 1958.</p>
+{sections}<h3 class="newsletter-title">Get the morning briefing</h3></div></main></body></html>"#
+        );
+        let a = extract_ok(&html, "https://heating.example/heat-pumps-review");
+        assert_in_order(
+            &a.text,
+            &[
+                "Part 0 of the test",
+                "(0.1)",
+                "Part 1 of the test",
+                "(1.0)",
+                "Part 2 of the test",
+                "(2.1)",
+            ],
+        );
+        assert_absent(&a, &["morning briefing"]);
+    }
+
     /// A link named like boilerplate in the middle of a paragraph is a part of its sentence:
     /// a word linked to the site's search, an affiliate link on the thing the sentence names.
     /// Beside a short line, or as a call to action after the prose, such a link still goes.

@@ -1148,18 +1148,34 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     };
     // A list searched from its end, not a map: such blocks are few on a page, and a map
     // would add its own copy of the hashing code to the module.
-    let mut runs: Vec<(u32, (f64, u32))> = Vec::new();
+    // Each run's prose, paragraphs, and the kinds its members were named for (a bit each).
+    let kind_bit = |i: usize| nodes[i].kind.map_or(0u16, |k| 1 << k as u16);
+    let mut runs: Vec<(u32, (f64, u32, u16))> = Vec::new();
     for i in (0..nodes.len()).filter(|&i| named_prose(i)) {
         let parent = nodes[i].parent;
         match runs.iter_mut().rfind(|(p, _)| *p == parent) {
-            Some((_, sum)) => *sum = (sum.0 + prose(i), sum.1 + raw[i].p),
-            None => runs.push((parent, (prose(i), raw[i].p))),
+            Some((_, sum)) => *sum = (sum.0 + prose(i), sum.1 + raw[i].p, sum.2 | kind_bit(i)),
+            None => runs.push((parent, (prose(i), raw[i].p, kind_bit(i)))),
         }
     }
-    let in_story_run = |i: usize| {
+    let story_run = |i: usize| {
         runs.iter()
             .rfind(|(p, _)| *p == nodes[i].parent)
-            .is_some_and(|&(_, (prose, p))| prose >= LONG_PROSE && p >= 3)
+            .filter(|&&(_, (prose, p, _))| prose >= LONG_PROSE && p >= 3)
+            .map(|&(_, (_, _, kinds))| kinds)
+    };
+    let in_story_run = |i: usize| story_run(i).is_some();
+    // The story's subheadings, named as its paragraphs are (The Irish Times' `<h3
+    // class="c-heading paywall">` among `<p class="c-paragraph paywall">`): a heading holds
+    // no paragraph, so it joins no run, but beside a run named for the same kind it is the
+    // story's too.
+    let heads_story_run = |i: usize| {
+        let node = &nodes[i];
+        node.tag.is_heading()
+            && node.tag != Tag::H1
+            && node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
+            && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
+            && story_run(i).is_some_and(|kinds| kinds & kind_bit(i) != 0)
     };
     let mut story_classes: Vec<u32> = (0..nodes.len())
         .filter(|&i| nodes[i].class_hash != 0 && named_prose(i) && in_story_run(i))
@@ -1173,8 +1189,9 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
                 .get(i)
                 .is_some_and(|&m| m > 0 && 2 * u64::from(m) >= u64::from(raw[i].text));
             let wrapper = prose(i) >= 500.0 && prose(i) >= 0.75 * total;
-            let mislabelled =
-                named_prose(i) && (in_story_run(i) || story_classes.contains(&nodes[i].class_hash));
+            let mislabelled = (named_prose(i)
+                && (in_story_run(i) || story_classes.contains(&nodes[i].class_hash)))
+                || heads_story_run(i);
             wrapper || holds_article[i] || mislabelled || maths
         })
         .collect()
