@@ -707,6 +707,14 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("inscrivez-vous à la newsletter", RemovedKind::Paywall),
     ("iscriviti alla newsletter", RemovedKind::Paywall),
     ("assine a newsletter", RemovedKind::Paywall),
+    // The line over a story that says it is for subscribers (Le Monde's "Article réservé
+    // aux abonnés", Le Figaro's and Le Parisien's "Réservé aux abonnés"): the view shows
+    // what the page let through, and the badge is the page talking about itself.
+    ("réservé aux abonnés", RemovedKind::Paywall),
+    ("riservato agli abbonati", RemovedKind::Paywall),
+    ("nur für abonnenten", RemovedKind::Paywall),
+    ("exclusivo para suscriptores", RemovedKind::Paywall),
+    ("exclusivo para assinantes", RemovedKind::Paywall),
     // "この記事は会員限定です。電子版に登録すると続きをお読みいただけます。"
     ("続きをお読みいただけます", RemovedKind::Paywall),
     // A player's or a widget's stand-in for readers without scripts ("To view this content,
@@ -765,6 +773,9 @@ pub const FOLLOW_VERBS: &[&str] = &[
     "únete",
     "siga-nos",
     "seguici",
+    // "… è anche su WhatsApp. È sufficiente cliccare qui per iscriversi al canale".
+    "iscriviti",
+    "iscriversi",
     "volg ons",
 ];
 pub const SOCIAL_NETWORKS: &[&str] = &[

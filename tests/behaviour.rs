@@ -4993,6 +4993,10 @@ mod nudges {
             "Follow us on <a href=\"https://twitter.com/x\">Twitter</a> and Instagram.",
             "¡Síguenos en Instagram y únete a nuestro canal de Telegram!",
             "Jetzt abonnieren und weiterlesen.",
+            "<span class=\"icon__premium\"></span>Article réservé aux abonnés",
+            "<i>La Gazzetta è anche su WhatsApp. <a href=\"https://whatsapp.com/channel/x\">\
+             È sufficiente cliccare qui</a> per iscriversi al canale ed essere sempre \
+             aggiornati.</i>",
             "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
             "Subscribe to <a href=\"/alerts\">Harbour Breaking News Alerts</a> and keep your inbox happy.",
             "Catch all the Latest Harbour News, Breaking News Events and Trending News Updates \
@@ -5011,6 +5015,8 @@ mod nudges {
             "Follow us",
             "Síguenos",
             "Jetzt abonnieren",
+            "réservé aux abonnés",
+            "WhatsApp",
             "会員限定",
             "Harbour Gazette",
             "Breaking News Alerts",
