@@ -658,9 +658,10 @@ mod pasted_documents {
 mod class_names {
     use super::*;
 
-    /// Sites whose classes are hashed by their CSS tooling (`dcr-1ujtlep`) name components
-    /// in `data-component` or `data-testid`: a sign-up promo set in the story, fine print
-    /// and all, and a share bar go by those names.
+    /// Sites whose classes are hashed by their CSS tooling (`dcr-1ujtlep`) or utility
+    /// classes (`mb-32 rounded`) name components in `data-component`, `data-testid`,
+    /// `data-area` (Der Spiegel), `data-module` or `data-widget`: a sign-up promo set in the
+    /// story, fine print and all, and a share bar go by those names.
     #[test]
     fn components_named_in_data_attributes_go_by_those_names() {
         let fine_print = "Newsletters may contain information about charities, online ads, \
@@ -675,7 +676,12 @@ mod class_names {
              Friday</p><p class=\"dcr-1n3pbh9\">{fine_print}</p></div></div>"
         );
         let share = "<div class=\"dcr-9xk2\" data-testid=\"share-tools\"><button>Copy \
-                     link</button><a href=\"mailto:?subject=Ferry\">Email this story</a></div>";
+                     link</button><a href=\"mailto:?subject=Ferry\">Email this story</a></div>\
+                     <div data-area=\"newsletter\" class=\"mb-32 md:mx-auto\"><div \
+                     class=\"p-24 rounded\"><p class=\"font-bold\">Die Lage am Morgen</p><p \
+                     class=\"text-base mb-16\">Was heute wichtig ist – jeden Werktag um 6 Uhr.\
+                     </p></div></div><div data-widget=\"ad-slot\" class=\"mx-auto\">\
+                     <p>Anzeige der Woche</p></div>";
         let a = ferry_story(&promo, share);
         assert_absent(
             &a,
@@ -684,6 +690,9 @@ mod class_names {
                 "guest account",
                 "Copy link",
                 "Email this story",
+                "Lage am Morgen",
+                "Werktag",
+                "Anzeige der Woche",
             ],
         );
         assert!(a.text.ends_with("trained first. (4)"), "{}", a.text);

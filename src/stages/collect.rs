@@ -610,7 +610,9 @@ struct Attrs<'a> {
     datetime: Option<&'a str>,
     pubdate: Option<&'a str>,
     /// What a component framework names the element: `data-component` (the BBC's, the
-    /// Guardian's), `data-testid` (React's test hooks, shipped by many news sites), `data-qa`.
+    /// Guardian's), `data-testid` (React's test hooks, shipped by many news sites), `data-qa`,
+    /// `data-area` (Der Spiegel's, whose classes are utilities), `data-module`,
+    /// `data-widget`. The first of them an element has.
     component: Option<&'a str>,
 }
 
@@ -653,7 +655,8 @@ impl<'a> Attrs<'a> {
                 b"type" => &mut a.kind,
                 b"datetime" => &mut a.datetime,
                 b"pubdate" => &mut a.pubdate,
-                b"data-component" | b"data-testid" | b"data-qa" => &mut a.component,
+                b"data-component" | b"data-testid" | b"data-qa" | b"data-area" | b"data-module"
+                | b"data-widget" => &mut a.component,
                 _ => continue,
             };
             slot.get_or_insert(value);
@@ -1025,8 +1028,8 @@ impl Visitor for Collector {
             }
         }
 
-        // Sites whose classes are hashed (`dcr-1ujtlep`, `css-53u6y8`) name their components
-        // in a data attribute instead: read for the kinds of boilerplate alone, as Readability
+        // Sites whose classes are hashed (`dcr-1ujtlep`, `css-53u6y8`) or utilities (`mb-32`)
+        // name their components in a data attribute instead: read for the kinds of boilerplate alone, as Readability
         // never weighed those names.
         let declared = names.boilerplate.or_else(|| {
             a.component
