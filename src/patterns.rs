@@ -421,6 +421,17 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     ),
     (
         word(
+            "poll",
+            "readers' polls (`data-widget=\"poll\"`), whose buttons vote",
+        ),
+        RemovedKind::Comments,
+    ),
+    (
+        word("polls", "readers' polls (`wp-polls`)"),
+        RemovedKind::Comments,
+    ),
+    (
+        word(
             "dsq",
             "Disqus's own short name, on its \"comments powered by\" link (`dsq-brlink`)",
         ),

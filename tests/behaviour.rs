@@ -993,6 +993,27 @@ mod class_names {
 
     /// The article about heat pumps holding `inner`, its `paragraphs` paragraphs all kept and
     /// none of `gone` left in it.
+    /// A readers' poll in the story (its buttons vote, which the view cannot) goes; a table
+    /// of polling figures the story reports stays.
+    #[test]
+    fn readers_polls_go() {
+        let a = heat_pumps_without(
+            &format!(
+                r#"<p>{PARA}</p><p>{PARA}</p><div class="_3Mkg-" data-widget="poll"><div class="_1xEgz">Poll</div><div class="_2lJnH">Would you fit a heat pump in an old house?</div><ul><li role="button">Yes, gladly</li><li role="button">Not yet</li></ul></div><p>{PARA}</p>
+<div class="wp-polls"><form><p><strong>Which radiator do you have?</strong></p><ul class="wp-polls-ul"><li><input type="radio" name="r"><label>Cast iron</label></li></ul><input type="button" value="Vote"></form></div>
+<table class="polling-averages"><tr><th>Party</th><th>Share</th></tr><tr><td>Greens</td><td>14%</td></tr></table>"#
+            ),
+            3,
+            &[
+                "Would you fit",
+                "Yes, gladly",
+                "Which radiator",
+                "Cast iron",
+            ],
+        );
+        assert!(a.text.contains("Greens"), "{}", a.text);
+    }
+
     fn heat_pumps_without(inner: &str, paragraphs: usize, gone: &[&str]) -> quietpage::Article {
         let a = heat_pumps_article(inner);
         let kept = a.text.matches("low flow temperature").count();
