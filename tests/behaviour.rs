@@ -6004,12 +6004,23 @@ mod post_footer_bylines {
              10:00</a></div></div>",
             body()
         );
+        // Blogger's Simple theme sets each line of the footer in a box of its own.
+        let lines = format!(
+            "<div class=\"post hentry\"><h3 class=\"post-title\">Ferry timetable</h3>\
+             <div class=\"post-body\">{}</div><div class=\"post-footer\"><div \
+             class=\"post-footer-line post-footer-line-1\"><span class=\"post-author vcard\">\
+             Posted by <span class=\"fn\" itemprop=\"author\"><a rel=\"author\" \
+             href=\"https://www.blogger.com/profile/1\"><span itemprop=\"name\">Jo Example\
+             </span></a></span></span></div><div class=\"post-footer-line \
+             post-footer-line-2\">Labels: ferries</div></div></div>",
+            body()
+        );
         let article = format!(
             "<article><header><h1>Ferry timetable</h1></header>{}<footer>\
              <span itemprop=\"author\">Jo Example</span></footer></article>",
             body()
         );
-        for page in [blogger, article] {
+        for page in [blogger, lines, article] {
             let html = format!(
                 "<html><head><title>Ferry timetable</title></head><body>{page}\
                  <footer><p>Theme by <a rel=\"author\" href=\"/theme\">Theme Shop</a>\

@@ -1323,22 +1323,36 @@ impl Scorer<'_> {
             // around the title's `<header>`), as a date there is (see `in_furniture`); not a
             // sidebar's further out.
             // (Both are boxes after the title's heading, children of its box.)
-            let in_title_box = || {
-                node.parent != NONE
+            let in_title_box = |parent: u32| {
+                parent != NONE
                     && titled.is_some_and(|h| {
-                        i > h && heading_box(nodes, h).any(|p| p == node.parent as usize)
+                        i > h && heading_box(nodes, h).any(|p| p == parent as usize)
                     })
             };
-            let facts_box =
-                || node.tag == Tag::Aside && !removed && in_title_box() && self.beside_title(i);
+            let facts_box = || {
+                node.tag == Tag::Aside
+                    && !removed
+                    && in_title_box(node.parent)
+                    && self.beside_title(i)
+            };
             // And one in the post's own footer: Blogger's "Posted by <a rel=author>…</a> at
             // 10:00" under the post, an `<article>`'s `<footer>` with its `itemprop=author`.
             // A footer beside the title's box is the post's; the site's hangs off `<body>`.
-            let post_footer = named_boilerplate
-                && !removed
-                && node.kind == Some(RemovedKind::Footer)
-                && in_title_box()
-                && !matches!(nodes[node.parent as usize].tag, Tag::Body | Tag::Html);
+            // Its lines may be named as footers too (Blogger's `post-footer-line` inside
+            // `post-footer`): the box around them all is the one asked.
+            let footer_named = |j: usize| {
+                nodes[j].kind == Some(RemovedKind::Footer)
+                    && nodes[j].flags & (flag::BOILERPLATE | flag::STRUCTURAL) != 0
+            };
+            let post_footer =
+                named_boilerplate && !removed && node.kind == Some(RemovedKind::Footer) && {
+                    let mut outer = node.parent;
+                    while outer != NONE && footer_named(outer as usize) {
+                        outer = nodes[outer as usize].parent;
+                    }
+                    in_title_box(outer)
+                        && !matches!(nodes[outer as usize].tag, Tag::Body | Tag::Html)
+                };
             bylines_shown[i] = parent_shown
                 && (!gone || share_bar || facts_box() || post_footer)
                 && (!unlikely || article_header() || post_footer);
