@@ -395,6 +395,13 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("dfp", "DoubleClick slots"), RemovedKind::Ads),
     (word("sponsored", "sponsored content"), RemovedKind::Ads),
     (
+        word(
+            "sponsor",
+            "a sponsor's line or slot (`article-sponsor`, `sponsor-slot`)",
+        ),
+        RemovedKind::Ads,
+    ),
+    (
         word("disclaimer", "advertising and opinion disclaimers"),
         RemovedKind::Ads,
     ),

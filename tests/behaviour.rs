@@ -993,6 +993,18 @@ mod class_names {
 
     /// The article about heat pumps holding `inner`, its `paragraphs` paragraphs all kept and
     /// none of `gone` left in it.
+    /// A sponsor's line set over the story (CSS-Tricks' `article-sponsor`) goes.
+    #[test]
+    fn a_sponsors_line_goes() {
+        heat_pumps_without(
+            &format!(
+                r#"<div class="article-sponsor"><p><strong>CloudCo</strong> provides cloud products for every stage of your journey. Get started with <a href="https://cloud.example/?ref=1">$200 in free credit!</a></p></div><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>"#
+            ),
+            3,
+            &["CloudCo", "free credit"],
+        );
+    }
+
     /// A readers' poll in the story (its buttons vote, which the view cannot) goes; a table
     /// of polling figures the story reports stays.
     #[test]
