@@ -993,6 +993,18 @@ mod class_names {
 
     /// The article about heat pumps holding `inner`, its `paragraphs` paragraphs all kept and
     /// none of `gone` left in it.
+    /// A subheading's `id` is its anchor, made from its words (heise's `<h3
+    /// class="subheading" id="nav_was_noch_fehlt_0">`): it declares no navigation. A
+    /// heading with no class but an `id` of boilerplate still goes.
+    #[test]
+    fn a_subheadings_anchor_declares_nothing() {
+        let a = heat_pumps_article(&format!(
+            r#"<p>{PARA}</p><h3 class="subheading" id="nav_was_noch_fehlt_0">Was noch fehlt</h3><p>{PARA}</p><h3 id="newsletter-title">Der Wärme-Newsletter</h3><p>{PARA}</p>"#
+        ));
+        assert_in_order(&a.text, &["insulation.", "Was noch fehlt", "insulation."]);
+        assert_absent(&a, &["Wärme-Newsletter"]);
+    }
+
     /// A sponsor's line set over the story (CSS-Tricks' `article-sponsor`) goes.
     #[test]
     fn a_sponsors_line_goes() {

@@ -903,11 +903,21 @@ impl Visitor for Collector {
         let (class, id) = (a.class, a.id);
         // Inside code the names are a highlighter's (`hljs-comment`, Prism's `token
         // comment`, `hljs-meta`): they say what the code holds, not what the page does.
-        let names = if parent_flags & flag::IN_CODE != 0 {
+        let mut names = if parent_flags & flag::IN_CODE != 0 {
             self.no_names
         } else {
             self.names(class, id)
         };
+        // A heading's `id` is its section's anchor, often made from its words (heise's
+        // `<h3 class="subheading" id="nav_was_noch_fehlt_0">`, for the table of contents'
+        // links): where a class names what the heading is, the anchor declares no boilerplate.
+        if names.boilerplate.is_some()
+            && tag.is_heading()
+            && id.is_some()
+            && class.is_some_and(|c| !c.trim().is_empty())
+        {
+            names.boilerplate = self.names(class, None).boilerplate;
+        }
         if names.skip {
             self.skip_named = node;
         }
