@@ -991,17 +991,25 @@ mod class_names {
         );
     }
 
-    /// The article about heat pumps holding `inner`, its `paragraphs` paragraphs all kept and
-    /// none of `gone` left in it.
     /// A subheading's `id` is its anchor, made from its words (heise's `<h3
-    /// class="subheading" id="nav_was_noch_fehlt_0">`): it declares no navigation. A
-    /// heading with no class but an `id` of boilerplate still goes.
+    /// class="subheading" id="nav_was_noch_fehlt_0">`, a Markdown renderer's
+    /// `id="what-the-neighbours-like"`): it declares no navigation or like button. A heading whose
+    /// `id` names boilerplate and is not made of its words still goes.
     #[test]
     fn a_subheadings_anchor_declares_nothing() {
         let a = heat_pumps_article(&format!(
-            r#"<p>{PARA}</p><h3 class="subheading" id="nav_was_noch_fehlt_0">Was noch fehlt</h3><p>{PARA}</p><h3 id="newsletter-title">Der Wärme-Newsletter</h3><p>{PARA}</p>"#
+            r#"<p>{PARA}</p><h3 class="subheading" id="nav_was_noch_fehlt_0">Was noch fehlt</h3><p>{PARA}</p><h2 id="what-the-neighbours-like">What the neighbours like</h2><p>{PARA}</p><h3 id="newsletter-title">Der Wärme-Newsletter</h3><p>{PARA}</p>"#
         ));
-        assert_in_order(&a.text, &["insulation.", "Was noch fehlt", "insulation."]);
+        assert_in_order(
+            &a.text,
+            &[
+                "insulation.",
+                "Was noch fehlt",
+                "insulation.",
+                "What the neighbours like",
+                "insulation.",
+            ],
+        );
         assert_absent(&a, &["Wärme-Newsletter"]);
     }
 
@@ -1038,6 +1046,8 @@ mod class_names {
         assert!(a.text.contains("Greens"), "{}", a.text);
     }
 
+    /// The article about heat pumps holding `inner`, its `paragraphs` paragraphs all kept and
+    /// none of `gone` left in it.
     fn heat_pumps_without(inner: &str, paragraphs: usize, gone: &[&str]) -> quietpage::Article {
         let a = heat_pumps_article(inner);
         let kept = a.text.matches("low flow temperature").count();

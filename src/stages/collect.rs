@@ -306,6 +306,9 @@ pub struct Collector {
     /// The last element named like a skip link (`<li class="skipLink">`), whose own link
     /// within the page is one.
     skip_named: u32,
+    /// A heading declared boilerplate by its `id` alone, and that id lower-cased: asked at
+    /// its end whether the id is only its words (see [`Collector::end`]).
+    slug_heading: (u32, String),
     /// The last `<img>` opened, to tell a picture's credit from other things so named.
     last_img: u32,
     /// Elements that are quotes (`<blockquote>`, a `pull-quote` box), in document order: an
@@ -372,6 +375,7 @@ impl Collector {
             style_scratch: String::new(),
             shadows: Shadows::default(),
             skip_named: NONE,
+            slug_heading: (NONE, String::new()),
             last_img: NONE,
             quotes: Vec::new(),
         }
@@ -543,6 +547,19 @@ fn section_heading_named_header(class: Option<&str>, id: Option<&str>) -> bool {
             .iter()
             .filter(|p| names.matches(p))
             .all(|p| p.needle == "header")
+}
+
+/// Whether `id` (lower-cased) holds the words of `text`, two or more, one after another and
+/// nothing between them: an anchor made from a heading's words.
+fn id_spells_words(id: &str, text: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (id, text) = (words(id), words(text));
+    text.len() >= 2 && id.windows(text.len()).any(|w| w == text.as_slice())
 }
 
 /// Whether an `<input>` asks for an e-mail address: typed so, or, typed as plain text (or
@@ -1062,6 +1079,11 @@ impl Visitor for Collector {
                 flags |= flag::BOILERPLATE;
                 kind = kind.or(Some(k));
             }
+            if tag.is_heading() && class.is_none_or(|c| c.trim().is_empty()) {
+                if let Some(id) = id {
+                    self.slug_heading = (node, id.to_lowercase());
+                }
+            }
         }
         if !names.empty {
             if names.unlikely
@@ -1385,6 +1407,20 @@ impl Visitor for Collector {
         if self.capturing.last().is_some_and(|(n, _)| *n == open.node) {
             let (n, text) = self.capturing.pop().unwrap_or_default();
             self.out.captures.insert(n, text);
+        }
+        // Markdown renderers give every heading an `id` made of its words ("What the garden
+        // sounds like" gets `what-the-garden-sounds-like`, heise's `nav_was_noch_fehlt_0`):
+        // such an id names nothing the words do not say, and a word in it ("like", "share")
+        // declares no boilerplate. Only a heading of two words or more: "Comments" under
+        // `id="comments"` is the comment section's.
+        if self.slug_heading.0 == open.node {
+            let (n, id) = std::mem::replace(&mut self.slug_heading, (NONE, String::new()));
+            let text = self.out.captures.get(&n).map(|raw| capture_text(raw));
+            if text.is_some_and(|t| id_spells_words(&id, &t)) {
+                let node = &mut self.out.nodes[n as usize];
+                node.flags &= !flag::BOILERPLATE;
+                node.kind = None;
+            }
         }
         if !self.capturing.is_empty() && open.tag.is_text_block() {
             self.capture_break();
