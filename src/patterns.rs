@@ -719,6 +719,13 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("download the app", RemovedKind::Share),
     ("newsletter abonnieren", RemovedKind::Paywall),
     ("jetzt abonnieren", RemovedKind::Paywall),
+    // The polite imperative, addressed to the reader: "Abonnieren Sie hier den
+    // Politik-Newsletter."
+    ("abonnieren sie", RemovedKind::Paywall),
+    // Google's "preferred sources" prompt ("Klicken Sie hier, um WELT als bevorzugte Quelle
+    // in der Google-Suche hinzuzufügen", "Add … as a preferred source on Google").
+    ("als bevorzugte quelle", RemovedKind::Share),
+    ("as a preferred source", RemovedKind::Share),
     ("suscríbete", RemovedKind::Paywall),
     ("abonnez-vous", RemovedKind::Paywall),
     ("inscrivez-vous à notre newsletter", RemovedKind::Paywall),

@@ -5057,6 +5057,10 @@ mod nudges {
             "Follow us on <a href=\"https://twitter.com/x\">Twitter</a> and Instagram.",
             "¡Síguenos en Instagram y únete a nuestro canal de Telegram!",
             "Jetzt abonnieren und weiterlesen.",
+            "Sie wollen nichts verpassen? Abonnieren Sie hier den Hafen-Newsletter.",
+            "Klicken Sie hier, um die Hafenzeitung als bevorzugte Quelle in der Google-Suche \
+             hinzuzufügen.",
+            "Add the Harbour Gazette as a preferred source on Google",
             "<span class=\"icon__premium\"></span>Article réservé aux abonnés",
             "<i>La Gazzetta è anche su WhatsApp. <a href=\"https://whatsapp.com/channel/x\">\
              È sufficiente cliccare qui</a> per iscriversi al canale ed essere sempre \
@@ -5079,6 +5083,9 @@ mod nudges {
             "Follow us",
             "Síguenos",
             "Jetzt abonnieren",
+            "Hafen-Newsletter",
+            "bevorzugte Quelle",
+            "preferred source",
             "réservé aux abonnés",
             "WhatsApp",
             "会員限定",
