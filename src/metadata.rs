@@ -1489,37 +1489,40 @@ pub fn clean_byline(byline: &str) -> Option<String> {
 /// test holds the two ways to one answer.
 pub fn normalize_space(s: &str) -> String {
     let bytes = s.as_bytes();
+    let plain = |b: u8| (0x21..=0x7E).contains(&b);
     let mut out = String::with_capacity(s.len());
     // Whether the last character read was part of a word (not whitespace).
     let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
-        let plain = |b: u8| (0x21..=0x7E).contains(&b);
-        let (kept, len): (Option<&str>, usize) = if plain(bytes[i]) {
+        // What the word gains here (a control character gains nothing but still makes one),
+        // and how far it reaches.
+        let (kept, len) = if plain(bytes[i]) {
             let run = bytes[i..]
                 .iter()
                 .position(|&b| !plain(b))
                 .unwrap_or(bytes.len() - i);
-            (Some(&s[i..i + run]), run)
+            (&s[i..i + run], run)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
             if c.is_whitespace() {
                 in_word = false;
-                i += c.len_utf8();
+                i += len;
                 continue;
             }
             let kept = match c {
-                '\0' => Some("\u{FFFD}"),
-                c if c.is_control() => None,
-                _ => Some(&s[i..i + c.len_utf8()]),
+                '\0' => "\u{FFFD}",
+                c if c.is_control() => "",
+                _ => &s[i..i + len],
             };
-            (kept, c.len_utf8())
+            (kept, len)
         };
         if !in_word && !out.is_empty() {
             out.push(' ');
         }
         in_word = true;
-        out.push_str(kept.unwrap_or(""));
+        out.push_str(kept);
         i += len;
     }
     out

@@ -306,8 +306,8 @@ pub struct Collector {
     /// The last element named like a skip link (`<li class="skipLink">`), whose own link
     /// within the page is one.
     skip_named: u32,
-    /// A heading declared boilerplate by its `id` alone, and that id lower-cased: asked at
-    /// its end whether the id is only its words (see [`Collector::end`]).
+    /// A heading declared boilerplate by its `id` alone, and that id: asked at its end
+    /// whether the id is only its words (see [`Collector::end`]).
     slug_heading: (u32, String),
     /// The last `<img>` opened, to tell a picture's credit from other things so named.
     last_img: u32,
@@ -549,8 +549,8 @@ fn section_heading_named_header(class: Option<&str>, id: Option<&str>) -> bool {
             .all(|p| p.needle == "header")
 }
 
-/// Whether `id` (lower-cased) holds the words of `text`, two or more, one after another and
-/// nothing between them: an anchor made from a heading's words.
+/// Whether `id` holds the words of `text`, two or more, one after another and nothing
+/// between them, case aside: an anchor made from a heading's words.
 fn id_spells_words(id: &str, text: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
@@ -1056,8 +1056,8 @@ impl Visitor for Collector {
         }
 
         // Sites whose classes are hashed (`dcr-1ujtlep`, `css-53u6y8`) or utilities (`mb-32`)
-        // name their components in a data attribute instead: read for the kinds of boilerplate alone, as Readability
-        // never weighed those names.
+        // name their components in a data attribute instead: read for the kinds of
+        // boilerplate alone, as Readability never weighed those names.
         let declared = names.boilerplate.or_else(|| {
             a.component
                 .filter(|_| parent_flags & flag::IN_CODE == 0)
@@ -1081,7 +1081,7 @@ impl Visitor for Collector {
             }
             if tag.is_heading() && class.is_none_or(|c| c.trim().is_empty()) {
                 if let Some(id) = id {
-                    self.slug_heading = (node, id.to_lowercase());
+                    self.slug_heading = (node, id.to_string());
                 }
             }
         }
@@ -1409,10 +1409,10 @@ impl Visitor for Collector {
             self.out.captures.insert(n, text);
         }
         // Markdown renderers give every heading an `id` made of its words ("What the garden
-        // sounds like" gets `what-the-garden-sounds-like`, heise's `nav_was_noch_fehlt_0`):
-        // such an id names nothing the words do not say, and a word in it ("like", "share")
-        // declares no boilerplate. Only a heading of two words or more: "Comments" under
-        // `id="comments"` is the comment section's.
+        // sounds like" gets `what-the-garden-sounds-like`): such an id names nothing the words
+        // do not say, and a word in it ("like") declares no boilerplate. Only a heading of two
+        // words or more: "Comments" under `id="comments"` is the comment section's. (A classed
+        // heading's id was set aside at its start.)
         if self.slug_heading.0 == open.node {
             let (n, id) = std::mem::replace(&mut self.slug_heading, (NONE, String::new()));
             let text = self.out.captures.get(&n).map(|raw| capture_text(raw));

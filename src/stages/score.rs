@@ -1138,10 +1138,14 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
     // view shows its own way). Summed per parent: pooled over the page, the summaries of a
     // list of teaser cards would pass too. Once a run is the story, blocks of its members'
     // class elsewhere are too (Wired's last chunk of two `<p class="paywall">`).
-    let named_prose = |i: usize| {
-        let node = &nodes[i];
+    // (Cookie, comment and sign-in names never mislabel the story.)
+    let named = |node: &Node| {
         node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
             && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
+    };
+    let named_prose = |i: usize| {
+        let node = &nodes[i];
+        named(node)
             && link_density(raw[i].link, raw[i].text) < 0.2
             && raw[i].p > 0
             && node.tag != Tag::Header
@@ -1173,8 +1177,7 @@ fn protected(c: &Collected, raw: &[Prose]) -> Vec<bool> {
         let node = &nodes[i];
         node.tag.is_heading()
             && node.tag != Tag::H1
-            && node.flags & (flag::BOILERPLATE | flag::UNLIKELY) != 0
-            && !matches!(node.kind, Some(K::Cookie | K::Comments | K::Signin))
+            && named(node)
             && story_run(i).is_some_and(|kinds| kinds & kind_bit(i) != 0)
     };
     let mut story_classes: Vec<u32> = (0..nodes.len())
