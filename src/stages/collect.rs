@@ -1079,7 +1079,11 @@ impl Visitor for Collector {
                 flags |= flag::BOILERPLATE;
                 kind = kind.or(Some(k));
             }
-            if tag.is_heading() && class.is_none_or(|c| c.trim().is_empty()) {
+            // (Declared by its names, not a data attribute's: with no class, by its id.)
+            if tag.is_heading()
+                && names.boilerplate.is_some()
+                && class.is_none_or(|c| c.trim().is_empty())
+            {
                 if let Some(id) = id {
                     self.slug_heading = (node, id.to_string());
                 }
