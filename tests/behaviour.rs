@@ -1186,6 +1186,35 @@ mod standfirst {
         assert!(!a.text.contains("By Mira Shah"), "{}", a.text);
     }
 
+    /// A header named as a page's is (`class="header"`, left out of the scoring as unlikely)
+    /// still holds the story's standfirst, inline words and all; its meta line (the byline
+    /// and a disclosure) and its share bar stay out.
+    #[test]
+    fn the_standfirst_in_a_header_named_like_a_page_header_leads_the_article() {
+        let body: String = (0..6).map(|i| format!("<p>{PARA} ({i})</p>")).collect();
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Cycle lanes approved | The Gazette</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article>
+<div class="article-header"><header class="header">
+<h1>Cycle lanes approved</h1>
+<p class="intro">Councillors backed the scheme by <em>nine</em> votes to four. Work on Station Road starts in September.</p>
+<p class="entry-meta">By <span class="entry-author">Mira Shah</span> on <time datetime="2024-03-14">14 March 2024</time>. This post may contain affiliate links to the shops we mention.</p>
+<div class="share-bar"><a href="https://x.com/intent/tweet">Share on X</a></div>
+</header></div>
+<div class="article-body"><div class="story">{body}</div></div>
+</article></main>
+<footer>All rights reserved.</footer></body></html>"#
+        );
+        let a = extract_ok(&html, "https://gazette.example/news/cycle-lanes");
+        let lead = "Councillors backed the scheme by nine votes to four.";
+        assert!(a.text.starts_with(lead), "{}", a.text);
+        assert!(a.text.contains("(5)"), "{}", a.text);
+        for absent in ["Mira Shah", "affiliate links", "Share on X"] {
+            assert!(!a.text.contains(absent), "{absent}: {}", a.text);
+        }
+    }
+
     /// A kicker before the title in the heading ("Station Road: …") still marks where the
     /// header's standfirst is.
     #[test]

@@ -1269,6 +1269,9 @@ impl Scorer<'_> {
         // (`entry-header`, `splash-header`), and left out as unlikely, but it is where the
         // byline is. It is the one inside the article or the one that holds the title.
         let mut bylines_shown = vec![false; nodes.len()];
+        // The same header holds the standfirst: what it shows that is not gone by its name
+        // is where `lead` looks (see there).
+        let mut in_header = vec![false; nodes.len()];
         let titled = self.titled;
         for (i, node) in nodes.iter().enumerate() {
             // What is alive is shown, so a parent not shown is not alive either.
@@ -1359,6 +1362,9 @@ impl Scorer<'_> {
             bylines_shown[i] = parent_shown
                 && (!gone || share_bar || facts_box() || post_footer)
                 && (!unlikely || article_header() || post_footer);
+            in_header[i] = (node.parent == NONE || in_header[node.parent as usize])
+                && bylines_shown[i]
+                && !gone;
             let mut dead = !parent_alive || gone || unlikely;
             // A box named for the author that a heading calls one about them ("Written by",
             // "About the author") holds their name and biography after the story.
@@ -1454,6 +1460,7 @@ impl Scorer<'_> {
         }
         Alive {
             alive,
+            shown: in_header,
             byline,
             title_heading,
         }
@@ -1697,7 +1704,19 @@ impl Scorer<'_> {
     /// the first root, inside the smallest element holding both (never the whole body): up
     /// to [`LEAD_BLOCKS`] paragraphs of prose, not in an author box or a date line, not a
     /// picture's caption, not links.
-    fn lead(&self, heading: usize, first_root: usize, agg: &[Para], alive: &[bool]) -> Vec<u32> {
+    ///
+    /// An article's own header may be named as unlikely (`detail-header`, `header`), which
+    /// keeps it out of the scoring; the standfirst in it is still the story's (Deutsche
+    /// Welle's `teaser-text`, the FAZ's `header-teaser`), so what the header shows (`shown`)
+    /// is read too, summed here as the scoring did not.
+    fn lead(
+        &self,
+        heading: usize,
+        first_root: usize,
+        agg: &[Para],
+        alive: &[bool],
+        shown: &[bool],
+    ) -> Vec<u32> {
         let nodes = &self.c.nodes;
         if heading >= first_root {
             return Vec::new();
@@ -1710,16 +1729,29 @@ impl Scorer<'_> {
         let mut text = 0;
         for i in after_heading..first_root.min(heading + 1 + LEAD_REACH) {
             let node = &nodes[i];
-            if !alive[i] {
+            if !alive[i] && !shown[i] {
                 continue;
             }
             let block = node.tag == Tag::P
                 || (node.tag == Tag::Div && node.flags & flag::HAS_BLOCK_CHILD == 0);
-            let a = &agg[i];
-            if !block || a.text < LEAD_MIN || !a.sentence || self.furniture(i, shared) {
+            if !block {
                 continue;
             }
-            if self.holds_picture(i) || self.caption_of_picture(i) {
+            let header_only;
+            let a = if alive[i] {
+                &agg[i]
+            } else {
+                let mut sum = Para::own(node);
+                for j in self.c.within(i).filter(|&j| shown[j]) {
+                    sum.add_child(&Para::own(&nodes[j]), &nodes[j], false);
+                }
+                header_only = sum;
+                &header_only
+            };
+            if a.text < LEAD_MIN || !a.sentence || self.furniture(i, shared) {
+                continue;
+            }
+            if self.holds_picture(i) || self.caption_of_picture(i) || self.holds_byline(i) {
                 continue;
             }
             if a.link_density() >= 0.25 || lead.len() == LEAD_BLOCKS {
@@ -1732,6 +1764,16 @@ impl Scorer<'_> {
             return Vec::new();
         }
         lead
+    }
+
+    /// Shows the standfirst's blocks as the header shows them.
+    fn show_lead(&self, lead: &[u32], alive: &mut [bool], shown: &[bool]) {
+        for &l in lead {
+            let l = l as usize;
+            for j in std::iter::once(l).chain(self.c.within(l)) {
+                alive[j] |= shown[j];
+            }
+        }
     }
 
     /// The nearest `h1`/`h2` before `first_root` that holds the title among other words: a
@@ -1767,6 +1809,13 @@ impl Scorer<'_> {
             p = nodes[p as usize].parent;
         }
         false
+    }
+
+    /// Whether the element holds a byline or a date line: a post's meta line ("By <span
+    /// class=entry-author>Ela</span> on <time>…</time>. This post may contain affiliate
+    /// links."), not its standfirst.
+    fn holds_byline(&self, i: usize) -> bool {
+        (self.c.within(i)).any(|j| self.c.nodes[j].flags & (flag::BYLINE | flag::META_LINE) != 0)
     }
 
     /// Whether the element holds a picture (a block that does is no standfirst).
@@ -1827,7 +1876,8 @@ impl Scorer<'_> {
         let nodes = &self.c.nodes;
         let n = nodes.len();
         let Alive {
-            alive,
+            mut alive,
+            shown,
             byline,
             title_heading,
         } = self.alive(flags);
@@ -2073,8 +2123,12 @@ impl Scorer<'_> {
         roots.retain(its_own);
         if let Some(&first) = roots.iter().min() {
             let first = first as usize;
-            if let Some(heading) = title_heading.or_else(|| self.heading_holding_title(first)) {
-                let lead = self.lead(heading, first, &agg, &alive);
+            // The title's heading in a header left out as unlikely still heads it.
+            let unlikely_header = self.titled.filter(|&h| shown[h] && !alive[h]);
+            let heading = unlikely_header.or(title_heading);
+            if let Some(heading) = heading.or_else(|| self.heading_holding_title(first)) {
+                let lead = self.lead(heading, first, &agg, &alive, &shown);
+                self.show_lead(&lead, &mut alive, &shown);
                 roots.splice(0..0, lead);
             }
         }
@@ -2881,6 +2935,9 @@ impl Scorer<'_> {
 /// What [`Scorer::alive`] finds.
 struct Alive {
     alive: Vec<bool>,
+    /// What is shown, the article's own header included however its name reads: an
+    /// unlikely name (`detail-header`) leaves it out of the scoring, not out of the view.
+    shown: Vec<bool>,
     byline: Option<(u32, String)>,
     title_heading: Option<usize>,
 }
