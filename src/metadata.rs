@@ -890,8 +890,9 @@ const BYLINE_SEPARATORS: &[&str] = &[
 ];
 
 /// Words that label a byline or date line rather than name anyone ("Sunday, Feb 1", "Last
-/// updated: January 7", "Posted on", "Article by"): a byline made only of these (and a date)
-/// is no byline, and they are trimmed off the end of a name that a date followed.
+/// updated: January 7", "First published:", "Posted on", "Article by"): a byline made only
+/// of these (and a date) is no byline, and they are trimmed off the end of a name that a
+/// date followed.
 const LABEL_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -938,6 +939,7 @@ const LABEL_WORDS: &[&str] = &[
     "posted",
     "submitted",
     "last",
+    "first",
     "on",
     "at",
     "by",
@@ -2069,6 +2071,7 @@ mod tests {
         for line in [
             "Sunday, Feb 1, 2015 11:57 AM UTC",
             "Last Updated: January 7, 2025",
+            "First Published: 18 Mar 2025, 06:00 AM IST",
             "Posted on",
             "Submitted on Mon, 2019-01-21 13:49",
             "Veröffentlicht am 3. März 2021",
