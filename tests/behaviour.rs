@@ -4117,6 +4117,45 @@ mod reading_time {
 mod legacy_pages {
     use super::*;
 
+    /// A story set as runs of bare text and `<br>`s with its subheadings between them (a
+    /// news site's `text<br><br><h2>…</h2>text`): each subheading heads the text after it,
+    /// the last one too, though no element of text follows it.
+    #[test]
+    fn subheadings_between_runs_of_bare_text_stay() {
+        let run = |n: usize| {
+            (0..3)
+                .map(|i| format!("The committee met again on the {n}th and heard from the treasury, the unions and the retailers, who all asked for more time ({i})."))
+                .collect::<Vec<_>>()
+                .join("<br><br>")
+        };
+        let html = format!(
+            "<html><head><title>Rates held for a third month</title>\
+             <meta property=\"article:published_time\" content=\"2026-12-04T10:38:00+05:30\">\
+             </head><body>\
+             <nav><a href=\"/\">Home</a> <a href=\"/markets\">Markets</a></nav>\
+             <article><h1>Rates held for a third month</h1><div class=\"story\">{}<br><br>\
+             <h2>Growth forecast revised upwards</h2>{}<br><br>\
+             <h2>Inflation projection lowered</h2>{}</div>\
+             <div class=\"first-published\">First Published: Dec 04 2026 | 10:38 AM IST</div>\
+             </article></body></html>",
+            run(1),
+            run(2),
+            run(3)
+        );
+        let a = extract_ok(&html, "https://paper.example/markets/rates-held");
+        assert_in_order(
+            &a.text,
+            &[
+                "on the 1th",
+                "Growth forecast revised upwards",
+                "on the 2th",
+                "Inflation projection lowered",
+                "on the 3th",
+            ],
+        );
+        assert!(!a.text.contains("First Published"), "{}", a.text);
+    }
+
     #[test]
     fn inline_svg_does_not_cut_the_article_short() {
         let a = extract_ok(

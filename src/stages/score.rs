@@ -2564,7 +2564,11 @@ impl Scorer<'_> {
                         actions[h] = Action::Drop;
                     }
                 }
-                pending = Some(i);
+                // A heading set in a run of bare text (`text<br><br><h2>…</h2>text`) heads
+                // the text after it, which is its parent's and no element of its own.
+                let p = nodes[i].parent;
+                let in_bare_text = p != NONE && nodes[p as usize].text >= BARE_TEXT_MIN;
+                pending = (!in_bare_text).then_some(i);
             } else if nodes[i].text > 0 || matches!(tag, Tag::Img | Tag::Table | Tag::Pre) {
                 pending = None;
             }
@@ -2967,6 +2971,9 @@ const TEASER_LABEL_SLACK: usize = 8;
 const RELATED_GAP_CHARS: u32 = 25;
 /// How many elements before a block its picture is looked for in.
 const CAPTION_REACH: usize = 64;
+/// Bare text in a heading's parent, in characters, that makes the heading one of a run of
+/// text and `<br>`s (see `drop_orphan_headings`).
+const BARE_TEXT_MIN: u32 = 200;
 
 fn is_picture(tag: Tag) -> bool {
     matches!(tag, Tag::Img | Tag::Picture | Tag::Figure | Tag::Video)
