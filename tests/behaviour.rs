@@ -1299,6 +1299,24 @@ mod figure_images {
         assert!(!a.text.contains('•'), "{}", a.text);
     }
 
+    /// A caption named after the rail of pictures it sits in (`duet--media--caption`, a
+    /// name Readability counts against a block) is still the picture's caption; its credit
+    /// line, and a share link over the picture, are not.
+    #[test]
+    fn a_caption_named_after_its_media_rail_is_shown() {
+        let a = ferry_story(
+            "<figure class=\"duet--media--content-figure\"><span><img src=\"/pier.jpg\" alt=\"\"></span>\
+             <div class=\"duet--media--caption\"><span>Crews repair the pier at dawn on Monday.</span> \
+             <span>Image: Harbour Authority</span></div>\
+             <div class=\"media-share\"><a href=\"/share?u=pier\">Pin it</a></div></figure>",
+            "",
+        );
+        assert_present(&a, &["Crews repair the pier at dawn on Monday."]);
+        for absent in ["Harbour Authority", "Pin it"] {
+            assert!(!a.text.contains(absent), "{absent}: {}", a.text);
+        }
+    }
+
     /// A photographer's post: pictures and one line crediting the series. It is read as
     /// those pictures, not cleaned away as a gallery (its wrapper is even named for a
     /// sidebar), and not traded for the site search's "nothing found" line.

@@ -2768,7 +2768,12 @@ impl Scorer<'_> {
         // Only the class weight: Readability.js no longer adds the node's content score
         // (`var contentScore = 0`), and with it the score every list starts with (-3) had
         // dropped lists of paragraphs and figures that Readability keeps.
-        if weight < 0.0 {
+        // A picture's caption named after the rail of pictures it sits in (`media-caption`,
+        // a negative name) is still the caption: words in a figure, without links or a
+        // picture of their own.
+        let caption =
+            node.flags & flag::IN_FIGURE != 0 && kept.text > 0 && kept.links == 0 && kept.img == 0;
+        if weight < 0.0 && !caption {
             return true;
         }
         if kept.commas >= 10 {
