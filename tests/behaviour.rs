@@ -1317,6 +1317,21 @@ mod figure_images {
         }
     }
 
+    /// A box of one picture and its caption, named as a widget (Euronews' `widget
+    /// widget--type-image`, a name Readability counts against a block), is that picture
+    /// and its caption, not furniture.
+    #[test]
+    fn a_picture_box_named_as_a_widget_keeps_its_caption() {
+        let a = ferry_story(
+            "<div class=\"widget widget--type-image\"><figure class=\"widget__figure\">\
+             <img src=\"/pier.jpg\" alt=\"The pier\"><figcaption class=\"widget__caption\">\
+             Crews repair the pier at dawn on Monday.</figcaption></figure></div>",
+            "",
+        );
+        assert_present(&a, &["Crews repair the pier at dawn on Monday."]);
+        assert!(a.content_html.contains("/pier.jpg"), "{}", a.content_html);
+    }
+
     /// A photographer's post: pictures and one line crediting the series. It is read as
     /// those pictures, not cleaned away as a gallery (its wrapper is even named for a
     /// sidebar), and not traded for the site search's "nothing found" line.

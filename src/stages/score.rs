@@ -2770,10 +2770,19 @@ impl Scorer<'_> {
         // dropped lists of paragraphs and figures that Readability keeps.
         // A picture's caption named after the rail of pictures it sits in (`media-caption`,
         // a negative name) is still the caption: words in a figure, without links or a
-        // picture of their own.
-        let caption =
-            node.flags & flag::IN_FIGURE != 0 && kept.text > 0 && kept.links == 0 && kept.img == 0;
-        if weight < 0.0 && !caption {
+        // picture of their own. So is a box of the story's one picture and its caption
+        // (Euronews' `widget widget--type-image` around a `<figure>`).
+        let caption = || {
+            kept.links == 0
+                && if node.flags & flag::IN_FIGURE != 0 {
+                    kept.text > 0 && kept.img == 0
+                } else {
+                    kept.img == 1
+                        && kept.text <= FIGURE_BOX_MAX_CHARS
+                        && self.c.within(i).any(|j| nodes[j].tag == Tag::Figure)
+                }
+        };
+        if weight < 0.0 && !caption() {
             return true;
         }
         if kept.commas >= 10 {
@@ -2976,6 +2985,9 @@ const TEASER_LABEL_SLACK: usize = 8;
 const RELATED_GAP_CHARS: u32 = 25;
 /// How many elements before a block its picture is looked for in.
 const CAPTION_REACH: usize = 64;
+/// The most text a box around one `<figure>` holds for it to be that picture and its
+/// caption (see `should_clean`).
+const FIGURE_BOX_MAX_CHARS: u32 = 400;
 /// Bare text in a heading's parent, in characters, that makes the heading one of a run of
 /// text and `<br>`s (see `drop_orphan_headings`).
 const BARE_TEXT_MIN: u32 = 200;
