@@ -4851,6 +4851,20 @@ mod credits {
         );
     }
 
+    /// A credit told by its name alone, however deep its caption nests it in the figure
+    /// (`figcaption > span > span.widget__captionCredit`), is the picture's credit: the
+    /// caption stays, and reads without the photographer run into its last word.
+    #[test]
+    fn a_named_credit_deep_in_a_figures_caption_goes() {
+        let a = article_with(
+            "<figure><img src=\"/pier.jpg\" alt=\"\"><figcaption><span class=\"wrap\">\
+             <span class=\"caption-text\">The pier at dawn</span>\
+             <span class=\"caption-credit\">Harbour Authority</span></span></figcaption></figure>",
+        );
+        assert_present(&a, &["The pier at dawn"]);
+        assert!(!a.text.contains("Harbour Authority"), "{}", a.text);
+    }
+
     #[test]
     fn credit_lines_in_captions_and_paragraphs_go() {
         let a = article_with(

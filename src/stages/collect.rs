@@ -399,6 +399,12 @@ impl Collector {
             if node.tag == Tag::Blockquote {
                 return false;
             }
+            // Or the `<figure>` it is in, however deep its caption nests it (Euronews'
+            // `figcaption > span > span.widget__captionCredit`).
+            if node.tag == Tag::Figure {
+                near = i;
+                break;
+            }
             if level < LEVELS {
                 near = i;
                 level += 1;
