@@ -4411,6 +4411,36 @@ mod site_rule_selectors {
 mod related_sections {
     use super::*;
 
+    /// A wrapper named as content (`content-area#main-content`) outscores the story's own
+    /// `<article>` and takes in what the page set after it: a list of links there is the
+    /// site's "Top Stories", not the story's.
+    #[test]
+    fn links_after_the_storys_own_article_go() {
+        let para = "The council said the new lanes, which run from the station to the harbour, \
+                    would be finished before the summer, and that buses, taxis and delivery vans \
+                    would keep their stops on both sides of the road while the work goes on.";
+        let body: String = (0..10).map(|i| format!("<p>{para} ({i})</p>")).collect();
+        let links: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<li><a href=\"/news/story-{i}\">Council story number {i} of the week</a></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Cycle lanes approved</title></head><body>\
+             <div id=\"main-content\" class=\"content-area\"><div class=\"article-wrapper\">\
+             <article><h1>Cycle lanes approved</h1><div class=\"rich-text\">{body}</div></article>\
+             <section class=\"top-stories\"><h2>Top Stories</h2><ul>{links}</ul></section>\
+             </div></div></body></html>"
+        );
+        let a = extract_ok(&html, "https://gazette.example/news/cycle-lanes");
+        assert!(a.text.contains("(9)"), "{}", a.text);
+        for absent in ["Top Stories", "Council story number"] {
+            assert!(!a.text.contains(absent), "{absent}: {}", a.text);
+        }
+    }
+
     /// Six paragraphs of a story, then `tail` inside its article.
     pub(super) fn page(tail: &str) -> String {
         let body: String = (0..6)

@@ -2331,6 +2331,21 @@ impl Scorer<'_> {
             spine.push(b);
             b = nodes[b as usize].parent;
         }
+        // The story's own `<article>` (around the best block, or around the title's heading
+        // and most of the text), when a root grew past it (Readability climbs to a wrapper
+        // whose score rose, or a wrapper named `content` outscores the story): what follows
+        // it there is the page's, and a block of links after it is another list of stories
+        // (Deutsche Welle's "Top Stories").
+        let article_of = |i: usize| up(nodes, i).find(|&a| nodes[a].tag == Tag::Article);
+        let tail_from = best
+            .and_then(article_of)
+            .or_else(|| self.titled.and_then(article_of))
+            .filter(|&a| {
+                inside[a]
+                    && actions[a] != Action::Root
+                    && 2 * u64::from(self.raw_text[a]) >= article_text
+            })
+            .map_or(usize::MAX, |a| self.c.within(a).end);
         // In reverse document order a block's children are all judged before it, and the
         // only blocks holding sums of judged children are the current node's ancestors (a
         // subtree is a contiguous run of the arena): their sums are a stack, deepest on top.
@@ -2353,7 +2368,12 @@ impl Scorer<'_> {
             // What goes, by a verdict here or before (a bar named `share`), still counts its
             // share buttons and ad labels into the parent's figures, and nothing else.
             let root = actions[i] == Action::Root;
+            let tail_links = i >= tail_from
+                && !root
+                && sum.links >= LIST_OF_LINKS_MIN as u32
+                && sum.link_density() >= 0.5;
             let gone = !inside[i]
+                || tail_links
                 || (self.should_clean(i, &sum, flags, root, article_text)
                     && !spine.contains(&(i as u32)));
             let p = node.parent as usize;
