@@ -602,6 +602,10 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("weitere beiträge", "German: further posts"),
     phrase("lesen sie auch", "German: read also"),
     phrase(
+        "weiterlesen",
+        "German: read on (Der Standard's \"Weiterlesen:\" over its links)",
+    ),
+    phrase(
         "das könnte sie auch interessieren",
         "German: you may also be interested",
     ),

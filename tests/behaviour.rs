@@ -4589,6 +4589,7 @@ mod related_sections {
             "Serviceangebote unserer Partner",
             "Tags:",
             "Schlagwörter:",
+            "Weiterlesen:",
         ] {
             let html = page(&format!(
                 "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
