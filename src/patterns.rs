@@ -820,12 +820,18 @@ pub const SOCIAL_NETWORKS: &[&str] = &[
 ];
 
 /// Whether a `<div>` of text alone may be a nudge worth asking [`nudge`] about: one that
-/// mentions JavaScript, or opens "Failed to load". Pages hold far more such divs than
-/// paragraphs (labels, menu items, cells), so they are asked only for the script stand-ins
-/// and load errors, and asked cheaply first: a search for the letter j, then the word.
+/// mentions JavaScript, or opens as a call to action does ([`NUDGE_OPENINGS`]: "Failed to
+/// load", Livemint's `<div>` "Catch all the Business News … Download The Mint News App").
+/// Pages hold far more such divs than paragraphs (labels, menu items, cells), so they are
+/// asked only for those, and asked cheaply first: the openings, then a search for the
+/// letter j, then the word.
 pub fn may_be_div_nudge(text: &str) -> bool {
     let b = text.trim_ascii_start().as_bytes();
-    if b.len() >= 15 && b[..15].eq_ignore_ascii_case(b"failed to load ") {
+    let opens = |p: &str| {
+        b.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if NUDGE_OPENINGS.iter().any(|(p, _)| opens(p)) {
         return true;
     }
     memchr::memchr2_iter(b'j', b'J', b).any(|at| {

@@ -5283,6 +5283,21 @@ mod nudges {
         assert!(a.removed.hidden >= 3, "{:?}", a.removed);
     }
 
+    /// A call to action set as a `<div>` of text rather than a paragraph (Livemint's closing
+    /// "Catch all the … News … Download The … App") goes as the paragraph would.
+    #[test]
+    fn a_call_to_action_set_as_a_div_goes() {
+        let a = ferry_story(
+            "<div class=\"storyPage_disclamerText__Mw2Vf\">Catch all the <a href=\"/news\">\
+             Harbour News</a>, <a href=\"/markets\">Market news</a> and Latest News Updates on \
+             the Gazette. Download The <a href=\"/app\">Gazette App</a> to get Daily Updates.\
+             </div>",
+            "",
+        );
+        assert_absent(&a, &["Catch all", "Gazette App"]);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+    }
+
     /// Each paragraph of `prose`, set between the story's, stays whole.
     fn assert_all_stay(prose: &[&str]) {
         let a = article_with(prose);
