@@ -827,17 +827,39 @@ pub const SOCIAL_NETWORKS: &[&str] = &[
 /// letter j, then the word.
 pub fn may_be_div_nudge(text: &str) -> bool {
     let b = text.trim_ascii_start().as_bytes();
-    let opens = |p: &str| {
-        b.get(..p.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
-    };
-    if NUDGE_OPENINGS.iter().any(|(p, _)| opens(p)) {
+    if NUDGE_OPENINGS
+        .iter()
+        .any(|(p, _)| starts_ignoring_case(b, p.as_bytes()))
+    {
         return true;
     }
     memchr::memchr2_iter(b'j', b'J', b).any(|at| {
         b.get(at..at + 10)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"javascript"))
     })
+}
+
+/// Whether a heading's text is a call to action, and of which kind: one that opens "Follow"
+/// and names a network ("Follow Sky News on WhatsApp", an imperative a heading of the story
+/// does not address to the reader), or opens as a paragraph's call does
+/// ([`NUDGE_OPENINGS`]). Every heading of a page is asked, so only by its opening words.
+pub fn heading_nudge(text: &str) -> Option<RemovedKind> {
+    let t = text.trim_start().as_bytes();
+    if starts_ignoring_case(t, b"follow ") {
+        let lower = text.to_ascii_lowercase();
+        if SOCIAL_NETWORKS.iter().any(|n| lower.contains(n)) {
+            return Some(RemovedKind::Share);
+        }
+    }
+    NUDGE_OPENINGS
+        .iter()
+        .find(|(p, _)| starts_ignoring_case(t, p.as_bytes()))
+        .map(|(_, kind)| *kind)
+}
+
+/// Whether `text` opens with `prefix`, in any ASCII case.
+fn starts_ignoring_case(text: &[u8], prefix: &[u8]) -> bool {
+    (text.get(..prefix.len())).is_some_and(|h| h.eq_ignore_ascii_case(prefix))
 }
 
 /// Whether a short paragraph's text is a nudge, and of which kind.
@@ -1298,10 +1320,7 @@ pub fn link_to(href: &str) -> Option<LinkTo> {
         [b'h' | b'H' | b'w' | b'W' | b'm' | b'M', ..] | [b'/', b'/', ..] => {}
         _ => return None,
     }
-    let starts = |s: &[u8], prefix: &[u8]| {
-        s.get(..prefix.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
-    };
+    let starts = starts_ignoring_case;
     // Addresses are written in lower case almost always: that is asked first, in one compare.
     let mut rest = if let Some(rest) = href.strip_prefix(b"https://") {
         rest

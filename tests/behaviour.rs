@@ -5298,6 +5298,23 @@ mod nudges {
         assert_eq!(a.text.matches("repairs to the pier").count(), 5);
     }
 
+    /// A box that a heading calling to follow heads ("Follow Harbour News on WhatsApp"),
+    /// with a line and a link, goes whole; a subheading of the story that names no network
+    /// stays.
+    #[test]
+    fn a_box_headed_by_a_follow_prompt_goes() {
+        let a = ferry_story(
+            "<div class=\"callout\"><h4>Follow Harbour News on WhatsApp</h4>\
+             <p>Keep up with all the latest news from the coast by following Harbour News</p>\
+             <a href=\"https://whatsapp.com/channel/harbour\">Tap here</a></div>\
+             <h3>Follow the river to the sea</h3>",
+            "",
+        );
+        assert_absent(&a, &["WhatsApp", "Keep up with", "Tap here"]);
+        assert_present(&a, &["Follow the river to the sea"]);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+    }
+
     /// Each paragraph of `prose`, set between the story's, stays whole.
     fn assert_all_stay(prose: &[&str]) {
         let a = article_with(prose);

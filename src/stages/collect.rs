@@ -1416,6 +1416,15 @@ impl Visitor for Collector {
         }
         if self.capturing.last().is_some_and(|(n, _)| *n == open.node) {
             let (n, text) = self.capturing.pop().unwrap_or_default();
+            // A heading can be the call a box makes ("Follow Sky News on WhatsApp" over a
+            // line and a link): it is a nudge as a paragraph would be, and tells its box.
+            if open.tag.is_heading() && text.len() < crate::patterns::FOLLOW_MAX_BYTES {
+                if let Some(kind) = crate::patterns::heading_nudge(&text) {
+                    let node = &mut self.out.nodes[n as usize];
+                    node.flags |= flag::NUDGE;
+                    node.kind = node.kind.or(Some(kind));
+                }
+            }
             self.out.captures.insert(n, text);
         }
         // Markdown renderers give every heading an `id` made of its words ("What the garden

@@ -281,6 +281,8 @@ struct Marks {
     /// Fields for an e-mail address (`flag::EMAIL_FIELD`), which go before any block is
     /// judged (as form controls): the block they sat in is told by them still.
     email_fields: u32,
+    /// Headings that are calls to action (`flag::NUDGE`): "Follow Sky News on WhatsApp".
+    nudge_headings: u32,
 }
 
 impl Marks {
@@ -291,6 +293,7 @@ impl Marks {
             || self.ad_labels != 0
             || self.read_more != 0
             || self.email_fields != 0
+            || self.nudge_headings != 0
             || node.flags
                 & (flag::SHARE_LINK
                     | flag::STORE_LINK
@@ -298,6 +301,7 @@ impl Marks {
                     | flag::READ_MORE
                     | flag::EMAIL_FIELD)
                 != 0
+            || nudge_heading(node)
     }
 
     /// Adds child `node`'s marks; `card`: the child is the teaser card ([`is_card`]) that
@@ -313,7 +317,13 @@ impl Marks {
             self.read_more += child.read_more + u32::from(node.flags & flag::READ_MORE != 0);
         }
         self.email_fields += child.email_fields + u32::from(node.flags & flag::EMAIL_FIELD != 0);
+        self.nudge_headings += child.nudge_headings + u32::from(nudge_heading(node));
     }
+}
+
+/// Whether `node` is a heading that is a call to action (see `Marks::nudge_headings`).
+fn nudge_heading(node: &Node) -> bool {
+    node.flags & flag::NUDGE != 0 && node.tag.is_heading()
 }
 
 /// Whether `node`, with `kept` below it, is the teaser card a "Read more" link inside it
@@ -2701,6 +2711,16 @@ impl Scorer<'_> {
         // its share dialog, a shop's facts over its review form).
         if !root
             && marks.email_fields > 0
+            && kept.text <= SIGNUP_MAX_CHARS
+            && kept.img == 0
+            && kept.data_tables == 0
+        {
+            return true;
+        }
+        // A box that a heading calling to action heads: the call, a line that repeats it
+        // ("Keep up with all the latest news … by following Sky News") and its link.
+        if !root
+            && marks.nudge_headings > 0
             && kept.text <= SIGNUP_MAX_CHARS
             && kept.img == 0
             && kept.data_tables == 0
