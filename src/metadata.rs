@@ -1021,7 +1021,10 @@ const TIME_WORDS: &[&str] = &[
 /// Whether every word of `line` is a number, a month, one of [`LABEL_WORDS`] or
 /// [`DATE_WORDS`] or a word of the time of day ("19, 2016 at 3:15 p.m. EDT").
 fn only_says_when(line: &str) -> bool {
-    every_word(line, &[',', ':', '.', '|', '(', ')', '[', ']'], |w| {
+    // A bullet joins the parts of a date line, often with no space after it where spans
+    // meet ("7:00 GMT+2 •Updated 11:48").
+    let trim = [',', ':', '.', '|', '(', ')', '[', ']', '\u{2022}', '\u{b7}'];
+    every_word(line, &trim, |w| {
         w.bytes().any(|b| b.is_ascii_digit())
             || month_number(w).is_some()
             || [MONTH_NAMES, LABEL_WORDS, TIME_WORDS, DATE_WORDS]
@@ -2072,6 +2075,7 @@ mod tests {
             "Sunday, Feb 1, 2015 11:57 AM UTC",
             "Last Updated: January 7, 2025",
             "First Published: 18 Mar 2025, 06:00 AM IST",
+            "Published on 09/04/2025 - 7:00 GMT+2 \u{2022}Updated 11:48",
             "Posted on",
             "Submitted on Mon, 2019-01-21 13:49",
             "Veröffentlicht am 3. März 2021",
