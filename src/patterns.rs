@@ -459,6 +459,13 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("breadcrumbs", "breadcrumbs"), RemovedKind::Navigation),
     (
         word(
+            "bcrumb",
+            "breadcrumbs, shortened (Livemint's `storyPage_bcrumb`)",
+        ),
+        RemovedKind::Navigation,
+    ),
+    (
+        word(
             "badge",
             "labels pinned on a page or a teaser: a docs page's \"Version: 3.4\", \
              \"Exklusiv für Abonnenten\", a sponsor's \"präsentiert von\", counters",

@@ -658,6 +658,26 @@ mod pasted_documents {
 mod class_names {
     use super::*;
 
+    /// A breadcrumb trail named in short (Livemint's `storyPage_bcrumb__Fh9pE`), which ends
+    /// in the story's own title, is the site's navigation, as one named in full is.
+    #[test]
+    fn a_breadcrumb_named_in_short_goes() {
+        let body: String = (0..5)
+            .map(|i| format!("<div class=\"para\"><p>{FERRY_PARA} ({i})</p></div>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable changes for the winter season</title></head>\
+             <body><div class=\"storyPage_storyBox__zQ3t0\">\
+             <div class=\"storyPage_bcrumb__Fh9pE\"><a href=\"/\">Harbour News</a><span>/</span>\
+             <a href=\"/ferries\">Ferries</a><span>/</span><span>Ferry timetable changes for the \
+             winter season</span></div>\
+             <h1>Ferry timetable changes for the winter season</h1>{body}</div></body></html>"
+        );
+        let a = extract_ok(&html, "https://news.example.com/ferry");
+        assert_absent(&a, &["Harbour News", "Ferries/"]);
+        assert!(a.text.starts_with("The harbour master"), "{}", a.text);
+    }
+
     /// Sites whose classes are hashed by their CSS tooling (`dcr-1ujtlep`) or utility
     /// classes (`mb-32 rounded`) name components in `data-component`, `data-testid`,
     /// `data-area` (Der Spiegel), `data-module` or `data-widget`: a sign-up promo set in the
