@@ -2707,20 +2707,12 @@ impl Scorer<'_> {
         // A sign-up box: a field for an e-mail address and a line or two that pitch the
         // newsletter or the account ("Get the morning briefing in your inbox every
         // weekday."), whatever the box is named; a comment form's notice goes the same way.
-        // Not a box that shows a picture or a table beside the form (a story's header over
-        // its share dialog, a shop's facts over its review form).
+        // So does a box that a heading calling to action heads: the call, a line that
+        // repeats it ("Keep up with all the latest news … by following Sky News") and its
+        // link. Not a box that shows a picture or a table beside the form (a story's header
+        // over its share dialog, a shop's facts over its review form).
         if !root
-            && marks.email_fields > 0
-            && kept.text <= SIGNUP_MAX_CHARS
-            && kept.img == 0
-            && kept.data_tables == 0
-        {
-            return true;
-        }
-        // A box that a heading calling to action heads: the call, a line that repeats it
-        // ("Keep up with all the latest news … by following Sky News") and its link.
-        if !root
-            && marks.nudge_headings > 0
+            && (marks.email_fields > 0 || marks.nudge_headings > 0)
             && kept.text <= SIGNUP_MAX_CHARS
             && kept.img == 0
             && kept.data_tables == 0
