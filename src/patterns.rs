@@ -834,10 +834,7 @@ pub const SOCIAL_NETWORKS: &[&str] = &[
 /// letter j, then the word.
 pub fn may_be_div_nudge(text: &str) -> bool {
     let b = text.trim_ascii_start().as_bytes();
-    if NUDGE_OPENINGS
-        .iter()
-        .any(|(p, _)| starts_ignoring_case(b, p.as_bytes()))
-    {
+    if opening_nudge(b).is_some() {
         return true;
     }
     memchr::memchr2_iter(b'j', b'J', b).any(|at| {
@@ -858,9 +855,16 @@ pub fn heading_nudge(text: &str) -> Option<RemovedKind> {
             return Some(RemovedKind::Share);
         }
     }
+    opening_nudge(t)
+}
+
+/// The call to action `text` opens with ([`NUDGE_OPENINGS`]), in any ASCII case, past
+/// leading whitespace: one test for paragraphs, `<div>`s of text and headings.
+fn opening_nudge(text: &[u8]) -> Option<RemovedKind> {
+    let text = text.trim_ascii_start();
     NUDGE_OPENINGS
         .iter()
-        .find(|(p, _)| starts_ignoring_case(t, p.as_bytes()))
+        .find(|(p, _)| starts_ignoring_case(text, p.as_bytes()))
         .map(|(_, kind)| *kind)
 }
 
@@ -898,10 +902,8 @@ pub fn nudge(text: &str) -> Option<RemovedKind> {
         if let Some((_, kind)) = f.nudges.iter().find(|(p, _)| found(p)) {
             return Some(*kind);
         }
-        let opening = text.trim_ascii_start();
-        let opens = |(p, _): &&(&str, RemovedKind)| opening.starts_with(p.as_bytes());
-        if let Some((_, kind)) = NUDGE_OPENINGS.iter().find(opens) {
-            return Some(*kind);
+        if let Some(kind) = opening_nudge(text) {
+            return Some(kind);
         }
     }
     let follow = f.verbs.iter().any(found) && f.networks.iter().any(found);

@@ -1281,7 +1281,7 @@ impl Scorer<'_> {
         let mut bylines_shown = vec![false; nodes.len()];
         // The same header holds the standfirst: what it shows that is not gone by its name
         // is where `lead` looks (see there).
-        let mut in_header = vec![false; nodes.len()];
+        let mut shown = vec![false; nodes.len()];
         let titled = self.titled;
         for (i, node) in nodes.iter().enumerate() {
             // What is alive is shown, so a parent not shown is not alive either.
@@ -1372,9 +1372,8 @@ impl Scorer<'_> {
             bylines_shown[i] = parent_shown
                 && (!gone || share_bar || facts_box() || post_footer)
                 && (!unlikely || article_header() || post_footer);
-            in_header[i] = (node.parent == NONE || in_header[node.parent as usize])
-                && bylines_shown[i]
-                && !gone;
+            shown[i] =
+                (node.parent == NONE || shown[node.parent as usize]) && bylines_shown[i] && !gone;
             let mut dead = !parent_alive || gone || unlikely;
             // A box named for the author that a heading calls one about them ("Written by",
             // "About the author") holds their name and biography after the story.
@@ -1470,7 +1469,7 @@ impl Scorer<'_> {
         }
         Alive {
             alive,
-            shown: in_header,
+            shown,
             byline,
             title_heading,
         }
