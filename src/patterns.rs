@@ -260,6 +260,10 @@ pub const META_LINE: &[Pattern] = &[
     word("dateline", "datelines"),
     word("timestamp", "timestamps"),
     word("published", "published-on lines"),
+    word(
+        "publish",
+        "publish-date lines (`publish-date`, `ie-first-publish`)",
+    ),
     word("updated", "updated-on lines"),
     word("posted", "posted-on lines"),
     word(

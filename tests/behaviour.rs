@@ -2787,6 +2787,19 @@ mod metadata {
         assert_absent(&a, &["Published", "4:35"]);
     }
 
+    /// A story's closing line that repeats the page's date in a box named for it ("First
+    /// uploaded on: 07-12-2016 at 10:12 IST" in `story-first-publish`) goes as the line
+    /// under the title does: its label names no author.
+    #[test]
+    fn a_closing_line_that_repeats_the_pages_date_goes() {
+        let a = ferry_page(&format!(
+            r#"<article><h1>Ferry to run hourly</h1><meta property="article:published_time" content="2016-12-07T10:00:00+05:30">{}<div class="story-first-publish"><span>First uploaded on: 07-12-2016 at 10:12 IST</span></div></article>"#,
+            FERRY_PARA.repeat(5)
+        ));
+        assert_published(&a, "2016-12-07");
+        assert_absent(&a, &["First uploaded"]);
+    }
+
     /// A date line that shares its line with the byline is the date's own once the byline
     /// is taken, and a line that dates the story by the reader's day ("2 hours ago",
     /// "aujourd'hui") repeats the date the view shows. A line further down, in a list of
