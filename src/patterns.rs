@@ -728,6 +728,7 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("to read the full article", RemovedKind::Paywall),
     ("sign up for our", RemovedKind::Paywall),
     ("sign up to our", RemovedKind::Paywall),
+    ("sign up to receive", RemovedKind::Paywall),
     ("support our journalism", RemovedKind::Paywall),
     ("support independent journalism", RemovedKind::Paywall),
     ("download our app", RemovedKind::Share),
@@ -778,6 +779,10 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // The line Indian news sites close each story with ("Catch all the Latest India News,
     // Breaking News Event and Trending News Updates on …", "Catch all the Business News …").
     ("catch all the ", RemovedKind::Related),
+    // Its twin on the Hindustan Times ("Get Current Updates on India News, Delhi News along
+    // with Latest News and Top Headlines from India and around the world.").
+    ("get current updates on ", RemovedKind::Related),
+    ("get latest updates on ", RemovedKind::Related),
     // A widget's error, left in the page when its script failed ("Failed to load latest
     // commit information.").
     ("failed to load ", RemovedKind::Hidden),
@@ -865,7 +870,23 @@ pub fn heading_nudge(text: &str) -> Option<RemovedKind> {
 /// The call to action `text` opens with ([`NUDGE_OPENINGS`]), in any ASCII case, past
 /// leading whitespace: one test for paragraphs, `<div>`s of text and headings.
 fn opening_nudge(text: &[u8]) -> Option<RemovedKind> {
+    // The bytes an opening begins with, in either case: most texts leave on their first.
+    const FIRST_BYTES: u128 = {
+        let mut set = 0u128;
+        let mut i = 0;
+        while i < NUDGE_OPENINGS.len() {
+            let b = NUDGE_OPENINGS[i].0.as_bytes()[0];
+            assert!(b < 128, "an opening begins with an ASCII byte");
+            set |= 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase();
+            i += 1;
+        }
+        set
+    };
     let text = text.trim_ascii_start();
+    let first = text.first().copied().unwrap_or(128);
+    if first >= 128 || FIRST_BYTES & (1 << first) == 0 {
+        return None;
+    }
     NUDGE_OPENINGS
         .iter()
         .find(|(p, _)| starts_ignoring_case(text, p.as_bytes()))

@@ -5249,6 +5249,10 @@ mod nudges {
             "Subscribe to <a href=\"/alerts\">Harbour Breaking News Alerts</a> and keep your inbox happy.",
             "Catch all the Latest Harbour News, Breaking News Events and Trending News Updates \
              on the <a href=\"/\">Harbour Gazette</a>.",
+            "Get Current Updates on <a href=\"/harbour\">Harbour News</a>, <a href=\"/city\">City \
+             News</a> along with Latest News and Top Headlines from the coast and around the world.",
+            "The Gazette is a nonprofit newsroom. Sign up to receive <a href=\"/newsletters\">our \
+             biggest stories</a> as soon as they are published.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -5272,6 +5276,8 @@ mod nudges {
             "Harbour Gazette",
             "Breaking News Alerts",
             "Catch all",
+            "Get Current Updates",
+            "nonprofit newsroom",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
