@@ -586,6 +586,7 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("you might also like", "English"),
     phrase("you may be interested", "English"),
     phrase("recommended for you", "English"),
+    phrase("more for you", "English: Forbes' list set in the story"),
     phrase("most read", "English: a most-read list"),
     phrase("most popular", "English: a most-popular list"),
     phrase(

@@ -4623,6 +4623,7 @@ mod related_sections {
             "Tags:",
             "Schlagwörter:",
             "Weiterlesen:",
+            "More For You",
         ] {
             let html = page(&format!(
                 "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
