@@ -248,6 +248,12 @@ pub const CAPTION_NAMES: &[Pattern] = &[
     word("figcaption", "captions named after their element"),
 ];
 
+/// Names of a box that appeals for the reader's money or support (`support-box`,
+/// `cli-support-huffpost`, `article__support`). Only a small box goes for it (see
+/// `stages::score`): the name is a common word, and a docs page's "Support" section is no
+/// appeal (nor is a heading, whose `id` is its section's anchor).
+pub const APPEAL_NAMES: &[Pattern] = &[word("support", "appeals: Support our journalism")];
+
 /// Names of short lines that carry the date or the reading time: the reader shows those from
 /// metadata, so the lines themselves are left out of the body.
 pub const META_LINE: &[Pattern] = &[

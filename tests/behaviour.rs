@@ -6240,6 +6240,53 @@ mod calls_to_action {
         assert_eq!(a.text.matches("harbour master").count(), 5);
         assert!(a.removed.paywall >= 2, "{:?}", a.removed);
     }
+
+    /// A box named as an appeal for the reader's support goes whole, set between the story's
+    /// sections or between its header and its body, where it is no standfirst either.
+    #[test]
+    fn an_appeal_for_support_goes() {
+        let appeal = "<div class=\"cli-support-harbour\"><h3>Support Harbour News</h3>\
+                      <p>At Harbour News, we believe that everyone needs good local journalism, \
+                      and that is why we keep our reporting free to read.</p>\
+                      <a class=\"button\" href=\"/support\">Contribute $2</a>\
+                      <p>Already contributed? Log in to hide these messages.</p></div>";
+        let a = ferry_story("", &format!("{appeal}<p>{FERRY_PARA} (after)</p>"));
+        assert_absent(
+            &a,
+            &["Support Harbour", "we believe", "Contribute", "Already"],
+        );
+        assert_eq!(a.text.matches("harbour master").count(), 6);
+
+        let body: String = (0..5)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <header><h1>Ferry timetable</h1><div class=\"meta\">By Ann Lee</div></header>\
+             <div class=\"sc-1lqzsm0-0 support-box\"><h3>Support trusted journalism</h3>\
+             <p>Our mission is to deliver unbiased, fact-based reporting that holds power to \
+             account.</p><p>Your support makes all the difference. Every pound helps.</p>\
+             <a href=\"/donations\">Support us</a></div><div id=\"main\">{body}</div>\
+             </article></body></html>"
+        );
+        let a = extract_ok(&html, "https://news.example.com/ferry");
+        assert!(a.text.starts_with("The harbour master"), "{}", a.text);
+        assert_absent(&a, &["Our mission", "Your support", "Support us"]);
+    }
+
+    /// What shares the name and is no appeal stays: a manual's "Support" section (a heading
+    /// anchored `support`, its paragraphs) and a table of browser support.
+    #[test]
+    fn a_section_or_a_table_named_for_support_stays() {
+        let a = ferry_story(
+            "",
+            "<h2 id=\"support\">Support</h2><p>Releases are supported with patches for a \
+             month after the next release.</p><div class=\"browser-support\"><table>\
+             <tr><th>Browser</th><th>Since</th></tr><tr><td>Firefox</td><td>121</td></tr>\
+             <tr><td>Chrome</td><td>105</td></tr></table></div>",
+        );
+        assert_present(&a, &["Support", "supported with patches", "Firefox", "121"]);
+    }
 }
 
 /// A post's own footer names its author ("Posted by … at 10:00"): the footer goes, its byline

@@ -112,6 +112,8 @@ pub mod flag {
     /// A field for an e-mail address (`type="email"`, or named for one): a sign-up's, or a
     /// comment form's.
     pub const EMAIL_FIELD: Bits = 1 << 37;
+    /// Named as an appeal for the reader's support (`support-box`): see `score`.
+    pub const APPEAL: Bits = 1 << 38;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -1108,6 +1110,12 @@ impl Visitor for Collector {
             }
             if names.ingredients {
                 flags |= flag::IN_INGREDIENTS;
+            }
+            if names.appeal
+                && !tag.is_heading()
+                && !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article)
+            {
+                flags |= flag::APPEAL;
             }
         }
         if has_token(&itemprop, "recipeingredient") || has_token(&itemprop, "ingredients") {

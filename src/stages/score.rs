@@ -87,6 +87,11 @@ const SHARE_LABEL_MAX_CHARS: u32 = 100;
 /// heading, a pitch and the fine print on privacy. More is prose beside a form.
 const SIGNUP_MAX_CHARS: u32 = 300;
 
+/// The most text a box named as an appeal holds (`patterns::APPEAL_NAMES`): a heading, a
+/// few lines asking for money or an account, the buttons and the fine print (HuffPost's is
+/// 667 characters). More is a section that shares the word ("Support" in a manual).
+const APPEAL_MAX_CHARS: u32 = 800;
+
 /// The fewest links in a list of other stories that a heading introduces (see
 /// `Scorer::labels_what_went`).
 const LIST_OF_LINKS_MIN: usize = 3;
@@ -1805,10 +1810,11 @@ impl Scorer<'_> {
     }
 
     /// Whether `i`, or an element around it inside `outer`, is an author box, a date line, a
-    /// figure or a link.
+    /// figure, a link or an appeal (the Independent's "Support trusted journalism" box, set
+    /// between the header and the body, leads nothing).
     fn furniture(&self, i: usize, outer: u32) -> bool {
         const FURNITURE: flag::Bits =
-            flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK;
+            flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK | flag::APPEAL;
         let nodes = &self.c.nodes;
         let mut p = i as u32;
         while p != NONE && p != outer {
@@ -2713,6 +2719,17 @@ impl Scorer<'_> {
         if !root
             && (marks.email_fields > 0 || marks.nudge_headings > 0)
             && kept.text <= SIGNUP_MAX_CHARS
+            && kept.img == 0
+            && kept.data_tables == 0
+        {
+            return true;
+        }
+        // An appeal for the reader's support, named so (HuffPost's "Support HuffPost" box
+        // between two sections, the Independent's "Support trusted journalism" under the
+        // header): a heading, a few lines and the buttons, with no picture or table.
+        if !root
+            && node.flags & flag::APPEAL != 0
+            && kept.text <= APPEAL_MAX_CHARS
             && kept.img == 0
             && kept.data_tables == 0
         {
