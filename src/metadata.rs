@@ -1599,6 +1599,75 @@ pub fn iso_date(raw: &str) -> Option<String> {
     Some(format!("{year:04}-{month_num:02}-{day:02}"))
 }
 
+/// Whether `date` is a time given in UTC ("2024-11-18T19:12:00.000Z", "…+00:00"): it names
+/// the day at Greenwich, which is not the day a page far from it shows.
+pub fn in_utc(date: &str) -> bool {
+    date.len() > 16
+        && date.as_bytes()[10] == b'T'
+        && (date.ends_with('Z') || date.ends_with("+00:00") || date.ends_with("+0000"))
+}
+
+/// Whether `utc` (see [`in_utc`]) falls on the day before or after `day` ("2024-11-19") at
+/// an hour whose clocks somewhere show `day`: zones run from 12 hours behind UTC to 14
+/// ahead, so "2024-11-18T19:12Z" may be the 19th (in Sydney) but "2024-11-18T02:00Z" not.
+pub fn utc_on_a_neighbouring_day(utc: &str, day: &str) -> bool {
+    let days = |d: &str| {
+        let (y, m, dd) = (d.get(..4)?, d.get(5..7)?, d.get(8..10)?);
+        Some(days_from_civil(
+            y.parse().ok()?,
+            m.parse().ok()?,
+            dd.parse().ok()?,
+        ))
+    };
+    let (Some(at), Some(shown), Some(hour)) = (
+        days(utc),
+        days(day),
+        utc.get(11..13).and_then(|h| h.parse::<u32>().ok()),
+    ) else {
+        return false;
+    };
+    (shown == at + 1 && hour >= 10) || (shown == at - 1 && hour < 12)
+}
+
+/// The minutes of the first time of day in `text` ("6:12am", "5.00am", "22:04h"): an hour
+/// of one or two digits, a colon or a dot, and two digits, in no longer run of numbers (the
+/// day and month of "19.11.2024" are no time).
+pub fn minutes_in_text(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    let number_mark = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_digit() || b".:-/".contains(c));
+    (1..b.len().saturating_sub(2)).find_map(|at| {
+        if !matches!(b[at], b':' | b'.')
+            || !b[at + 1].is_ascii_digit()
+            || !b[at + 2].is_ascii_digit()
+        {
+            return None;
+        }
+        let hour_digits = b[..at]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let hour_from = at - hour_digits;
+        let alone = (1..=2).contains(&hour_digits)
+            && !number_mark(hour_from.checked_sub(1).and_then(|p| b.get(p)))
+            && !number_mark(b.get(at + 3));
+        let minutes = u32::from(b[at + 1] - b'0') * 10 + u32::from(b[at + 2] - b'0');
+        (alone && minutes < 60).then_some(minutes)
+    })
+}
+
+/// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (Howard Hinnant's
+/// `days_from_civil`).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// The date a short line of the page shows ("Updated: Oct 9, 2019, 11:05 IST", "19.07.2022",
 /// "25. November 2021", "2019年2月22日 16:00"), as ISO 8601, for a page that gives none in
 /// its metadata. Numbers with slashes are left alone: "07/12/2016" is a different day in
@@ -1749,6 +1818,39 @@ fn month_number(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_in_utc_may_fall_on_a_neighbouring_day() {
+        for (utc, day, near) in [
+            ("2024-11-18T19:12:00.000Z", "2024-11-19", true),
+            ("2024-11-18T10:00:00Z", "2024-11-19", true),
+            ("2024-11-18T09:59:00Z", "2024-11-19", false),
+            ("2024-11-19T02:30:00+00:00", "2024-11-18", true),
+            ("2024-11-19T12:00:00Z", "2024-11-18", false),
+            ("2024-12-31T20:00:00Z", "2025-01-01", true),
+            ("2024-03-01T01:00:00Z", "2024-02-29", true),
+            ("2024-11-18T19:12:00Z", "2024-11-18", false),
+            ("2024-11-18T19:12:00Z", "2024-11-20", false),
+        ] {
+            assert!(in_utc(utc), "{utc}");
+            assert_eq!(utc_on_a_neighbouring_day(utc, day), near, "{utc} {day}");
+        }
+        assert!(!in_utc("2024-11-18T19:12:00-05:00"));
+        assert!(!in_utc("2024-11-18"));
+        for (text, minutes) in [
+            ("Tue 19 Nov 2024 at 6:12am", Some(12)),
+            ("March 4, 2025 — 5.00am", Some(0)),
+            ("21 de abril de 2022 a las 22:04h", Some(4)),
+            ("19.11.2024", None),
+            ("2024.11.19", None),
+            ("Thursday, November 9th 2023", None),
+            ("19.11.2024 06:45", Some(45)),
+        ] {
+            assert_eq!(minutes_in_text(text), minutes, "{text}");
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
 
     #[test]
     fn a_line_says_when_relatively() {

@@ -2787,6 +2787,48 @@ mod metadata {
         assert_absent(&a, &["Published", "4:35"]);
     }
 
+    /// Metadata that dates a story in UTC names Greenwich's day; the line beside the title
+    /// names the reader's, which is the story's date when it is the day before or after at
+    /// an hour some zone's clocks show it (ABC News: "2024-11-18T19:12:00.000Z", shown "Tue
+    /// 19 Nov 2024 at 6:12am"), with the line's `datetime` when that has the page's zone
+    /// (the Sydney Morning Herald's). A day that no zone's clock could show stays UTC's.
+    #[test]
+    fn a_date_in_utc_is_the_day_the_page_shows() {
+        let page = |meta: &str, line: &str| {
+            hourly_ferry(&format!(
+                r#"<meta property="article:published_time" content="{meta}"><div class="meta">{line}</div>"#
+            ))
+        };
+        let a = page(
+            "2024-11-18T19:12:00.000Z",
+            r#"Posted <time datetime="2024-11-18T19:12:00.000Z">Tue 19 Nov 2024 at 6:12am</time>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2024-11-19"));
+        let a = page(
+            "2025-03-03T18:00:00.000Z",
+            r#"<time datetime="2025-03-04T05:00:00+11:00">March 4, 2025 — 5.00am</time>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2025-03-04T05:00:00+11:00"));
+        // Late on the 18th in New York is the 19th at Greenwich.
+        let a = page(
+            "2024-11-19T02:30:00Z",
+            r#"<time datetime="2024-11-19T02:30:00Z">November 18, 2024, 9:30 PM EST</time>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2024-11-18"));
+        for (meta, line) in [
+            // The same day, and a day no zone shows at 02:00 UTC.
+            ("2024-11-18T15:00:00Z", "November 18, 2024"),
+            ("2024-11-18T02:00:00Z", "November 19, 2024"),
+            // A day with no time of day says nothing of the moment.
+            ("2024-11-18T21:56:18Z", "Tuesday, November 19, 2024"),
+            // Not in UTC: the page said what it meant.
+            ("2024-11-18T19:12:00-05:00", "November 19, 2024"),
+        ] {
+            let a = page(meta, line);
+            assert_eq!(a.published.as_deref(), Some(meta), "{line}");
+        }
+    }
+
     /// A story's closing line that repeats the page's date in a box named for it ("First
     /// uploaded on: 07-12-2016 at 10:12 IST" in `story-first-publish`) goes as the line
     /// under the title does: its label names no author.

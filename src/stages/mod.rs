@@ -73,6 +73,15 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         resolved.published = score::shown_date(&collected, headline, story)
             .or_else(|| url.and_then(metadata::date_in_url))
             .or_else(|| canonical.and_then(metadata::date_in_url));
+    } else if let Some(utc) = resolved
+        .published
+        .as_deref()
+        .filter(|p| metadata::in_utc(p))
+    {
+        // Metadata in UTC names Greenwich's day: the page's own line names its reader's.
+        if let Some(local) = score::local_day(&collected, headline, story, utc) {
+            resolved.published = Some(local);
+        }
     }
     // One whose date could not be read stays in the text, where the reader sees the date.
     if let Some(i) = by_text {

@@ -790,6 +790,53 @@ fn date_beside(c: &Collected, heading: usize, story: Option<usize>) -> Option<St
         .or_else(|| read(&told_by_words(flag::DATE_PART)))
 }
 
+/// The day the page shows for a story its metadata dates in UTC (`utc`, see
+/// [`metadata::in_utc`]), when that is the day before or after Greenwich's: the first
+/// date line beside the title (`flag::META_LINE`, `flag::BYLINE`) as its words read it
+/// ("Tue 19 Nov 2024 at 6:12am" for "2024-11-18T19:12:00.000Z"), with its `<time>`'s own
+/// `datetime` when that names the same day in the page's zone. A reader in Sydney was told
+/// the 19th. Only a line under the title is asked: one further down may give any day, and
+/// one over it the day the page was read.
+pub fn local_day(
+    c: &Collected,
+    heading: Option<usize>,
+    story: Option<usize>,
+    utc: &str,
+) -> Option<String> {
+    let heading = heading?;
+    let nodes = &c.nodes;
+    // Only after the title: a masthead's line over it gives the day the page was read.
+    let (line, text, day) = date_reach(c, heading, story)
+        .filter(|&i| {
+            i > heading
+                && nodes[i].flags & (flag::META_LINE | flag::BYLINE) != 0
+                && shown_beside(c, heading, i)
+        })
+        .find_map(|i| {
+            let text = c.capture(i).filter(|t| t.len() < DATE_LINE_MAX_BYTES)?;
+            let day = metadata::date_in_text(&text)?;
+            Some((i, text, day))
+        })?;
+    if !metadata::utc_on_a_neighbouring_day(utc, &day) {
+        return None;
+    }
+    let within = c.within(line);
+    let zoned = (c.article_times.iter())
+        .find(|(t, _)| *t as usize == line || within.contains(&(*t as usize)))
+        .and_then(|(_, d)| metadata::iso_date(d))
+        .filter(|d| d.starts_with(&day) && !metadata::in_utc(d));
+    // Failing a `datetime` in the page's zone, the line's own clock says it is the same
+    // moment: zones differ from UTC by whole quarters of an hour, so its minutes agree
+    // (":12am" for 19:12 UTC). A day alone (a sticky bar's "Thursday, November 9th 2023",
+    // the day the page was read) says nothing of the moment.
+    let same_moment = || {
+        let utc_minutes = utc.get(14..16).and_then(|m| m.parse::<u32>().ok());
+        let shown_minutes = metadata::minutes_in_text(&text);
+        matches!((utc_minutes, shown_minutes), (Some(u), Some(s)) if (60 + s - u) % 15 == 0)
+    };
+    zoned.or_else(|| same_moment().then_some(day))
+}
+
 /// The line beside the title's heading `heading` that names the author after a word for
 /// "by" (`flag::BY_TEXT`), for a page that marks no byline: placed as a date line told by
 /// its words is (see [`shown_date`]).
