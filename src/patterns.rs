@@ -593,6 +593,14 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("you may be interested", "English"),
     phrase("recommended for you", "English"),
     phrase("more for you", "English: Forbes' list set in the story"),
+    phrase(
+        "more articles",
+        "English: More articles by the author (LinkedIn)",
+    ),
+    phrase(
+        "others also viewed",
+        "English: LinkedIn's list under a post",
+    ),
     phrase("most read", "English: a most-read list"),
     phrase("most popular", "English: a most-popular list"),
     phrase(

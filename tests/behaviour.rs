@@ -4666,6 +4666,8 @@ mod related_sections {
             "Schlagwörter:",
             "Weiterlesen:",
             "More For You",
+            "More articles by Ann Lee",
+            "Others also viewed",
         ] {
             let html = page(&format!(
                 "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
