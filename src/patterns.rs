@@ -248,11 +248,17 @@ pub const CAPTION_NAMES: &[Pattern] = &[
     word("figcaption", "captions named after their element"),
 ];
 
-/// Names of a box that appeals for the reader's money or support (`support-box`,
-/// `cli-support-huffpost`, `article__support`). Only a small box goes for it (see
-/// `stages::score`): the name is a common word, and a docs page's "Support" section is no
-/// appeal (nor is a heading, whose `id` is its section's anchor).
-pub const APPEAL_NAMES: &[Pattern] = &[word("support", "appeals: Support our journalism")];
+/// Names of a box that is furniture while it is small: an appeal for the reader's money or
+/// support (`support-box`, `cli-support-huffpost`), a player that reads the story aloud
+/// (`article-audio`, `ArticleAudio_root`: "Listen to this article", its duration and the
+/// narration's credits), which the view does not show. Only a small box goes for it (see
+/// `stages::score`): the names are common words, a docs page's "Support" section is no
+/// appeal (nor is a heading, whose `id` is its section's anchor), and a box that holds the
+/// `<audio>` itself is an audio clip the view links to.
+pub const SMALL_BOX_NAMES: &[Pattern] = &[
+    word("support", "appeals: Support our journalism"),
+    word("audio", "read-aloud players"),
+];
 
 /// Names of short lines that carry the date or the reading time: the reader shows those from
 /// metadata, so the lines themselves are left out of the body.

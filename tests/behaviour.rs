@@ -6318,6 +6318,28 @@ mod calls_to_action {
         assert_absent(&a, &["Our mission", "Your support", "Support us"]);
     }
 
+    /// A player that reads the story aloud goes with its label, its duration and its
+    /// narration's credits; a box that holds the `<audio>` itself is a clip the view links to.
+    #[test]
+    fn a_read_aloud_player_goes_and_an_audio_clip_stays() {
+        let body: String = (0..5)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <h1>Ferry timetable</h1><div class=\"article-audio\"><div class=\"audio-player\">\
+             <span>NEW You can now listen to Harbour News articles!</span><button>Listen to \
+             this article</button><span class=\"duration\">5 min</span></div><p>Produced by \
+             Example Voices using AI narration.</p></div><div class=\"body\">{body}\
+             <div class=\"audio-clip\"><audio controls src=\"/audio/pier.mp3\"></audio>\
+             <p>The harbour master on the new timetable.</p></div></div></article></body></html>"
+        );
+        let a = extract_ok(&html, "https://news.example.com/ferry");
+        assert_absent(&a, &["You can now listen", "5 min", "AI narration"]);
+        assert_present(&a, &["The harbour master on the new timetable."]);
+        assert!(a.content_html.contains("pier.mp3"), "{}", a.content_html);
+    }
+
     /// What shares the name and is no appeal stays: a manual's "Support" section (a heading
     /// anchored `support`, its paragraphs) and a table of browser support.
     #[test]

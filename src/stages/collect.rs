@@ -112,8 +112,9 @@ pub mod flag {
     /// A field for an e-mail address (`type="email"`, or named for one): a sign-up's, or a
     /// comment form's.
     pub const EMAIL_FIELD: Bits = 1 << 37;
-    /// Named as an appeal for the reader's support (`support-box`): see `score`.
-    pub const APPEAL: Bits = 1 << 38;
+    /// Named as furniture while small (an appeal's `support-box`, a player's
+    /// `article-audio`): see `score`.
+    pub const SMALL_BOX: Bits = 1 << 38;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -1111,11 +1112,14 @@ impl Visitor for Collector {
             if names.ingredients {
                 flags |= flag::IN_INGREDIENTS;
             }
-            if names.appeal
+            if names.small_box
                 && !tag.is_heading()
-                && !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article)
+                && !matches!(
+                    tag,
+                    Tag::Html | Tag::Body | Tag::Main | Tag::Article | Tag::Audio | Tag::Video
+                )
             {
-                flags |= flag::APPEAL;
+                flags |= flag::SMALL_BOX;
             }
         }
         if has_token(&itemprop, "recipeingredient") || has_token(&itemprop, "ingredients") {

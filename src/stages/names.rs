@@ -11,9 +11,9 @@
 use super::collect::Map;
 use crate::article::RemovedKind;
 use crate::patterns::{
-    hash_len, is_layout_only, How, Names, Pattern, APPEAL_NAMES, BOILERPLATE, BYLINE,
-    CAPTION_NAMES, CREDIT_NAMES, INGREDIENT_NAMES, MAYBE_CANDIDATE, META_LINE, NAMESPACES,
-    NEGATIVE, POSITIVE, QUOTE_NAMES, SKIP_LINK, STATE_PREFIXES, UNLIKELY, VISUALLY_HIDDEN,
+    hash_len, is_layout_only, How, Names, Pattern, BOILERPLATE, BYLINE, CAPTION_NAMES,
+    CREDIT_NAMES, INGREDIENT_NAMES, MAYBE_CANDIDATE, META_LINE, NAMESPACES, NEGATIVE, POSITIVE,
+    QUOTE_NAMES, SKIP_LINK, SMALL_BOX_NAMES, STATE_PREFIXES, UNLIKELY, VISUALLY_HIDDEN,
 };
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -36,8 +36,8 @@ pub struct NameFacts {
     pub ingredients: bool,
     /// The class names text for screen readers alone (see [`VISUALLY_HIDDEN`]).
     pub visually_hidden: bool,
-    /// Named as an appeal for the reader's support (see [`APPEAL_NAMES`]).
-    pub appeal: bool,
+    /// Named as furniture while small (see [`SMALL_BOX_NAMES`]).
+    pub small_box: bool,
     pub class_weight: i8,
 }
 
@@ -154,7 +154,7 @@ impl NameFacts {
             quote: hits & QTE != 0,
             ingredients: hits & ING != 0,
             visually_hidden: c.is_some_and(|c| c.hits & VIS != 0),
-            appeal: hits & APL != 0,
+            small_box: hits & SMB != 0,
             class_weight: (weight(c) + weight(i)) as i8,
         }
     }
@@ -174,7 +174,7 @@ impl NameFacts {
             quote: names.any(QUOTE_NAMES),
             ingredients: names.any(INGREDIENT_NAMES),
             visually_hidden: class.is_some_and(|c| Names::new(Some(c), None).any(VISUALLY_HIDDEN)),
-            appeal: names.any(APPEAL_NAMES),
+            small_box: names.any(SMALL_BOX_NAMES),
             class_weight: Names::class_weight(class, id) as i8,
         }
     }
@@ -195,7 +195,7 @@ const CAP: Hits = 128;
 const QTE: Hits = 256;
 const ING: Hits = 512;
 const VIS: Hits = 1024;
-const APL: Hits = 2048;
+const SMB: Hits = 2048;
 
 /// The answers for one name (`class` or `id`): a substring cannot span the space `Names`
 /// joins them with (no needle has a space), so the element's answers combine its names'.
@@ -254,7 +254,7 @@ impl Matcher {
             (SKIP_LINK, SKP),
             (QUOTE_NAMES, QTE),
             (INGREDIENT_NAMES, ING),
-            (APPEAL_NAMES, APL),
+            (SMALL_BOX_NAMES, SMB),
         ];
         let mut needles: Vec<(&'static [u8], Hits)> = Vec::new();
         let mut words = WordsBuilder::default();

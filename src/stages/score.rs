@@ -87,10 +87,11 @@ const SHARE_LABEL_MAX_CHARS: u32 = 100;
 /// heading, a pitch and the fine print on privacy. More is prose beside a form.
 const SIGNUP_MAX_CHARS: u32 = 300;
 
-/// The most text a box named as an appeal holds (`patterns::APPEAL_NAMES`): a heading, a
-/// few lines asking for money or an account, the buttons and the fine print (HuffPost's is
-/// 667 characters). More is a section that shares the word ("Support" in a manual).
-const APPEAL_MAX_CHARS: u32 = 800;
+/// The most text a box named as furniture while small holds (`patterns::SMALL_BOX_NAMES`):
+/// an appeal's heading, a few lines asking for money or an account, the buttons and the
+/// fine print (HuffPost's is 667 characters). More is a section that shares the word
+/// ("Support" in a manual).
+const SMALL_BOX_MAX_CHARS: u32 = 800;
 
 /// The fewest links in a list of other stories that a heading introduces (see
 /// `Scorer::labels_what_went`).
@@ -1861,7 +1862,7 @@ impl Scorer<'_> {
     /// between the header and the body, leads nothing).
     fn furniture(&self, i: usize, outer: u32) -> bool {
         const FURNITURE: flag::Bits =
-            flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK | flag::APPEAL;
+            flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK | flag::SMALL_BOX;
         let nodes = &self.c.nodes;
         let mut p = i as u32;
         while p != NONE && p != outer {
@@ -2773,12 +2774,17 @@ impl Scorer<'_> {
         }
         // An appeal for the reader's support, named so (HuffPost's "Support HuffPost" box
         // between two sections, the Independent's "Support trusted journalism" under the
-        // header): a heading, a few lines and the buttons, with no picture or table.
-        if !root
-            && node.flags & flag::APPEAL != 0
-            && kept.text <= APPEAL_MAX_CHARS
+        // header): a heading, a few lines and the buttons, with no picture or table. So is a
+        // player that reads the story aloud ("Listen to this article", "5 min"), which holds
+        // no `<audio>` or video of its own for the view to link to. Even as a root joined
+        // beside the story for its lines' score, while it is the lesser part of the text.
+        if (!root || 2 * u64::from(kept.text) <= article_text)
+            && node.flags & flag::SMALL_BOX != 0
+            && kept.text <= SMALL_BOX_MAX_CHARS
             && kept.img == 0
             && kept.data_tables == 0
+            && kept.videos == 0
+            && !self.c.within(i).any(|j| nodes[j].tag == Tag::Audio)
         {
             return true;
         }
