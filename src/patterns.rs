@@ -752,6 +752,11 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("sign up to receive", RemovedKind::Paywall),
     ("support our journalism", RemovedKind::Paywall),
     ("support independent journalism", RemovedKind::Paywall),
+    // An affiliate disclosure over a review ("If you buy through affiliate links, we may
+    // earn commissions, which help support our testing."): the site about its income.
+    ("we may earn commission", RemovedKind::Ads),
+    ("we may earn a commission", RemovedKind::Ads),
+    ("we may earn an affiliate commission", RemovedKind::Ads),
     ("download our app", RemovedKind::Share),
     ("download the app", RemovedKind::Share),
     ("newsletter abonnieren", RemovedKind::Paywall),

@@ -5296,6 +5296,8 @@ mod nudges {
              on the <a href=\"/\">Harbour Gazette</a>.",
             "Get Current Updates on <a href=\"/harbour\">Harbour News</a>, <a href=\"/city\">City \
              News</a> along with Latest News and Top Headlines from the coast and around the world.",
+            "Our editors review products independently. If you buy through affiliate links, we \
+             may earn commissions. <a href=\"/about/how-we-test\">How We Test</a>",
             "The Gazette is a nonprofit newsroom. Sign up to receive <a href=\"/newsletters\">our \
              biggest stories</a> as soon as they are published.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
@@ -5323,6 +5325,7 @@ mod nudges {
             "Catch all",
             "Get Current Updates",
             "nonprofit newsroom",
+            "affiliate links",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
@@ -5342,6 +5345,7 @@ mod nudges {
             "The executor follows a simple loop with multiple threads.",
             // A call's words inside a sentence report what someone did.
             "Commuters who subscribe to the pass save a third, the board said.",
+            "“We may earn less this year, but we will keep the ferry running,” the operator said.",
             // Prose that happens to hold a call's words is longer than a call.
             "Readers who subscribe now pay less than those who joined last year, the ferry \
              company's annual report shows. The gap is expected to widen as fares rise again \
