@@ -806,7 +806,6 @@ pub fn local_day(
 ) -> Option<String> {
     let heading = heading?;
     let nodes = &c.nodes;
-    // Only after the title: a masthead's line over it gives the day the page was read.
     let (line, text, day) = date_reach(c, heading, story)
         .filter(|&i| {
             i > heading
@@ -1858,8 +1857,8 @@ impl Scorer<'_> {
     }
 
     /// Whether `i`, or an element around it inside `outer`, is an author box, a date line, a
-    /// figure, a link or an appeal (the Independent's "Support trusted journalism" box, set
-    /// between the header and the body, leads nothing).
+    /// figure, a link or a box named as furniture (the Independent's "Support trusted
+    /// journalism" appeal, set between the header and the body, leads nothing).
     fn furniture(&self, i: usize, outer: u32) -> bool {
         const FURNITURE: flag::Bits =
             flag::BYLINE | flag::META_LINE | flag::IN_FIGURE | flag::IN_LINK | flag::SMALL_BOX;
@@ -2778,8 +2777,8 @@ impl Scorer<'_> {
         // player that reads the story aloud ("Listen to this article", "5 min"), which holds
         // no `<audio>` or video of its own for the view to link to. Even as a root joined
         // beside the story for its lines' score, while it is the lesser part of the text.
-        if (!root || 2 * u64::from(kept.text) <= article_text)
-            && node.flags & flag::SMALL_BOX != 0
+        if node.flags & flag::SMALL_BOX != 0
+            && (!root || 2 * u64::from(kept.text) <= article_text)
             && kept.text <= SMALL_BOX_MAX_CHARS
             && kept.img == 0
             && kept.data_tables == 0
