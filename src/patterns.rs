@@ -715,6 +715,23 @@ pub fn may_be_related_heading(raw: &str) -> bool {
 /// related-links phrase ("Related costs rose..."), not a label.
 pub const RELATED_HEADING_MAX_CHARS: usize = 60;
 
+/// [`is_related_heading`] for a text of printable ASCII, single spaces and none around it,
+/// as most texts asked are: compared where it lies, in any case, without the decoded,
+/// collapsed and lower-cased copies (which made each question cost a thousand instructions,
+/// a percent of the whole extract).
+pub fn is_related_heading_ascii(text: &[u8]) -> bool {
+    text.len() <= RELATED_HEADING_MAX_CHARS
+        && RELATED_HEADINGS.iter().any(|phrase| {
+            let p = phrase.as_bytes();
+            starts_ignoring_case(text, p)
+                && match text.get(p.len()) {
+                    None => true,
+                    Some(&b' ') => p.contains(&b' '),
+                    Some(c) => !c.is_ascii_alphanumeric(),
+                }
+        })
+}
+
 /// Whether a heading's text labels a block of links to other articles (see
 /// [`RELATED_HEADINGS`]).
 pub fn is_related_heading(text: &str) -> bool {
@@ -2269,6 +2286,33 @@ mod tests {
         // A manual's section on git's tags, and a sentence about tags, are no labels.
         for text in ["Tags", "Tags sind problematisch, wenn sie verweisen"] {
             assert!(!is_related_heading(text), "{text}");
+        }
+    }
+
+    /// The ASCII reading answers as the full one does, for every phrase and the texts around
+    /// each: alone, in capitals, with a colon, more words, a word run on, a longer text.
+    #[test]
+    fn related_labels_read_in_ascii_as_decoded() {
+        let long = "Related costs rose sharply across the region this year, officials said";
+        for phrase in RELATED_HEADINGS.iter().filter(|p| p.is_ascii()) {
+            let upper = phrase.to_ascii_uppercase();
+            for text in [
+                phrase.to_string(),
+                upper.clone(),
+                format!("{phrase}:"),
+                format!("{upper} - more"),
+                format!("{phrase} on the ferry"),
+                format!("{phrase}s"),
+                format!("{phrase}1"),
+                format!("{phrase}?"),
+                long.to_string(),
+            ] {
+                assert_eq!(
+                    is_related_heading_ascii(text.as_bytes()),
+                    is_related_heading(&text),
+                    "{text}"
+                );
+            }
         }
     }
 

@@ -209,9 +209,22 @@ pub fn capture_text(raw: &str) -> String {
 /// around it aside. The cheap questions first: short texts are asked in every heading,
 /// paragraph and `<div>`.
 pub fn is_related_label(raw: &str, max_bytes: usize) -> bool {
-    crate::patterns::may_be_related_heading(raw)
-        && (1..=max_bytes).contains(&raw.trim().len())
-        && crate::patterns::is_related_heading(&capture_text(raw))
+    if !crate::patterns::may_be_related_heading(raw) {
+        return false;
+    }
+    let trimmed = raw.trim();
+    if !(1..=max_bytes).contains(&trimmed.len()) {
+        return false;
+    }
+    // Printable ASCII with single spaces and no reference reads as it stands.
+    let b = trimmed.as_bytes();
+    let plain = b.iter().all(|&c| (b' '..=b'~').contains(&c) && c != b'&')
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        crate::patterns::is_related_heading_ascii(b)
+    } else {
+        crate::patterns::is_related_heading(&capture_text(raw))
+    }
 }
 
 impl Collected {
