@@ -1611,14 +1611,7 @@ pub fn in_utc(date: &str) -> bool {
 /// an hour whose clocks somewhere show `day`: zones run from 12 hours behind UTC to 14
 /// ahead, so "2024-11-18T19:12Z" may be the 19th (in Sydney) but "2024-11-18T02:00Z" not.
 pub fn utc_on_a_neighbouring_day(utc: &str, day: &str) -> bool {
-    let days = |d: &str| {
-        let (y, m, dd) = (d.get(..4)?, d.get(5..7)?, d.get(8..10)?);
-        Some(days_from_civil(
-            y.parse().ok()?,
-            m.parse().ok()?,
-            dd.parse().ok()?,
-        ))
-    };
+    let days = crate::export::date::days_of;
     let (Some(at), Some(shown), Some(hour)) = (
         days(utc),
         days(day),
@@ -1654,18 +1647,6 @@ pub fn minutes_in_text(text: &str) -> Option<u32> {
         let minutes = u32::from(b[at + 1] - b'0') * 10 + u32::from(b[at + 2] - b'0');
         (alone && minutes < 60).then_some(minutes)
     })
-}
-
-/// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (Howard Hinnant's
-/// `days_from_civil`).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// The date a short line of the page shows ("Updated: Oct 9, 2019, 11:05 IST", "19.07.2022",
@@ -1848,8 +1829,6 @@ mod tests {
         ] {
             assert_eq!(minutes_in_text(text), minutes, "{text}");
         }
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
     }
 
     #[test]

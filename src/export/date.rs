@@ -92,6 +92,21 @@ pub(crate) fn iso_date(value: &str) -> Option<(u32, u32, u32)> {
     (1..=days).contains(&d).then_some((y, m, d))
 }
 
+/// The day count from 1970-01-01 of the calendar date an ISO 8601 string starts with (see
+/// [`iso_date`]): the inverse of [`civil_from_days`], for telling neighbouring days apart
+/// across months and years (`metadata::utc_on_a_neighbouring_day`).
+pub(crate) fn days_of(value: &str) -> Option<i64> {
+    let (y, m, d) = iso_date(value)?;
+    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
+    // Howard Hinnant's `days_from_civil`.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's algorithm).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -115,6 +130,12 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));
         assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(days_of("1970-01-01"), Some(0));
+        assert_eq!(days_of("2000-03-01T12:00:00Z"), Some(11_017));
+        for days in [-1, 0, 11_017, 19_782, 20_088] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_of(&format!("{y:04}-{m:02}-{d:02}")), Some(days));
+        }
         assert_eq!(stamp(951_782_400 + 3_661), "2000-02-29T01:01:01Z");
     }
 

@@ -5,7 +5,7 @@
 //! `content_html`, though sanitised by the core, is re-read through [`dom`] and written out
 //! element by element (Markdown, EPUB) or wrapped in a strict CSP (HTML).
 
-mod date;
+pub(crate) mod date;
 mod dom;
 mod epub;
 mod filename;

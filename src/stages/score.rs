@@ -774,10 +774,7 @@ fn date_beside(c: &Collected, heading: usize, story: Option<usize>) -> Option<St
             .find_map(|i| {
                 // A `<time>` says its day in its `datetime`, as the page wrote it, for the
                 // line it is or is in.
-                let within = c.within(i);
-                let time = (c.article_times.iter())
-                    .find(|(t, _)| *t as usize == i || within.contains(&(*t as usize)));
-                if let Some((_, d)) = time {
+                if let Some(d) = line_time(c, i) {
                     return metadata::iso_date(d);
                 }
                 let text = c.capture(i).filter(|t| t.len() < DATE_LINE_MAX_BYTES)?;
@@ -789,6 +786,14 @@ fn date_beside(c: &Collected, heading: usize, story: Option<usize>) -> Option<St
     read(&|i| nodes[i].flags & (flag::META_LINE | flag::BYLINE) != 0)
         .or_else(|| read(&told_by_words(flag::DATE_TEXT)))
         .or_else(|| read(&told_by_words(flag::DATE_PART)))
+}
+
+/// The `datetime` of the first `<time>` in the article that line `i` is or holds.
+fn line_time(c: &Collected, i: usize) -> Option<&str> {
+    let within = c.within(i);
+    (c.article_times.iter())
+        .find(|(t, _)| *t as usize == i || within.contains(&(*t as usize)))
+        .map(|(_, d)| d.as_str())
 }
 
 /// The day the page shows for a story its metadata dates in UTC (`utc`, see
@@ -820,10 +825,8 @@ pub fn local_day(
     if !metadata::utc_on_a_neighbouring_day(utc, &day) {
         return None;
     }
-    let within = c.within(line);
-    let zoned = (c.article_times.iter())
-        .find(|(t, _)| *t as usize == line || within.contains(&(*t as usize)))
-        .and_then(|(_, d)| metadata::iso_date(d))
+    let zoned = line_time(c, line)
+        .and_then(metadata::iso_date)
         .filter(|d| d.starts_with(&day) && !metadata::in_utc(d));
     // Failing a `datetime` in the page's zone, the line's own clock says it is the same
     // moment: zones differ from UTC by whole quarters of an hour, so its minutes agree
