@@ -1013,13 +1013,14 @@ mod class_names {
 
     /// A subheading's `id` is its anchor, made from its words (heise's `<h3
     /// class="subheading" id="nav_was_noch_fehlt_0">`, a Markdown renderer's
-    /// `id="what-the-neighbours-like"`): it declares no navigation or like button. A heading
+    /// `id="what-the-neighbours-like"`): it declares no navigation or like button, and no
+    /// byline for the "author" in a word of it (GOV.UK's `new-duties-for-local-authorities`). A heading
     /// whose `id` names boilerplate and is not made of its words still goes, and so does one
     /// a data attribute names, whatever its `id`.
     #[test]
     fn a_subheadings_anchor_declares_nothing() {
         let a = heat_pumps_article(&format!(
-            r#"<p>{PARA}</p><h3 class="subheading" id="nav_was_noch_fehlt_0">Was noch fehlt</h3><p>{PARA}</p><h2 id="what-the-neighbours-like">What the neighbours like</h2><p>{PARA}</p><h3 id="newsletter-title">Der Wärme-Newsletter</h3><p>{PARA}</p><h3 data-component="newsletter-title" id="the-morning-letter">The morning letter</h3><p>{PARA}</p>"#
+            r#"<p>{PARA}</p><h3 class="subheading" id="nav_was_noch_fehlt_0">Was noch fehlt</h3><p>{PARA}</p><h2 id="what-the-neighbours-like">What the neighbours like</h2><p>{PARA}</p><h2 id="new-duties-for-local-authorities">New duties for local authorities</h2><p>{PARA}</p><h3 id="newsletter-title">Der Wärme-Newsletter</h3><p>{PARA}</p><h3 data-component="newsletter-title" id="the-morning-letter">The morning letter</h3><p>{PARA}</p>"#
         ));
         assert_in_order(
             &a.text,
@@ -1028,6 +1029,8 @@ mod class_names {
                 "Was noch fehlt",
                 "insulation.",
                 "What the neighbours like",
+                "insulation.",
+                "New duties for local authorities",
                 "insulation.",
             ],
         );

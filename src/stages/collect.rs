@@ -322,9 +322,9 @@ pub struct Collector {
     /// The last element named like a skip link (`<li class="skipLink">`), whose own link
     /// within the page is one.
     skip_named: u32,
-    /// A heading declared boilerplate by its `id` alone, and that id: asked at its end
-    /// whether the id is only its words (see [`Collector::end`]).
-    slug_heading: (u32, String),
+    /// A heading declared boilerplate or a byline by its `id` alone, that id, and the flags
+    /// it gave: asked at its end whether the id is only its words (see [`Collector::end`]).
+    slug_heading: (u32, String, flag::Bits),
     /// The last `<img>` opened, to tell a picture's credit from other things so named.
     last_img: u32,
     /// Elements that are quotes (`<blockquote>`, a `pull-quote` box), in document order: an
@@ -391,7 +391,7 @@ impl Collector {
             style_scratch: String::new(),
             shadows: Shadows::default(),
             skip_named: NONE,
-            slug_heading: (NONE, String::new()),
+            slug_heading: (NONE, String::new(), 0),
             last_img: NONE,
             quotes: Vec::new(),
         }
@@ -1101,14 +1101,20 @@ impl Visitor for Collector {
                 flags |= flag::BOILERPLATE;
                 kind = kind.or(Some(k));
             }
-            // (Declared by its names, not a data attribute's: with no class, by its id.)
-            if tag.is_heading()
-                && names.boilerplate.is_some()
-                && class.is_none_or(|c| c.trim().is_empty())
-            {
-                if let Some(id) = id {
-                    self.slug_heading = (node, id.to_string());
-                }
+        }
+        // (Declared by its names, not a data attribute's: with no class, by its id. A byline's
+        // name within a word of it too: "author" in GOV.UK's `new-duties-for-local-transport-
+        // authorities`.)
+        let mut slug_flags = 0;
+        if declared.is_some() && names.boilerplate.is_some() {
+            slug_flags |= flag::BOILERPLATE;
+        }
+        if names.byline {
+            slug_flags |= flag::BYLINE | flag::BYLINE_NAME;
+        }
+        if slug_flags != 0 && tag.is_heading() && class.is_none_or(|c| c.trim().is_empty()) {
+            if let Some(id) = id {
+                self.slug_heading = (node, id.to_string(), slug_flags);
             }
         }
         if !names.empty {
@@ -1458,12 +1464,15 @@ impl Visitor for Collector {
         // words or more: "Comments" under `id="comments"` is the comment section's. (A classed
         // heading's id was set aside at its start.)
         if self.slug_heading.0 == open.node {
-            let (n, id) = std::mem::replace(&mut self.slug_heading, (NONE, String::new()));
+            let (n, id, given) =
+                std::mem::replace(&mut self.slug_heading, (NONE, String::new(), 0));
             let text = self.out.captures.get(&n).map(|raw| capture_text(raw));
             if text.is_some_and(|t| id_spells_words(&id, &t)) {
                 let node = &mut self.out.nodes[n as usize];
-                node.flags &= !flag::BOILERPLATE;
-                node.kind = None;
+                node.flags &= !given;
+                if given & flag::BOILERPLATE != 0 {
+                    node.kind = None;
+                }
             }
         }
         if !self.capturing.is_empty() && open.tag.is_text_block() {
