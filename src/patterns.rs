@@ -585,6 +585,14 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("related links", "English"),
     phrase("related reading", "English"),
     phrase("read more", "English"),
+    phrase(
+        "read next",
+        "English: Read Next (the New York Post's list set in the story)",
+    ),
+    phrase(
+        "what to read next",
+        "English: the Wall Street Journal's list under the story",
+    ),
     phrase("read also", "English"),
     phrase("also read", "English"),
     phrase("more on this", "English: More on this story / topic"),
@@ -672,6 +680,13 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("potrebbe interessarti", "Italian: may interest you"),
     phrase("articoli correlati", "Italian: related articles"),
     phrase("lees ook", "Dutch: read also"),
+    phrase("関連記事", "Japanese: related articles"),
+    phrase("関連ニュース", "Japanese: related news"),
+    phrase("관련기사", "Korean: related articles"),
+    phrase("관련 기사", "Korean: related articles"),
+    phrase("相关新闻", "Chinese (simplified): related news"),
+    phrase("相關新聞", "Chinese (traditional): related news"),
+    phrase("相关阅读", "Chinese (simplified): related reading"),
     phrase("gerelateerde artikelen", "Dutch: related articles"),
     // The story's topic links: with their colon only, since "Tags" alone may title a
     // section of a manual (git's tags).
@@ -720,10 +735,15 @@ pub const RELATED_HEADING_MAX_CHARS: usize = 60;
 /// collapsed and lower-cased copies (which made each question cost a thousand instructions,
 /// a percent of the whole extract).
 pub fn is_related_heading_ascii(text: &[u8]) -> bool {
+    let Some(first) = text.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     text.len() <= RELATED_HEADING_MAX_CHARS
         && RELATED_HEADINGS.iter().any(|phrase| {
             let p = phrase.as_bytes();
-            starts_ignoring_case(text, p)
+            // (The first byte alone turns most phrases away.)
+            p[0] == first
+                && starts_ignoring_case(text, p)
                 && match text.get(p.len()) {
                     None => true,
                     Some(&b' ') => p.contains(&b' '),

@@ -4671,6 +4671,11 @@ mod related_sections {
             "More For You",
             "More articles by Ann Lee",
             "Others also viewed",
+            "What to Read Next",
+            "Read Next",
+            "関連ニュース",
+            "관련 기사",
+            "相关阅读",
         ] {
             let html = page(&format!(
                 "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
