@@ -794,6 +794,10 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("we may earn commission", RemovedKind::Ads),
     ("we may earn a commission", RemovedKind::Ads),
     ("we may earn an affiliate commission", RemovedKind::Ads),
+    ("may earn us a commission", RemovedKind::Ads),
+    // A newsletter's line to whoever got it second-hand ("Was this email forwarded to you?
+    // Sign up here to get Field Notes every Tuesday.").
+    ("was this email forwarded", RemovedKind::Paywall),
     ("download our app", RemovedKind::Share),
     ("download the app", RemovedKind::Share),
     ("newsletter abonnieren", RemovedKind::Paywall),
@@ -846,9 +850,16 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // with Latest News and Top Headlines from India and around the world.").
     ("get current updates on ", RemovedKind::Related),
     ("get latest updates on ", RemovedKind::Related),
+    // News18's ("Stay updated with all the latest news on Bengaluru. … Follow us on
+    // WhatsApp") and a sports site's pointer to its live blog ("Keep up to date with all the
+    // latest transfer news and rumours in our dedicated Transfer Centre blog").
+    ("stay updated with ", RemovedKind::Share),
+    ("keep up to date with ", RemovedKind::Share),
     // A widget's error, left in the page when its script failed ("Failed to load latest
     // commit information.").
     ("failed to load ", RemovedKind::Hidden),
+    // Where a note of the print edition opens ([`PRINT_NOTES`]), so that its `<div>` is asked.
+    ("a version of this article ", RemovedKind::Footer),
 ];
 
 /// Paragraphs this long or longer are never nudges: a call to subscribe is a line or two.
@@ -857,7 +868,30 @@ pub const NUDGE_MAX_BYTES: usize = 200;
 /// A follow prompt may run longer than other nudges, as it often ends with the newsroom's
 /// contacts ("... @GleanerJamaica. Send us a message on WhatsApp at ... or email us at ...");
 /// it needs two matches, a verb and a network, so the longer reach costs little precision.
+/// So may a note of the print edition, which repeats the story's headline ([`PRINT_NOTES`]).
 pub const FOLLOW_MAX_BYTES: usize = 256;
+
+/// A copyright line closing the story ("Copyright ©2024 Dow Jones & Company, Inc. All Rights
+/// Reserved."): the site's footer, set in the article. Not a reprint's credit, which says
+/// where the text comes from ("From the book … Copyright © 2019 by … Reprinted by permission
+/// of Basic Books. All rights reserved.").
+const PRINT: &str = "print";
+const COPYRIGHT_LINE: &str = "all rights reserved";
+const REPRINT_CREDIT: &str = "permission";
+
+/// The print edition a story ran in, noted under it: The New York Times' "A version of this
+/// article appears in print on March 15, 2024, Section A, Page 14 of the New York edition
+/// with the headline: …", the Wall Street Journal's "Appeared in the April 23, 2024, print
+/// edition as '…'", The Economist's "This article appeared in the Finance section of the
+/// print edition under the headline …". The page about its paper, not the story; phrases no
+/// sentence about a newspaper words so, matched anywhere as [`NUDGES`] are, in a paragraph
+/// under [`FOLLOW_MAX_BYTES`] (the headline it repeats makes the note long). Each holds
+/// [`PRINT`], looked for first.
+pub const PRINT_NOTES: &[&str] = &[
+    phrase("appears in print on", "English: The New York Times"),
+    phrase("print edition as", "English: the Wall Street Journal"),
+    phrase("of the print edition under", "English: The Economist"),
+];
 
 /// "Follow us on Twitter", "Síguenos en Instagram", "Únete a nuestro canal de Telegram": a
 /// short paragraph with one of these verbs and one of [`SOCIAL_NETWORKS`] is a follow prompt.
@@ -973,6 +1007,9 @@ pub fn nudge(text: &str) -> Option<RemovedKind> {
         let finder = |p: &&str| memchr::memmem::Finder::new(p.as_bytes()).into_owned();
         NudgeFinders {
             nudges: NUDGES.iter().map(|(p, k)| (finder(p), *k)).collect(),
+            print: finder(&PRINT),
+            print_notes: PRINT_NOTES.iter().map(finder).collect(),
+            copyright: [COPYRIGHT_LINE, REPRINT_CREDIT].map(|p| finder(&p)),
             verbs: FOLLOW_VERBS.iter().map(finder).collect(),
             networks: SOCIAL_NETWORKS.iter().map(finder).collect(),
         }
@@ -993,6 +1030,13 @@ pub fn nudge(text: &str) -> Option<RemovedKind> {
         if let Some(kind) = opening_nudge(text) {
             return Some(kind);
         }
+        let [copyright, reprint] = &f.copyright;
+        if found(copyright) && !found(reprint) {
+            return Some(RemovedKind::Footer);
+        }
+    }
+    if found(&f.print) && f.print_notes.iter().any(found) {
+        return Some(RemovedKind::Footer);
     }
     let follow = f.verbs.iter().any(found) && f.networks.iter().any(found);
     follow.then_some(RemovedKind::Share)
@@ -1052,6 +1096,11 @@ pub fn reading_time(text: &str) -> bool {
 
 struct NudgeFinders {
     nudges: Vec<(memchr::memmem::Finder<'static>, RemovedKind)>,
+    /// [`PRINT`], then [`PRINT_NOTES`].
+    print: memchr::memmem::Finder<'static>,
+    print_notes: Vec<memchr::memmem::Finder<'static>>,
+    /// [`COPYRIGHT_LINE`], then [`REPRINT_CREDIT`].
+    copyright: [memchr::memmem::Finder<'static>; 2],
     verbs: Vec<memchr::memmem::Finder<'static>>,
     networks: Vec<memchr::memmem::Finder<'static>>,
 }
@@ -2182,6 +2231,13 @@ fn split_words(token: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_print_note_is_looked_for_after_the_word_print() {
+        for note in PRINT_NOTES {
+            assert!(note.contains(PRINT), "{note}");
+        }
+    }
 
     /// Every link back is told, in any ASCII case and with its arrow; the length filter lets
     /// each through.

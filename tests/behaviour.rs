@@ -5308,6 +5308,12 @@ mod nudges {
              may earn commissions. <a href=\"/about/how-we-test\">How We Test</a>",
             "The Gazette is a nonprofit newsroom. Sign up to receive <a href=\"/newsletters\">our \
              biggest stories</a> as soon as they are published.",
+            "Affiliate links on the Harbour Gazette may earn us a commission. \
+             <a href=\"/affiliate-disclosure\">Learn more.</a>",
+            "<i>Was this email forwarded to you? <a href=\"/subscribe\">Sign up here</a> to get \
+             Tide Notes every Tuesday.</i>",
+            "Keep up to date with all the latest timetable news and rumours in our dedicated \
+             <a href=\"/live\">Harbour Centre blog</a>.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -5334,6 +5340,9 @@ mod nudges {
             "Get Current Updates",
             "nonprofit newsroom",
             "affiliate links",
+            "Affiliate links",
+            "email forwarded",
+            "Keep up to date",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
@@ -5391,6 +5400,49 @@ mod nudges {
             "",
         );
         assert_absent(&a, &["Catch all", "Gazette App"]);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+        // News18's, a `<div>` of a line and a link.
+        let a = ferry_story(
+            "",
+            "<div class=\"follow_us_box\">Stay updated with all the latest news on \
+             <b>Harbour</b>. Get breaking news and top headlines on the Gazette. \
+             <a href=\"https://whatsapp.com/channel/harbour\">Follow us on WhatsApp</a></div>",
+        );
+        assert_absent(&a, &["Stay updated", "Follow us"]);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+    }
+
+    /// The note of the print edition a story ran in (The New York Times' `<div>`, whose
+    /// repeated headline makes it longer than other calls; the Wall Street Journal's
+    /// paragraph) and a copyright line under the story go; a sentence about a newspaper's
+    /// print edition stays.
+    #[test]
+    fn print_edition_notes_and_copyright_lines_go() {
+        let a = ferry_story(
+            "<p>The Gazette will end its print edition in May, its owners said.</p>",
+            "<div class=\"css-1ixwb5n\">A version of this article appears in print on \
+             <time datetime=\"2024-03-15\">March 15, 2024</time>, Section A, Page 14 of the \
+             New York edition with the headline: Ferry Timetable Changes for the Winter Season. \
+             <a href=\"/reprints\">Order Reprints</a> | <a href=\"/paper\">Today’s Paper</a> \
+             | <a href=\"/subscribe\">Subscribe</a></div>\
+             <p>Copyright ©2024 Harbour Media, Inc. All Rights Reserved.</p>\
+             <p>Appeared in the April 23, 2024, print edition as 'Ferries Trim Timetable'.</p>",
+        );
+        assert_absent(
+            &a,
+            &[
+                "appears in print",
+                "Order Reprints",
+                "Rights Reserved",
+                "Appeared",
+            ],
+        );
+        assert_present(&a, &["end its print edition in May"]);
+        // A reprint's credit says where the text comes from.
+        let credit = "From the book The Harbour by Ann Lee. Copyright © 2019 by Ann Lee. \
+                      Reprinted by permission of Quay Books. All rights reserved.";
+        let a = ferry_story("", &format!("<p><em>{credit}</em></p>"));
+        assert_present(&a, &[credit]);
         assert_eq!(a.text.matches("repairs to the pier").count(), 5);
     }
 
