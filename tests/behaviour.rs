@@ -4692,6 +4692,31 @@ mod related_sections {
         }
     }
 
+    /// A label that went for its own name (Asahi's `<h2 id="related-heading">`) still takes
+    /// the plain list under it; one that ends the article labels nothing and costs nothing.
+    #[test]
+    fn a_label_gone_for_its_name_still_takes_its_links() {
+        for heading in ["関連ニュース", "Related stories"] {
+            let html = page(&format!(
+                "<section aria-labelledby=\"related-heading\"><h2 id=\"related-heading\">\
+                 {heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a>\
+                 </li><li><a href=\"/b\">Council approves new harbour budget</a></li></ul>\
+                 </section>"
+            ));
+            let a = extract_ok(&html, "https://news.example.com/ferry");
+            assert_absent(&a, &[heading, "Bridge closes", "Council approves"]);
+            assert_eq!(a.text.matches("repairs to the pier").count(), 6);
+        }
+        for tail in [
+            "<h2 id=\"related-heading\">Related stories</h2>",
+            "<div class=\"related-title\">Related stories</div>",
+        ] {
+            let a = extract_ok(&page(tail), "https://news.example.com/ferry");
+            assert_absent(&a, &["Related stories"]);
+            assert_eq!(a.text.matches("repairs to the pier").count(), 6);
+        }
+    }
+
     /// Blog themes set the label as a bold paragraph, and the links as embeds that cleaning
     /// empties before they are judged.
     #[test]

@@ -2551,10 +2551,13 @@ impl Scorer<'_> {
         let nodes = &self.c.nodes;
         let live = |actions: &[Action], i: usize| inside[i] && actions[i] != Action::Drop;
         // A label cleaning took (too short to stand alone; a topic's "More On:" line, its
-        // link to the topic's page) still labels what follows it.
+        // link to the topic's page) still labels what follows it, and so does one that went
+        // for its own name (Asahi's `<h2 id="related-heading">関連ニュース</h2>` over a list
+        // named nothing; not one past the article's last kept node, with nothing to label).
         let labels_here = |i: usize| {
             let p = nodes[i].parent;
-            inside[i] && (live(actions, i) || (p != NONE && live(actions, p as usize)))
+            (inside[i] || (actions[i] == Action::Drop && i < kept.end))
+                && (live(actions, i) || (p != NONE && live(actions, p as usize)))
         };
         let headings = self.c.captures.iter().filter_map(|(&h, text)| {
             let h = h as usize;
