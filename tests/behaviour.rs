@@ -1037,6 +1037,22 @@ mod class_names {
         assert_absent(&a, &["Wärme-Newsletter", "morning letter"]);
     }
 
+    /// Arc's component names open with `com-` (`com-paragraph`, `com-title`), which
+    /// Readability weighs as a comment's: a heading so named between two paragraphs is a
+    /// subheading of the story and stays (La Nación's "Ley de alquileres"); one before the
+    /// text (its standfirst, `com-subhead --bajada`) still goes, as Readability's headers do.
+    #[test]
+    fn a_negatively_named_subheading_between_paragraphs_stays() {
+        let a = heat_pumps_article(&format!(
+            r#"<h2 class="com-subhead --bajada">Installers say the old radiators can stay in most homes</h2><div class="body"><p class="com-paragraph --s">{PARA}</p><h2 class="com-title --l">What the neighbours heard</h2><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">{PARA}</p></div>"#
+        ));
+        assert_in_order(
+            &a.text,
+            &["insulation.", "What the neighbours heard", "insulation."],
+        );
+        assert_absent(&a, &["old radiators can stay"]);
+    }
+
     /// A sponsor's line set over the story (CSS-Tricks' `article-sponsor`) goes.
     #[test]
     fn a_sponsors_line_goes() {

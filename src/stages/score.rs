@@ -2690,6 +2690,22 @@ impl Scorer<'_> {
         links >= LIST_OF_LINKS_MIN && !share
     }
 
+    /// Whether element `i` sits between two paragraphs of its parent, as a subheading of the
+    /// text does.
+    fn between_paragraphs(&self, i: usize) -> bool {
+        let nodes = &self.c.nodes;
+        let parent = nodes[i].parent;
+        let paragraph = |j: usize| nodes[j].tag == Tag::P && nodes[j].text > 0;
+        let next = self.c.within(i).end;
+        let next_is = next < nodes.len() && nodes[next].parent == parent && paragraph(next);
+        next_is
+            && (0..i)
+                .rev()
+                .take_while(|&j| j as u32 != parent)
+                .find(|&j| nodes[j].parent == parent)
+                .is_some_and(paragraph)
+    }
+
     /// Readability's `_cleanConditionally` plus its `_clean`/`_cleanHeaders` rules.
     /// `root`: the node is one of the article's roots, which only Readability's own rules
     /// may empty. `article_text`: the text of the roots before any cleaning.
@@ -2718,7 +2734,7 @@ impl Scorer<'_> {
             // `_clean(e, "object"/"embed"/"iframe")` keeps videos; the sanitiser drops the
             // embed itself later, but its caption and link stay.
             Tag::Object | Tag::Embed | Tag::Iframe => return node.flags & flag::VIDEO == 0,
-            Tag::H1 | Tag::H2 => return weight < 0.0,
+            Tag::H1 | Tag::H2 => return weight < 0.0 && !self.between_paragraphs(i),
             _ => {}
         }
         if node.flags & flag::NUDGE != 0 {
