@@ -1039,16 +1039,26 @@ mod class_names {
 
     /// Arc's component names open with `com-` (`com-paragraph`, `com-title`), which
     /// Readability weighs as a comment's: a heading so named between two paragraphs is a
-    /// subheading of the story and stays (La Nación's "Ley de alquileres"); one before the
-    /// text (its standfirst, `com-subhead --bajada`) still goes, as Readability's headers do.
+    /// subheading of the story and stays (La Nación's "Ley de alquileres"), and so does a list
+    /// of the text's own so named, and a heading after it; one before the text (its
+    /// standfirst, `com-subhead --bajada`) still goes, as Readability's headers do.
     #[test]
     fn a_negatively_named_subheading_between_paragraphs_stays() {
         let a = heat_pumps_article(&format!(
-            r#"<h2 class="com-subhead --bajada">Installers say the old radiators can stay in most homes</h2><div class="body"><p class="com-paragraph --s">{PARA}</p><h2 class="com-title --l">What the neighbours heard</h2><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">{PARA}</p></div>"#
+            r#"<h2 class="com-subhead --bajada">Installers say the old radiators can stay in most homes</h2><div class="body"><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">{PARA}</p><h2 class="com-title --l">What the neighbours heard</h2><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">The works come in three stages:</p><ul class="com-unordered-list"><li class="com-paragraph --s">Lining the loft.</li><li class="com-paragraph --s">Fitting the pump.</li></ul><h2 class="com-title --l">What it costs</h2><p class="com-paragraph --s">{PARA}</p></div>"#
         ));
         assert_in_order(
             &a.text,
-            &["insulation.", "What the neighbours heard", "insulation."],
+            &[
+                "insulation.",
+                "What the neighbours heard",
+                "insulation.",
+                "three stages:",
+                "Lining the loft.",
+                "Fitting the pump.",
+                "What it costs",
+                "insulation.",
+            ],
         );
         assert_absent(&a, &["old radiators can stay"]);
     }

@@ -101,6 +101,11 @@ const LIST_OF_LINKS_MIN: usize = 3;
 /// the links it labels (see `Scorer::drop_related_sections`).
 const LABEL_BOX_DEPTH_MAX: usize = 3;
 
+/// How many elements back the block before a heading or list is looked for (see
+/// `Scorer::amid_text`): a paragraph or list holds fewer, and the bound keeps a page of
+/// nested blocks, each after a sibling that holds the rest, from costing its square.
+const AMID_TEXT_SCAN_MAX: usize = 64;
+
 /// The most text an app-download promo holds: a line and the stores' names.
 const PROMO_MAX_CHARS: u32 = 200;
 
@@ -2690,20 +2695,24 @@ impl Scorer<'_> {
         links >= LIST_OF_LINKS_MIN && !share
     }
 
-    /// Whether element `i` sits between two paragraphs of its parent, as a subheading of the
-    /// text does.
-    fn between_paragraphs(&self, i: usize) -> bool {
+    /// Whether element `i` sits in the run of the text, after a paragraph or a list of its
+    /// parent and before another or a heading, as a subheading or a list of the text does.
+    fn amid_text(&self, i: usize) -> bool {
         let nodes = &self.c.nodes;
         let parent = nodes[i].parent;
-        let paragraph = |j: usize| nodes[j].tag == Tag::P && nodes[j].text > 0;
+        let text_block =
+            |j: usize| matches!(nodes[j].tag, Tag::P | Tag::Ul | Tag::Ol) && self.raw_text[j] > 0;
         let next = self.c.within(i).end;
-        let next_is = next < nodes.len() && nodes[next].parent == parent && paragraph(next);
+        let next_is = next < nodes.len()
+            && nodes[next].parent == parent
+            && (text_block(next) || nodes[next].tag.is_heading());
         next_is
             && (0..i)
                 .rev()
+                .take(AMID_TEXT_SCAN_MAX)
                 .take_while(|&j| j as u32 != parent)
                 .find(|&j| nodes[j].parent == parent)
-                .is_some_and(paragraph)
+                .is_some_and(text_block)
     }
 
     /// Readability's `_cleanConditionally` plus its `_clean`/`_cleanHeaders` rules.
@@ -2734,7 +2743,7 @@ impl Scorer<'_> {
             // `_clean(e, "object"/"embed"/"iframe")` keeps videos; the sanitiser drops the
             // embed itself later, but its caption and link stay.
             Tag::Object | Tag::Embed | Tag::Iframe => return node.flags & flag::VIDEO == 0,
-            Tag::H1 | Tag::H2 => return weight < 0.0 && !self.between_paragraphs(i),
+            Tag::H1 | Tag::H2 => return weight < 0.0 && !self.amid_text(i),
             _ => {}
         }
         if node.flags & flag::NUDGE != 0 {
@@ -2904,7 +2913,15 @@ impl Scorer<'_> {
                         && self.c.within(i).any(|j| nodes[j].tag == Tag::Figure)
                 }
         };
-        if weight < 0.0 && !caption() {
+        // Nor is a list of the text's own, without links, in the run of its paragraphs (Arc's
+        // `com-unordered-list` of `com-paragraph` items, weighed as a comment's).
+        let text_list = || {
+            matches!(node.tag, Tag::Ul | Tag::Ol)
+                && kept.links == 0
+                && kept.img == 0
+                && self.amid_text(i)
+        };
+        if weight < 0.0 && !caption() && !text_list() {
             return true;
         }
         if kept.commas >= 10 {
