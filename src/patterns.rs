@@ -871,6 +871,21 @@ pub const NUDGE_MAX_BYTES: usize = 200;
 /// So may a note of the print edition, which repeats the story's headline ([`PRINT_NOTES`]).
 pub const FOLLOW_MAX_BYTES: usize = 256;
 
+/// Notices the site is bound to set beside a story, in words of their own that run longer
+/// than a call to action (up to [`FOLLOW_MAX_BYTES`]): Amazon's required lines ("As an
+/// Amazon Associate I earn from qualifying purchases.", "… is a participant in the Amazon
+/// Services LLC Associates Program, an affiliate advertising program designed to provide a
+/// means for sites to earn advertising fees …"), Smithsonian's "… participates in affiliate
+/// link advertising programs", and an embed's consent switch left where the embed was ("Ich
+/// bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können
+/// personenbezogene Daten an Drittplattformen übermittelt werden. …").
+pub const NOTICES: &[(&str, RemovedKind)] = &[
+    ("as an amazon associate", RemovedKind::Ads),
+    ("affiliate advertising program", RemovedKind::Ads),
+    ("affiliate link advertising", RemovedKind::Ads),
+    ("dass mir externe inhalte angezeigt", RemovedKind::Cookie),
+];
+
 /// A copyright line closing the story ("Copyright ©2024 Dow Jones & Company, Inc. All Rights
 /// Reserved."): the site's footer, set in the article. Not a reprint's credit, which says
 /// where the text comes from ("From the book … Copyright © 2019 by … Reprinted by permission
@@ -1007,6 +1022,7 @@ pub fn nudge(text: &str) -> Option<RemovedKind> {
         let finder = |p: &&str| memchr::memmem::Finder::new(p.as_bytes()).into_owned();
         NudgeFinders {
             nudges: NUDGES.iter().map(|(p, k)| (finder(p), *k)).collect(),
+            notices: NOTICES.iter().map(|(p, k)| (finder(p), *k)).collect(),
             print: finder(&PRINT),
             print_notes: PRINT_NOTES.iter().map(finder).collect(),
             copyright: [COPYRIGHT_LINE, REPRINT_CREDIT].map(|p| finder(&p)),
@@ -1034,6 +1050,9 @@ pub fn nudge(text: &str) -> Option<RemovedKind> {
         if found(copyright) && !found(reprint) {
             return Some(RemovedKind::Footer);
         }
+    }
+    if let Some((_, kind)) = f.notices.iter().find(|(p, _)| found(p)) {
+        return Some(*kind);
     }
     if found(&f.print) && f.print_notes.iter().any(found) {
         return Some(RemovedKind::Footer);
@@ -1096,6 +1115,7 @@ pub fn reading_time(text: &str) -> bool {
 
 struct NudgeFinders {
     nudges: Vec<(memchr::memmem::Finder<'static>, RemovedKind)>,
+    notices: Vec<(memchr::memmem::Finder<'static>, RemovedKind)>,
     /// [`PRINT`], then [`PRINT_NOTES`].
     print: memchr::memmem::Finder<'static>,
     print_notes: Vec<memchr::memmem::Finder<'static>>,

@@ -1133,6 +1133,34 @@ mod class_names {
         assert!(a.removed.ads >= 3, "{:?}", a.removed);
     }
 
+    /// Notices a site must set beside the text, named nothing: Amazon's lines (the
+    /// programme's runs past a call to action's length), an affiliate programme's, and an
+    /// embed's consent switch left where the embed was. A sentence about affiliates stays.
+    #[test]
+    fn affiliate_programme_and_consent_notices_go() {
+        heat_pumps_without(
+            &format!(
+                r#"<p>{PARA}</p><p>As an Amazon Associate I earn from qualifying purchases.</p><p>{PARA}</p>
+<p>Heat Pump Weekly is a participant in the Amazon Services LLC Associates Program, an affiliate advertising program designed to provide a means for sites to earn advertising fees by advertising and linking to amazon.com.</p>
+<p>{PARA}</p>
+<div class="embed"><p>Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen (Google Ireland Limited) übermittelt werden. Mehr dazu in unserer Datenschutzerklärung.</p></div>
+<p><em>Heat Pump Weekly participates in affiliate link advertising programs.</em></p><p>{PARA}</p>"#
+            ),
+            4,
+            &[
+                "Amazon",
+                "affiliate advertising",
+                "einverstanden",
+                "participates in",
+            ],
+        );
+        let a = heat_pumps_article(&format!(
+            "<p>{PARA}</p><p>The installer is an affiliate of the energy company, the council \
+             said.</p><p>{PARA}</p>"
+        ));
+        assert_present(&a, &["an affiliate of the energy company"]);
+    }
+
     /// A "tout" is the publisher's advert for its other products, set inside the article
     /// ("Before it's here, it's on the Bloomberg Terminal. LEARN MORE").
     #[test]
