@@ -850,6 +850,9 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // with Latest News and Top Headlines from India and around the world.").
     ("get current updates on ", RemovedKind::Related),
     ("get latest updates on ", RemovedKind::Related),
+    // NDTV's ("Track Latest News Live on NDTV.com and get news updates from India and
+    // around the world").
+    ("track latest news ", RemovedKind::Related),
     // News18's ("Stay updated with all the latest news on Bengaluru. … Follow us on
     // WhatsApp") and a sports site's pointer to its live blog ("Keep up to date with all the
     // latest transfer news and rumours in our dedicated Transfer Centre blog").

@@ -5387,6 +5387,8 @@ mod nudges {
              may earn commissions. <a href=\"/about/how-we-test\">How We Test</a>",
             "The Gazette is a nonprofit newsroom. Sign up to receive <a href=\"/newsletters\">our \
              biggest stories</a> as soon as they are published.",
+            "Track Latest News Live on <a href=\"/\">Gazette.com</a> and get news updates from \
+             the coast and around the world",
             "Affiliate links on the Harbour Gazette may earn us a commission. \
              <a href=\"/affiliate-disclosure\">Learn more.</a>",
             "<i>Was this email forwarded to you? <a href=\"/subscribe\">Sign up here</a> to get \
@@ -5422,6 +5424,7 @@ mod nudges {
             "Affiliate links",
             "email forwarded",
             "Keep up to date",
+            "Track Latest",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
