@@ -893,7 +893,6 @@ pub const NOTICES: &[(&str, RemovedKind)] = &[
 /// Reserved."): the site's footer, set in the article. Not a reprint's credit, which says
 /// where the text comes from ("From the book … Copyright © 2019 by … Reprinted by permission
 /// of Basic Books. All rights reserved.").
-const PRINT: &str = "print";
 const COPYRIGHT_LINE: &str = "all rights reserved";
 const REPRINT_CREDIT: &str = "permission";
 
@@ -910,6 +909,9 @@ pub const PRINT_NOTES: &[&str] = &[
     phrase("print edition as", "English: the Wall Street Journal"),
     phrase("of the print edition under", "English: The Economist"),
 ];
+
+/// The word each of [`PRINT_NOTES`] holds: most paragraphs leave on it.
+const PRINT: &str = "print";
 
 /// "Follow us on Twitter", "Síguenos en Instagram", "Únete a nuestro canal de Telegram": a
 /// short paragraph with one of these verbs and one of [`SOCIAL_NETWORKS`] is a follow prompt.
