@@ -994,6 +994,7 @@ fn opening_nudge(text: &[u8]) -> Option<RemovedKind> {
         while i < NUDGE_OPENINGS.len() {
             let b = NUDGE_OPENINGS[i].0.as_bytes()[0];
             assert!(b < 128, "an opening begins with an ASCII byte");
+            assert!(!b.is_ascii_uppercase(), "an opening is written in lower case");
             set |= 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase();
             i += 1;
         }
@@ -1004,9 +1005,10 @@ fn opening_nudge(text: &[u8]) -> Option<RemovedKind> {
     if first >= 128 || FIRST_BYTES & (1 << first) == 0 {
         return None;
     }
+    let first = first.to_ascii_lowercase();
     NUDGE_OPENINGS
         .iter()
-        .find(|(p, _)| starts_ignoring_case(text, p.as_bytes()))
+        .find(|(p, _)| p.as_bytes()[0] == first && starts_ignoring_case(text, p.as_bytes()))
         .map(|(_, kind)| *kind)
 }
 
