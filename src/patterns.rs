@@ -994,7 +994,10 @@ fn opening_nudge(text: &[u8]) -> Option<RemovedKind> {
         while i < NUDGE_OPENINGS.len() {
             let b = NUDGE_OPENINGS[i].0.as_bytes()[0];
             assert!(b < 128, "an opening begins with an ASCII byte");
-            assert!(!b.is_ascii_uppercase(), "an opening is written in lower case");
+            assert!(
+                !b.is_ascii_uppercase(),
+                "an opening is written in lower case"
+            );
             set |= 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase();
             i += 1;
         }
