@@ -436,6 +436,13 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (prefix("disqus", "Disqus threads"), RemovedKind::Comments),
     (
         word(
+            "threads",
+            "Valnet's comment section (`<section id=\"threads\" class=\"article-threads\">`)",
+        ),
+        RemovedKind::Comments,
+    ),
+    (
+        word(
             "feedback",
             "readers' reviews under a recipe (`feedback-list`), \"Send feedback\" forms, \
              \"We're interested in your feedback on this page\"",

@@ -2584,6 +2584,21 @@ mod boilerplate {
         assert!(a.removed.comments > 0, "{:?}", a.removed);
     }
 
+    /// Valnet's sites (XDA, How-To Geek) call their comments the thread.
+    #[test]
+    fn a_comment_section_named_threads_goes() {
+        let a = ferry_story(
+            "",
+            "<section id=\"threads\" class=\"article-threads\"><div class=\"threads-header\">\
+             <h3 class=\"threads-title\">Thread</h3><span>23</span></div><div><div>\
+             <div class=\"thread-author\">pier_fan_42</div><p class=\"thread-content\">Did the \
+             same crossing last year. The winter timetable is brutal but once you know it you \
+             never want to go back.</p></div></div></section>",
+        );
+        assert_absent(&a, &["pier_fan_42", "winter timetable is brutal"]);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+    }
+
     #[test]
     fn byline_and_date_are_fields_not_text() {
         let a = article();
