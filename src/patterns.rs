@@ -868,7 +868,9 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // A widget's error, left in the page when its script failed ("Failed to load latest
     // commit information.").
     ("failed to load ", RemovedKind::Hidden),
-    // Where a note of the print edition opens ([`PRINT_NOTES`]), so that its `<div>` is asked.
+    // Where a note of the print edition opens ([`PRINT_NOTES`]), so that its `<div>` is
+    // asked; a short line that opens so ("A version of this article was first published in
+    // …") is the same kind of note, and goes on its opening alone.
     ("a version of this article ", RemovedKind::Footer),
 ];
 
