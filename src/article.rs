@@ -19,6 +19,9 @@ pub struct Article {
     pub excerpt: Option<String>,
     /// Absolute URL of the article's main image.
     pub lead_image: Option<String>,
+    /// The lead picture's caption, when the page set the picture with its caption above the
+    /// article (see `stages::lead`); the caption of a picture inside is in the content.
+    pub lead_caption: Option<String>,
     /// The page's canonical URL (or the URL it was fetched from).
     pub url: Option<String>,
     pub content_html: String,

@@ -93,7 +93,7 @@ pub fn version() -> String {
 }
 
 /// The fields of [`Article`] that may be absent, by their names in the CLI's JSON, in its order.
-fn optional_texts(article: &mut Article) -> [(&'static str, &mut Option<String>); 9] {
+fn optional_texts(article: &mut Article) -> [(&'static str, &mut Option<String>); 10] {
     [
         ("title", &mut article.title),
         ("byline", &mut article.byline),
@@ -103,6 +103,7 @@ fn optional_texts(article: &mut Article) -> [(&'static str, &mut Option<String>)
         ("dir", &mut article.dir),
         ("excerpt", &mut article.excerpt),
         ("lead_image", &mut article.lead_image),
+        ("lead_caption", &mut article.lead_caption),
         ("url", &mut article.url),
     ]
 }

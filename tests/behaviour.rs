@@ -6969,3 +6969,94 @@ mod appended_stories {
         }
     }
 }
+
+/// A lead picture set with its caption in the story's header, above the body the article is
+/// read from: the caption goes with the picture the view and exports show.
+mod lead_caption {
+    use super::*;
+
+    fn page(figure: &str) -> quietpage::Article {
+        let body: String = (0..5)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title>\
+             <meta property=\"og:image\" content=\"https://news.example.com/social/card.jpg\">\
+             </head><body><main><header class=\"article-header\"><h1>Ferry timetable</h1>\
+             <p class=\"dateline\"><time datetime=\"2024-03-18\">18 March 2024</time></p>{figure}</header><div class=\"article-body\">{body}</div></main></body></html>"
+        );
+        extract_ok(&html, "https://news.example.com/ferry")
+    }
+
+    #[test]
+    fn the_caption_of_the_picture_above_the_story_comes_with_it() {
+        let a = page(
+            "<figure class=\"lead\"><img src=\"/img/pier-320.jpg\" \
+             srcset=\"/img/pier-320.jpg 320w, /img/pier-1200.jpg 1200w\" alt=\"\">\
+             <figcaption><span class=\"caption\">The ferry at the pier on Tuesday morning.\
+             </span><span class=\"credit\">Jane Doe/Harbour Press</span>\
+             <button aria-label=\"Close\">Hide caption</button></figcaption></figure>",
+        );
+        assert_eq!(
+            a.lead_caption.as_deref(),
+            Some("The ferry at the pier on Tuesday morning. Jane Doe/Harbour Press")
+        );
+        // The picture the caption describes, at its largest, not the metadata's card.
+        assert_eq!(
+            a.lead_image.as_deref(),
+            Some("https://news.example.com/img/pier-1200.jpg")
+        );
+        // The article's text stays the body's.
+        assert_absent(&a, &["ferry at the pier on Tuesday"]);
+    }
+
+    /// A header kept for its standfirst, then the picture in a box the article leaves out
+    /// (named a header), then the body: the picture sits between the article's pieces.
+    #[test]
+    fn a_picture_left_out_between_the_standfirst_and_the_body_brings_its_caption() {
+        let body: String = (0..5)
+            .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><main><article>\
+             <header class=\"article-header\"><h1>Ferry timetable</h1><p class=\"standfirst\">\
+             Crews are to be trained before the hourly service starts, the harbour board said \
+             on Tuesday.</p></header><div class=\"media-header\"><figure><img \
+             src=\"/img/pier.jpg\" alt=\"\"><figcaption>The ferry at the pier on Tuesday \
+             morning. (Photo: Jane Doe)</figcaption></figure></div>\
+             <div class=\"article-body\">{body}</div></article></main></body></html>"
+        );
+        let a = extract_ok(&html, "https://news.example.com/ferry");
+        assert_eq!(
+            a.lead_caption.as_deref(),
+            Some("The ferry at the pier on Tuesday morning. (Photo: Jane Doe)")
+        );
+        assert_eq!(
+            a.lead_image.as_deref(),
+            Some("https://news.example.com/img/pier.jpg")
+        );
+        assert_present(&a, &["Crews are to be trained"]);
+    }
+
+    #[test]
+    fn a_credit_a_teaser_or_a_portrait_is_no_lead_caption() {
+        for figure in [
+            // Only who took it.
+            "<figure><img src=\"/img/pier.jpg\"><figcaption>Foto: Jane Doe</figcaption></figure>",
+            // Another story's teaser: its caption is a link.
+            "<figure><img src=\"/img/choir.jpg\"><figcaption><a href=\"/choir\">Choir sings on \
+             the pier for the crews</a></figcaption></figure>",
+            // The author's portrait.
+            "<figure><img src=\"/img/jane.jpg\" width=\"64\"><figcaption>Jane Doe is our \
+             transport correspondent</figcaption></figure>",
+        ] {
+            let a = page(figure);
+            assert_eq!(a.lead_caption, None, "{figure}");
+            assert_eq!(
+                a.lead_image.as_deref(),
+                Some("https://news.example.com/social/card.jpg"),
+                "{figure}"
+            );
+        }
+    }
+}

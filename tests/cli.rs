@@ -388,6 +388,7 @@ fn pipeline_json_has_every_article_field() {
             "dir",
             "excerpt",
             "lang",
+            "lead_caption",
             "lead_image",
             "published",
             "reading_minutes",

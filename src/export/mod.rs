@@ -6,7 +6,7 @@
 //! element by element (Markdown, EPUB) or wrapped in a strict CSP (HTML).
 
 pub(crate) mod date;
-mod dom;
+pub(crate) mod dom;
 mod epub;
 mod filename;
 mod html;

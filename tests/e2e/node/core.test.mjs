@@ -18,8 +18,8 @@ const page = (name) => fs.readFileSync(path.join(PAGES, name), 'utf8');
 
 // The fields of the CLI's JSON (src/article.rs), in its order.
 const FIELDS = [
-  'title', 'byline', 'published', 'site_name', 'lang', 'dir', 'excerpt', 'lead_image', 'url',
-  'content_html', 'text', 'word_count', 'reading_minutes', 'removed',
+  'title', 'byline', 'published', 'site_name', 'lang', 'dir', 'excerpt', 'lead_image',
+  'lead_caption', 'url', 'content_html', 'text', 'word_count', 'reading_minutes', 'removed',
 ];
 
 let core;
@@ -98,6 +98,7 @@ describe('wasm core: articles (needs the extraction pipeline)', () => {
       assert.match(a.published ?? '', /^2025-03-14/);
       assert.equal(a.lang, 'en');
       assert.equal(a.lead_image, `${BASE}img/ferry-lead.jpg`);
+      assert.equal(a.lead_caption, 'The ferry Saga leaves Port Aldin at dawn. (Photo: Jonas Berg)');
       assert.match(a.text, /Residents of Port Aldin voted on Thursday/);
       assert.match(a.text, /timetables for the winter season will be published in August/);
       assert.match(a.content_html, /<blockquote>/);

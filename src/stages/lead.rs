@@ -1,0 +1,264 @@
+//! The lead picture's caption: many pages set their main picture, with its caption, in the
+//! story's header, beside the title and standfirst, where the scorer leaves it out of the
+//! article (both corpora leave it out too: Readability's expected articles and the annotated
+//! pages start at the body). The view and exports show the lead picture above the article,
+//! so its caption is kept with it, as the page showed them.
+//!
+//! Asked once, after scoring, of the few elements just before the article: a `<figure>` with
+//! an `<img>` and a `<figcaption>`, close above the article's first kept element, in nothing
+//! that is furniture. Its part of the page is read for the picture's address and the
+//! caption's words.
+
+use super::collect::{flag, Collected};
+use super::score::Action;
+use super::tree::Tag;
+use crate::export::dom;
+use crate::patterns::Credit;
+
+/// How many elements before the article are looked at: a header holds tens.
+const SCAN_MAX: usize = 400;
+
+/// How much text may stand between the picture and the article (the standfirst, byline,
+/// date and share labels of a header), in bytes: more, and the figure belongs to something
+/// else before the story (a teaser, another story on a front page).
+const GAP_MAX_BYTES: u32 = 1_200;
+
+/// A caption is at least this many characters: shorter, it is a credit or a name ("AP",
+/// "Getty Images"), which says nothing of the picture.
+const CAPTION_MIN_CHARS: usize = 12;
+
+/// A caption this short that a credit's label leads ("Foto: Stefan Müller") is only a credit;
+/// a longer one goes on to say what the picture shows.
+const CREDIT_MAX_CHARS: usize = 80;
+
+/// And at most this many: a longer "caption" is a box of text that holds a picture.
+const CAPTION_MAX_CHARS: usize = 600;
+
+/// A figure's part of the page is read only up to this size: a lead picture's is a few KB,
+/// and a larger one is a gallery or a box around more than a picture.
+pub const FIGURE_MAX_BYTES: u32 = 32 * 1024;
+
+/// A picture declared narrower than this many pixels is an author's portrait or an icon.
+const PICTURE_MIN_WIDTH: u32 = 200;
+
+/// Flags that put a figure, or any element around it, out of the question.
+const FURNITURE: flag::Bits = flag::HIDDEN
+    | flag::NEVER
+    | flag::STRUCTURAL
+    | flag::BOILERPLATE
+    | flag::IN_LINK
+    | flag::BYLINE
+    | flag::SITE_REMOVE;
+
+/// The element of the lead figure above the article's text, if there is one (see the module
+/// docs); `actions` is the plan's. It stands between the article's first pieces (a header
+/// kept for its standfirst, then the body), or just before the first.
+pub fn figure_before(c: &Collected, actions: &[Action]) -> Option<usize> {
+    let first = actions.iter().position(|a| *a == Action::Root)?;
+    between_pieces(c, actions, first).or_else(|| above(c, first))
+}
+
+/// A figure the article leaves out, with no more than a header's text kept before it.
+fn between_pieces(c: &Collected, actions: &[Action], first: usize) -> Option<usize> {
+    let nodes = &c.nodes;
+    let mut kept = 0u32;
+    let mut k = first;
+    while k < nodes.len().min(first + SCAN_MAX) {
+        let node = &nodes[k];
+        if shown(c, actions, k) {
+            if matches!(node.tag, Tag::Figure | Tag::Picture | Tag::Img) {
+                // The article opens with a picture of its own.
+                return None;
+            }
+            if node.flags & (flag::HIDDEN | flag::NEVER) == 0 {
+                kept = kept.saturating_add(node.text);
+            }
+            if kept > GAP_MAX_BYTES {
+                return None;
+            }
+        } else if node.tag == Tag::Figure {
+            if suitable(c, k) {
+                return Some(k);
+            }
+            // Another picture's box: what it holds is not asked again.
+            k = c.within(k).end;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The nearest figure before the article's first piece, with no more than a header's text
+/// between them.
+fn above(c: &Collected, first: usize) -> Option<usize> {
+    let start = c.starts[first];
+    let nodes = &c.nodes;
+    let mut seen_text = 0u32;
+    for i in (first.saturating_sub(SCAN_MAX)..first).rev() {
+        let node = &nodes[i];
+        if node.tag == Tag::Figure && c.ends[i] <= start {
+            let inside = c.within(i);
+            let gap: u32 = nodes[inside.end..first]
+                .iter()
+                .filter(|n| n.flags & (flag::HIDDEN | flag::NEVER) == 0)
+                .map(|n| n.text)
+                .sum();
+            // The nearest figure decides: one further up is another picture's.
+            return (gap <= GAP_MAX_BYTES && suitable(c, i)).then_some(i);
+        }
+        if node.flags & (flag::HIDDEN | flag::NEVER) == 0 {
+            seen_text = seen_text.saturating_add(node.text);
+            if seen_text > GAP_MAX_BYTES + CAPTION_MAX_CHARS as u32 * 4 {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// Whether the emitter writes element `k`: the nearest of it and its ancestors that the plan
+/// decided on is a piece of the article, not left out.
+fn shown(c: &Collected, actions: &[Action], k: usize) -> bool {
+    let mut p = k;
+    loop {
+        match actions[p] {
+            Action::Root => return true,
+            Action::Drop | Action::Outside => return false,
+            Action::Keep => {}
+        }
+        p = c.nodes[p].parent as usize;
+        if p == super::tree::NONE as usize {
+            return false;
+        }
+    }
+}
+
+/// Whether figure `i` is a picture with its caption and nothing else: of a bounded size, with
+/// an `<img>` and a `<figcaption>`, in no furniture. A link around the picture opens it
+/// larger; one around the caption, or furniture named so, makes the figure a teaser or a
+/// widget.
+fn suitable(c: &Collected, i: usize) -> bool {
+    let nodes = &c.nodes;
+    let inside = c.within(i);
+    let has = |tag: Tag| nodes[inside.clone()].iter().any(|n| n.tag == tag);
+    // Each caption's parts are summed: asked last, of a figure of bounded size.
+    let plain = || {
+        inside
+            .clone()
+            .filter(|&k| nodes[k].tag == Tag::Figcaption)
+            .all(|k| nodes[k].flags & FURNITURE == 0 && !mostly_link(c, k))
+    };
+    (1..=FIGURE_MAX_BYTES).contains(&c.ends[i].saturating_sub(c.starts[i]))
+        && nodes[i].flags & FURNITURE == 0
+        && has(Tag::Img)
+        && has(Tag::Figcaption)
+        && !within_furniture(c, i)
+        && plain()
+}
+
+/// Whether most of element `i`'s text is in links.
+fn mostly_link(c: &Collected, i: usize) -> bool {
+    let (text, link) = std::iter::once(i)
+        .chain(c.within(i))
+        .map(|k| &c.nodes[k])
+        .fold((0u32, 0u32), |(t, l), n| {
+            (t.saturating_add(n.text), l.saturating_add(n.link_text))
+        });
+    u64::from(link) * 2 > u64::from(text)
+}
+
+/// Whether an element around node `i` is furniture (see [`FURNITURE`]).
+fn within_furniture(c: &Collected, i: usize) -> bool {
+    let mut p = c.nodes[i].parent;
+    while p != super::tree::NONE {
+        let node = &c.nodes[p as usize];
+        if node.flags & FURNITURE != 0 {
+            return true;
+        }
+        p = node.parent;
+    }
+    false
+}
+
+/// The picture's absolute address and its caption, read from `figure_html`, the figure's
+/// part of the page; `absolute` resolves an address against the page's and keeps it only if
+/// it is the web's (http or https). Read from the page's own markup, not the sanitiser's
+/// output: the sanitiser unwraps the `<span>`s that set a caption's parts apart, and
+/// instantiating its rewriter here would add 5 KB to the WebAssembly module.
+pub fn read(
+    figure_html: &str,
+    absolute: impl Fn(&str) -> Option<String>,
+) -> Option<(String, String)> {
+    let page = dom::parse(figure_html);
+    let figure = find(&page, "figure")?;
+    let img = find(figure, "img")?;
+    let narrow = img
+        .attr("width")
+        .and_then(|w| w.trim().parse::<u32>().ok())
+        .is_some_and(|w| w < PICTURE_MIN_WIDTH);
+    if narrow {
+        return None;
+    }
+    // The largest of a `srcset`'s pictures (the view shows the lead picture across the
+    // column, where a page's `src` is often its smallest), then a lazy loader's real source,
+    // then the `src`.
+    let srcset = |name| img.attr(name).and_then(crate::sanitize::best_candidate);
+    let src = [srcset("srcset"), srcset("data-srcset")]
+        .into_iter()
+        .flatten()
+        .chain(
+            ["data-src", "data-lazy-src", "data-original", "src"]
+                .into_iter()
+                .filter_map(|name| img.attr(name).map(str::to_string)),
+        )
+        .find_map(|candidate| absolute(&candidate))?;
+    let mut raw = String::new();
+    caption_text(find(figure, "figcaption")?, &mut raw);
+    let caption = crate::metadata::normalize_space(&raw);
+    let chars = caption.chars().count();
+    let credit_only = chars <= CREDIT_MAX_CHARS
+        && matches!(crate::patterns::credit(&caption), Some(Credit::Line));
+    ((CAPTION_MIN_CHARS..=CAPTION_MAX_CHARS).contains(&chars) && !credit_only)
+        .then_some((src, caption))
+}
+
+/// A caption's text, its parts set apart: a page's stylesheet puts a caption's credit on a
+/// line of its own (`<span class="credit">`), which run together would join the caption's
+/// last word to the photographer's name.
+fn caption_text(e: &dom::Element, out: &mut String) {
+    for child in &e.children {
+        match child {
+            dom::Node::Text(t) => out.push_str(t),
+            dom::Node::Element(c) if c.tag == "br" => out.push(' '),
+            dom::Node::Element(c) if unseen(c) => {}
+            dom::Node::Element(c) => {
+                let part = !c.is(&[
+                    "a", "abbr", "b", "cite", "code", "em", "i", "q", "strong", "sub", "sup",
+                ]);
+                if part {
+                    out.push(' ');
+                }
+                caption_text(c, out);
+                if part {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+}
+
+/// Whether a caption's part is not shown, or not words: a script, a hidden copy for screen
+/// readers or for another layout, a "hide caption" button.
+fn unseen(e: &dom::Element) -> bool {
+    e.is(&["button", "noscript", "script", "style", "svg", "template"])
+        || e.attr("hidden").is_some()
+        || e.attr("aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+/// The first element named `tag` under `root`, depth first.
+fn find<'a>(root: &'a dom::Element, tag: &str) -> Option<&'a dom::Element> {
+    root.elements()
+        .find_map(|e| if e.tag == tag { Some(e) } else { find(e, tag) })
+}
