@@ -1389,6 +1389,11 @@ fn corpus_articles_export_faithfully() {
             if words(&article.text).join(" ") != want {
                 eprintln!("NOTE {corpus}/{name}: the core's text differs from its content_html's");
             }
+            // The lead picture's caption, set above the content as the view sets it.
+            let want = match &article.lead_caption {
+                Some(caption) => words(caption).join(" ") + " " + &want,
+                None => want,
+            };
             let want = fold_scripts(&want);
             if got != want {
                 let at = got
@@ -1477,4 +1482,67 @@ fn deep_and_large_articles_export() {
         book.files["EPUB/content.xhtml"].matches("<p>").count(),
         20_000
     );
+}
+
+/// The lead picture the reading view sets above the article, with its caption, heads every
+/// export that shows pictures; a content that opens with its own picture keeps only that one.
+#[test]
+fn the_lead_picture_and_its_caption_head_every_export() {
+    let article = Article {
+        title: Some("Ferry timetable".into()),
+        lead_image: Some("https://news.example.com/img/pier.jpg?w=1200&h=800".into()),
+        lead_caption: Some("The ferry at the pier <script>alert(1)</script> & crew".into()),
+        content_html: "<p>The ferry will run every hour from May.</p>".into(),
+        text: "The ferry will run every hour from May.".into(),
+        ..Article::default()
+    };
+    let html = to_html_document(&article);
+    assert!(
+        html.contains(
+            "<figure class=\"qp-lead\"><img src=\"https://news.example.com/img/pier.jpg?w=1200&amp;h=800\" \
+             alt=\"\"><figcaption>The ferry at the pier &lt;script&gt;alert(1)&lt;/script&gt; \
+             &amp; crew</figcaption></figure>\n<p>The ferry will run"
+        ),
+        "{html}"
+    );
+    let md = to_markdown_at(&article, "2024-06-01");
+    let picture = md.find("](https://news.example.com/img/pier.jpg?w=1200&h=800)");
+    let caption = md.find("The ferry at the pier");
+    let body = md.find("The ferry will run");
+    assert!(
+        picture < caption && caption < body && picture.is_some(),
+        "{md}"
+    );
+    // Markdown's escape: the tag is text.
+    assert!(md.contains("pier \\<script>"), "{md}");
+    let book = check_book_structure(&to_epub_at(&article, "2024-06-01"));
+    let content = &book.files["EPUB/content.xhtml"];
+    assert!(content.contains("pier.jpg?w=1200&amp;h=800"), "{content}");
+    assert!(
+        content.contains("<figcaption>The ferry at the pier &lt;script&gt;"),
+        "{content}"
+    );
+
+    // A content that opens with a picture, or shows this one, shows it once; a lead
+    // address that is not the web's is never written.
+    for (content_html, lead) in [
+        (
+            "<figure><img src=\"https://news.example.com/img/map.png\" alt=\"\"></figure><p>Text.</p>",
+            "https://news.example.com/img/pier.jpg",
+        ),
+        (
+            "<p>Text.</p><p><img src=\"https://news.example.com/img/pier.jpg\" alt=\"\"></p>",
+            "https://news.example.com/img/pier.jpg",
+        ),
+        ("<p>Text.</p>", "javascript:alert(1)"),
+    ] {
+        let article = Article {
+            lead_image: Some(lead.into()),
+            content_html: content_html.into(),
+            ..article.clone()
+        };
+        let html = to_html_document(&article);
+        assert!(!html.contains("qp-lead"), "{content_html}: {html}");
+        assert!(!to_markdown_at(&article, "2024-06-01").contains("The ferry at the pier"));
+    }
 }

@@ -34,7 +34,7 @@ pub(crate) fn book(article: &Article, modified: &str) -> Vec<u8> {
     // "und" is BCP 47 for an undetermined language: valid, and honest.
     let lang = super::language(article).unwrap_or_else(|| "und".to_owned());
     let dir = super::direction(article);
-    let (body, headings) = xhtml::fragment(&super::dom::parse(&article.content_html));
+    let (body, headings) = xhtml::fragment(&super::dom::parse(&super::content_with_lead(article)));
 
     let mut zip = super::zip::Writer::new();
     zip.add("mimetype", b"application/epub+zip");

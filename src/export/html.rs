@@ -75,7 +75,7 @@ pub(crate) fn document(article: &Article) -> String {
         out.push_str("</p>\n");
     }
     out.push_str("</header>\n<div class=\"qp-content\">\n");
-    out.push_str(&article.content_html);
+    out.push_str(&super::content_with_lead(article));
     out.push_str("\n</div>\n");
     if let Some(url) = super::source_url(article) {
         out.push_str("<footer class=\"qp-source\">Source: <a");

@@ -39,7 +39,7 @@ pub(crate) fn document(article: &crate::Article, saved: &str) -> String {
         out.push_str(&heading_line(1, &escape_text(&title)));
         out.push_str("\n\n");
     }
-    let body = body(&dom::parse(&article.content_html));
+    let body = body(&dom::parse(&super::content_with_lead(article)));
     if !body.is_empty() {
         out.push_str(&body);
         out.push('\n');

@@ -151,3 +151,43 @@ pub(crate) fn byline_line(article: &Article) -> Option<String> {
     .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
+
+/// The article's content with its lead picture above it, as the reading view shows it: the
+/// picture (`lead_image`) and its caption (`lead_caption`) in a `<figure>`, unless the
+/// content already opens with a picture or shows this one. The reading view
+/// (`extension/reader/reader.js`, `contentHasImage`) applies the same rule.
+pub(crate) fn content_with_lead(article: &Article) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let content = article.content_html.as_str();
+    let Some(src) = meta(&article.lead_image).filter(|s| is_http(s)) else {
+        return Cow::Borrowed(content);
+    };
+    if shows_picture(&dom::parse(content), &src) {
+        return Cow::Borrowed(content);
+    }
+    let mut out = String::with_capacity(content.len() + src.len() + 256);
+    out.push_str("<figure class=\"qp-lead\"><img src=\"");
+    crate::sanitize::escape_attr(&src, &mut out);
+    out.push_str("\" alt=\"\">");
+    if let Some(caption) = meta(&article.lead_caption) {
+        out.push_str("<figcaption>");
+        crate::sanitize::escape_text(&caption, &mut out);
+        out.push_str("</figcaption>");
+    }
+    out.push_str("</figure>\n");
+    out.push_str(content);
+    Cow::Owned(out)
+}
+
+/// Whether the content opens with a picture, or shows the picture at `src` anywhere.
+fn shows_picture(root: &dom::Element, src: &str) -> bool {
+    fn has(e: &dom::Element, src: &str) -> bool {
+        e.elements()
+            .any(|c| (c.tag == "img" && c.attr("src").map(str::trim) == Some(src)) || has(c, src))
+    }
+    let opens = root
+        .elements()
+        .next()
+        .is_some_and(|e| e.is(&["figure", "img", "picture"]));
+    opens || has(root, src)
+}

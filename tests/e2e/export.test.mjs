@@ -129,6 +129,12 @@ describe(`exports (${BROWSER})`, () => {
     assert.ok(ps.length >= 3);
     // Inline markup (links, emphasis) may sit inside a paragraph; its opening words do not.
     for (const p of ps.slice(0, 3)) assert.ok(flat.includes(p.slice(0, 30)), `paragraph missing: ${p.slice(0, 60)}`);
+    // The lead picture the view shows above the article, with the caption the page set
+    // under it in the story's header, before the first paragraph.
+    const picture = flat.indexOf('](http://127.0.0.1:');
+    const caption = flat.indexOf('The ferry Saga leaves Port Aldin at dawn.');
+    assert.ok(picture > 0 && picture < caption, flat.slice(0, 600));
+    assert.ok(flat.indexOf(ps[0].slice(0, 30), caption) > caption, flat.slice(0, 600));
   });
 
   it('HTML: one standalone file, styles inline, no script', async () => {
