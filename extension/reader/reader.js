@@ -100,7 +100,8 @@ function sameImage(a, b) {
   }
 }
 
-/** Whether the lead image would repeat what the content already shows. */
+/** Whether the lead image would repeat what the content already shows (the exports ask the
+ * same: `content_with_lead` in `src/export/mod.rs`). */
 function contentHasImage(content, src) {
   const first = content.firstElementChild;
   if (first && ['figure', 'img', 'picture'].includes(first.localName)) return true;
@@ -160,6 +161,8 @@ function renderArticle(article) {
     img.src = article.lead_image;
     img.alt = '';
     figure.append(img);
+    // The caption the page set under its lead picture, outside the article's body.
+    if (article.lead_caption) figure.append(el('figcaption', '', article.lead_caption));
     content.prepend(figure);
   }
   root.append(content);

@@ -67,6 +67,8 @@ describe(`reading view on a news page (${BROWSER})`, () => {
     assert.equal(view.images.filter((src) => src.endsWith('/img/ferry-lead.jpg')).length, 1, view.images.join(' '));
     assert.ok(!view.images.some((src) => src.startsWith('data:')), 'placeholder image shown');
     assert.equal(view.firstContentTag, 'figure');
+    // Its caption, set in the story's header apart from the body, under it.
+    assert.equal(view.leadCaption, 'The ferry Saga leaves Port Aldin at dawn. (Photo: Jonas Berg)');
     assert.equal(view.scripts, 0);
 
     // A footnote link jumps within the view; the view stays open over the page.

@@ -108,6 +108,7 @@ export function viewSummary(browser) {
       paragraphs: document.querySelectorAll('.qp-content p').length,
       images: [...document.querySelectorAll('.qp-content img')].map((i) => i.src),
       firstContentTag: q('.qp-content')?.firstElementChild?.localName ?? null,
+      leadCaption: q('.qp-content > figure.qp-lead > figcaption')?.textContent ?? null,
       message: q('.qp-message')?.innerText ?? null,
       scripts: document.querySelectorAll('.qp-content script, .qp-content iframe').length,
     };
