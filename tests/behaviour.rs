@@ -7010,10 +7010,9 @@ mod lead_caption {
         assert_absent(&a, &["ferry at the pier on Tuesday"]);
     }
 
-    /// A header kept for its standfirst, then the picture in a box the article leaves out
+    /// A header kept for its standfirst, then `picture` in a box the article leaves out
     /// (named a header), then the body: the picture sits between the article's pieces.
-    #[test]
-    fn a_picture_left_out_between_the_standfirst_and_the_body_brings_its_caption() {
+    fn between_pieces(picture: &str) -> quietpage::Article {
         let body: String = (0..5)
             .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
             .collect();
@@ -7021,12 +7020,18 @@ mod lead_caption {
             "<html><head><title>Ferry timetable</title></head><body><main><article>\
              <header class=\"article-header\"><h1>Ferry timetable</h1><p class=\"standfirst\">\
              Crews are to be trained before the hourly service starts, the harbour board said \
-             on Tuesday.</p></header><div class=\"media-header\"><figure><img \
-             src=\"/img/pier.jpg\" alt=\"\"><figcaption>The ferry at the pier on Tuesday \
-             morning. (Photo: Jane Doe)</figcaption></figure></div>\
+             on Tuesday.</p></header><div class=\"media-header\">{picture}</div>\
              <div class=\"article-body\">{body}</div></article></main></body></html>"
         );
-        let a = extract_ok(&html, "https://news.example.com/ferry");
+        extract_ok(&html, "https://news.example.com/ferry")
+    }
+
+    #[test]
+    fn a_picture_left_out_between_the_standfirst_and_the_body_brings_its_caption() {
+        let a = between_pieces(
+            "<figure><img src=\"/img/pier.jpg\" alt=\"\"><figcaption>The ferry at the pier on \
+             Tuesday morning. (Photo: Jane Doe)</figcaption></figure>",
+        );
         assert_eq!(
             a.lead_caption.as_deref(),
             Some("The ferry at the pier on Tuesday morning. (Photo: Jane Doe)")
@@ -7036,6 +7041,26 @@ mod lead_caption {
             Some("https://news.example.com/img/pier.jpg")
         );
         assert_present(&a, &["Crews are to be trained"]);
+    }
+
+    /// No `<figure>`: a box of the picture's wrapper and an element named as its caption,
+    /// with the credit apart.
+    #[test]
+    fn a_box_of_a_picture_and_its_named_caption_brings_the_caption() {
+        let a = between_pieces(
+            "<div class=\"lede\"><div class=\"lede__container\"><picture><img \
+             src=\"/img/pier.jpg\" alt=\"\"></picture></div><div class=\"lede__info\">\
+             <div class=\"lede__caption\"><p>The ferry at the pier on Tuesday morning.</p>\
+             </div><span class=\"lede__credit\">Jane Doe/Harbour Press</span></div></div>",
+        );
+        assert_eq!(
+            a.lead_caption.as_deref(),
+            Some("The ferry at the pier on Tuesday morning. Jane Doe/Harbour Press")
+        );
+        assert_eq!(
+            a.lead_image.as_deref(),
+            Some("https://news.example.com/img/pier.jpg")
+        );
     }
 
     #[test]
@@ -7049,6 +7074,9 @@ mod lead_caption {
             // The author's portrait.
             "<figure><img src=\"/img/jane.jpg\" width=\"64\"><figcaption>Jane Doe is our \
              transport correspondent</figcaption></figure>",
+            // A logo over a promotion.
+            "<div class=\"promo\"><img src=\"/img/logo.png\"><p class=\"caption\"><a \
+             href=\"/edition\">Get the E-Edition today</a></p></div>",
         ] {
             let a = page(figure);
             assert_eq!(a.lead_caption, None, "{figure}");
@@ -7058,5 +7086,12 @@ mod lead_caption {
                 "{figure}"
             );
         }
+        // One of a slider's slides.
+        let a = between_pieces(
+            "<ul class=\"slides\"><li><img src=\"/img/choir.jpg\"><p class=\"caption\">The \
+             choir on the pier in 2012</p></li><li><img src=\"/img/pier.jpg\"><p \
+             class=\"caption\">The ferry at the pier on Tuesday</p></li></ul>",
+        );
+        assert_eq!(a.lead_caption, None);
     }
 }

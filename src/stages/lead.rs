@@ -4,10 +4,10 @@
 //! pages start at the body). The view and exports show the lead picture above the article,
 //! so its caption is kept with it, as the page showed them.
 //!
-//! Asked once, after scoring, of the few elements just before the article: a `<figure>` with
-//! an `<img>` and a `<figcaption>`, close above the article's first kept element, in nothing
-//! that is furniture. Its part of the page is read for the picture's address and the
-//! caption's words.
+//! Asked once, after scoring, of the few elements just above the article's text: a
+//! `<figure>` with an `<img>` and a `<figcaption>`, or a box of a picture and an element
+//! named as its caption, that the article leaves out, in nothing that is furniture. Its part
+//! of the page is read for the picture's address and the caption's words.
 
 use super::collect::{flag, Collected};
 use super::score::Action;
@@ -36,7 +36,10 @@ const CAPTION_MAX_CHARS: usize = 600;
 
 /// A figure's part of the page is read only up to this size: a lead picture's is a few KB,
 /// and a larger one is a gallery or a box around more than a picture.
-pub const FIGURE_MAX_BYTES: u32 = 32 * 1024;
+const FIGURE_MAX_BYTES: u32 = 32 * 1024;
+
+/// How many pictures' boxes are read, at most.
+const READS_MAX: u32 = 4;
 
 /// A picture declared narrower than this many pixels is an author's portrait or an icon.
 const PICTURE_MIN_WIDTH: u32 = 200;
@@ -50,16 +53,45 @@ const FURNITURE: flag::Bits = flag::HIDDEN
     | flag::BYLINE
     | flag::SITE_REMOVE;
 
-/// The element of the lead figure above the article's text, if there is one (see the module
-/// docs); `actions` is the plan's. It stands between the article's first pieces (a header
-/// kept for its standfirst, then the body), or just before the first.
-pub fn figure_before(c: &Collected, actions: &[Action]) -> Option<usize> {
+/// The lead picture's address and its caption, when a picture with its caption stands above
+/// the article's text (see the module docs): between the article's first pieces (a header
+/// kept for its standfirst, then the body), or just before the first. `actions` is the
+/// plan's; `absolute` resolves an address (see [`read`]).
+pub fn find(
+    c: &Collected,
+    actions: &[Action],
+    html: &str,
+    absolute: impl Fn(&str) -> Option<String>,
+) -> Option<(String, String)> {
     let first = actions.iter().position(|a| *a == Action::Root)?;
-    between_pieces(c, actions, first).or_else(|| above(c, first))
+    // Each box is read whole: a page of many pictures above its text pays for a few.
+    let reads = std::cell::Cell::new(0);
+    let read = |i: usize| {
+        let part = html.get(c.starts[i] as usize..c.ends[i] as usize)?;
+        // Most pictures outside a figure are logos and icons: a box whose markup never
+        // spells a caption's name is passed by unread.
+        if c.nodes[i].tag != Tag::Figure && !mentions_caption(part) {
+            return None;
+        }
+        reads.set(reads.get() + 1);
+        if reads.get() > READS_MAX {
+            return None;
+        }
+        read(part, &absolute)
+    };
+    between_pieces(c, actions, first, &read).or_else(|| above(c, first, &read))
 }
 
-/// A figure the article leaves out, with no more than a header's text kept before it.
-fn between_pieces(c: &Collected, actions: &[Action], first: usize) -> Option<usize> {
+/// What [`find`] reads a picture's box with.
+type Reader<'a> = dyn Fn(usize) -> Option<(String, String)> + 'a;
+
+/// A picture the article leaves out, with no more than a header's text kept before it.
+fn between_pieces(
+    c: &Collected,
+    actions: &[Action],
+    first: usize,
+    read: &Reader<'_>,
+) -> Option<(String, String)> {
     let nodes = &c.nodes;
     let mut kept = 0u32;
     let mut k = first;
@@ -78,34 +110,53 @@ fn between_pieces(c: &Collected, actions: &[Action], first: usize) -> Option<usi
             }
         } else if node.tag == Tag::Figure {
             if suitable(c, k) {
-                return Some(k);
+                // The nearest figure decides.
+                return read(k);
             }
             // Another picture's box: what it holds is not asked again.
             k = c.within(k).end;
             continue;
+        } else if node.tag == Tag::Img && node.flags & flag::IN_FIGURE == 0 {
+            // A picture outside a figure (an icon, a logo, a portrait) is passed by unless
+            // its box holds its caption.
+            let beyond = |b: usize| c.within(b).any(|n| shown(c, actions, n));
+            if let Some(found) = picture_box(c, k, beyond).and_then(read) {
+                return Some(found);
+            }
         }
         k += 1;
     }
     None
 }
 
-/// The nearest figure before the article's first piece, with no more than a header's text
-/// between them.
-fn above(c: &Collected, first: usize) -> Option<usize> {
+/// The nearest picture with its caption before the article's first piece, with no more
+/// than a header's text between them.
+fn above(c: &Collected, first: usize, read: &Reader<'_>) -> Option<(String, String)> {
     let start = c.starts[first];
     let nodes = &c.nodes;
+    let gap = |i: usize| -> u32 {
+        nodes[c.within(i).end..first]
+            .iter()
+            .filter(|n| n.flags & (flag::HIDDEN | flag::NEVER) == 0)
+            .map(|n| n.text)
+            .sum()
+    };
     let mut seen_text = 0u32;
     for i in (first.saturating_sub(SCAN_MAX)..first).rev() {
         let node = &nodes[i];
         if node.tag == Tag::Figure && c.ends[i] <= start {
-            let inside = c.within(i);
-            let gap: u32 = nodes[inside.end..first]
-                .iter()
-                .filter(|n| n.flags & (flag::HIDDEN | flag::NEVER) == 0)
-                .map(|n| n.text)
-                .sum();
             // The nearest figure decides: one further up is another picture's.
-            return (gap <= GAP_MAX_BYTES && suitable(c, i)).then_some(i);
+            return (gap(i) <= GAP_MAX_BYTES && suitable(c, i))
+                .then(|| read(i))
+                .flatten();
+        }
+        if node.tag == Tag::Img && node.flags & flag::IN_FIGURE == 0 {
+            let found = picture_box(c, i, |b| c.ends[b] > start)
+                .filter(|&b| gap(b) <= GAP_MAX_BYTES)
+                .and_then(read);
+            if found.is_some() {
+                return found;
+            }
         }
         if node.flags & (flag::HIDDEN | flag::NEVER) == 0 {
             seen_text = seen_text.saturating_add(node.text);
@@ -149,12 +200,44 @@ fn suitable(c: &Collected, i: usize) -> bool {
             .filter(|&k| nodes[k].tag == Tag::Figcaption)
             .all(|k| nodes[k].flags & FURNITURE == 0 && !mostly_link(c, k))
     };
+    let figure = nodes[i].tag == Tag::Figure;
     (1..=FIGURE_MAX_BYTES).contains(&c.ends[i].saturating_sub(c.starts[i]))
         && nodes[i].flags & FURNITURE == 0
         && has(Tag::Img)
-        && has(Tag::Figcaption)
+        && (has(Tag::Figcaption) || !figure)
         && !within_furniture(c, i)
         && plain()
+}
+
+/// How many elements up from a picture outside any `<figure>` its box may be: the picture's
+/// wrapper (`<picture>`, a sizing `<div>`), the box of it and its caption, that box's own.
+const BOX_LEVELS: usize = 3;
+
+/// The box of `img`, a picture outside any `<figure>`, with its caption (CNN's `image__lede`
+/// holding the picture's container and `image__metadata`; a `<div>` holding the picture's and
+/// an `img_cptn`): the highest of its nearest ancestors that holds no other picture and is
+/// not `beyond` (holds the article's text), if it is [`suitable`]. Whether it holds a caption
+/// is read with its markup (see [`read`]).
+fn picture_box(c: &Collected, img: usize, beyond: impl Fn(usize) -> bool) -> Option<usize> {
+    let nodes = &c.nodes;
+    let mut best = None;
+    let mut p = nodes[img].parent;
+    for _ in 0..BOX_LEVELS {
+        if p == super::tree::NONE {
+            break;
+        }
+        let b = p as usize;
+        let size = c.ends[b].saturating_sub(c.starts[b]);
+        let pictures = c.within(b).filter(|&k| nodes[k].tag == Tag::Img).count();
+        // A picture in a list item is one of a series: a slider's, a gallery's, teasers'.
+        let series = nodes[b].tag == Tag::Li;
+        if size > FIGURE_MAX_BYTES || pictures > 1 || series || beyond(b) {
+            break;
+        }
+        best = Some(b);
+        p = nodes[b].parent;
+    }
+    best.filter(|&b| suitable(c, b))
 }
 
 /// Whether most of element `i`'s text is in links.
@@ -186,13 +269,10 @@ fn within_furniture(c: &Collected, i: usize) -> bool {
 /// it is the web's (http or https). Read from the page's own markup, not the sanitiser's
 /// output: the sanitiser unwraps the `<span>`s that set a caption's parts apart, and
 /// instantiating its rewriter here would add 5 KB to the WebAssembly module.
-pub fn read(
-    figure_html: &str,
-    absolute: impl Fn(&str) -> Option<String>,
-) -> Option<(String, String)> {
+fn read(figure_html: &str, absolute: impl Fn(&str) -> Option<String>) -> Option<(String, String)> {
     let page = dom::parse(figure_html);
-    let figure = find(&page, "figure")?;
-    let img = find(figure, "img")?;
+    let figure = page.elements().next()?;
+    let img = first_tag(figure, "img")?;
     let narrow = img
         .attr("width")
         .and_then(|w| w.trim().parse::<u32>().ok())
@@ -214,8 +294,28 @@ pub fn read(
         )
         .find_map(|candidate| absolute(&candidate))?;
     let mut raw = String::new();
-    caption_text(find(figure, "figcaption")?, &mut raw);
+    if figure.tag == "figure" {
+        caption_text(first_tag(figure, "figcaption")?, &mut raw);
+    } else {
+        // A box's caption, by its name, then its credit where the caption does not hold it.
+        let caption = find_by(figure, &|e| {
+            names(e, CAPTION_NAMES) && !names(e, CREDIT_NAMES)
+        })?;
+        caption_text(caption, &mut raw);
+        let credit = |e: &dom::Element| e.tag == "figcaption" || names(e, CREDIT_NAMES);
+        let apart = |e: &dom::Element| credit(e) && !std::ptr::eq(e, caption);
+        if find_by(caption, &credit).is_none() {
+            if let Some(credit) = find_by(figure, &apart) {
+                raw.push(' ');
+                caption_text(credit, &mut raw);
+            }
+        }
+    }
     let caption = crate::metadata::normalize_space(&raw);
+    // Another story's teaser, or a promotion under a logo ("Get the E-Edition").
+    if links_hold(figure, &caption) {
+        return None;
+    }
     let chars = caption.chars().count();
     let credit_only = chars <= CREDIT_MAX_CHARS
         && matches!(crate::patterns::credit(&caption), Some(Credit::Line));
@@ -248,6 +348,23 @@ fn caption_text(e: &dom::Element, out: &mut String) {
     }
 }
 
+/// Whether links under `root` hold half of `caption`'s characters or more.
+fn links_hold(root: &dom::Element, caption: &str) -> bool {
+    fn linked(e: &dom::Element, out: &mut String) {
+        for c in e.elements() {
+            if c.tag == "a" {
+                caption_text(c, out);
+            } else {
+                linked(c, out);
+            }
+        }
+    }
+    let mut text = String::new();
+    linked(root, &mut text);
+    let linked = crate::metadata::normalize_space(&text);
+    linked.chars().count() * 2 >= caption.chars().count()
+}
+
 /// Whether a caption's part is not shown, or not words: a script, a hidden copy for screen
 /// readers or for another layout, a "hide caption" button.
 fn unseen(e: &dom::Element) -> bool {
@@ -258,7 +375,50 @@ fn unseen(e: &dom::Element) -> bool {
 }
 
 /// The first element named `tag` under `root`, depth first.
-fn find<'a>(root: &'a dom::Element, tag: &str) -> Option<&'a dom::Element> {
+fn first_tag<'a>(root: &'a dom::Element, tag: &str) -> Option<&'a dom::Element> {
+    find_by(root, &|e| e.tag == tag)
+}
+
+/// The first element under `root` that `pick` picks, depth first.
+fn find_by<'a>(
+    root: &'a dom::Element,
+    pick: &dyn Fn(&dom::Element) -> bool,
+) -> Option<&'a dom::Element> {
     root.elements()
-        .find_map(|e| if e.tag == tag { Some(e) } else { find(e, tag) })
+        .find_map(|e| if pick(e) { Some(e) } else { find_by(e, pick) })
+}
+
+/// Class names of a caption in a box that is no `<figure>`, each with its reason.
+const CAPTION_NAMES: &[(&str, &str)] = &[
+    (
+        "caption",
+        "the word itself (`image__caption`, `wp-caption-text`, `caption`)",
+    ),
+    (
+        "cptn",
+        "abbreviated, as CMSs that shorten names do (`img_cptn`)",
+    ),
+];
+
+/// Whether `html` may hold an element named by [`CAPTION_NAMES`]: a search for their
+/// letters, which a box's markup rarely has otherwise.
+fn mentions_caption(html: &str) -> bool {
+    let b = html.as_bytes();
+    ["aption", "APTION", "cptn"]
+        .iter()
+        .any(|needle| memchr::memmem::find(b, needle.as_bytes()).is_some())
+}
+
+/// Class names of a picture's credit beside its caption.
+const CREDIT_NAMES: &[(&str, &str)] = &[(
+    "credit",
+    "the word itself (`image__credit`, `photo-credit`)",
+)];
+
+/// Whether `e`'s `class` holds one of `table`'s names, in any case.
+fn names(e: &dom::Element, table: &[(&str, &str)]) -> bool {
+    e.attr("class").is_some_and(|class| {
+        let class = class.to_ascii_lowercase();
+        table.iter().any(|(name, _)| class.contains(name))
+    })
 }

@@ -117,8 +117,9 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
     // The arena is done with once the emit pass knows its range: freeing it first keeps it
     // from adding to the output's peak on a large page.
     let range = article_range(&collected, &plan.actions, html);
-    let lead_figure = lead::figure_before(&collected, &plan.actions)
-        .and_then(|f| html.get(collected.starts[f] as usize..collected.ends[f] as usize));
+    // The picture a caption above the article describes is the lead picture, whatever the
+    // metadata names (often the same one at another size, or a card made for sharing).
+    let lead = lead::find(&collected, &plan.actions, html, absolute);
     let meta = std::mem::take(&mut collected.meta);
     let quiet = std::mem::take(&mut collected.quiet_hosts);
     drop(collected);
@@ -140,9 +141,6 @@ pub fn run(html: &str, url: Option<&str>, options: &Options) -> Result<Article, 
         let first = text.split("\n\n").find(|p| p.chars().count() > 40)?;
         Some(clip_chars(first, EXCERPT_CHARS))
     });
-    // The picture a caption above the article describes is the lead picture, whatever the
-    // metadata names (often the same one at another size, or a card made for sharing).
-    let lead = lead_figure.and_then(|f| lead::read(f, absolute));
     let (lead_image, lead_caption) = match lead {
         Some((src, caption)) => (Some(src), Some(caption)),
         None => (
