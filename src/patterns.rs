@@ -853,10 +853,11 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // The line Indian news sites close each story with ("Catch all the Latest India News,
     // Breaking News Event and Trending News Updates on …", "Catch all the Business News …").
     ("catch all the ", RemovedKind::Related),
-    // Its twin on the Hindustan Times ("Get Current Updates on India News, Delhi News along
-    // with Latest News and Top Headlines from India and around the world.").
+    // Its twins on the Hindustan Times ("Get Current Updates on India News, Delhi News along
+    // with Latest News and Top Headlines from India and around the world.", "Get Latest India
+    // News along with …").
     ("get current updates on ", RemovedKind::Related),
-    ("get latest updates on ", RemovedKind::Related),
+    ("get latest ", RemovedKind::Related),
     // NDTV's ("Track Latest News Live on NDTV.com and get news updates from India and
     // around the world").
     ("track latest news ", RemovedKind::Related),

@@ -5398,6 +5398,8 @@ mod nudges {
              on the <a href=\"/\">Harbour Gazette</a>.",
             "Get Current Updates on <a href=\"/harbour\">Harbour News</a>, <a href=\"/city\">City \
              News</a> along with Latest News and Top Headlines from the coast and around the world.",
+            "Get Latest Coast News along with Latest News and Top Headlines from the coast and \
+             around the world.",
             "Our editors review products independently. If you buy through affiliate links, we \
              may earn commissions. <a href=\"/about/how-we-test\">How We Test</a>",
             "The Gazette is a nonprofit newsroom. Sign up to receive <a href=\"/newsletters\">our \
@@ -5434,6 +5436,7 @@ mod nudges {
             "Breaking News Alerts",
             "Catch all",
             "Get Current Updates",
+            "Get Latest Coast",
             "nonprofit newsroom",
             "affiliate links",
             "Affiliate links",
