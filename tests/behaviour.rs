@@ -6978,6 +6978,12 @@ mod appended_stories {
 mod lead_caption {
     use super::*;
 
+    /// The lead picture is at `image`, and its caption reads `caption`.
+    fn assert_lead(a: &quietpage::Article, image: &str, caption: &str) {
+        assert_eq!(a.lead_image.as_deref(), Some(image));
+        assert_eq!(a.lead_caption.as_deref(), Some(caption));
+    }
+
     fn page(figure: &str) -> quietpage::Article {
         let body: String = (0..5)
             .map(|i| format!("<p>{FERRY_PARA} ({i})</p>\n"))
@@ -7000,14 +7006,11 @@ mod lead_caption {
              </span><span class=\"credit\">Jane Doe/Harbour Press</span>\
              <button aria-label=\"Close\">Hide caption</button></figcaption></figure>",
         );
-        assert_eq!(
-            a.lead_caption.as_deref(),
-            Some("The ferry at the pier on Tuesday morning. Jane Doe/Harbour Press")
-        );
         // The picture the caption describes, at its largest, not the metadata's card.
-        assert_eq!(
-            a.lead_image.as_deref(),
-            Some("https://news.example.com/img/pier-1200.jpg")
+        assert_lead(
+            &a,
+            "https://news.example.com/img/pier-1200.jpg",
+            "The ferry at the pier on Tuesday morning. Jane Doe/Harbour Press",
         );
         // The article's text stays the body's.
         assert_absent(&a, &["ferry at the pier on Tuesday"]);
@@ -7035,13 +7038,10 @@ mod lead_caption {
             "<figure><img src=\"/img/pier.jpg\" alt=\"\"><figcaption>The ferry at the pier on \
              Tuesday morning. (Photo: Jane Doe)</figcaption></figure>",
         );
-        assert_eq!(
-            a.lead_caption.as_deref(),
-            Some("The ferry at the pier on Tuesday morning. (Photo: Jane Doe)")
-        );
-        assert_eq!(
-            a.lead_image.as_deref(),
-            Some("https://news.example.com/img/pier.jpg")
+        assert_lead(
+            &a,
+            "https://news.example.com/img/pier.jpg",
+            "The ferry at the pier on Tuesday morning. (Photo: Jane Doe)",
         );
         assert_present(&a, &["Crews are to be trained"]);
     }
@@ -7056,13 +7056,10 @@ mod lead_caption {
              <div class=\"lede__caption\"><p>The ferry at the pier on Tuesday morning.</p>\
              </div><span class=\"lede__credit\">Jane Doe/Harbour Press</span></div></div>",
         );
-        assert_eq!(
-            a.lead_caption.as_deref(),
-            Some("The ferry at the pier on Tuesday morning. Jane Doe/Harbour Press")
-        );
-        assert_eq!(
-            a.lead_image.as_deref(),
-            Some("https://news.example.com/img/pier.jpg")
+        assert_lead(
+            &a,
+            "https://news.example.com/img/pier.jpg",
+            "The ferry at the pier on Tuesday morning. Jane Doe/Harbour Press",
         );
     }
 
