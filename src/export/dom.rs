@@ -55,6 +55,12 @@ impl Element {
     pub fn is(&self, tags: &[&str]) -> bool {
         tags.contains(&self.tag.as_str())
     }
+
+    /// The first element under this one (depth first) that `want` accepts.
+    pub fn find(&self, want: &dyn Fn(&Element) -> bool) -> Option<&Element> {
+        self.elements()
+            .find_map(|c| if want(c) { Some(c) } else { c.find(want) })
+    }
 }
 
 /// Whether `node` is text that renders as nothing (HTML's inter-element whitespace).

@@ -12,9 +12,7 @@ use crate::sanitize::TEX;
 /// The formula's TeX, trimmed, when it has some that can stand between dollar signs: no
 /// dollar sign of its own, and on one line unless a `%` comment needs its line end.
 pub(crate) fn tex(math: &Element) -> Option<String> {
-    let annotation = find(math, &|e| {
-        e.tag == "annotation" && e.attr("encoding") == Some(TEX)
-    })?;
+    let annotation = math.find(&|e| e.tag == "annotation" && e.attr("encoding") == Some(TEX))?;
     let mut raw = String::new();
     for child in &annotation.children {
         if let Node::Text(t) = child {
@@ -354,12 +352,6 @@ fn has_comment(tex: &str) -> bool {
         }
     }
     false
-}
-
-/// The first element under `e` (depth first) that `want` accepts.
-fn find<'a>(e: &'a Element, want: &dyn Fn(&Element) -> bool) -> Option<&'a Element> {
-    e.elements()
-        .find_map(|c| if want(c) { Some(c) } else { find(c, want) })
 }
 
 #[cfg(test)]

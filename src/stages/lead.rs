@@ -272,7 +272,7 @@ fn within_furniture(c: &Collected, i: usize) -> bool {
 fn read(figure_html: &str, absolute: impl Fn(&str) -> Option<String>) -> Option<(String, String)> {
     let page = dom::parse(figure_html);
     let figure = page.elements().next()?;
-    let img = first_tag(figure, "img")?;
+    let img = figure.find(&|e| e.tag == "img")?;
     let narrow = img
         .attr("width")
         .and_then(|w| w.trim().parse::<u32>().ok())
@@ -295,17 +295,15 @@ fn read(figure_html: &str, absolute: impl Fn(&str) -> Option<String>) -> Option<
         .find_map(|candidate| absolute(&candidate))?;
     let mut raw = String::new();
     if figure.tag == "figure" {
-        caption_text(first_tag(figure, "figcaption")?, &mut raw);
+        caption_text(figure.find(&|e| e.tag == "figcaption")?, &mut raw);
     } else {
         // A box's caption, by its name, then its credit where the caption does not hold it.
-        let caption = find_by(figure, &|e| {
-            names(e, CAPTION_NAMES) && !names(e, CREDIT_NAMES)
-        })?;
+        let caption = figure.find(&|e| names(e, CAPTION_NAMES) && !names(e, CREDIT_NAMES))?;
         caption_text(caption, &mut raw);
         let credit = |e: &dom::Element| e.tag == "figcaption" || names(e, CREDIT_NAMES);
         let apart = |e: &dom::Element| credit(e) && !std::ptr::eq(e, caption);
-        if find_by(caption, &credit).is_none() {
-            if let Some(credit) = find_by(figure, &apart) {
+        if caption.find(&credit).is_none() {
+            if let Some(credit) = figure.find(&apart) {
                 raw.push(' ');
                 caption_text(credit, &mut raw);
             }
@@ -372,20 +370,6 @@ fn unseen(e: &dom::Element) -> bool {
         || e.attr("hidden").is_some()
         || e.attr("aria-hidden")
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-}
-
-/// The first element named `tag` under `root`, depth first.
-fn first_tag<'a>(root: &'a dom::Element, tag: &str) -> Option<&'a dom::Element> {
-    find_by(root, &|e| e.tag == tag)
-}
-
-/// The first element under `root` that `pick` picks, depth first.
-fn find_by<'a>(
-    root: &'a dom::Element,
-    pick: &dyn Fn(&dom::Element) -> bool,
-) -> Option<&'a dom::Element> {
-    root.elements()
-        .find_map(|e| if pick(e) { Some(e) } else { find_by(e, pick) })
 }
 
 /// Class names of a caption in a box that is no `<figure>`, each with its reason.
