@@ -10,7 +10,7 @@
 //! of the page is read for the picture's address and the caption's words.
 
 use super::collect::{flag, Collected};
-use super::score::Action;
+use super::score::{up, Action};
 use super::tree::Tag;
 use crate::export::dom;
 use crate::patterns::Credit;
@@ -171,18 +171,14 @@ fn above(c: &Collected, first: usize, read: &Reader<'_>) -> Option<(String, Stri
 /// Whether the emitter writes element `k`: the nearest of it and its ancestors that the plan
 /// decided on is a piece of the article, not left out.
 fn shown(c: &Collected, actions: &[Action], k: usize) -> bool {
-    let mut p = k;
-    loop {
-        match actions[p] {
-            Action::Root => return true,
-            Action::Drop | Action::Outside => return false,
-            Action::Keep => {}
-        }
-        p = c.nodes[p].parent as usize;
-        if p == super::tree::NONE as usize {
-            return false;
-        }
-    }
+    std::iter::once(k)
+        .chain(up(&c.nodes, k))
+        .find_map(|p| match actions[p] {
+            Action::Root => Some(true),
+            Action::Drop | Action::Outside => Some(false),
+            Action::Keep => None,
+        })
+        .unwrap_or(false)
 }
 
 /// Whether figure `i` is a picture with its caption and nothing else: of a bounded size, with
@@ -221,12 +217,7 @@ const BOX_LEVELS: usize = 3;
 fn picture_box(c: &Collected, img: usize, beyond: impl Fn(usize) -> bool) -> Option<usize> {
     let nodes = &c.nodes;
     let mut best = None;
-    let mut p = nodes[img].parent;
-    for _ in 0..BOX_LEVELS {
-        if p == super::tree::NONE {
-            break;
-        }
-        let b = p as usize;
+    for b in up(nodes, img).take(BOX_LEVELS) {
         let size = c.ends[b].saturating_sub(c.starts[b]);
         let pictures = c.within(b).filter(|&k| nodes[k].tag == Tag::Img).count();
         // A picture in a list item is one of a series: a slider's, a gallery's, teasers'.
@@ -235,7 +226,6 @@ fn picture_box(c: &Collected, img: usize, beyond: impl Fn(usize) -> bool) -> Opt
             break;
         }
         best = Some(b);
-        p = nodes[b].parent;
     }
     best.filter(|&b| suitable(c, b))
 }
@@ -253,15 +243,7 @@ fn mostly_link(c: &Collected, i: usize) -> bool {
 
 /// Whether an element around node `i` is furniture (see [`FURNITURE`]).
 fn within_furniture(c: &Collected, i: usize) -> bool {
-    let mut p = c.nodes[i].parent;
-    while p != super::tree::NONE {
-        let node = &c.nodes[p as usize];
-        if node.flags & FURNITURE != 0 {
-            return true;
-        }
-        p = node.parent;
-    }
-    false
+    up(&c.nodes, i).any(|p| c.nodes[p].flags & FURNITURE != 0)
 }
 
 /// The picture's absolute address and its caption, read from `figure_html`, the figure's

@@ -969,7 +969,7 @@ fn in_drawing(nodes: &[Node], i: usize) -> bool {
 
 /// The elements around element `i`, innermost first, read one at a time as they are asked
 /// for: the walks above stop at a bound or at the first that answers.
-fn up(nodes: &[Node], i: usize) -> Up<'_> {
+pub(super) fn up(nodes: &[Node], i: usize) -> Up<'_> {
     Up {
         nodes,
         next: nodes[i].parent,
@@ -977,7 +977,7 @@ fn up(nodes: &[Node], i: usize) -> Up<'_> {
 }
 
 /// See [`up`].
-struct Up<'a> {
+pub(super) struct Up<'a> {
     nodes: &'a [Node],
     next: u32,
 }
