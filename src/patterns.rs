@@ -2197,6 +2197,11 @@ impl Names {
     pub fn is_credit(&self) -> bool {
         self.credit && !self.caption
     }
+
+    /// Named as a caption: some token's last credit or caption word is a caption word.
+    pub fn is_caption(&self) -> bool {
+        self.caption
+    }
 }
 
 /// The length of the hash that opens `name`, if its first run of ASCII letters and digits

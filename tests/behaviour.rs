@@ -1409,6 +1409,43 @@ mod figure_images {
         assert!(a.content_html.contains("/pier.jpg"), "{}", a.content_html);
     }
 
+    /// A picture set without a `<figure>`, its caption in a box named for its place under
+    /// the picture (CNN's `image__metadata`, a name Readability counts against a block), keeps
+    /// that caption; so does a `<figcaption>` named the figure's footer (the Corriere della
+    /// Sera's `media-news__footer`), which is no page footer.
+    #[test]
+    fn a_caption_named_for_its_place_under_the_picture_is_shown() {
+        let a = ferry_story(
+            "<div class=\"image\"><div class=\"image__container\"><picture><img \
+             src=\"/pier.jpg\" alt=\"\"></picture></div><div class=\"image__metadata\">\
+             <div itemprop=\"caption\" class=\"image__caption\"><span>Crews repair the pier \
+             at dawn on Monday.</span></div></div></div>",
+            "<figure class=\"media-news\"><img src=\"/quay.jpg\" alt=\"\">\
+             <figcaption class=\"media-news__footer\"><p>The quay after the storm.</p>\
+             </figcaption></figure>",
+        );
+        assert_present(
+            &a,
+            &[
+                "Crews repair the pier at dawn on Monday.",
+                "The quay after the storm.",
+            ],
+        );
+    }
+
+    /// A box under a picture that holds no caption stays furniture by its name: a promotion's
+    /// line under its picture is no caption.
+    #[test]
+    fn a_box_under_a_picture_without_a_caption_goes_by_its_name() {
+        let a = ferry_story(
+            "",
+            "<div class=\"widget__image\"><img src=\"/draw.jpg\" alt=\"\"></div>\
+             <div class=\"widget__blurb\"><p>Win a weekend for two on the islands in our \
+             summer draw.</p></div>",
+        );
+        assert!(!a.text.contains("summer draw"), "{}", a.text);
+    }
+
     /// A photographer's post: pictures and one line crediting the series. It is read as
     /// those pictures, not cleaned away as a gallery (its wrapper is even named for a
     /// sidebar), and not traded for the site search's "nothing found" line.

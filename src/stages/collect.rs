@@ -115,6 +115,9 @@ pub mod flag {
     /// Named as furniture while small (an appeal's `support-box`, a player's
     /// `article-audio`): see `score`.
     pub const SMALL_BOX: Bits = 1 << 38;
+    /// A picture's caption by its element, its names (`image__caption`) or its microdata
+    /// (`itemprop="caption"`): see `score`.
+    pub const CAPTION: Bits = 1 << 39;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -1095,7 +1098,10 @@ impl Visitor for Collector {
                     || matches!(t, Tag::P | Tag::Li | Tag::Dt | Tag::Dd | Tag::Td | Tag::Th)
             }) && spells(class, b"badge")
         };
-        let declared = declared.filter(|_| !badge_in_line());
+        // A figure's caption named for its place in the figure (`media-news__footer`) is no
+        // page footer.
+        let figure_footer = |k: &RemovedKind| tag == Tag::Figcaption && *k == RemovedKind::Footer;
+        let declared = declared.filter(|k| !badge_in_line() && !figure_footer(k));
         if let Some(k) = declared {
             if !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
                 flags |= flag::BOILERPLATE;
@@ -1118,8 +1124,10 @@ impl Visitor for Collector {
             }
         }
         if !names.empty {
+            // A figure's caption is no unlikely candidate by its names, which say where in
+            // the figure it sits (`media-news__footer`).
             if names.unlikely
-                && !matches!(tag, Tag::Body | Tag::A | Tag::Html)
+                && !matches!(tag, Tag::Body | Tag::A | Tag::Html | Tag::Figcaption)
                 && flags & (flag::IN_TABLE | flag::IN_CODE) == 0
                 && !(tag.is_heading() && section_heading_named_header(class, a.id))
             {
@@ -1147,6 +1155,9 @@ impl Visitor for Collector {
         }
         if tag == Tag::Time {
             flags |= flag::META_LINE;
+        }
+        if tag == Tag::Figcaption || names.caption || has_token(&itemprop, "caption") {
+            flags |= flag::CAPTION;
         }
         // The page's own containers are named for a theme's settings too (`quotes-f2` on a
         // `<body>`, its quotes' font).

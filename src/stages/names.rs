@@ -29,6 +29,8 @@ pub struct NameFacts {
     pub byline: bool,
     pub skip: bool,
     pub credit: bool,
+    /// Named as a caption, by its last caption or credit word (see [`CAPTION_NAMES`]).
+    pub caption: bool,
     /// Named as a quote (`pull-quote`, `quote-author`): an author named in it is the
     /// speaker's, not the article's.
     pub quote: bool,
@@ -151,6 +153,7 @@ impl NameFacts {
             byline: hits & BYL != 0,
             skip: hits & SKP != 0,
             credit: hits & CRD != 0 && hits & CAP == 0,
+            caption: hits & CAP != 0,
             quote: hits & QTE != 0,
             ingredients: hits & ING != 0,
             visually_hidden: c.is_some_and(|c| c.hits & VIS != 0),
@@ -171,6 +174,7 @@ impl NameFacts {
             byline: names.any(BYLINE),
             skip: names.any(SKIP_LINK),
             credit: names.is_credit(),
+            caption: names.is_caption(),
             quote: names.any(QUOTE_NAMES),
             ingredients: names.any(INGREDIENT_NAMES),
             visually_hidden: class.is_some_and(|c| Names::new(Some(c), None).any(VISUALLY_HIDDEN)),

@@ -2902,11 +2902,23 @@ impl Scorer<'_> {
         // A picture's caption named after the rail of pictures it sits in (`media-caption`,
         // a negative name) is still the caption: words in a figure, without links or a
         // picture of their own. So is a box of the story's one picture and its caption
-        // (Euronews' `widget widget--type-image` around a `<figure>`).
+        // (Euronews' `widget widget--type-image` around a `<figure>`), and a box named for
+        // its place under a picture set without a `<figure>` that holds a caption (CNN's
+        // `image__metadata` around `image__caption`).
         let caption = || {
             kept.links == 0
                 && if node.flags & flag::IN_FIGURE != 0 {
                     kept.text > 0 && kept.img == 0
+                } else if kept.img == 0 {
+                    // (Not a box around a figure of its own, a player's: its caption is the
+                    // figure's.)
+                    (1..=FIGURE_BOX_MAX_CHARS).contains(&kept.text)
+                        && self
+                            .c
+                            .within(i)
+                            .any(|j| nodes[j].flags & flag::CAPTION != 0)
+                        && !self.c.within(i).any(|j| nodes[j].tag == Tag::Figure)
+                        && self.caption_of_picture(i)
                 } else {
                     kept.img == 1
                         && kept.text <= FIGURE_BOX_MAX_CHARS
