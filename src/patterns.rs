@@ -873,6 +873,20 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // asked; a short line that opens so ("A version of this article was first published in
     // …") is the same kind of note, and goes on its opening alone.
     ("a version of this article ", RemovedKind::Footer),
+    // A widget that asks the reader's mood or verdict on the page, over its buttons (Rappler's
+    // "How does this make you feel?", "What's your reaction?", a help page's "Was this
+    // article helpful?"): the buttons do not reach the view, and the question alone asks
+    // nothing there.
+    ("how does this make you feel", RemovedKind::Comments),
+    ("what's your reaction", RemovedKind::Comments),
+    ("what’s your reaction", RemovedKind::Comments),
+    ("was this article helpful", RemovedKind::Comments),
+    ("was this page helpful", RemovedKind::Comments),
+    ("war dieser artikel hilfreich", RemovedKind::Comments),
+    // The note over a machine-written summary of the story (NDTV's "Summary is AI-generated,
+    // newsroom-reviewed"): the page about how it made its summary, not the story.
+    ("summary is ai-generated", RemovedKind::Footer),
+    ("ai-generated summary", RemovedKind::Footer),
 ];
 
 /// Paragraphs this long or longer are never nudges: a call to subscribe is a line or two.

@@ -5600,6 +5600,43 @@ mod nudges {
         assert_eq!(a.text.matches("repairs to the pier").count(), 5);
     }
 
+    /// A widget that asks how the story made the reader feel, or whether the page helped,
+    /// over buttons the view does not show, goes with its question; so does the note over a
+    /// machine-written summary. A question of the story's, or a sentence about summaries
+    /// written by machines, stays.
+    #[test]
+    fn reaction_prompts_and_summary_notes_go() {
+        let a = ferry_story(
+            "<div class=\"quick-read\"><p>Summary is AI-generated, newsroom-reviewed</p>\
+             <ul><li>The new ferry timetable starts in spring, once the pier is repaired.</li>\
+             <li>Crews will be trained before the first crossing.</li></ul></div>",
+            "<div class=\"mood-meter\"><h3>How does this make you feel?</h3>\
+             <button>Happy</button><button>Sad</button></div>\
+             <div class=\"feedback\"><p>Was this article helpful?</p><button>Yes</button>\
+             <button>No</button></div><h3>What’s your reaction?</h3>\
+             <p>How does the timetable change for the island's schools? The board will answer \
+             parents' questions at a meeting on Monday.</p>\
+             <p>The board's AI-generated summary of the plan left out the island routes.</p>",
+        );
+        assert_absent(
+            &a,
+            &[
+                "AI-generated, newsroom",
+                "make you feel",
+                "helpful",
+                "your reaction",
+            ],
+        );
+        assert_present(
+            &a,
+            &[
+                "Crews will be trained before the first crossing.",
+                "How does the timetable change for the island's schools?",
+                "The board's AI-generated summary of the plan left out the island routes.",
+            ],
+        );
+    }
+
     /// Each paragraph of `prose`, set between the story's, stays whole.
     fn assert_all_stay(prose: &[&str]) {
         let a = article_with(prose);
