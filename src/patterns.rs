@@ -998,6 +998,9 @@ pub fn may_be_div_nudge(text: &str) -> bool {
 /// does not address to the reader), or opens as a paragraph's call does
 /// ([`NUDGE_OPENINGS`]). Every heading of a page is asked, so only by its opening words.
 pub fn heading_nudge(text: &str) -> Option<RemovedKind> {
+    if is_signup_label(text) {
+        return Some(RemovedKind::Paywall);
+    }
     let t = text.trim_start().as_bytes();
     if starts_ignoring_case(t, b"follow ") {
         let lower = text.to_ascii_lowercase();
@@ -1037,6 +1040,27 @@ fn opening_nudge(text: &[u8]) -> Option<RemovedKind> {
         .iter()
         .find(|(p, _)| p.as_bytes()[0] == first && starts_ignoring_case(text, p.as_bytes()))
         .map(|(_, kind)| *kind)
+}
+
+/// Words that alone label a box as a newsletter's sign-up (Le Monde's in-read box:
+/// "Newsletter" over the letter's name, a line on what it brings and "S'inscrire"). The same
+/// word in the languages news sites write; a section of an article is not titled so alone.
+pub const SIGNUP_LABELS: &[&str] = &[
+    phrase("newsletter", "the box's label"),
+    phrase("newsletters", "the same, for several"),
+];
+
+/// Whether the whole of `text` is one of [`SIGNUP_LABELS`], in any ASCII case, past
+/// whitespace and a closing colon.
+pub fn is_signup_label(text: &str) -> bool {
+    // Every paragraph and heading of a page is asked: most are longer than any label with
+    // room around it, and leave on their length.
+    if text.len() > 48 {
+        return false;
+    }
+    let t = text.trim();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    SIGNUP_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
 }
 
 /// Whether `text` opens with `prefix`, in any ASCII case.

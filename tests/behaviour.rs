@@ -5370,6 +5370,28 @@ mod signup_boxes {
         }
     }
 
+    /// A box labelled "Newsletter" with the letter's name, a line on what it brings and a
+    /// link to sign up (Le Monde's in-read box) goes though it holds no field; a line of the
+    /// story about a newsletter stays.
+    #[test]
+    fn a_box_labelled_newsletter_goes() {
+        let a = with_box(
+            "<section class=\"inread inread--NL\"><div class=\"inread__wrapper\">\
+             <p class=\"inread__title-container\"><span class=\"inread__title\">Newsletter\
+             </span></p><p class=\"inread__catchline\">« La Revue du Port »</p>\
+             <p class=\"inread__description\">Chaque week-end, la rédaction sélectionne les \
+             articles de la semaine qu’il ne fallait pas manquer</p><a class=\"inread__cta\" \
+             href=\"/newsletters/la-revue/\">S’inscrire</a></div></section>\
+             <p>The harbour's newsletter went out to four thousand readers on Friday.</p>",
+        );
+        assert_absent(&a, &["Newsletter", "Revue du Port", "Chaque week-end"]);
+        assert_present(
+            &a,
+            &["The harbour's newsletter went out to four thousand readers on Friday."],
+        );
+        assert!(a.removed.paywall >= 1, "{:?}", a.removed);
+    }
+
     /// More than a pitch beside the field is prose, and a box that shows a picture beside
     /// the form is more than a sign-up.
     #[test]

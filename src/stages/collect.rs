@@ -118,6 +118,9 @@ pub mod flag {
     /// A picture's caption by its element, its names (`image__caption`) or its microdata
     /// (`itemprop="caption"`): see `score`.
     pub const CAPTION: Bits = 1 << 39;
+    /// A paragraph whose whole text labels a sign-up box ("Newsletter"): it tells its box,
+    /// as a heading that calls to action does (see `score`).
+    pub const SIGNUP_LABEL: Bits = 1 << 40;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -1517,7 +1520,10 @@ impl Visitor for Collector {
             let paragraph = !div || node.flags & flag::HAS_BLOCK_CHILD == 0;
             if paragraph && self.probe_text.len() < PROBE_MAX_BYTES {
                 let ask = !div || crate::patterns::may_be_div_nudge(&self.probe_text);
-                if let Some(kind) = ask
+                if crate::patterns::is_signup_label(&self.probe_text) {
+                    node.flags |= flag::NUDGE | flag::SIGNUP_LABEL;
+                    node.kind = node.kind.or(Some(RemovedKind::Paywall));
+                } else if let Some(kind) = ask
                     .then(|| crate::patterns::nudge(&self.probe_text))
                     .flatten()
                 {

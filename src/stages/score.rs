@@ -292,7 +292,8 @@ struct Marks {
     /// Fields for an e-mail address (`flag::EMAIL_FIELD`), which go before any block is
     /// judged (as form controls): the block they sat in is told by them still.
     email_fields: u32,
-    /// Headings that are calls to action (`flag::NUDGE`): "Follow Sky News on WhatsApp".
+    /// Headings that are calls to action (`flag::NUDGE`): "Follow Sky News on WhatsApp";
+    /// and paragraphs that label a sign-up box (`flag::SIGNUP_LABEL`): "Newsletter".
     nudge_headings: u32,
 }
 
@@ -332,9 +333,10 @@ impl Marks {
     }
 }
 
-/// Whether `node` is a heading that is a call to action (see `Marks::nudge_headings`).
+/// Whether `node` is a heading that is a call to action, or a sign-up box's label (see
+/// `Marks::nudge_headings`).
 fn nudge_heading(node: &Node) -> bool {
-    node.flags & flag::NUDGE != 0 && node.tag.is_heading()
+    node.flags & flag::NUDGE != 0 && (node.tag.is_heading() || node.flags & flag::SIGNUP_LABEL != 0)
 }
 
 /// Whether `node`, with `kept` below it, is the teaser card a "Read more" link inside it
