@@ -1730,6 +1730,11 @@ pub const CONTROL_LABELS: &[&str] = &[
     phrase("bild vergrößern", "German lightbox links"),
     phrase("pin", "Pinterest's save button, set over a picture"),
     phrase("pin it", "the same"),
+    // An offer to buy the picture, set under it as a link (the USA Today network's "Buy
+    // Photo", Reuters' "Purchase Licensing Rights").
+    phrase("buy photo", "English"),
+    phrase("buy this photo", "English"),
+    phrase("purchase licensing rights", "English: a news agency's"),
     // A script's stand-in while it fetches more (a poll's results, the next story of an
     // endless page), left in the page as words ("Loading ...", "Lade weitere Inhalte ...").
     phrase("loading", "English"),

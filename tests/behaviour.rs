@@ -1394,6 +1394,25 @@ mod figure_images {
         }
     }
 
+    /// An offer to buy the picture or license it, set under it as a link (the USA Today
+    /// network's "Buy Photo", a news agency's "Purchase Licensing Rights"), goes; the
+    /// caption stays.
+    #[test]
+    fn an_offer_to_buy_the_picture_goes() {
+        let figure = |label: &str| {
+            format!(
+                "<figure><img src=\"/pier.jpg\" alt=\"\"><figcaption>Crews repair the pier \
+                 at dawn on Monday.</figcaption><a href=\"https://photos.example/buy?id=1\" \
+                 class=\"licensing\">{label}</a></figure>"
+            )
+        };
+        for label in ["Buy Photo", "Purchase Licensing Rights"] {
+            let a = ferry_story("<p>The pier closed in March.</p>", &figure(label));
+            assert_present(&a, &["Crews repair the pier at dawn on Monday."]);
+            assert_absent(&a, &[label]);
+        }
+    }
+
     /// A box of one picture and its caption, named as a widget (Euronews' `widget
     /// widget--type-image`, a name Readability counts against a block), is that picture
     /// and its caption, not furniture.
