@@ -1395,8 +1395,8 @@ mod figure_images {
     }
 
     /// An offer to buy the picture or license it, set under it as a link (the USA Today
-    /// network's "Buy Photo", a news agency's "Purchase Licensing Rights"), goes; the
-    /// caption stays.
+    /// network's "Buy Photo", a news agency's "Purchase Licensing Rights"), goes, with the
+    /// note for screen readers on where it leads; the caption stays.
     #[test]
     fn an_offer_to_buy_the_picture_goes() {
         let figure = |label: &str| {
@@ -1406,10 +1406,13 @@ mod figure_images {
                  class=\"licensing\">{label}</a></figure>"
             )
         };
-        for label in ["Buy Photo", "Purchase Licensing Rights"] {
+        for label in [
+            "Buy Photo",
+            "Purchase Licensing Rights<span class=\"visually-hidden\">, opens new tab</span>",
+        ] {
             let a = ferry_story("<p>The pier closed in March.</p>", &figure(label));
             assert_present(&a, &["Crews repair the pier at dawn on Monday."]);
-            assert_absent(&a, &[label]);
+            assert_absent(&a, &["Buy Photo", "Licensing", "opens new tab"]);
         }
     }
 

@@ -981,17 +981,20 @@ impl Visitor for Collector {
         // of it ("Hauptinhalt", "Post navigation") names a region, where the reader sees the
         // title above the article; a figure's own ("Photo" before the New York Times'
         // pictures) names the picture; a link's, before anything it shows, names its icon
-        // ("View ORCID Profile" before an author's name); a form control's `<label>`'s names
-        // a control the view never shows (a recipe card's "▢" before each ingredient, its
-        // checkbox's). A block of its own says it another way, or nothing ("list of 4
-        // items" before a box of headlines). Elsewhere such text finishes a sentence ("(link
-        // is external)"), or a heading's kicker (": "). (The names first: few elements
-        // have them.)
+        // ("View ORCID Profile" before an author's name), after a control's label where the
+        // control leads (", opens new tab" after "Purchase Licensing Rights"); a form
+        // control's `<label>`'s names a control the view never shows (a recipe card's "▢"
+        // before each ingredient, its checkbox's). A block of its own says it another way,
+        // or nothing ("list of 4 items" before a box of headlines). Elsewhere such text
+        // finishes a sentence ("(link is external)"), or a heading's kicker (": "). (The
+        // names first: few elements have them.)
         let label = names.visually_hidden
             && (tag.is_heading()
                 || matches!(tag, Tag::P | Tag::Div | Tag::Li)
                 || matches!(parent_tag, Some(Tag::Figure | Tag::Label))
-                || (parent_tag == Some(Tag::A) && self.shows_nothing_since(parent_idx)));
+                || (parent_tag == Some(Tag::A)
+                    && (self.shows_nothing_since(parent_idx)
+                        || self.out.nodes[parent_idx as usize].flags & flag::CONTROL_LABEL != 0)));
         let caption = tag == Tag::Figcaption || parent_tag == Some(Tag::Figcaption);
         if is_hidden(&a, tag, label, caption, &mut self.style_scratch)
             || parent.is_some_and(|p| self.shadows.hides(p.node, el))
