@@ -339,6 +339,7 @@ pub fn resolve(raw: &RawMeta, headings: &[(u8, String)]) -> Resolved {
     let title = title
         .map(|t| without_site_name(t, site_name.as_deref()))
         .map(|t| without_section(t, headings))
+        .map(|t| without_kicker(t, headings))
         .map(|t| without_tail(t, headings));
     // An author given as an address (a profile on a social network, which `article:author`
     // asks for and sites copy into `author`) names no one; the byline on the page does.
@@ -669,6 +670,38 @@ pub fn without_section(title: String, headings: &[(u8, String)]) -> String {
         title
     }
 }
+
+/// A meta title that puts the story's kicker before its headline, after a colon
+/// ("Hochwasserschutz in Niederbayern: Wenn der Deich zur Geduldsprobe wird", where the
+/// `<h1>` says "Wenn der Deich zur Geduldsprobe wird"), as German and other news sites write
+/// their Open Graph and JSON-LD titles: the headline the page shows is the title, and the
+/// kicker is a label over it. A title whose `<h1>` shows it whole keeps its colon
+/// ("Rwandan genocide: The long wait for justice"). The kicker is a few words
+/// ([`KICKER_MAX_WORDS`]) and the headline at least two.
+pub fn without_kicker(title: String, headings: &[(u8, String)]) -> String {
+    // A colon after a word, not one of a run ("… 史蒂文的家_藍天 :: 痞客邦 PIXNET ::").
+    let Some(at) = title
+        .find(": ")
+        .filter(|&at| title[..at].ends_with(|c: char| c.is_alphanumeric()))
+    else {
+        return title;
+    };
+    let rest = title[at + 2..].trim_start();
+    let folded = fold(rest);
+    if folded.is_empty()
+        || word_count(&title[..at]) > KICKER_MAX_WORDS
+        || word_count(rest) < 2
+        || !headings
+            .iter()
+            .any(|(level, h)| *level == 1 && fold(h) == folded)
+    {
+        return title;
+    }
+    rest.to_string()
+}
+
+/// The most words of a kicker before a colon in a meta title (see [`without_kicker`]).
+const KICKER_MAX_WORDS: usize = 5;
 
 /// A title whose words before a separator are the page's `<h1>` ("Rwandan genocide: The long
 /// wait for justice | DW | 21.05.2020", "港特首梁振英就住宅违建事件道歉 - BBC中文网 - 两岸三地")
@@ -2331,6 +2364,24 @@ mod tests {
         let site = "Salsa-Figuren - Rueda in Berlin";
         let title = "Enchufla Figuren - Salsa-Figuren - Rueda in Berlin";
         assert_eq!(cut(title, &h1(site)), title);
+    }
+
+    #[test]
+    fn a_meta_title_loses_a_kicker_the_page_sets_apart() {
+        let h1 = |h: &str| vec![(1u8, h.to_string())];
+        let cut = |title: &str, h: &str| without_kicker(title.to_string(), &h1(h));
+        let title = "Hochwasserschutz in Niederbayern: Wenn der Deich zur Geduldsprobe wird";
+        let shown = "Wenn der Deich zur Geduldsprobe wird";
+        assert_eq!(cut(title, shown), shown);
+        // The page shows it whole, or something else.
+        assert_eq!(cut(title, title), title);
+        assert_eq!(cut(title, "Bayern"), title);
+        // Not a long head, a headline of one word, or a colon of a run.
+        let long = "What the council decided on Tuesday night: Cycle lanes approved";
+        assert_eq!(cut(long, "Cycle lanes approved"), long);
+        assert_eq!(cut("Review: Ferries", "Ferries"), "Review: Ferries");
+        let run = "Autumn leaves (2) @ Steven's home :: PIXNET ::";
+        assert_eq!(cut(run, "PIXNET ::"), run);
     }
 
     #[test]

@@ -482,6 +482,22 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
     (word("breadcrumbs", "breadcrumbs"), RemovedKind::Navigation),
     (
         word(
+            "kicker",
+            "the label over a headline (\"Bayern\", \"Analysis\"): the section or topic, which \
+             the view's title does without",
+        ),
+        RemovedKind::Navigation,
+    ),
+    (
+        word("overline", "the same, by typographers' name"),
+        RemovedKind::Navigation,
+    ),
+    (
+        word("eyebrow", "the same, by designers' name"),
+        RemovedKind::Navigation,
+    ),
+    (
+        word(
             "bcrumb",
             "breadcrumbs, shortened (Livemint's `storyPage_bcrumb`)",
         ),

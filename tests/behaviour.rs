@@ -1308,6 +1308,47 @@ mod standfirst {
         assert!(a.text.starts_with("Councillors backed"), "{}", a.text);
     }
 
+    /// A kicker over the headline, set apart from it (`<p class="…overline">`) and written
+    /// before it in the meta title ("Station Road: Cycle lanes approved"): the title is the
+    /// headline the page shows, and the label goes from the text.
+    #[test]
+    fn a_kicker_over_the_headline_is_neither_title_nor_text() {
+        let body: String = (0..6).map(|i| format!("<p>{PARA} ({i})</p>")).collect();
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Station Road: Cycle lanes approved | The Gazette</title>
+<meta property="og:title" content="Station Road: Cycle lanes approved">
+<meta property="article:published_time" content="2024-03-14T10:00:00+01:00"></head><body>
+<main><article>
+<header class="article-header">
+<div class="article-header__meta"><time datetime="2024-03-14T10:00:00+01:00">14 March 2024, 10:00</time></div>
+<p class="article-header__overline"><span class="section">Transport</span> <span class="article-header__kicker">Station Road</span></p>
+<h1>Cycle lanes approved</h1>
+<p class="intro">Councillors backed the scheme by nine votes to four. Work on Station Road starts in September.</p>
+</header>
+<div class="story">{body}</div>
+</article></main></body></html>"#
+        );
+        let a = extract_ok(&html, "https://gazette.example/news/cycle-lanes");
+        assert_eq!(a.title.as_deref(), Some("Cycle lanes approved"));
+        // (The standfirst names the road too.)
+        assert!(a.text.starts_with("Councillors backed"), "{}", a.text);
+        // A headline the page shows whole keeps its colon.
+        let html = page("")
+            .replace(
+                "<h1>Cycle lanes approved</h1>",
+                "<h1>Station Road: Cycle lanes approved</h1>",
+            )
+            .replace(
+                "<title>Cycle lanes approved | The Gazette</title>",
+                "<title>Station Road: Cycle lanes approved | The Gazette</title>",
+            );
+        let a = extract_ok(&html, "https://gazette.example/news/cycle-lanes");
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Station Road: Cycle lanes approved")
+        );
+    }
+
     /// What else a header holds is no standfirst: a picture's caption, wherever the page put
     /// it, and the author's biography.
     #[test]

@@ -137,6 +137,12 @@ const AUTHOR_BOX_HEADING_REACH: usize = 8;
 /// How far above a byline its box is looked for.
 const BYLINE_BOX_DEPTH: usize = 2;
 
+/// Prose beside a link or phrase named like boilerplate that makes it a part of a sentence
+/// (see `Scorer::plan`); beside a label named for navigation, less (a kicker that opens a
+/// sentence).
+const IN_SENTENCE_MIN_CHARS: u32 = 100;
+const IN_SENTENCE_LABEL_MIN_CHARS: u32 = 20;
+
 /// Text a link may hold beyond a byline inside it and still be the author's own link
 /// ("By" and a title or a handle); a story card's headline and teaser are more.
 const TEASER_MORE: u32 = 30;
@@ -1377,9 +1383,17 @@ impl Scorer<'_> {
                         // of its own.
                         let p = node.parent as usize;
                         if nodes[p].tag == Tag::P {
-                            self.raw_text[p] > self.raw_text[i] + 100
+                            // A label named as a menu's or a headline's (`kicker`) that opens
+                            // a paragraph's sentence ("<span class=kicker>Photo</span> of the
+                            // day: …") is one of its words, however short the sentence.
+                            let words = if node.kind == Some(RemovedKind::Navigation) {
+                                IN_SENTENCE_LABEL_MIN_CHARS
+                            } else {
+                                IN_SENTENCE_MIN_CHARS
+                            };
+                            self.raw_text[p] > self.raw_text[i] + words
                         } else {
-                            nodes[p].text >= 100
+                            nodes[p].text >= IN_SENTENCE_MIN_CHARS
                         }
                     }
             };
