@@ -579,7 +579,7 @@ pub const NAMESPACES: &[&str] = &[phrase(
 )];
 
 /// ARIA roles that are never the article (`_unlikelyRoles` in Readability, plus banner and
-/// contentinfo, which are the page's header and footer).
+/// contentinfo, which are the page's header and footer, and tooltip).
 pub const UNLIKELY_ROLES: &[(&str, RemovedKind)] = &[
     ("menu", RemovedKind::Navigation),
     ("menubar", RemovedKind::Navigation),
@@ -590,6 +590,10 @@ pub const UNLIKELY_ROLES: &[(&str, RemovedKind)] = &[
     ("dialog", RemovedKind::Signin),
     ("banner", RemovedKind::Navigation),
     ("contentinfo", RemovedKind::Footer),
+    // A control's hint, shown on hover or focus ("Log in, register or subscribe to save
+    // articles for later." beside a Save button): the view has no control to hint at, and a
+    // term's definition would break the sentence it hovers over.
+    ("tooltip", RemovedKind::Hidden),
 ];
 
 /// How a heading that leads into links to other articles begins ("Related stories", "Mehr

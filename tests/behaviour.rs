@@ -1209,6 +1209,22 @@ mod class_names {
         assert_eq!(a.byline.as_deref(), Some("Jo Example"));
     }
 
+    /// A control's hint, shown on hover (`role="tooltip"`), hints at a button the view does
+    /// not have; one over a word in a sentence would break the sentence.
+    #[test]
+    fn tooltips_go() {
+        heat_pumps_without(
+            &format!(
+                r#"
+<div class="tools"><button type="button">Save</button><div class="t1" role="tooltip"><p>Log in, register or subscribe to save articles for later.</p></div></div>
+<p>{PARA}</p><p>{PARA}</p>
+<p>{PARA} Ask about the <span class="term">COP<span role="tooltip">coefficient of performance</span></span> first.</p>"#
+            ),
+            3,
+            &["save articles for later", "coefficient of performance"],
+        );
+    }
+
     /// "Was this article useful?", its stars and a like button ask the reader to act; they
     /// say nothing.
     #[test]
