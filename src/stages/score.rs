@@ -2929,11 +2929,15 @@ impl Scorer<'_> {
                     // (Not a box around a figure of its own, a player's: its caption is the
                     // figure's.)
                     (1..=FIGURE_BOX_MAX_CHARS).contains(&kept.text)
-                        && self
-                            .c
-                            .within(i)
-                            .any(|j| nodes[j].flags & flag::CAPTION != 0)
-                        && !self.c.within(i).any(|j| nodes[j].tag == Tag::Figure)
+                        && {
+                            // (One walk for both: a caption held, and no figure.)
+                            let mut caption = false;
+                            let no_figure = self.c.within(i).all(|j| {
+                                caption |= nodes[j].flags & flag::CAPTION != 0;
+                                nodes[j].tag != Tag::Figure
+                            });
+                            caption && no_figure
+                        }
                         && self.caption_of_picture(i)
                 } else {
                     kept.img == 1
