@@ -2973,6 +2973,15 @@ mod metadata {
         );
         assert_published(&a, "2011-09-21");
         assert_absent(&a, &["Published", "4:35"]);
+        // A line of the update and the first publication, each day in its `<time>`, only
+        // says when too; a note of what the update changed says more.
+        let a = hourly_ferry(
+            r#"<meta property="article:published_time" content="2025-04-08T09:45:00Z">
+<div class="dt"><span>Updated <time datetime="2025-04-09T05:00:00+10:00">April 9, 2025 — 5.00am</time>, first published <time datetime="2025-04-08T19:45:00+10:00">April 8, 2025 — 7.45pm</time></span></div>
+<p class="note">Updated <time>April 9, 2025</time> to add the board's reply.</p>"#,
+        );
+        assert_absent(&a, &["first published", "5.00am"]);
+        assert!(a.text.contains("to add the board's reply"), "{}", a.text);
     }
 
     /// Metadata that dates a story in UTC names Greenwich's day; the line beside the title
@@ -5867,7 +5876,8 @@ mod share_bars {
     fn the_date_byline_and_pictures_beside_share_buttons_stay() {
         let a = ferry_story(
             &format!(
-                "<div><ul><li>Updated <time datetime=\"2024-03-02\">March 2, 2024</time></li>\
+                "<div><ul><li>Updated <time datetime=\"2024-03-02\">March 2, 2024</time> with the \
+                 council's reply</li>\
                  <li>{ICONS}</li></ul></div>\
                  <div><img src=\"/pier.jpg\" alt=\"The pier\">{}</div>",
                 &ICONS[..ICONS.find("<a href=\"mailto").unwrap()]
@@ -5876,9 +5886,14 @@ mod share_bars {
             "<p>Both replied on <a href=\"https://twitter.com/harbour/status/1\">X</a> and on \
              <a href=\"https://www.facebook.com/harbour/posts/2\">Facebook</a> this week.</p>",
         );
-        // (A date alone on its line would go as the date the view shows; see
+        // (A line that only says when would go as the date the view shows; see
         // `a_date_line_that_repeats_the_pages_date_goes`.)
-        assert!(a.text.contains("Updated March 2, 2024"), "{}", a.text);
+        assert!(
+            a.text
+                .contains("Updated March 2, 2024 with the council's reply"),
+            "{}",
+            a.text
+        );
         assert!(a.content_html.contains("pier.jpg"), "{}", a.content_html);
         assert!(a.text.contains("Both replied on X"), "{}", a.text);
     }

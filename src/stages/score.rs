@@ -1508,14 +1508,11 @@ impl Scorer<'_> {
             }
             // A line told a date line by its words alone is one beside the title only: further
             // down, a day on a line of its own heads a part of the story (a diary's entry).
-            // One around a named date line is that line's to judge ("Updated <time>…").
+            // It is asked whole, the `<time>`s in it too: "Updated <time>April 9, 2025 —
+            // 5.00am</time>, first published <time>April 8, 2025 — 7.45pm</time>" says the
+            // page's day, where neither `<time>` is a line of its own.
             let date_line = f & (flag::META_LINE | flag::BYLINE) == flag::META_LINE
-                || f & (flag::DATE_TEXT | flag::BYLINE) == flag::DATE_TEXT
-                    && self.beside_title(i)
-                    && !self
-                        .c
-                        .within(i)
-                        .any(|j| nodes[j].flags & flag::META_LINE != 0);
+                || f & (flag::DATE_TEXT | flag::BYLINE) == flag::DATE_TEXT && self.beside_title(i);
             if !dead && date_line {
                 dead = self.date_line_alone(i, byline.as_ref().map(|b| b.0 as usize));
                 // A description's term that labels it ("<dt>Datum</dt><dd>12.01.2017</dd>")
@@ -1591,10 +1588,12 @@ impl Scorer<'_> {
             .captures
             .get(&(i as u32))
             .is_some_and(|raw| says_day(raw, date))
-            && self
-                .c
-                .capture(i)
-                .is_some_and(|text| metadata::clean_byline(&text).is_none());
+            // (A line told by its words alone names no one.)
+            && (nodes[i].flags & flag::DATE_TEXT != 0
+                || self
+                    .c
+                    .capture(i)
+                    .is_some_and(|text| metadata::clean_byline(&text).is_none()));
         // "Updated 2 hours ago" dates the story only beside its title; in a list of posts
         // further down, each line dates its own post.
         says_the_day
