@@ -699,6 +699,10 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("artículos relacionados", "Spanish: related articles"),
     phrase("leia também", "Portuguese: read also"),
     phrase(
+        "leia mais",
+        "Portuguese: read more (Folha's box of links between paragraphs)",
+    ),
+    phrase(
         "veja também",
         "Portuguese: see also (news sites' related links)",
     ),

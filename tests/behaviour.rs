@@ -4870,6 +4870,7 @@ mod related_sections {
             "関連ニュース",
             "관련 기사",
             "相关阅读",
+            "Leia mais",
         ] {
             let html = page(&format!(
                 "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
