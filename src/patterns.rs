@@ -1807,7 +1807,6 @@ pub const AUTHOR_LABELS: &[&str] = &[
     phrase("autore", "Italian"),
 ];
 
-/// Whether a piece of text is only an author label (see [`AUTHOR_LABELS`]).
 /// Headings of a box about the article's author, their name and biography after the story.
 pub const AUTHOR_BOX_HEADINGS: &[&str] = &[
     phrase("written by", "English (the GitHub blog)"),
@@ -1825,14 +1824,50 @@ pub const AUTHOR_BOX_HEADINGS: &[&str] = &[
 /// The most bytes of a heading read as one of [`AUTHOR_BOX_HEADINGS`].
 const AUTHOR_BOX_HEADING_MAX_BYTES: usize = 24;
 
+/// How a heading opens that names whom the box is about ("About Rachel Dunmore", a
+/// WordPress theme's `author-box-title`): in a box marked as the author's, the name after it
+/// is theirs.
+pub const AUTHOR_BOX_ABOUT: &[&str] = &[
+    phrase("about ", "English"),
+    phrase("über ", "German"),
+    phrase("à propos de ", "French"),
+    phrase("sobre ", "Spanish, Portuguese"),
+];
+
+/// The most words of a name after one of [`AUTHOR_BOX_ABOUT`].
+const AUTHOR_BOX_NAME_MAX_WORDS: usize = 4;
+
 /// Whether a heading's text is one of [`AUTHOR_BOX_HEADINGS`], in any case (Unicode's: "Über
-/// den Autor"), a colon after it aside.
+/// den Autor"), a colon after it aside; or one of [`AUTHOR_BOX_ABOUT`] and a name, each of
+/// its few words capitalised ("About Rachel Dunmore", not "About this recipe").
 pub fn is_author_box_heading(text: &str) -> bool {
     let text = text.trim().trim_end_matches(':').trim_end();
-    text.len() <= AUTHOR_BOX_HEADING_MAX_BYTES
-        && AUTHOR_BOX_HEADINGS.contains(&text.to_lowercase().as_str())
+    if text.len() > AUTHOR_BOX_HEADING_MAX_BYTES.max(AUTHOR_BOX_NAME_MAX_BYTES) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if text.len() <= AUTHOR_BOX_HEADING_MAX_BYTES && AUTHOR_BOX_HEADINGS.contains(&lower.as_str()) {
+        return true;
+    }
+    // (The name is cut from `text` where the opening ends in `lower`: the same place
+    // unless lower-casing changed a length, when `get` finds no name.)
+    AUTHOR_BOX_ABOUT
+        .iter()
+        .find(|about| lower.starts_with(*about))
+        .and_then(|about| text.get(about.len()..))
+        .is_some_and(|name| {
+            let words = name.split_whitespace().count();
+            (1..=AUTHOR_BOX_NAME_MAX_WORDS).contains(&words)
+                && name
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+        })
 }
 
+/// The most bytes of a heading read as one of [`AUTHOR_BOX_ABOUT`] and a name.
+const AUTHOR_BOX_NAME_MAX_BYTES: usize = 64;
+
+/// Whether a piece of text is only an author label (see [`AUTHOR_LABELS`]).
 pub fn is_author_label(text: &str) -> bool {
     let text = text.trim().trim_end_matches(':').trim_end();
     let first = text.bytes().next().unwrap_or(0);
@@ -2343,6 +2378,27 @@ fn split_words(token: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_author_box_is_headed_by_a_label_or_by_whom_it_is_about() {
+        for heading in [
+            "About the author",
+            "Über die Autorin:",
+            "About Rachel Dunmore",
+            "Über Kathrin",
+            "À propos de Jeanne Martin",
+        ] {
+            assert!(is_author_box_heading(heading), "{heading}");
+        }
+        for heading in [
+            "About this recipe",
+            "About",
+            "About the Ferry Company And Its Many Boats Today",
+            "Sobre",
+        ] {
+            assert!(!is_author_box_heading(heading), "{heading}");
+        }
+    }
 
     #[test]
     fn every_print_note_is_looked_for_after_the_word_print() {

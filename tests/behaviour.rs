@@ -1225,6 +1225,23 @@ mod class_names {
         );
     }
 
+    /// A box marked as the author's under a heading that names them ("About Rachel
+    /// Dunmore", a WordPress theme's author box after the post) is their biography.
+    #[test]
+    fn an_author_box_headed_with_their_name_goes() {
+        heat_pumps_without(
+            &format!(
+                r#"
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<section class="author-box" itemprop="author" itemscope><img src="/avatar.jpg" alt="" width="100" height="100">
+<h4 class="author-box-title">About <span itemprop="name">Rachel Dunmore</span></h4>
+<div class="author-box-content"><p>Hi, I'm Rachel! I'm a former line cook and mom of three in Vermont, sharing simple recipes that get dinner on the table. <a href="/about/">Read more about me here</a>.</p></div></section>"#
+            ),
+            3,
+            &["About Rachel", "former line cook"],
+        );
+    }
+
     /// "Was this article useful?", its stars and a like button ask the reader to act; they
     /// say nothing.
     #[test]
