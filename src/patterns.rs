@@ -257,6 +257,11 @@ pub const CAPTION_NAMES: &[Pattern] = &[
 /// `<audio>` itself is an audio clip the view links to.
 pub const SMALL_BOX_NAMES: &[Pattern] = &[
     word("support", "appeals: Support our journalism"),
+    word(
+        "contributions",
+        "appeals for readers' money, their meter and amounts (Vox's \
+         `contributions-module` after the story)",
+    ),
     word("audio", "read-aloud players"),
 ];
 

@@ -6688,6 +6688,28 @@ mod calls_to_action {
         let a = extract_ok(&html, "https://news.example.com/ferry");
         assert!(a.text.starts_with("The harbour master"), "{}", a.text);
         assert_absent(&a, &["Our mission", "Your support", "Support us"]);
+
+        // Named for the contributions it asks for (Vox's `contributions-module`), with its
+        // meter, its amounts and the editor's name under it, after the story.
+        let appeal = "<div class=\"duet--contributions--contributions-module _1n3ksy00\">\
+                      <p>Support Harbour News</p><h2>You've read 1 article in the last month</h2>\
+                      <p>Here at Harbour News, we're unwavering in our commitment to covering \
+                      the issues that matter most to you.</p><p>By becoming a member, you \
+                      directly strengthen our ability to deliver independent reporting.</p>\
+                      <div role=\"radiogroup\"><button>Monthly</button><button>Annual</button>\
+                      </div><a href=\"/support-now\">Yes, I'll give $10/month</a>\
+                      <p>Ann Lee</p><p>Editor-in-Chief</p></div>";
+        let a = ferry_story("", appeal);
+        assert_absent(
+            &a,
+            &[
+                "You've read",
+                "unwavering",
+                "becoming a member",
+                "Editor-in-Chief",
+            ],
+        );
+        assert_eq!(a.text.matches("harbour master").count(), 5);
     }
 
     /// A player that reads the story aloud goes with its label, its duration and its
