@@ -1382,6 +1382,37 @@ mod standfirst {
         );
     }
 
+    /// A line of labels over the headline, its section's link and the story's topic beside
+    /// it, goes whole; a line that names the author over the headline is still the byline.
+    #[test]
+    fn a_section_and_topic_line_over_the_headline_goes() {
+        let body: String = (0..6).map(|i| format!("<p>{PARA} ({i})</p>")).collect();
+        let html = format!(
+            r#"<!doctype html><html lang="en"><head><title>Cycle lanes approved | The Gazette</title></head><body>
+<main><article class="article-detail">
+<div class="article-header">
+<div class="article-header-top"><a class="article-section-name" href="/local">Local</a> <span class="article-topic">Roadworks in the centre</span></div>
+<h1 class="title">Cycle lanes approved</h1>
+<h2 class="epigraph">Councillors backed the scheme by nine votes to four, and work starts in September.</h2>
+</div>
+<div class="article-body">{body}</div>
+</article></main></body></html>"#
+        );
+        let a = extract_ok(&html, "https://gazette.example/news/cycle-lanes");
+        assert!(a.text.starts_with("Councillors backed"), "{}", a.text);
+        assert_absent(&a, &["Roadworks in the centre"]);
+
+        let html = page("")
+            .replace(
+                "<h1>Cycle lanes approved</h1>",
+                r#"<div class="top-line"><a href="/staff/ann-lee/" rel="author">Ann Lee</a> <span>in Leeds</span></div>
+<h1>Cycle lanes approved</h1>"#,
+            )
+            .replace("<span>By Mira Shah</span>", "");
+        let a = extract_ok(&html, "https://gazette.example/news/cycle-lanes");
+        assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
+    }
+
     /// What else a header holds is no standfirst: a picture's caption, wherever the page put
     /// it, and the author's biography.
     #[test]

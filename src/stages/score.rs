@@ -1022,6 +1022,10 @@ const H3_TITLE_REACH: usize = 8;
 /// The longest kicker link over a headline ("News", "Climate crisis", "Fußball-Bundesliga").
 const KICKER_MAX_CHARS: u32 = 30;
 
+/// The longest line of a kicker's labels over a headline, its section's link and the topic
+/// beside it ("Barcelona Crisis de la vivienda").
+const KICKER_LINE_MAX_CHARS: u32 = 60;
+
 /// How many of the title heading's ancestors make its box, where a line above it that only
 /// says when dates the story: its parent (`<header>`) and the one around that.
 const HEADING_BOX_DEPTH: usize = 2;
@@ -1524,8 +1528,16 @@ impl Scorer<'_> {
             // A kicker that links to its section (Ghost's `gh-article-tag` "News" over the
             // headline): a short link alone on its line, just above the title's heading in
             // its box, names where the story is filed, which the view does not show.
-            if !dead && node.tag == Tag::A && titled.is_some_and(|h| self.kicker_link(i, h)) {
-                dead = true;
+            if !dead && node.tag == Tag::A {
+                if let Some(h) = titled {
+                    if self.kicker_link(i, h) {
+                        dead = true;
+                    } else if self.kicker_line(i, h) {
+                        // The line goes whole: its section's link and the topic beside it.
+                        dead = true;
+                        alive[node.parent as usize] = false;
+                    }
+                }
             }
             // The first heading that gives the title is known (`titled`); no heading before
             // it does. Only when it is not alive are later ones asked.
@@ -1647,6 +1659,33 @@ impl Scorer<'_> {
             && (self.raw_text[p as usize] == self.raw_text[i] || p == nodes[heading].parent)
             && heading_box(nodes, heading).any(|b| self.c.holds(b, i))
             && (self.c.within(i).end..heading).all(|j| nodes[j].text == 0)
+    }
+
+    /// Whether link `i` opens a kicker's line of labels above the title's heading `heading`:
+    /// a short link to another page (its section) whose parent, before the heading in its
+    /// box, holds little else (the story's topic, a slash: La Vanguardia's "<a>Barcelona</a>
+    /// <span>Crisis de la vivienda</span>"), no picture and no byline, with nothing with words
+    /// between it and the heading.
+    fn kicker_line(&self, i: usize, heading: usize) -> bool {
+        let nodes = &self.c.nodes;
+        let node = &nodes[i];
+        let p = node.parent;
+        if i >= heading
+            || p == NONE
+            || !to_another_page(node.flags)
+            || node.flags & flag::BYLINE != 0
+            || !(1..=KICKER_MAX_CHARS).contains(&self.raw_text[i])
+        {
+            return false;
+        }
+        let line = p as usize;
+        let within = self.c.within(line);
+        within.end <= heading
+            && self.raw_text[line] <= KICKER_LINE_MAX_CHARS
+            && heading_box(nodes, heading).any(|b| b != line && self.c.holds(b, line))
+            && !within.clone().any(|j| nodes[j].flags & flag::BYLINE != 0)
+            && !self.holds_picture(line)
+            && (within.end..heading).all(|j| nodes[j].text == 0)
     }
 
     /// Whether byline candidate `i` is one name of a list too long to be a byline: its
