@@ -1649,16 +1649,22 @@ impl Scorer<'_> {
     /// stands between it and the heading.
     fn kicker_link(&self, i: usize, heading: usize) -> bool {
         let nodes = &self.c.nodes;
-        let node = &nodes[i];
-        let p = node.parent;
-        i < heading
-            && p != NONE
-            && to_another_page(node.flags)
-            && node.flags & flag::BYLINE == 0
-            && (1..=KICKER_MAX_CHARS).contains(&self.raw_text[i])
+        let p = nodes[i].parent;
+        self.section_link(i, heading)
             && (self.raw_text[p as usize] == self.raw_text[i] || p == nodes[heading].parent)
             && heading_box(nodes, heading).any(|b| self.c.holds(b, i))
             && (self.c.within(i).end..heading).all(|j| nodes[j].text == 0)
+    }
+
+    /// Whether link `i`, before the title's heading `heading` and in a parent, may name the
+    /// story's section: to another page, at most [`KICKER_MAX_CHARS`] long, not a byline.
+    fn section_link(&self, i: usize, heading: usize) -> bool {
+        let node = &self.c.nodes[i];
+        i < heading
+            && node.parent != NONE
+            && to_another_page(node.flags)
+            && node.flags & flag::BYLINE == 0
+            && (1..=KICKER_MAX_CHARS).contains(&self.raw_text[i])
     }
 
     /// Whether link `i` opens a kicker's line of labels above the title's heading `heading`:
@@ -1667,18 +1673,11 @@ impl Scorer<'_> {
     /// <span>Crisis de la vivienda</span>"), no picture and no byline, with nothing with words
     /// between it and the heading.
     fn kicker_line(&self, i: usize, heading: usize) -> bool {
-        let nodes = &self.c.nodes;
-        let node = &nodes[i];
-        let p = node.parent;
-        if i >= heading
-            || p == NONE
-            || !to_another_page(node.flags)
-            || node.flags & flag::BYLINE != 0
-            || !(1..=KICKER_MAX_CHARS).contains(&self.raw_text[i])
-        {
+        if !self.section_link(i, heading) {
             return false;
         }
-        let line = p as usize;
+        let nodes = &self.c.nodes;
+        let line = nodes[i].parent as usize;
         let within = self.c.within(line);
         within.end <= heading
             && self.raw_text[line] <= KICKER_LINE_MAX_CHARS
