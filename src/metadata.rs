@@ -659,12 +659,7 @@ pub fn without_section(title: String, headings: &[(u8, String)]) -> String {
     };
     // The separator is " x ": the title starts past it and its spaces.
     let rest = title[at..].trim_start_matches(|c: char| c == ' ' || SEPARATORS.contains(&c));
-    let folded = fold(rest);
-    let shown = |t: &str| !folded.is_empty() && fold(t) == folded;
-    if word_count(&title[..at]) == 1
-        && word_count(rest) >= 2
-        && headings.iter().any(|(level, h)| *level == 1 && shown(h))
-    {
+    if word_count(&title[..at]) == 1 && word_count(rest) >= 2 && an_h1_shows(headings, rest) {
         rest.to_string()
     } else {
         title
@@ -687,17 +682,23 @@ pub fn without_kicker(title: String, headings: &[(u8, String)]) -> String {
         return title;
     };
     let rest = title[at + 2..].trim_start();
-    let folded = fold(rest);
-    if folded.is_empty()
-        || word_count(&title[..at]) > KICKER_MAX_WORDS
+    if word_count(&title[..at]) > KICKER_MAX_WORDS
         || word_count(rest) < 2
-        || !headings
-            .iter()
-            .any(|(level, h)| *level == 1 && fold(h) == folded)
+        || !an_h1_shows(headings, rest)
     {
         return title;
     }
     rest.to_string()
+}
+
+/// Whether one of the page's `<h1>`s is `text`, compared as in [`without_site_name`]
+/// (spaces, case and punctuation aside); a text of no letters or digits is none.
+fn an_h1_shows(headings: &[(u8, String)], text: &str) -> bool {
+    let folded = fold(text);
+    !folded.is_empty()
+        && headings
+            .iter()
+            .any(|(level, h)| *level == 1 && fold(h) == folded)
 }
 
 /// The most words of a kicker before a colon in a meta title (see [`without_kicker`]).
