@@ -1386,7 +1386,19 @@ pub fn clean_byline(byline: &str) -> Option<String> {
             head == prefix
         };
         let rest = &name[prefix.len()..];
-        (matched && rest.starts_with([' ', ':'])).then_some(rest)
+        // "<span>By</span><a>Alex Bozarjian</a>": spans set side by side run into each
+        // other ("ByAlex Bozarjian"); the word for "by" as written, then a capital and a
+        // small letter, starts no name.
+        // (Not "door": DoorDash.)
+        let glued = || {
+            let mut next = rest.chars();
+            BY_WORDS.contains(&head.to_lowercase().as_str())
+                && head.len() <= 3
+                && head.chars().skip(1).all(char::is_lowercase)
+                && next.next().is_some_and(char::is_uppercase)
+                && next.next().is_some_and(char::is_lowercase)
+        };
+        (matched && (rest.starts_with([' ', ':']) || glued())).then_some(rest)
     };
     let unprefixed = byline_prefixes()
         .find_map(|p| prefixed(p))
@@ -2071,6 +2083,12 @@ mod tests {
             // Names that look like the patterns but are names.
             ("Di Stefano", "Di Stefano"),
             ("Theresa May", "Theresa May"),
+            // Spans run into each other; a name that starts with the word does not.
+            ("ByAlex Bozarjian", "Alex Bozarjian"),
+            ("PorAna Ruiz", "Ana Ruiz"),
+            ("Byron Smith", "Byron Smith"),
+            ("BYU Newsroom", "BYU Newsroom"),
+            ("DoorDash Newsroom", "DoorDash Newsroom"),
             ("50 Cent", "50 Cent"),
             ("DAVID LIEBERMAN, Executive Editor", "DAVID LIEBERMAN"),
             ("Jane Doe - Senior Political Correspondent", "Jane Doe"),
