@@ -1242,6 +1242,22 @@ mod class_names {
         );
     }
 
+    /// "By" in a span of its own beside the name's runs into it in the text ("ByAlex
+    /// Bozarjian"); the byline is the name.
+    #[test]
+    fn a_byline_named_in_a_data_attribute_is_read() {
+        let a = heat_pumps_without(
+            &format!(
+                r#"
+<div class="QHbl nkdH" data-testid="prism-byline"><div class="VZTD"><span class="TQPv">By</span><span><a class="zZyg" href="/about/newsteam/alex-bozarjian">Alex Bozarjian</a></span></div></div>
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>"#
+            ),
+            3,
+            &["Bozarjian"],
+        );
+        assert_eq!(a.byline.as_deref(), Some("Alex Bozarjian"));
+    }
+
     /// "Was this article useful?", its stars and a like button ask the reader to act; they
     /// say nothing.
     #[test]

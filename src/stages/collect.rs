@@ -1089,11 +1089,12 @@ impl Visitor for Collector {
         // Sites whose classes are hashed (`dcr-1ujtlep`, `css-53u6y8`) or utilities (`mb-32`)
         // name their components in a data attribute instead: read for the kinds of
         // boilerplate alone, as Readability never weighed those names.
-        let declared = names.boilerplate.or_else(|| {
-            a.component
-                .filter(|_| parent_flags & flag::IN_CODE == 0)
-                .and_then(|c| self.names(Some(c), None).boilerplate)
-        });
+        let component = a
+            .component
+            .filter(|_| parent_flags & flag::IN_CODE == 0)
+            .map(|c| self.names(Some(c), None))
+            .unwrap_or(self.no_names);
+        let declared = names.boilerplate.or(component.boilerplate);
         // A badge set in a line of text is part of what the line says (MDN's "Optional"
         // beside a parameter's name in a `<dt>`, "New" in a heading); on its own (a docs
         // page's "Version: 3.4", a teaser's "Lesetipp") it is a label pinned on the page.
@@ -1185,8 +1186,10 @@ impl Visitor for Collector {
         }
         let rel_author = has_token(a.rel.unwrap_or_default(), "author")
             || (tag == Tag::A && a.href.is_some_and(crate::patterns::is_author_page));
-        let author_mark =
-            rel_author || (!itemprop.is_empty() && itemprop.contains("author")) || names.byline;
+        let author_mark = rel_author
+            || (!itemprop.is_empty() && itemprop.contains("author"))
+            || names.byline
+            || component.byline;
         // A quote's attribution (`pull-quote__author`, a `cite` marked `author` in a
         // blockquote) names who said it: neither the article's author nor a credit.
         if author_mark && !self.in_quote(node, parent_idx) {
