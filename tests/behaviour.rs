@@ -1242,6 +1242,28 @@ mod class_names {
         );
     }
 
+    /// Sites whose classes are hashed name the byline and the authors' profiles in a data
+    /// attribute alone; a profile headed by an author's name alone, as the byline gave it,
+    /// is their biography.
+    #[test]
+    fn a_profile_headed_by_the_bylines_name_goes() {
+        let a = heat_pumps_without(
+            &format!(
+                r#"
+<div class="_3lq-B" data-testid="byline"><span class="_2Gf2l">By <a class="_2lKGi" href="/by/lucy-carrington-p537ka" rel="author">Lucy Carrington</a> and <a class="_2lKGi" href="/by/tom-whitfield-p53c2m" rel="author">Tom Whitfield</a></span></div>
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<section class="_1hrY6" data-testid="author-profile"><div class="_2yqkN"><img class="_3ZC3W" src="/lucy.jpg" alt="Lucy Carrington" width="80" height="80">
+<div><h3 class="_3aG1G"><a href="/by/lucy-carrington-p537ka">Lucy Carrington</a></h3><p class="_3jNbS">Lucy Carrington is the urban affairs reporter, covering planning, development and local government.</p><p class="_1TdaY">Connect via <a href="mailto:lc@example.com">email</a>.</p></div></div></section>"#
+            ),
+            3,
+            &["urban affairs", "Connect via"],
+        );
+        assert_eq!(
+            a.byline.as_deref(),
+            Some("Lucy Carrington and Tom Whitfield")
+        );
+    }
+
     /// "By" in a span of its own beside the name's runs into it in the text ("ByAlex
     /// Bozarjian"); the byline is the name.
     #[test]

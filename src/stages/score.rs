@@ -134,6 +134,9 @@ const AUTHOR_BOX_MIN_CHARS: u32 = 100;
 /// Elements into a box named for the author its heading is looked for.
 const AUTHOR_BOX_HEADING_REACH: usize = 8;
 
+/// The most words of an author's name heading the box about them.
+const NAME_MAX_WORDS: usize = 4;
+
 /// How far above a byline its box is looked for.
 const BYLINE_BOX_DEPTH: usize = 2;
 
@@ -718,6 +721,20 @@ pub fn scrolled_to(c: &Collected, heading: usize, stories: &Stories) -> Option<u
 fn gives_title(c: &Collected, i: usize, title: &str) -> bool {
     c.capture(i)
         .is_some_and(|text| text_similarity(title, &text) > 0.75)
+}
+
+/// Whether byline `byline` gives `name`: a run of its words, in any case ("Lucy Carrington"
+/// in "By Lucy Carrington and Tom Whitfield"), of up to [`NAME_MAX_WORDS`] words.
+fn names(byline: &str, name: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let name = words(name);
+    (1..=NAME_MAX_WORDS).contains(&name.len())
+        && words(byline).windows(name.len()).any(|run| run == name)
 }
 
 /// Whether `heading`, whose words are all but all the title's, says what the title says:
@@ -1456,11 +1473,15 @@ impl Scorer<'_> {
                 (node.parent == NONE || shown[node.parent as usize]) && bylines_shown[i] && !gone;
             let mut dead = !parent_alive || gone || unlikely;
             // A box named for the author that a heading calls one about them ("Written by",
-            // "About the author") holds their name and biography after the story.
+            // "About the author"), or heads with a name the byline above gave, holds their
+            // name and biography after the story.
             if !dead
                 && f & flag::BYLINE != 0
                 && self.raw_text[i] >= AUTHOR_BOX_MIN_CHARS
-                && self.headed_as_author_box(i)
+                && self.headed_as_author_box(
+                    i,
+                    byline.as_ref().map(|(_, b): &(u32, String)| b.as_str()),
+                )
             {
                 dead = true;
             }
@@ -1727,16 +1748,19 @@ impl Scorer<'_> {
     }
 
     /// Whether one of the first [`AUTHOR_BOX_HEADING_REACH`] elements in `i` is a heading
-    /// of a box about the author ([`crate::patterns::AUTHOR_BOX_HEADINGS`]).
-    fn headed_as_author_box(&self, i: usize) -> bool {
+    /// of a box about the author ([`crate::patterns::AUTHOR_BOX_HEADINGS`]), or one that is
+    /// a name `byline` gives (the Sydney Morning Herald's profile of each author, headed by
+    /// their name alone).
+    fn headed_as_author_box(&self, i: usize, byline: Option<&str>) -> bool {
         self.c
             .within(i)
             .take(AUTHOR_BOX_HEADING_REACH)
             .filter(|&j| self.c.nodes[j].tag.is_heading())
             .any(|j| {
-                self.c
-                    .capture(j)
-                    .is_some_and(|t| crate::patterns::is_author_box_heading(&t))
+                self.c.capture(j).is_some_and(|t| {
+                    crate::patterns::is_author_box_heading(&t)
+                        || byline.is_some_and(|b| names(b, &t))
+                })
             })
     }
 
