@@ -1037,6 +1037,32 @@ mod class_names {
         assert_absent(&a, &["Wärme-Newsletter", "morning letter"]);
     }
 
+    /// A chart or a newsletter box between the paragraphs stands apart from the text: a
+    /// subheading named as Readability weighs a medium's (Bloomberg's `media-ui-Subheadline`)
+    /// just after one is still in the run of the text, and stays; the box goes.
+    #[test]
+    fn a_negatively_named_subheading_after_a_figure_or_a_box_stays() {
+        let a = heat_pumps_article(&format!(
+            r#"<div class="body-copy"><p>{PARA}</p><p>{PARA}</p>
+<figure class="media-ui-ChartFigure_figure" data-component="chart"><div class="media-ui-ChartFigure_title">Running costs</div><img src="/chart.png" alt="Chart of running costs" width="640" height="400"><figcaption>Source: Energy Saving Trust</figcaption></figure>
+<h2 class="media-ui-Subheadline_subheadline-a9Kd0">What the neighbours heard</h2><p>{PARA}</p>
+<div class="styles_newsletterInline__Zp2tC" data-component="newsletter-inline"><h3>Get the Green Homes newsletter.</h3><p>The latest on heating, insulation and the grants that pay for them, every week.</p><form><input type="email"><button type="submit">Sign Up</button></form></div>
+<h2 class="media-ui-Subheadline_subheadline-a9Kd0">What it costs</h2><p>{PARA}</p></div>"#
+        ));
+        assert_in_order(
+            &a.text,
+            &[
+                "insulation.",
+                "Running costs",
+                "What the neighbours heard",
+                "insulation.",
+                "What it costs",
+                "insulation.",
+            ],
+        );
+        assert_absent(&a, &["Green Homes newsletter", "Sign Up"]);
+    }
+
     /// Arc's component names open with `com-` (`com-paragraph`, `com-title`), which
     /// Readability weighs as a comment's: a heading so named between two paragraphs is a
     /// subheading of the story and stays (La Nación's "Ley de alquileres"), and so does a list

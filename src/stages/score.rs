@@ -2774,11 +2774,15 @@ impl Scorer<'_> {
 
     /// Whether element `i` sits in the run of the text, after a paragraph or a list of its
     /// parent and before another or a heading, as a subheading or a list of the text does.
+    /// A figure or a box named as furniture between (a chart, an inline newsletter sign-up
+    /// just before Bloomberg's subheading) sits apart from the run and does not end it.
     fn amid_text(&self, i: usize) -> bool {
         let nodes = &self.c.nodes;
         let parent = nodes[i].parent;
         let text_block =
             |j: usize| matches!(nodes[j].tag, Tag::P | Tag::Ul | Tag::Ol) && self.raw_text[j] > 0;
+        let apart =
+            |j: usize| nodes[j].tag == Tag::Figure || nodes[j].flags & flag::BOILERPLATE != 0;
         let next = self.c.within(i).end;
         let next_is = next < nodes.len()
             && nodes[next].parent == parent
@@ -2788,7 +2792,8 @@ impl Scorer<'_> {
                 .rev()
                 .take(AMID_TEXT_SCAN_MAX)
                 .take_while(|&j| j as u32 != parent)
-                .find(|&j| nodes[j].parent == parent)
+                .filter(|&j| nodes[j].parent == parent)
+                .find(|&j| text_block(j) || !apart(j))
                 .is_some_and(text_block)
     }
 
