@@ -1080,7 +1080,9 @@ pub const SIGNUP_LABELS: &[&str] = &[
 ];
 
 /// Whether the whole of `text` is one of [`SIGNUP_LABELS`], in any ASCII case, past
-/// whitespace and a closing colon.
+/// whitespace and a closing colon; or one and the letter's name, quoted or after a colon
+/// ("Newsletter « Chaleur humaine »", "Newsletter: The Download"), where a sentence about
+/// a newsletter goes on in words.
 pub fn is_signup_label(text: &str) -> bool {
     // Every paragraph and heading of a page is asked: most are longer than any label with
     // room around it, and leave on their length.
@@ -1089,7 +1091,26 @@ pub fn is_signup_label(text: &str) -> bool {
     }
     let t = text.trim();
     let t = t.strip_suffix(':').unwrap_or(t).trim_end();
-    SIGNUP_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
+    SIGNUP_LABELS.iter().any(|l| {
+        let Some(rest) = t
+            .get(..l.len())
+            .filter(|head| head.eq_ignore_ascii_case(l))
+            .map(|_| t[l.len()..].trim_start())
+        else {
+            return false;
+        };
+        let quoted = [('«', '»'), ('“', '”'), ('„', '“'), ('"', '"'), ('\'', '\'')]
+            .iter()
+            .any(|&(open, close)| {
+                rest.strip_prefix(open)
+                    .and_then(|r| r.strip_suffix(close))
+                    .is_some_and(|name| !name.trim().is_empty())
+            });
+        let named = rest
+            .strip_prefix(':')
+            .is_some_and(|name| !name.trim().is_empty());
+        rest.is_empty() || quoted || named
+    })
 }
 
 /// Whether `text` opens with `prefix`, in any ASCII case.
@@ -2383,6 +2404,27 @@ fn split_words(token: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signup_label_is_the_word_alone_or_with_the_letters_name() {
+        for label in [
+            "Newsletter",
+            " newsletters: ",
+            "Newsletter « Chaleur humaine »",
+            "Newsletter: The Download",
+            "NEWSLETTER „Checkpoint“",
+        ] {
+            assert!(is_signup_label(label), "{label}");
+        }
+        for text in [
+            "Newsletter subscribers rose by a fifth",
+            "Newsletter-Anmeldung",
+            "Newsletter « »",
+            "The newsletter",
+        ] {
+            assert!(!is_signup_label(text), "{text}");
+        }
+    }
 
     #[test]
     fn an_author_box_is_headed_by_a_label_or_by_whom_it_is_about() {

@@ -5572,8 +5572,8 @@ mod signup_boxes {
     }
 
     /// A box labelled "Newsletter" with the letter's name, a line on what it brings and a
-    /// link to sign up (Le Monde's in-read box) goes though it holds no field; a line of the
-    /// story about a newsletter stays.
+    /// link to sign up (Le Monde's in-read box) goes though it holds no field, the name in
+    /// the label's line or a line of its own; a line of the story about a newsletter stays.
     #[test]
     fn a_box_labelled_newsletter_goes() {
         let a = with_box(
@@ -5583,9 +5583,23 @@ mod signup_boxes {
              <p class=\"inread__description\">Chaque week-end, la rédaction sélectionne les \
              articles de la semaine qu’il ne fallait pas manquer</p><a class=\"inread__cta\" \
              href=\"/newsletters/la-revue/\">S’inscrire</a></div></section>\
+             <section class=\"inread inread--NL\"><div class=\"inread__wrapper\">\
+             <p class=\"inread__title\">Newsletter « Chaleur humaine »</p>\
+             <p class=\"inread__text\">Comment faire face au défi climatique ? Chaque \
+             semaine, nos meilleurs articles sur le sujet</p><a class=\"inread__button\" \
+             href=\"/newsletters/chaleur-humaine/\">S’inscrire</a></div></section>\
              <p>The harbour's newsletter went out to four thousand readers on Friday.</p>",
         );
-        assert_absent(&a, &["Newsletter", "Revue du Port", "Chaque week-end"]);
+        assert_absent(
+            &a,
+            &[
+                "Newsletter",
+                "Revue du Port",
+                "Chaque week-end",
+                "Chaleur humaine",
+                "défi climatique",
+            ],
+        );
         assert_present(
             &a,
             &["The harbour's newsletter went out to four thousand readers on Friday."],
