@@ -1086,7 +1086,7 @@ pub const SIGNUP_LABELS: &[&str] = &[
 pub fn is_signup_label(text: &str) -> bool {
     // Every paragraph and heading of a page is asked: most are longer than any label with
     // room around it, and leave on their length.
-    if text.len() > 48 {
+    if text.len() > 48 || !opens_with(first_byte(text), first_letters(SIGNUP_LABELS)) {
         return false;
     }
     let t = text.trim();
@@ -2095,6 +2095,52 @@ pub const READ_MORE_LABELS: &[&str] = &[
     phrase("czytaj dalej", "Polish"),
 ];
 
+/// What a sign-up box writes on its button, set as a link (WIRED's "Sign up today", Le
+/// Monde's "S’inscrire"), as the link's whole text. Matched ignoring ASCII case.
+pub const SIGNUP_LINKS: &[&str] = &[
+    phrase("sign up", "English"),
+    phrase("sign up now", "English"),
+    phrase("sign up today", "English"),
+    phrase("sign me up", "English"),
+    phrase("subscribe", "English"),
+    phrase("subscribe now", "English"),
+    phrase("s’inscrire", "French"),
+    phrase("s'inscrire", "French, a straight apostrophe"),
+    phrase("je m’inscris", "French"),
+    phrase("je m'inscris", "French, a straight apostrophe"),
+    phrase("abonnieren", "German"),
+    phrase("jetzt abonnieren", "German"),
+    phrase("jetzt anmelden", "German"),
+    phrase("suscríbete", "Spanish"),
+    phrase("suscribirme", "Spanish"),
+    phrase("iscriviti", "Italian"),
+    phrase("inscreva-se", "Portuguese"),
+    phrase("aanmelden", "Dutch"),
+    phrase("zapisz się", "Polish"),
+];
+
+/// Text this long or longer, in bytes, is no sign-up link (see [`SIGNUP_LINKS`]).
+const SIGNUP_LINK_MAX_BYTES: usize = 32;
+
+/// Whether a link's whole text is a sign-up box's button (see [`SIGNUP_LINKS`]).
+pub fn is_signup_link(text: &str) -> bool {
+    // Asked of every short text in a link, a menu's items among them: most leave at their
+    // first letter, before anything is trimmed.
+    if !opens_with(first_byte(text), SIGNUP_LINK_FIRST_LETTERS) {
+        return false;
+    }
+    let text = text.trim().trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | '!' | '›' | '»' | '→' | '>')
+    });
+    one_of(text, SIGNUP_LINKS, SIGNUP_LINK_LENGTHS)
+}
+
+/// The first letters of [`SIGNUP_LINKS`], as a bit set.
+const SIGNUP_LINK_FIRST_LETTERS: u32 = first_letters(SIGNUP_LINKS);
+
+/// The lengths in bytes of [`SIGNUP_LINKS`], as a bit set.
+const SIGNUP_LINK_LENGTHS: u64 = length_set(SIGNUP_LINKS, SIGNUP_LINK_MAX_BYTES);
+
 /// Text this long or longer, in bytes, is no read-more link (see [`READ_MORE_LABELS`]).
 pub const READ_MORE_MAX_BYTES: usize = 32;
 
@@ -2404,6 +2450,27 @@ fn split_words(token: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signup_link_is_the_call_alone() {
+        for text in [
+            "Sign up today",
+            " SUBSCRIBE ",
+            "S’inscrire",
+            "Sign up now →",
+            "Subscribe!",
+        ] {
+            assert!(is_signup_link(text), "{text}");
+        }
+        for text in [
+            "Sign in",
+            "Subscribers",
+            "Sign up for the 7am briefing",
+            "subscribed",
+        ] {
+            assert!(!is_signup_link(text), "{text}");
+        }
+    }
 
     #[test]
     fn a_signup_label_is_the_word_alone_or_with_the_letters_name() {

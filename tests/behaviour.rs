@@ -5571,6 +5571,41 @@ mod signup_boxes {
         }
     }
 
+    /// A box with a pitch and a link set as its button ("Sign up today", WIRED's marketing
+    /// unit between two chunks of the story) is a sign-up box though it holds no field; a
+    /// line of the story that links "subscribe" in a sentence stays.
+    #[test]
+    fn a_box_with_a_sign_up_button_goes() {
+        let chunk = |first: &str| -> String {
+            let body: String = (0..3)
+                .map(|i| format!("<p>{FERRY_PARA} ({i})</p>"))
+                .collect();
+            format!("<div class=\"body__inner-container\">{first}{body}</div>")
+        };
+        let html = format!(
+            "<html><head><title>Ferry timetable</title></head><body><article>\
+             <h1>Ferry timetable</h1><div class=\"body body__container\">{}{}{}{}</div>\
+             </article></body></html>",
+            chunk(""),
+            "<div class=\"ConsumerMarketingUnitThemedWrapper-kzlRvC\"><div class=\"Content-bJmGep\">\
+             <p class=\"Hed-iGVXqa\">In Your Inbox: Get the Harbour Science letter</p>\
+             <p class=\"Dek-dYPhxa\">Big ideas and wild discoveries from the waterfront, \
+             delivered every Tuesday.</p><a class=\"ButtonWrapper-xCepQ\" \
+             href=\"/newsletter/science\">Sign up today</a></div></div>",
+            chunk(
+                "<p>Readers who <a href=\"/subscribe\">subscribe</a> to the harbour's \
+                 timetable get the changes first.</p>"
+            ),
+            chunk(""),
+        );
+        let a = extract_ok(&html, "https://news.example.com/ferry");
+        assert_absent(&a, &["In Your Inbox", "wild discoveries", "Sign up today"]);
+        assert_present(
+            &a,
+            &["Readers who subscribe to the harbour's timetable get the changes first."],
+        );
+    }
+
     /// A box labelled "Newsletter" with the letter's name, a line on what it brings and a
     /// link to sign up (Le Monde's in-read box) goes though it holds no field, the name in
     /// the label's line or a line of its own; a line of the story about a newsletter stays.

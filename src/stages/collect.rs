@@ -12,8 +12,8 @@ use super::tree::{Open, Tag, NONE};
 use crate::article::RemovedKind;
 use crate::metadata::RawMeta;
 use crate::patterns::{
-    is_ad_label, is_back_link, is_control_label, is_read_more, is_skip_link, LinkTo,
-    AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS,
+    is_ad_label, is_back_link, is_control_label, is_read_more, is_signup_link, is_skip_link,
+    LinkTo, AD_LABEL_MAX_BYTES, UNLIKELY_ROLES, VIDEO_HOSTS,
 };
 use crate::swar::{self, ascii_space_mask, byte_mask};
 use lol_html::html_content::TextType;
@@ -121,6 +121,9 @@ pub mod flag {
     /// A paragraph whose whole text labels a sign-up box ("Newsletter"): it tells its box,
     /// as a heading that calls to action does (see `score`).
     pub const SIGNUP_LABEL: Bits = 1 << 40;
+    /// A link whose whole text is a call to sign up ("Sign up today", "S’inscrire") and
+    /// that opens its line: a sign-up box's button (see `score`).
+    pub const SIGNUP_LINK: Bits = 1 << 41;
     /// Flags a child inherits from its parent.
     pub const INHERITED: Bits = IN_TABLE
         | IN_CODE
@@ -1566,6 +1569,22 @@ impl Visitor for Collector {
             }
             return;
         }
+        // A link set in a box among its blocks, or alone on its line, may be the box's
+        // button; one in a sentence ("readers who <a>subscribe</a>") is part of what the
+        // sentence says, and one in a list is a menu's item.
+        let link_opens_line = top.tag == Tag::A && {
+            let p = self.out.nodes[top.node as usize].parent;
+            p != NONE && {
+                let parent = &self.out.nodes[p as usize];
+                match parent.tag {
+                    Tag::Div | Tag::Section | Tag::Aside | Tag::Form => {
+                        parent.text == 0 || parent.flags & flag::HAS_BLOCK_CHILD != 0
+                    }
+                    Tag::P => parent.text == 0,
+                    _ => false,
+                }
+            }
+        };
         let node = &mut self.out.nodes[top.node as usize];
         if node.flags & (flag::NEVER | flag::QUIET_TEXT) != 0 {
             return;
@@ -1583,7 +1602,8 @@ impl Visitor for Collector {
         // An ad's label or a control's is an element's only text: asked of its first words,
         // undone by more.
         if !blank {
-            node.flags &= !(flag::AD_LABEL | flag::CONTROL_LABEL | flag::READ_MORE);
+            node.flags &=
+                !(flag::AD_LABEL | flag::CONTROL_LABEL | flag::READ_MORE | flag::SIGNUP_LINK);
             if self.author_label == top.node {
                 self.author_label = NONE;
             }
@@ -1599,6 +1619,8 @@ impl Visitor for Collector {
                     node.flags |= flag::CONTROL_LABEL;
                 } else if node.flags & flag::IN_LINK != 0 && is_read_more(text) {
                     node.flags |= flag::CONTROL_LABEL | flag::READ_MORE;
+                } else if link_opens_line && is_signup_link(text) {
+                    node.flags |= flag::SIGNUP_LINK;
                 } else if matches!(top.tag, Tag::Span | Tag::Label | Tag::Other)
                     && self.capturing.is_empty()
                     && crate::patterns::is_author_label(text)

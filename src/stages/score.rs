@@ -299,7 +299,8 @@ struct Marks {
     /// ([`is_card`]).
     read_more: u32,
     /// Fields for an e-mail address (`flag::EMAIL_FIELD`), which go before any block is
-    /// judged (as form controls): the block they sat in is told by them still.
+    /// judged (as form controls): the block they sat in is told by them still. And links
+    /// that are a sign-up box's button (`flag::SIGNUP_LINK`), which stand for the field.
     email_fields: u32,
     /// Headings that are calls to action (`flag::NUDGE`): "Follow Sky News on WhatsApp";
     /// and paragraphs that label a sign-up box (`flag::SIGNUP_LABEL`): "Newsletter".
@@ -320,7 +321,8 @@ impl Marks {
                     | flag::STORE_LINK
                     | flag::AD_LABEL
                     | flag::READ_MORE
-                    | flag::EMAIL_FIELD)
+                    | flag::EMAIL_FIELD
+                    | flag::SIGNUP_LINK)
                 != 0
             || nudge_heading(node)
     }
@@ -337,7 +339,8 @@ impl Marks {
         if !card {
             self.read_more += child.read_more + u32::from(node.flags & flag::READ_MORE != 0);
         }
-        self.email_fields += child.email_fields + u32::from(node.flags & flag::EMAIL_FIELD != 0);
+        let field = node.flags & (flag::EMAIL_FIELD | flag::SIGNUP_LINK) != 0;
+        self.email_fields += child.email_fields + u32::from(field);
         self.nudge_headings += child.nudge_headings + u32::from(nudge_heading(node));
     }
 }
