@@ -1095,9 +1095,10 @@ impl Visitor for Collector {
         let component = a
             .component
             .filter(|_| parent_flags & flag::IN_CODE == 0)
-            .map(|c| self.names(Some(c), None))
-            .unwrap_or(self.no_names);
-        let declared = names.boilerplate.or(component.boilerplate);
+            .map(|c| self.names(Some(c), None));
+        let declared = names
+            .boilerplate
+            .or_else(|| component.and_then(|c| c.boilerplate));
         // A badge set in a line of text is part of what the line says (MDN's "Optional"
         // beside a parameter's name in a `<dt>`, "New" in a heading); on its own (a docs
         // page's "Version: 3.4", a teaser's "Lesetipp") it is a label pinned on the page.
@@ -1192,7 +1193,7 @@ impl Visitor for Collector {
         let author_mark = rel_author
             || (!itemprop.is_empty() && itemprop.contains("author"))
             || names.byline
-            || component.byline;
+            || component.is_some_and(|c| c.byline);
         // A quote's attribution (`pull-quote__author`, a `cite` marked `author` in a
         // blockquote) names who said it: neither the article's author nor a credit.
         if author_mark && !self.in_quote(node, parent_idx) {
