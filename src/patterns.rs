@@ -895,6 +895,10 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // latest transfer news and rumours in our dedicated Transfer Centre blog").
     ("stay updated with ", RemovedKind::Share),
     ("keep up to date with ", RemovedKind::Share),
+    // Vox Media's prompt under the story, over buttons for its author and topics ("Follow
+    // topics and authors from this story to see more like this in your personalized
+    // homepage feed …"): the buttons do not reach the view.
+    ("follow topics ", RemovedKind::Share),
     // A widget's error, left in the page when its script failed ("Failed to load latest
     // commit information.").
     ("failed to load ", RemovedKind::Hidden),

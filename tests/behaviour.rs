@@ -5721,6 +5721,8 @@ mod nudges {
              Tide Notes every Tuesday.</i>",
             "Keep up to date with all the latest timetable news and rumours in our dedicated \
              <a href=\"/live\">Harbour Centre blog</a>.",
+            "Follow topics and authors from this story to see more like this in your \
+             personalized homepage feed and to receive email updates.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -5752,6 +5754,7 @@ mod nudges {
             "email forwarded",
             "Keep up to date",
             "Track Latest",
+            "Follow topics",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
