@@ -583,14 +583,7 @@ fn section_heading_named_header(class: Option<&str>, id: Option<&str>) -> bool {
 /// Whether `id` holds the words of `text`, two or more, one after another and nothing
 /// between them, case aside: an anchor made from a heading's words.
 fn id_spells_words(id: &str, text: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (id, text) = (words(id), words(text));
-    text.len() >= 2 && id.windows(text.len()).any(|w| w == text.as_slice())
+    super::word_run(id, text).is_some_and(|n| n >= 2)
 }
 
 /// Whether an `<input>` asks for an e-mail address: typed so, or, typed as plain text (or

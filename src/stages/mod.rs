@@ -486,6 +486,24 @@ fn site_marks(options: &Options) -> Result<Vec<(Selector, flag::Bits)>, Error> {
     Ok(marks)
 }
 
+/// How many words `needle` has (runs of letters and digits, case aside), when they stand one
+/// after another in `haystack`, nothing between them: an anchor made from a heading's words
+/// (`collect`), an author's name in the byline (`score`).
+pub(crate) fn word_run(haystack: &str, needle: &str) -> Option<usize> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let needle = words(needle);
+    let found = !needle.is_empty()
+        && words(haystack)
+            .windows(needle.len())
+            .any(|run| run == needle.as_slice());
+    found.then_some(needle.len())
+}
+
 /// Words for reading time: whitespace-separated runs, with each CJK ideograph or kana
 /// counted as a word (those scripts do not separate words with spaces).
 pub fn count_words(text: &str) -> usize {

@@ -729,15 +729,7 @@ fn gives_title(c: &Collected, i: usize, title: &str) -> bool {
 /// Whether byline `byline` gives `name`: a run of its words, in any case ("Lucy Carrington"
 /// in "By Lucy Carrington and Tom Whitfield"), of up to [`NAME_MAX_WORDS`] words.
 fn names(byline: &str, name: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let name = words(name);
-    (1..=NAME_MAX_WORDS).contains(&name.len())
-        && words(byline).windows(name.len()).any(|run| run == name)
+    super::word_run(byline, name).is_some_and(|n| n <= NAME_MAX_WORDS)
 }
 
 /// Whether `heading`, whose words are all but all the title's, says what the title says:
