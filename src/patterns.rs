@@ -1871,6 +1871,14 @@ const AUTHOR_BOX_NAME_MAX_WORDS: usize = 4;
 /// den Autor"), a colon after it aside; or one of [`AUTHOR_BOX_ABOUT`] and a name, each of
 /// its few words capitalised ("About Rachel Dunmore", not "About this recipe").
 pub fn is_author_box_heading(text: &str) -> bool {
+    // Asked of every `aria-label` too: most leave on their first byte, which for the tables'
+    // phrases is "a", "s", "w" or the lead byte of "à" and "ü" (`author_box_openings`).
+    if !matches!(
+        first_byte(text).to_ascii_lowercase(),
+        b'a' | b's' | b'w' | 0xC3
+    ) {
+        return false;
+    }
     let text = text.trim().trim_end_matches(':').trim_end();
     if text.len() > AUTHOR_BOX_HEADING_MAX_BYTES.max(AUTHOR_BOX_NAME_MAX_BYTES) {
         return false;
@@ -2494,6 +2502,14 @@ mod tests {
             "The newsletter",
         ] {
             assert!(!is_signup_label(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn author_box_openings() {
+        for phrase in AUTHOR_BOX_HEADINGS.iter().chain(AUTHOR_BOX_ABOUT) {
+            let first = phrase.as_bytes()[0];
+            assert!(matches!(first, b'a' | b's' | b'w' | 0xC3), "{phrase}");
         }
     }
 

@@ -1235,6 +1235,22 @@ mod class_names {
         assert_eq!(a.byline.as_deref(), Some("Jo Example"));
     }
 
+    /// A region labelled for screen readers as one about the authors, with no heading or
+    /// name to say so (USA Today's biographies under the story), is their box.
+    #[test]
+    fn a_region_labelled_about_the_authors_goes() {
+        heat_pumps_without(
+            &format!(
+                r#"
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<div class="gnt_ar_ab" aria-label="About the authors"><p class="gnt_ar_ab_p"><a href="/staff/26/dana-whitcomb/">Dana Whitcomb</a> covers energy and housing for the paper from Denver. <a href="/staff/27/marcus-lee/">Marcus Lee</a> is a national correspondent based in Salt Lake City.</p></div>
+<nav aria-label="Share"><a href="/share">Share</a></nav>"#
+            ),
+            3,
+            &["covers energy and housing", "national correspondent"],
+        );
+    }
+
     /// A control's hint, shown on hover (`role="tooltip"`), hints at a button the view does
     /// not have; one over a word in a sentence would break the sentence.
     #[test]

@@ -655,6 +655,9 @@ struct Attrs<'a> {
     /// `data-area` (Der Spiegel's, whose classes are utilities), `data-module`,
     /// `data-widget`. The first of them an element has.
     component: Option<&'a str>,
+    /// What the element is called for screen readers: a region labelled as one about the
+    /// author is an author box.
+    aria_label: Option<&'a str>,
 }
 
 impl<'a> Attrs<'a> {
@@ -680,6 +683,7 @@ impl<'a> Attrs<'a> {
                 b"hidden" => &mut a.hidden,
                 b"open" => &mut a.open,
                 b"aria-hidden" => &mut a.aria_hidden,
+                b"aria-label" => &mut a.aria_label,
                 b"style" => &mut a.style,
                 b"href" => &mut a.href,
                 b"rel" => &mut a.rel,
@@ -1089,9 +1093,18 @@ impl Visitor for Collector {
             .component
             .filter(|_| parent_flags & flag::IN_CODE == 0)
             .map(|c| self.names(Some(c), None));
+        // A region labelled for screen readers as one about the author (USA Today's `<div
+        // aria-label="About the authors">` around their biographies) is the author box a
+        // heading would call it.
+        let author_region = || {
+            (a.aria_label)
+                .is_some_and(crate::patterns::is_author_box_heading)
+                .then_some(RemovedKind::Footer)
+        };
         let declared = names
             .boilerplate
-            .or_else(|| component.and_then(|c| c.boilerplate));
+            .or_else(|| component.and_then(|c| c.boilerplate))
+            .or_else(author_region);
         // A badge set in a line of text is part of what the line says (MDN's "Optional"
         // beside a parameter's name in a `<dt>`, "New" in a heading); on its own (a docs
         // page's "Version: 3.4", a teaser's "Lesetipp") it is a label pinned on the page.
