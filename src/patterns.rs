@@ -1083,6 +1083,9 @@ pub const SIGNUP_LABELS: &[&str] = &[
     phrase("newsletters", "the same, for several"),
 ];
 
+/// The first letters of [`SIGNUP_LABELS`], as a bit set.
+const SIGNUP_LABEL_FIRST_LETTERS: u32 = first_letters(SIGNUP_LABELS);
+
 /// Whether the whole of `text` is one of [`SIGNUP_LABELS`], in any ASCII case, past
 /// whitespace and a closing colon; or one and the letter's name, quoted or after a colon
 /// ("Newsletter « Chaleur humaine »", "Newsletter: The Download"), where a sentence about
@@ -1090,7 +1093,7 @@ pub const SIGNUP_LABELS: &[&str] = &[
 pub fn is_signup_label(text: &str) -> bool {
     // Every paragraph and heading of a page is asked: most are longer than any label with
     // room around it, and leave on their length.
-    if text.len() > 48 || !opens_with(first_byte(text), first_letters(SIGNUP_LABELS)) {
+    if text.len() > 48 || !opens_with(first_byte(text), SIGNUP_LABEL_FIRST_LETTERS) {
         return false;
     }
     let t = text.trim();
