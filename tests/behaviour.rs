@@ -4852,6 +4852,31 @@ mod related_sections {
         )
     }
 
+    /// The same box with its markup indented, as most pages write it (NRC's topics under
+    /// "Meer over dit onderwerp"): the spaces between its children are no text of its own.
+    #[test]
+    fn an_indented_box_of_links_goes_with_its_heading() {
+        let tag = |n: usize| {
+            format!("\n      <li><a class=\"tag\" href=\"/tag/{n}\">Harbour topic {n}</a></li>")
+        };
+        let list: String = (1..=4).map(tag).collect();
+        let a = ferry_story(
+            &format!(
+                "<p>{FERRY_PARA} (first)</p>\n  <section class=\"topics\">\n    \
+                 <h3>Stories for you</h3>\n    <ul class=\"tags-list\">{list}\n    </ul>\n  \
+                 </section>\n"
+            ),
+            "",
+        );
+        assert_absent(&a, &["Stories for you", "Harbour topic"]);
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            6,
+            "{}",
+            a.text
+        );
+    }
+
     /// A box of other stories set between two paragraphs, its heading over a list of
     /// headlines whatever the heading says, with a count of them for screen readers: all of
     /// it goes. A heading that only shared its box with share buttons stays.

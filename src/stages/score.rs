@@ -2754,17 +2754,24 @@ impl Scorer<'_> {
             return false;
         }
         let p = p as usize;
-        if kept[p].text != kept[h].text || kept[p].links > 0 {
+        if kept[p].text < kept[h].text || kept[p].links > 0 {
             return false;
         }
         // The links the box held as the page stood (a block that was never alive has no
-        // kept sums), read in one walk: how many, and whether one shares.
-        let (links, share) = (h + 1..=end[p])
-            .filter(|&d| nodes[d].tag == Tag::A)
-            .fold((0, false), |(n, share), d| {
-                (n + 1, share || nodes[d].flags & flag::SHARE_LINK != 0)
+        // kept sums), read in one walk: how many, whether one shares, and how many children
+        // the box has, each with at most a space of indentation after it that the box
+        // still holds as its own text (NRC's tags under "Meer over dit onderwerp").
+        let (links, share, children) =
+            (p + 1..=end[p]).fold((0, false, 0u32), |(n, share, c), d| {
+                let node = &nodes[d];
+                let link = d > h && node.tag == Tag::A;
+                (
+                    n + usize::from(link),
+                    share || (link && node.flags & flag::SHARE_LINK != 0),
+                    c + u32::from(node.parent as usize == p),
+                )
             });
-        links >= LIST_OF_LINKS_MIN && !share
+        kept[p].text - kept[h].text <= children + 1 && links >= LIST_OF_LINKS_MIN && !share
     }
 
     /// Whether element `i` sits in the run of the text, after a paragraph or a list of its
