@@ -1392,7 +1392,7 @@ pub fn clean_byline(byline: &str) -> Option<String> {
         // (Not "door": DoorDash.)
         let glued = || {
             let mut next = rest.chars();
-            BY_WORDS.contains(&head.to_lowercase().as_str())
+            BY_WORDS.contains(&prefix)
                 && head.len() <= 3
                 && head.chars().skip(1).all(char::is_lowercase)
                 && next.next().is_some_and(char::is_uppercase)
