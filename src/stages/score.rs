@@ -1357,7 +1357,7 @@ impl Scorer<'_> {
     fn alive(&self, flags: Flags) -> Alive {
         let nodes = &self.c.nodes;
         let mut alive = vec![false; nodes.len()];
-        let mut byline = None;
+        let mut byline: Option<(u32, String)> = None;
         let mut title_heading = None;
         // Where a byline may be: an article's own header is often named like a page's
         // (`entry-header`, `splash-header`), and left out as unlikely, but it is where the
@@ -1473,10 +1473,7 @@ impl Scorer<'_> {
             if !dead
                 && f & flag::BYLINE != 0
                 && self.raw_text[i] >= AUTHOR_BOX_MIN_CHARS
-                && self.headed_as_author_box(
-                    i,
-                    byline.as_ref().map(|(_, b): &(u32, String)| b.as_str()),
-                )
+                && self.headed_as_author_box(i, byline.as_ref().map(|(_, b)| b.as_str()))
             {
                 dead = true;
             }
