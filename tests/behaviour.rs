@@ -7481,6 +7481,24 @@ mod lead_caption {
         );
     }
 
+    /// A `<figure>` whose caption is an element named so, with no `<figcaption>`; a copy of
+    /// the caption hidden for a lightbox does not speak for it.
+    #[test]
+    fn a_figure_whose_caption_is_named_so_brings_it() {
+        let a = between_pieces(
+            "<figure class=\"lede-asset\"><picture><img src=\"/img/pier.jpg\" alt=\"\">\
+             </picture><div class=\"lightbox__caption\" hidden>Lightbox copy</div>\
+             <div class=\"caption-wrapper\"><span class=\"caption__text\">The ferry at the \
+             pier on Tuesday morning.</span> <span class=\"caption__credit\">Photograph by \
+             Jane Doe</span></div></figure>",
+        );
+        assert_lead(
+            &a,
+            "https://news.example.com/img/pier.jpg",
+            "The ferry at the pier on Tuesday morning. Photograph by Jane Doe",
+        );
+    }
+
     #[test]
     fn a_credit_a_teaser_or_a_portrait_is_no_lead_caption() {
         for figure in [
@@ -7495,6 +7513,9 @@ mod lead_caption {
             // A logo over a promotion.
             "<div class=\"promo\"><img src=\"/img/logo.png\"><p class=\"caption\"><a \
              href=\"/edition\">Get the E-Edition today</a></p></div>",
+            // A caption's box that holds only who took the picture.
+            "<figure><img src=\"/img/pier.jpg\"><div class=\"caption\"><span \
+             class=\"caption__credit\">Jane Doe Harbour</span></div></figure>",
         ] {
             let a = page(figure);
             assert_eq!(a.lead_caption, None, "{figure}");

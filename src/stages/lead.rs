@@ -5,9 +5,10 @@
 //! so its caption is kept with it, as the page showed them.
 //!
 //! Asked once, after scoring, of the few elements just above the article's text: a
-//! `<figure>` with an `<img>` and a `<figcaption>`, or a box of a picture and an element
-//! named as its caption, that the article leaves out, in nothing that is furniture. Its part
-//! of the page is read for the picture's address and the caption's words.
+//! `<figure>` with an `<img>` and a `<figcaption>` (or, lacking one, an element named as its
+//! caption), or a box of a picture and an element named as its caption, that the article
+//! leaves out, in nothing that is furniture. Its part of the page is read for the picture's
+//! address and the caption's words.
 
 use super::collect::{flag, Collected};
 use super::score::{up, Action};
@@ -189,18 +190,28 @@ fn suitable(c: &Collected, i: usize) -> bool {
     let nodes = &c.nodes;
     let inside = c.within(i);
     let has = |tag: Tag| nodes[inside.clone()].iter().any(|n| n.tag == tag);
+    // A figure's caption is its `<figcaption>`; one without may name an element its
+    // caption (The New Yorker's `<div class="caption">`), which counts where it is shown.
+    let figure = nodes[i].tag == Tag::Figure;
+    let named = figure && !has(Tag::Figcaption);
+    let caption = |k: usize| {
+        let n = &nodes[k];
+        n.tag == Tag::Figcaption
+            || (named
+                && n.flags & flag::CAPTION != 0
+                && n.flags & (flag::HIDDEN | flag::NEVER) == 0)
+    };
     // Each caption's parts are summed: asked last, of a figure of bounded size.
     let plain = || {
         inside
             .clone()
-            .filter(|&k| nodes[k].tag == Tag::Figcaption)
+            .filter(|&k| caption(k))
             .all(|k| nodes[k].flags & FURNITURE == 0 && !mostly_link(c, k))
     };
-    let figure = nodes[i].tag == Tag::Figure;
     (1..=FIGURE_MAX_BYTES).contains(&c.ends[i].saturating_sub(c.starts[i]))
         && nodes[i].flags & FURNITURE == 0
         && has(Tag::Img)
-        && (has(Tag::Figcaption) || !figure)
+        && (!figure || inside.clone().any(caption))
         && !within_furniture(c, i)
         && plain()
 }
@@ -276,18 +287,34 @@ fn read(figure_html: &str, absolute: impl Fn(&str) -> Option<String>) -> Option<
         )
         .find_map(|candidate| absolute(&candidate))?;
     let mut raw = String::new();
-    if figure.tag == "figure" {
-        caption_text(figure.find(&|e| e.tag == "figcaption")?, &mut raw);
+    let figcaption = (figure.tag == "figure")
+        .then(|| figure.find(&|e| e.tag == "figcaption"))
+        .flatten();
+    if let Some(caption) = figcaption {
+        caption_text(caption, &mut raw);
     } else {
-        // A box's caption, by its name, then its credit where the caption does not hold it.
-        let caption = figure.find(&|e| names(e, CAPTION_NAMES) && !names(e, CREDIT_NAMES))?;
+        // A box's caption (or a figure's with no `<figcaption>`), by its name, then its
+        // credit where the caption does not hold it.
+        let named = |e: &dom::Element| names(e, CAPTION_NAMES) && !names(e, CREDIT_NAMES);
+        let caption = figure.find(&|e| named(e) && !unseen(e))?;
         caption_text(caption, &mut raw);
         let credit = |e: &dom::Element| e.tag == "figcaption" || names(e, CREDIT_NAMES);
         let apart = |e: &dom::Element| credit(e) && !std::ptr::eq(e, caption);
-        if caption.find(&credit).is_none() {
-            if let Some(credit) = figure.find(&apart) {
-                raw.push(' ');
-                caption_text(credit, &mut raw);
+        match caption.find(&credit) {
+            // A caption's box that holds its credit alone (Condé Nast's `caption` around
+            // only a `caption__credit`) says nothing of the picture.
+            Some(inner) => {
+                let mut credit = String::new();
+                caption_text(inner, &mut credit);
+                if credit.trim() == raw.trim() {
+                    return None;
+                }
+            }
+            None => {
+                if let Some(credit) = figure.find(&apart) {
+                    raw.push(' ');
+                    caption_text(credit, &mut raw);
+                }
             }
         }
     }
