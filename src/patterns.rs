@@ -633,6 +633,15 @@ pub const RELATED_HEADINGS: &[&str] = &[
         "English: More On: a topic's page (the New York Post)",
     ),
     phrase("more stories", "English"),
+    phrase(
+        "more top stories",
+        "English: the Daily Mail's list under the comments",
+    ),
+    phrase(
+        "top stories",
+        "English: a front page's list beside or under a story",
+    ),
+    phrase("go deeper", "English: Axios's links to its earlier stories"),
     phrase("more from", "English: More from the site or the author"),
     phrase("you may also like", "English"),
     phrase("you might also like", "English"),

@@ -4976,6 +4976,33 @@ mod related_sections {
         }
     }
 
+    /// Headings that lead into other stories as news sites word them: Axios's "Go deeper"
+    /// under the story, the Daily Mail's "MORE TOP STORIES" after the comments. (Headlines
+    /// this long, without the heading, read as the story's last lines.)
+    #[test]
+    fn go_deeper_and_top_stories_lists_go_with_their_headlines() {
+        for heading in [
+            "<h2 class=\"GoDeeper_heading\">Go deeper</h2>",
+            "<h3 class=\"puff-title\">MORE TOP STORIES</h3>",
+        ] {
+            let a = ferry_story(
+                "",
+                &format!(
+                    "<section>{heading}<ul><li><a href=\"/2025/01/27/bridge\">Bridge closes \
+                     for repairs next week on the coast road as crews start work on the old \
+                     span</a></li><li><a href=\"/2025/01/14/cafe\">New café opens on the quay \
+                     after a long winter of building work by the harbour board</a></li></ul>\
+                     </section>"
+                ),
+            );
+            assert_absent(
+                &a,
+                &["Go deeper", "MORE TOP STORIES", "Bridge closes", "New café"],
+            );
+            assert!(a.text.contains(FERRY_PARA), "{}", a.text);
+        }
+    }
+
     /// "More On:" and a link to the topic's page (the New York Post's box in a story): the
     /// heading goes as a topic line, and still takes the headlines under it.
     #[test]
