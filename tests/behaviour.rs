@@ -4877,6 +4877,40 @@ mod related_sections {
         );
     }
 
+    /// A gallery's thumbnails, each a link to its picture, go; so does the heading over them
+    /// ("Photo Gallery (Click to enlarge)"), which would head nothing.
+    #[test]
+    fn a_gallery_of_linked_thumbnails_goes_with_its_heading() {
+        let thumb = |n: usize| {
+            format!(
+                "\n      <li><a href=\"/uploads/2025/10/pier-{n}.jpg\"><img \
+                 src=\"/uploads/2025/10/pier-{n}-150x150.jpg\" alt=\"\" width=\"150\" \
+                 height=\"150\"></a></li>"
+            )
+        };
+        let thumbs: String = (1..=2).map(thumb).collect();
+        let a = ferry_story(
+            &format!(
+                "<p>{FERRY_PARA} (first)</p>\n  <div class=\"photo-gallery-module\">\n    \
+                 <h4 class=\"module-title\">Photo Gallery (Click to enlarge)</h4>\n    <ul \
+                 class=\"gallery-thumbs\">{thumbs}\n    </ul>\n  </div>\n"
+            ),
+            "",
+        );
+        assert_absent(&a, &["Photo Gallery"]);
+        assert!(
+            !a.content_html.contains("pier-1-150x150"),
+            "{}",
+            a.content_html
+        );
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            6,
+            "{}",
+            a.text
+        );
+    }
+
     /// A box of other stories set between two paragraphs, its heading over a list of
     /// headlines whatever the heading says, with a count of them for screen readers: all of
     /// it goes. A heading that only shared its box with share buttons stays.

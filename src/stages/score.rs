@@ -97,6 +97,10 @@ const SMALL_BOX_MAX_CHARS: u32 = 800;
 /// `Scorer::labels_what_went`).
 const LIST_OF_LINKS_MIN: usize = 3;
 
+/// The fewest linked pictures that make a gallery of thumbnails under a heading (see
+/// `Scorer::labels_what_went`).
+const GALLERY_MIN: usize = 2;
+
 /// How many boxes around a related-links label, holding nothing else, are climbed to find
 /// the links it labels (see `Scorer::drop_related_sections`).
 const LABEL_BOX_DEPTH_MAX: usize = 3;
@@ -2755,20 +2759,36 @@ impl Scorer<'_> {
             return false;
         }
         // The links the box held as the page stood (a block that was never alive has no
-        // kept sums), read in one walk: how many, whether one shares, and how many children
-        // the box has, each with at most a space of indentation after it that the box
-        // still holds as its own text (NRC's tags under "Meer over dit onderwerp").
-        let (links, share, children) =
-            (p + 1..=end[p]).fold((0, false, 0u32), |(n, share, c), d| {
+        // kept sums), read in one walk: how many, whether one shares, how many pictures,
+        // and how many children the box has, each with at most a space of indentation after
+        // it that the box still holds as its own text (NRC's tags under "Meer over dit
+        // onderwerp").
+        let (links, share, pictures, children) =
+            (p + 1..=end[p]).fold((0, false, 0, 0u32), |(n, share, pics, c), d| {
                 let node = &nodes[d];
                 let link = d > h && node.tag == Tag::A;
                 (
                     n + usize::from(link),
                     share || (link && node.flags & flag::SHARE_LINK != 0),
+                    pics + usize::from(node.tag == Tag::Img),
                     c + u32::from(node.parent as usize == p),
                 )
             });
-        kept[p].text - kept[h].text <= children + 1 && links >= LIST_OF_LINKS_MIN && !share
+        // A gallery's thumbnails, each a link to its picture, went with their links: its
+        // heading ("Photo Gallery (Click to enlarge)") is left over nothing shown.
+        let gone = |d: usize| {
+            std::iter::once(d)
+                .chain(up(nodes, d).take_while(|&a| a != p))
+                .any(|a| actions[a] == Action::Drop)
+        };
+        let gallery = || {
+            pictures >= GALLERY_MIN
+                && links >= pictures
+                && (p + 1..=end[p]).all(|d| nodes[d].tag != Tag::Img || gone(d))
+        };
+        kept[p].text - kept[h].text <= children + 1
+            && (links >= LIST_OF_LINKS_MIN || gallery())
+            && !share
     }
 
     /// Whether element `i` sits in the run of the text, after a paragraph or a list of its
