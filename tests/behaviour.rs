@@ -4877,6 +4877,45 @@ mod related_sections {
         );
     }
 
+    /// A label set as a `<span>` at the head of a box, the list after it in the same box
+    /// (NDTV's "Also Read" between two paragraphs): the label and the list go. A span that
+    /// opens a sentence, in a paragraph or a `<div>` of text, says nothing of the links in it.
+    #[test]
+    fn a_span_that_labels_the_list_in_its_box_goes_with_it() {
+        let a = ferry_story(
+            &format!(
+                "<p>{FERRY_PARA} (first)</p><div class=\"ins_rltd\" id=\"alsoRead\"><span \
+                 class=\"ins_rltd_ttl\">Also Read</span><ul><li><a href=\"/news/bridge-10291833\">\
+                 Bridge closes for repairs next week on the coast road as crews start work on \
+                 the old span</a></li><li><a href=\"/news/cafe-10302476\">New café opens on \
+                 the quay after a long winter of building work by the harbour board</a></li>\
+                 </ul></div>"
+            ),
+            "",
+        );
+        assert_absent(&a, &["Also Read", "Bridge closes", "New café"]);
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            6,
+            "{}",
+            a.text
+        );
+        for block in ["p", "div"] {
+            let a = ferry_story(
+                &format!(
+                    "<{block}><span>More from</span> <a href=\"/people/mayor\">the mayor</a>, \
+                     who said the crews would be trained before the new timetable starts.\
+                     </{block}>"
+                ),
+                "",
+            );
+            assert_present(
+                &a,
+                &["More from the mayor, who said the crews would be trained"],
+            );
+        }
+    }
+
     /// A gallery's thumbnails, each a link to its picture, go; so does the heading over them
     /// ("Photo Gallery (Click to enlarge)"), which would head nothing.
     #[test]

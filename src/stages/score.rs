@@ -2642,8 +2642,14 @@ impl Scorer<'_> {
             (nodes[h].tag.is_heading() && labels_here(h) && is_related_label(text, usize::MAX))
                 .then_some(h)
         });
+        // A `<span>` labels the blocks after it in its box, not the words after it in a
+        // paragraph set as a `<div>` ("More from <a>the mayor</a>, who said …").
+        let boxed = |i: usize| {
+            let p = nodes[i].parent;
+            nodes[i].tag != Tag::Span || nodes[p as usize].flags & flag::HAS_BLOCK_CHILD != 0
+        };
         let labels = (0..nodes.len())
-            .filter(|&i| nodes[i].flags & flag::RELATED_LABEL != 0 && labels_here(i));
+            .filter(|&i| nodes[i].flags & flag::RELATED_LABEL != 0 && labels_here(i) && boxed(i));
         let labels: Vec<usize> = headings.chain(labels).collect();
         for label in labels {
             let heading = nodes[label].tag.is_heading();
