@@ -1284,6 +1284,28 @@ mod class_names {
         );
     }
 
+    /// An author's box after the story whose name and biography went leaves no portrait
+    /// behind (The Japan Times' `author-box`: a picture, then the name and a `bio`).
+    #[test]
+    fn an_author_box_leaves_no_portrait_behind() {
+        let a = heat_pumps_without(
+            &format!(
+                r#"
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<div class="author-box"><img src="/authors/rachel-dunmore.jpg" alt="" width="80" height="80" loading="lazy">
+<div class="author-box-info"><a class="author-box-name" href="/author/rachel-dunmore/">Rachel Dunmore</a>
+<p class="author-box-bio">Rachel Dunmore is a staff writer covering energy and housing. She joined the paper in 2019.</p></div></div>"#
+            ),
+            3,
+            &["staff writer covering"],
+        );
+        assert!(
+            !a.content_html.contains("rachel-dunmore.jpg"),
+            "{}",
+            a.content_html
+        );
+    }
+
     /// Sites whose classes are hashed name the byline and the authors' profiles in a data
     /// attribute alone; a profile headed by an author's name alone, as the byline gave it,
     /// is their biography.

@@ -2728,6 +2728,16 @@ impl Scorer<'_> {
                 actions[i] = Action::Drop;
                 continue;
             }
+            // A box named for the author whose words all went (the name to the view's header,
+            // the biography as furniture) is left with their portrait alone.
+            if nodes[i].flags & flag::BYLINE != 0
+                && actions[i] == Action::Keep
+                && kept[i].text == 0
+                && self.raw_text[i] > 0
+            {
+                actions[i] = Action::Drop;
+                continue;
+            }
             if tag.is_heading() {
                 if let Some(h) = pending {
                     if heading_rank(tag) <= heading_rank(nodes[h].tag)
