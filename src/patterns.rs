@@ -1716,10 +1716,18 @@ pub const AD_LABELS: &[&str] = &[
     phrase("werbung", "German"),
     phrase("gesponsert", "German"),
     phrase("publicité", "French"),
+    phrase(
+        "la suite après cette publicité",
+        "French, the line over an ad in the story (Le Monde)",
+    ),
     phrase("sponsorisé", "French"),
     phrase("publicidad", "Spanish"),
     phrase("contenido patrocinado", "Spanish"),
     phrase("pubblicità", "Italian"),
+    phrase(
+        "continua sotto la pubblicità",
+        "Italian, the line under an ad in the story (Il Post)",
+    ),
     phrase("advertentie", "Dutch"),
     phrase("reklame", "Danish, Norwegian"),
     phrase("annons", "Swedish"),
@@ -1738,7 +1746,12 @@ pub fn is_ad_label(text: &str) -> bool {
     let first = text
         .bytes()
         .find(|b| !b.is_ascii_whitespace() && !b.is_ascii_punctuation() && *b < 0x80);
-    if !first.is_some_and(|b| matches!(b | 0x20, b'a' | b'c' | b'g' | b'p' | b'r' | b's' | b'w')) {
+    if !first.is_some_and(|b| {
+        matches!(
+            b | 0x20,
+            b'a' | b'c' | b'g' | b'l' | b'p' | b'r' | b's' | b'w'
+        )
+    }) {
         return false;
     }
     let text = text.trim_matches(|c: char| {
@@ -2701,6 +2714,20 @@ mod tests {
     fn links_to(hrefs: &[&str], want: Option<LinkTo>) {
         for href in hrefs {
             assert_eq!(link_to(href), want, "{href}");
+        }
+    }
+
+    /// Every label is told, as written and in ASCII capitals (the first-letter exit must
+    /// let each through), and no sentence that holds one is.
+    #[test]
+    fn every_ad_label_is_told() {
+        for label in AD_LABELS {
+            assert!(is_ad_label(label), "{label}");
+            assert!(
+                is_ad_label(&format!(" – {} –", label.to_ascii_uppercase())),
+                "{label}"
+            );
+            assert!(!is_ad_label(&format!("{label} was everywhere")), "{label}");
         }
     }
 

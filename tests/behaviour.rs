@@ -6922,6 +6922,28 @@ mod ad_labels {
         assert_eq!(a.text.matches("harbour master").count(), 5);
     }
 
+    /// The lines that tell the story goes on past an ad set in it: Il Post's under the slot,
+    /// Le Monde's over it. The paragraphs around the slot stay.
+    #[test]
+    fn lines_that_say_the_story_goes_on_past_an_ad_go() {
+        for (label, line) in [
+            ("Pubblicità", "Continua sotto la pubblicità"),
+            ("Publicité", "La suite après cette publicité"),
+        ] {
+            let a = ferry_story(
+                &format!(
+                    "<p>{FERRY_PARA} (first)</p><div class=\"_adv-container_ynq1p_1\" \
+                     data-adv-slot=\"mpu_1\"><span class=\"_adv-label\">{label}</span>\
+                     <div id=\"div-gpt-ad-mpu-1\" style=\"min-height:250px\"></div><span \
+                     class=\"_adv-after\">{line}</span></div>"
+                ),
+                "",
+            );
+            assert_absent(&a, &[label, line]);
+            assert_eq!(a.text.matches("harbour master").count(), 6, "{}", a.text);
+        }
+    }
+
     #[test]
     fn words_about_advertising_and_captioned_pictures_stay() {
         let a = ferry_story(
