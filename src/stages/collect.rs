@@ -80,7 +80,8 @@ pub mod flag {
     /// A short caption part or paragraph that only credits a picture (see `super::credits`).
     pub const CREDIT: Bits = 1 << 25;
     /// A paragraph that is only a related-links label ("<p><strong>Schon gelesen?</strong>"),
-    /// a heading in all but its tag (see `patterns::RELATED_HEADINGS`).
+    /// a heading in all but its tag (see `patterns::RELATED_HEADINGS`), or a `<span>` that
+    /// opens a `<div>` with such a label, over the list the box holds.
     pub const RELATED_LABEL: Bits = 1 << 26;
     /// A link to a share endpoint (see `patterns::SHARE_ENDPOINTS`).
     pub const SHARE_LINK: Bits = 1 << 27;
