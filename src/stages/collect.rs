@@ -233,7 +233,8 @@ pub fn is_related_label(raw: &str, max_bytes: usize) -> bool {
     if plain {
         crate::patterns::is_related_heading_ascii(b)
     } else {
-        crate::patterns::is_related_heading(&capture_text(raw))
+        crate::patterns::may_read_as_related_heading(b)
+            && crate::patterns::is_related_heading(&capture_text(raw))
     }
 }
 
