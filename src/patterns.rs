@@ -709,6 +709,10 @@ pub const RELATED_HEADINGS: &[&str] = &[
     phrase("articles les plus lus", "French: most read"),
     phrase("te puede interesar", "Spanish: may interest you"),
     phrase("lee también", "Spanish: read also"),
+    phrase(
+        "seguir leyendo",
+        "Spanish: keep reading, over a news site's list of its stories at the end",
+    ),
     phrase("noticias relacionadas", "Spanish: related news"),
     phrase("artículos relacionados", "Spanish: related articles"),
     phrase("leia também", "Portuguese: read also"),

@@ -5098,6 +5098,25 @@ mod related_sections {
         }
     }
 
+    /// "Seguir leyendo:" in bold, a paragraph of the story's body, over a list of the site's
+    /// other stories at its end (Infobae): the label and the headlines go.
+    #[test]
+    fn a_keep_reading_label_over_headlines_goes_with_them() {
+        let a = ferry_story(
+            "",
+            "<p class=\"paragraph\"><b>Seguir leyendo:</b></p><ul class=\"list\"><li><a \
+             href=\"/2025/01/27/bridge\"><b>Cierran el puente de la costa por reparaciones \
+             durante la próxima semana mientras comienzan las obras</b></a></li><li><a \
+             href=\"/2025/01/14/cafe\"><b>Abre un nuevo café en el muelle después de un largo \
+             invierno de obras junto al puerto</b></a></li></ul>",
+        );
+        assert_absent(
+            &a,
+            &["Seguir leyendo", "Cierran el puente", "Abre un nuevo café"],
+        );
+        assert!(a.text.contains(FERRY_PARA), "{}", a.text);
+    }
+
     /// "More On:" and a link to the topic's page (the New York Post's box in a story): the
     /// heading goes as a topic line, and still takes the headlines under it.
     #[test]
