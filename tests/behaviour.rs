@@ -1552,6 +1552,46 @@ mod standfirst {
         assert!(a.text.contains("Nine votes to four"), "{}", a.text);
         assert!(!a.text.contains("Related stories"), "{}", a.text);
     }
+
+    /// The story's summary in points, set between the header and the body in the body's
+    /// column (CNBC's "Key Points"), comes before the body with its heading; a list of
+    /// facts that are no sentences, in the same place, stays out.
+    #[test]
+    fn a_summary_in_points_before_the_body_leads_the_article() {
+        let page = |points: &str| {
+            let body: String = (0..6).map(|i| format!("<p>{PARA} ({i})</p>")).collect();
+            format!(
+                r#"<!doctype html><html lang="en"><head><title>Cycle lanes approved | The Gazette</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="row"><div class="col-12"><div class="ArticleHeader"><h1>Cycle lanes approved</h1>
+<span class="author">By Mira Shah</span> <time datetime="2024-03-14">14 March 2024</time></div></div></div>
+<div class="row"><div class="col-9"><div class="ArticleBody-wrapper">
+<div class="KeyPoints"><h2>Key Points</h2><div class="group"><ul>{points}</ul></div></div>
+<div class="ArticleBody">{body}</div>
+</div></div><div class="col-3"><a href="/most-read">Most read</a></div></div>
+<footer>All rights reserved.</footer></body></html>"#
+            )
+        };
+        let summary = "<li>Councillors backed the cycle lanes on Station Road by nine votes to \
+                       four on Tuesday night.</li><li>Work starts in September and buses keep \
+                       their stops on both sides of the road.</li>";
+        let a = extract_ok(&page(summary), "https://gazette.example/news/cycle-lanes");
+        assert_in_order(
+            &a.text,
+            &[
+                "Key Points",
+                "Councillors backed",
+                "buses keep their stops",
+                "(0)",
+                "(5)",
+            ],
+        );
+        let facts = "<li>Length of the new lanes: 2.4 kilometres of Station Road</li><li>Cost \
+                     to the council: 1.8 million pounds over two years</li>";
+        let a = extract_ok(&page(facts), "https://gazette.example/news/cycle-lanes");
+        assert_absent(&a, &["Key Points", "Length of the new lanes"]);
+        assert!(a.text.contains("(5)"), "{}", a.text);
+    }
 }
 
 mod figure_images {

@@ -1115,6 +1115,14 @@ const TEASER_MAX_CHARS: f64 = 600.0;
 /// a block beside the body joins it (Readability's 80).
 const DEK_MIN_CHARS: u32 = 80;
 
+/// A summary in points has at least this many (see `Scorer::summary_list`): one is a
+/// standfirst set as a list.
+const SUMMARY_POINTS_MIN: usize = 2;
+
+/// How much text a summary's box holds besides its list: a heading ("Key Points", "In
+/// short"), no more.
+const SUMMARY_LABEL_MAX_CHARS: u32 = 40;
+
 /// Readability's attempts, strictest first.
 const ATTEMPTS: [Flags; 4] = [
     Flags {
@@ -2004,6 +2012,40 @@ impl Scorer<'_> {
                 .is_some_and(|c| c.parent == d as u32 && c.tag == Tag::P)
     }
 
+    /// Whether `i` is the story's summary in points, set before its body (CNBC's "Key
+    /// Points", Bloomberg's bullets under the headline): a list of at least
+    /// [`SUMMARY_POINTS_MIN`] sentences without links, of more than a standfirst's
+    /// [`DEK_MIN_CHARS`], in a box that holds little else (a short heading) and no picture.
+    /// A menu's or a tag list's items are links, and a list of facts' are no sentences.
+    fn summary_list(&self, i: usize, agg: &[Para]) -> bool {
+        let nodes = &self.c.nodes;
+        if agg[i].link > 0.0 || agg[i].text <= DEK_MIN_CHARS || !agg[i].sentence {
+            return false;
+        }
+        let inside = std::iter::once(i).chain(self.c.within(i));
+        let Some(list) = inside
+            .filter(|&j| matches!(nodes[j].tag, Tag::Ul | Tag::Ol))
+            .max_by_key(|&j| agg[j].text)
+        else {
+            return false;
+        };
+        if agg[i].text - agg[list].text > SUMMARY_LABEL_MAX_CHARS || self.holds_picture(i) {
+            return false;
+        }
+        let mut points = 0;
+        for j in self
+            .c
+            .within(list)
+            .filter(|&j| nodes[j].parent == list as u32)
+        {
+            if nodes[j].tag != Tag::Li || !agg[j].sentence {
+                return false;
+            }
+            points += 1;
+        }
+        points >= SUMMARY_POINTS_MIN
+    }
+
     /// The parent a paragraph scores into: past a wrapper of it alone (see [`wraps_one_p`]).
     fn unwrapped_parent(&self, i: usize, agg: &[Para]) -> u32 {
         let nodes = &self.c.nodes;
@@ -2251,7 +2293,7 @@ impl Scorer<'_> {
                     // belongs with the body it introduces.
                     agg[i].text > DEK_MIN_CHARS && agg[i].link_density() < 0.25
                 } else {
-                    false
+                    i < top && self.summary_list(i, &agg)
                 };
                 if append {
                     roots.push(i as u32);
