@@ -642,6 +642,11 @@ pub const RELATED_HEADINGS: &[&str] = &[
         "English: a front page's list beside or under a story",
     ),
     phrase("go deeper", "English: Axios's links to its earlier stories"),
+    phrase(
+        "don't miss",
+        "English: a list of the site's other stories, set in the story",
+    ),
+    phrase("don’t miss", "English: the same, with a typeset apostrophe"),
     phrase("more from", "English: More from the site or the author"),
     phrase("you may also like", "English"),
     phrase("you might also like", "English"),

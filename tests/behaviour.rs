@@ -5138,6 +5138,31 @@ mod related_sections {
         }
     }
 
+    /// "Don't miss …" in bold over a list of the site's other stories set in the story
+    /// (CNBC): the label goes with the headlines, in either apostrophe.
+    #[test]
+    fn a_dont_miss_label_goes_with_its_headlines() {
+        for label in ["Don't miss these insights from Example PRO", "Don’t Miss"] {
+            let paras = format!("<p>{FERRY_PARA}</p>").repeat(3);
+            let html = format!(
+                "<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>{paras}\
+                 <div class=\"group\"><p><strong>{label}</strong></p><ul class=\"RelatedContent-list\"><li><a \
+                 href=\"/2025/01/27/bridge\">Bridge closes for repairs next week on the coast \
+                 road as crews start work</a></li><li><a href=\"/2025/01/14/cafe\">New café \
+                 opens on the quay after a long winter of building work</a></li></ul></div>\
+                 {paras}</article></body></html>"
+            );
+            let a = extract_ok(&html, "https://news.example.com/2025/02/01/ferry/");
+            assert_absent(&a, &["miss", "Miss", "Bridge closes", "New café"]);
+            assert_eq!(
+                a.text.matches("repairs to the pier").count(),
+                6,
+                "{}",
+                a.text
+            );
+        }
+    }
+
     /// "Seguir leyendo:" in bold, a paragraph of the story's body, over a list of the site's
     /// other stories at its end (Infobae): the label and the headlines go.
     #[test]

@@ -2708,10 +2708,22 @@ impl Scorer<'_> {
                 }
                 h = p as usize;
             }
+            // A box left holding the label alone may have lost its links already (CNBC's
+            // `<p><strong>Don't miss …</strong></p>` over a list that went for its name).
+            let went_in_box = h != label && {
+                let p = nodes[label].parent;
+                self.c.within(p as usize).any(|j| {
+                    j > label
+                        && nodes[j].parent == p
+                        && !live(actions, j)
+                        && (std::iter::once(j).chain(self.c.within(j)))
+                            .any(|d| nodes[d].tag == Tag::A)
+                })
+            };
             // Its following siblings, in document order: each one's subtree is a contiguous
             // run of the arena, so the next sibling is the next node with the same parent.
             let parent = nodes[h].parent;
-            let (mut links_went, mut prose_follows) = (false, false);
+            let (mut links_went, mut prose_follows) = (went_in_box, false);
             for j in h + 1..nodes.len() {
                 if nodes[j].parent != parent {
                     if nodes[j].parent == NONE || (nodes[j].parent as usize) < h {
