@@ -956,6 +956,9 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("javascript is required", RemovedKind::Hidden),
     ("aktivieren sie javascript", RemovedKind::Hidden),
     ("activer javascript", RemovedKind::Hidden),
+    // A player's note to the browsers it serves worse, beside the video (Sky News' "Please
+    // use Chrome browser for a more accessible video player"): the view has no player.
+    ("accessible video player", RemovedKind::Hidden),
 ];
 
 /// Calls to action that open a short paragraph, addressed to the reader ("Subscribe to
@@ -981,6 +984,9 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // latest transfer news and rumours in our dedicated Transfer Centre blog").
     ("stay updated with ", RemovedKind::Share),
     ("keep up to date with ", RemovedKind::Share),
+    // A broadcaster's box under "Follow … on WhatsApp" ("Keep up with all the latest news
+    // from the UK and around the world by following Sky News").
+    ("keep up with all the latest ", RemovedKind::Share),
     // Vox Media's prompt under the story, over buttons for its author and topics ("Follow
     // topics and authors from this story to see more like this in your personalized
     // homepage feed …"): the buttons do not reach the view.

@@ -5970,6 +5970,8 @@ mod nudges {
              <a href=\"/live\">Harbour Centre blog</a>.",
             "Follow topics and authors from this story to see more like this in your \
              personalized homepage feed and to receive email updates.",
+            "Keep up with all the latest news from the coast and around the world by following \
+             the Harbour Gazette",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -6002,6 +6004,7 @@ mod nudges {
             "Keep up to date",
             "Track Latest",
             "Follow topics",
+            "Keep up with",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
@@ -6037,12 +6040,17 @@ mod nudges {
     fn a_widget_that_needs_scripts_or_failed_to_load_says_nothing_in_the_view() {
         let a = ferry_story(
             "<div class=\"player\"><p>To view this content, Javascript must be enabled and \
-             Adobe Flash Player must be installed.</p></div>",
+             Adobe Flash Player must be installed.</p></div><div class=\"video\"><div \
+             class=\"site-video\"></div><p class=\"notice\">Please use Chrome browser for a \
+             more accessible video player</p></div>",
             "<div class=\"flash flash-error\"><svg aria-hidden=\"true\"></svg> Failed to load \
              latest commit information.</div><p>Bitte aktivieren Sie JavaScript, um das Video \
              zu sehen.</p>",
         );
-        assert_absent(&a, &["Javascript", "JavaScript", "Failed to load"]);
+        assert_absent(
+            &a,
+            &["Javascript", "JavaScript", "Failed to load", "video player"],
+        );
         assert_eq!(a.text.matches("repairs to the pier").count(), 5);
         assert!(a.removed.hidden >= 3, "{:?}", a.removed);
     }
