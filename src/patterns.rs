@@ -956,6 +956,9 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("javascript is required", RemovedKind::Hidden),
     ("aktivieren sie javascript", RemovedKind::Hidden),
     ("activer javascript", RemovedKind::Hidden),
+    // A broadcaster's note of the programme that ran the story, as a paper's of its print
+    // edition ("Über dieses Thema berichtete die tagesschau am 8. April 2025 um 12:00 Uhr.").
+    ("über dieses thema berichtete", RemovedKind::Footer),
     // A player's note to the browsers it serves worse, beside the video (Sky News' "Please
     // use Chrome browser for a more accessible video player"): the view has no player.
     ("accessible video player", RemovedKind::Hidden),

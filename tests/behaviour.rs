@@ -5972,6 +5972,7 @@ mod nudges {
              personalized homepage feed and to receive email updates.",
             "Keep up with all the latest news from the coast and around the world by following \
              the Harbour Gazette",
+            "Über dieses Thema berichtete die Hafenschau am 08. April 2025 um 12:00 Uhr.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -6005,6 +6006,7 @@ mod nudges {
             "Track Latest",
             "Follow topics",
             "Keep up with",
+            "Über dieses Thema",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
