@@ -987,6 +987,10 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // latest transfer news and rumours in our dedicated Transfer Centre blog").
     ("stay updated with ", RemovedKind::Share),
     ("keep up to date with ", RemovedKind::Share),
+    // An audio version's player over the story (The Economist's "Listen to this story.
+    // Enjoy more audio and podcasts on iOS or Android."): the view has no player.
+    ("listen to this story", RemovedKind::Hidden),
+    ("listen to this article", RemovedKind::Hidden),
     // A broadcaster's box under "Follow … on WhatsApp" ("Keep up with all the latest news
     // from the UK and around the world by following Sky News").
     ("keep up with all the latest ", RemovedKind::Share),

@@ -6057,6 +6057,29 @@ mod nudges {
         assert!(a.removed.hidden >= 3, "{:?}", a.removed);
     }
 
+    /// An audio version's player set in the story (The Economist's): its label and its line
+    /// on the apps go, as the view has no player.
+    #[test]
+    fn an_audio_players_label_goes() {
+        let paras = format!("<p>{FERRY_PARA}</p>").repeat(3);
+        for label in ["Listen to this story", "Listen to this article"] {
+            let html = format!(
+                "<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>{paras}\
+                 <section class=\"css-1u8ejcn\"><div class=\"css-hgc5pd\"><span>{label}</span> \
+                 <span>Enjoy more audio and podcasts on <a href=\"/apps\">iOS</a> or <a \
+                 href=\"/apps\">Android</a>.</span></div></section>{paras}</article></body></html>"
+            );
+            let a = extract_ok(&html, "https://news.example.com/2025/02/01/ferry/");
+            assert_absent(&a, &["Listen", "podcasts"]);
+            assert_eq!(
+                a.text.matches("repairs to the pier").count(),
+                6,
+                "{}",
+                a.text
+            );
+        }
+    }
+
     /// A call to action set as a `<div>` of text rather than a paragraph (Livemint's closing
     /// "Catch all the … News … Download The … App") goes as the paragraph would.
     #[test]
