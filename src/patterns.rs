@@ -396,6 +396,14 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
         word("recirculation", "recirculation modules"),
         RemovedKind::Related,
     ),
+    (
+        word(
+            "recirc",
+            "the same, shortened (`jwplayer_recirc` over a playlist of other videos, \
+             `recirc-list-wrapper`)",
+        ),
+        RemovedKind::Related,
+    ),
     (word("outbrain", "Outbrain modules"), RemovedKind::Related),
     (word("taboola", "Taboola modules"), RemovedKind::Related),
     (word("trending", "trending lists"), RemovedKind::Related),

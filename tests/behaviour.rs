@@ -678,6 +678,45 @@ mod class_names {
         assert!(a.text.starts_with("The harbour master"), "{}", a.text);
     }
 
+    /// A player's playlist of other videos set in the story, named as recirculation in short
+    /// (`jwplayer_recirc`): heading and titles go, though no title is a link.
+    #[test]
+    fn a_recirculation_box_named_in_short_goes() {
+        let paras = format!("<p>{FERRY_PARA}</p>").repeat(3);
+        let item = |title: &str| {
+            format!(
+                "<li class=\"jwplayer_recirc__item\"><span class=\"jwplayer_recirc__label\">\
+                 Related Video</span> <span class=\"jwplayer_recirc__item-title\">{title}</span>\
+                 </li>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>{paras}\
+             <section class=\"jwplayer_recirc pmc-jwplayer-video-box\"><h2 \
+             class=\"jwplayer_recirc__title\">Popular on the Gazette</h2><div \
+             class=\"jwppp-video-box\"></div><ul class=\"jwplayer_recirc__playlist\">{}{}</ul>\
+             </section>{paras}</article></body></html>",
+            item("Inside the harbour studio as the winter timetable was planned, in full"),
+            item("The ferry crews on a season of storms, repairs and late crossings"),
+        );
+        let a = extract_ok(&html, "https://news.example.com/2025/02/01/ferry/");
+        assert_absent(
+            &a,
+            &[
+                "Popular on",
+                "Related Video",
+                "harbour studio",
+                "season of storms",
+            ],
+        );
+        assert_eq!(
+            a.text.matches("repairs to the pier").count(),
+            6,
+            "{}",
+            a.text
+        );
+    }
+
     /// Sites whose classes are hashed by their CSS tooling (`dcr-1ujtlep`) or utility
     /// classes (`mb-32 rounded`) name components in `data-component`, `data-testid`,
     /// `data-area` (Der Spiegel), `data-module` or `data-widget`: a sign-up promo set in the
