@@ -940,6 +940,10 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("als bevorzugte quelle", RemovedKind::Share),
     ("as a preferred source", RemovedKind::Share),
     ("suscríbete", RemovedKind::Paywall),
+    // The reader's own subscription, addressed as news prose never does (El País's "Tu
+    // suscripción se está usando en otro dispositivo", "¿Quieres añadir otro usuario a tu
+    // suscripción?").
+    ("tu suscripción", RemovedKind::Paywall),
     ("abonnez-vous", RemovedKind::Paywall),
     ("inscrivez-vous à notre newsletter", RemovedKind::Paywall),
     ("inscrivez-vous à la newsletter", RemovedKind::Paywall),

@@ -6002,6 +6002,7 @@ mod nudges {
             "Keep up with all the latest news from the coast and around the world by following \
              the Harbour Gazette",
             "Über dieses Thema berichtete die Hafenschau am 08. April 2025 um 12:00 Uhr.",
+            "Tu suscripción se está usando en otro dispositivo",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -6036,6 +6037,7 @@ mod nudges {
             "Follow topics",
             "Keep up with",
             "Über dieses Thema",
+            "suscripción",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
