@@ -1358,6 +1358,36 @@ mod class_names {
         );
     }
 
+    /// An author's box with their portrait, led by their name as a link rather than a
+    /// heading (Aftonbladet's), goes when its text names them again, as a biography does; the
+    /// author's own note with their portrait, set in the story, names no one and stays.
+    #[test]
+    fn an_author_box_led_by_the_name_and_naming_them_again_goes() {
+        let author_box = |bio: &str| {
+            format!(
+                r#"
+<div class="byline"><span>By <a href="/av/linnea-holmberg" rel="author">Linnea Holmberg</a></span></div>
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>
+<div class="hyperion-css-author-box"><img src="/linnea.jpg" alt="" width="80" height="80">
+<div><a class="hyperion-css-author-box-name" href="/av/linnea-holmberg">Linnea Holmberg</a>
+<p class="hyperion-css-author-box-text">{bio}</p>
+<button type="button" class="hyperion-css-follow">Följ skribent</button></div></div>"#
+            )
+        };
+        heat_pumps_without(
+            &author_box(
+                "Linnea Holmberg är reporter på nyhetsredaktionen och bevakar vård och \
+                 privatekonomi.",
+            ),
+            3,
+            &["är reporter", "Följ skribent"],
+        );
+        let note = "My own heat pump took two winters to pay for itself, and the neighbours \
+                    still ask me how loud it is when the frost comes.";
+        let a = heat_pumps_article(&author_box(note));
+        assert!(a.text.contains("took two winters"), "{}", a.text);
+    }
+
     /// "By" in a span of its own beside the name's runs into it in the text ("ByAlex
     /// Bozarjian"); the byline is the name.
     #[test]

@@ -1756,14 +1756,30 @@ impl Scorer<'_> {
     /// a name `byline` gives (the Sydney Morning Herald's profile of each author, headed by
     /// their name alone).
     fn headed_as_author_box(&self, i: usize, byline: Option<&str>) -> bool {
+        let nodes = &self.c.nodes;
+        // A box with a portrait may be led by the name as a line of its own, not a heading
+        // (Aftonbladet's link to the author's page): then a biography names them again ("…
+        // är reporter på …"), which the author's own note set in the story does not.
+        let portrait = self.holds_picture(i);
+        let box_text = std::cell::OnceCell::new();
+        let named_again = |name: &str| {
+            let text = box_text.get_or_init(|| self.c.capture(i).unwrap_or_default());
+            text.matches(name).nth(1).is_some()
+        };
         self.c
             .within(i)
             .take(AUTHOR_BOX_HEADING_REACH)
-            .filter(|&j| self.c.nodes[j].tag.is_heading())
+            .filter(|&j| {
+                nodes[j].tag.is_heading() || (portrait && nodes[j].flags & flag::BYLINE != 0)
+            })
             .any(|j| {
                 self.c.capture(j).is_some_and(|t| {
-                    crate::patterns::is_author_box_heading(&t)
-                        || byline.is_some_and(|b| names(b, &t))
+                    if nodes[j].tag.is_heading() {
+                        crate::patterns::is_author_box_heading(&t)
+                            || byline.is_some_and(|b| names(b, &t))
+                    } else {
+                        byline.is_some_and(|b| names(b, &t)) && named_again(&t)
+                    }
                 })
             })
     }
