@@ -1796,6 +1796,11 @@ pub const AD_LABELS: &[&str] = &[
     ),
     phrase("advertentie", "Dutch"),
     phrase("reklame", "Danish, Norwegian"),
+    phrase("annonse", "Norwegian"),
+    phrase(
+        "saken fortsetter under annonsen",
+        "Norwegian, the line under an ad in the story (Aftenposten)",
+    ),
     phrase("annons", "Swedish"),
     phrase("reklama", "Polish, Czech"),
 ];

@@ -7098,6 +7098,7 @@ mod ad_labels {
         for (label, line) in [
             ("Pubblicità", "Continua sotto la pubblicità"),
             ("Publicité", "La suite après cette publicité"),
+            ("Annonse", "Saken fortsetter under annonsen"),
         ] {
             let a = ferry_story(
                 &format!(
