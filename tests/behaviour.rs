@@ -1096,12 +1096,12 @@ mod class_names {
     /// Arc's component names open with `com-` (`com-paragraph`, `com-title`), which
     /// Readability weighs as a comment's: a heading so named between two paragraphs is a
     /// subheading of the story and stays (La Nación's "Ley de alquileres"), and so does a list
-    /// of the text's own so named, and a heading after it; one before the text (its
+    /// of the text's own so named, a heading or a sign-up box after it; one before the text (its
     /// standfirst, `com-subhead --bajada`) still goes, as Readability's headers do.
     #[test]
     fn a_negatively_named_subheading_between_paragraphs_stays() {
         let a = heat_pumps_article(&format!(
-            r#"<h2 class="com-subhead --bajada">Installers say the old radiators can stay in most homes</h2><div class="body"><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">{PARA}</p><h2 class="com-title --l">What the neighbours heard</h2><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">The works come in three stages:</p><ul class="com-unordered-list"><li class="com-paragraph --s">Lining the loft.</li><li class="com-paragraph --s">Fitting the pump.</li></ul><h2 class="com-title --l">What it costs</h2><p class="com-paragraph --s">{PARA}</p></div>"#
+            r#"<h2 class="com-subhead --bajada">Installers say the old radiators can stay in most homes</h2><div class="body"><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">{PARA}</p><h2 class="com-title --l">What the neighbours heard</h2><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">The works come in three stages:</p><ul class="com-unordered-list"><li class="com-paragraph --s">Lining the loft.</li><li class="com-paragraph --s">Fitting the pump.</li></ul><h2 class="com-title --l">What it costs</h2><p class="com-paragraph --s">{PARA}</p><p class="com-paragraph --s">Two checks come first:</p><ul class="com-unordered-list"><li class="com-paragraph --s">Reading the meter.</li><li class="com-paragraph --s">Bleeding the radiators.</li></ul><div class="mod-newsletter --inline"><p class="com-title --s">Newsletter Heat at home</p><p class="com-paragraph --xs">The week's tips in your inbox every Friday.</p><a class="com-button" href="/newsletters/">Sign me up</a></div><p class="com-paragraph --s">{PARA}</p></div>"#
         ));
         assert_in_order(
             &a.text,
@@ -1114,9 +1114,13 @@ mod class_names {
                 "Fitting the pump.",
                 "What it costs",
                 "insulation.",
+                "Two checks come first:",
+                "Reading the meter.",
+                "Bleeding the radiators.",
+                "insulation.",
             ],
         );
-        assert_absent(&a, &["old radiators can stay"]);
+        assert_absent(&a, &["old radiators can stay", "Heat at home"]);
     }
 
     /// A sponsor's line set over the story (CSS-Tricks' `article-sponsor`) goes.

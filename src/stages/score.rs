@@ -2879,8 +2879,9 @@ impl Scorer<'_> {
 
     /// Whether element `i` sits in the run of the text, after a paragraph or a list of its
     /// parent and before another or a heading, as a subheading or a list of the text does.
-    /// A figure or a box named as furniture between (a chart, an inline newsletter sign-up
-    /// just before Bloomberg's subheading) sits apart from the run and does not end it.
+    /// A figure or a box named as furniture on either side (a chart, an inline newsletter
+    /// sign-up just before Bloomberg's subheading or just after Arc's list) sits apart from
+    /// the run and does not end it.
     fn amid_text(&self, i: usize) -> bool {
         let nodes = &self.c.nodes;
         let parent = nodes[i].parent;
@@ -2888,7 +2889,14 @@ impl Scorer<'_> {
             |j: usize| matches!(nodes[j].tag, Tag::P | Tag::Ul | Tag::Ol) && self.raw_text[j] > 0;
         let apart =
             |j: usize| nodes[j].tag == Tag::Figure || nodes[j].flags & flag::BOILERPLATE != 0;
-        let next = self.c.within(i).end;
+        // The next sibling that is not set apart, skipping each one's subtree.
+        let mut next = self.c.within(i).end;
+        for _ in 0..AMID_TEXT_SCAN_MAX {
+            if next >= nodes.len() || nodes[next].parent != parent || !apart(next) {
+                break;
+            }
+            next = self.c.within(next).end;
+        }
         let next_is = next < nodes.len()
             && nodes[next].parent == parent
             && (text_block(next) || nodes[next].tag.is_heading());
