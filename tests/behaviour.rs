@@ -1121,6 +1121,19 @@ mod class_names {
             ],
         );
         assert_absent(&a, &["old radiators can stay", "Heat at home"]);
+        // Paragraphs named as furniture (Bloomberg's `paywall`) but kept still make a run.
+        let a = heat_pumps_article(&format!(
+            r#"<div class="body"><p class="paywall">{PARA} {PARA} {PARA}</p><p class="paywall">{PARA} {PARA} {PARA}</p><p class="paywall">{PARA} {PARA} The works come in two stages:</p><ul class="media-ui-UnorderedList_list"><li>Lining the loft and the cold north wall.</li><li>Fitting the pump beside the back door.</li></ul><p class="paywall">{PARA} {PARA} {PARA}</p><p class="paywall">{PARA} {PARA} {PARA}</p><p class="paywall">{PARA} {PARA} {PARA}</p></div>"#
+        ));
+        assert_in_order(
+            &a.text,
+            &[
+                "two stages:",
+                "Lining the loft",
+                "Fitting the pump",
+                "insulation.",
+            ],
+        );
     }
 
     /// A sponsor's line set over the story (CSS-Tricks' `article-sponsor`) goes.

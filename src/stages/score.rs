@@ -2892,7 +2892,11 @@ impl Scorer<'_> {
         // The next sibling that is not set apart, skipping each one's subtree.
         let mut next = self.c.within(i).end;
         for _ in 0..AMID_TEXT_SCAN_MAX {
-            if next >= nodes.len() || nodes[next].parent != parent || !apart(next) {
+            if next >= nodes.len()
+                || nodes[next].parent != parent
+                || text_block(next)
+                || !apart(next)
+            {
                 break;
             }
             next = self.c.within(next).end;
