@@ -2028,8 +2028,8 @@ impl Scorer<'_> {
                 .is_some_and(|c| c.parent == d as u32 && c.tag == Tag::P)
     }
 
-    /// Whether `i` is the story's summary in points, set before its body (CNBC's "Key
-    /// Points", Bloomberg's bullets under the headline): a list of at least
+    /// Whether `i` is the story's summary in points, set before its body beside it (CNBC's
+    /// and ABC News Australia's "Key points"): a list of at least
     /// [`SUMMARY_POINTS_MIN`] sentences without links, of more than a standfirst's
     /// [`DEK_MIN_CHARS`], in a box that holds little else (a short heading) and no picture.
     /// A menu's or a tag list's items are links, and a list of facts' are no sentences.
