@@ -800,12 +800,8 @@ pub fn is_related_heading_ascii(text: &[u8]) -> bool {
     let Some(&first) = text.first() else {
         return false;
     };
-    let (order, starts) = &RELATED_BY_LETTER;
-    let letter = letter_bucket(first.to_ascii_lowercase());
-    let phrases = &order[usize::from(starts[letter])..usize::from(starts[letter + 1])];
     text.len() <= RELATED_HEADING_MAX_CHARS
-        && phrases.iter().any(|&i| {
-            let p = RELATED_HEADINGS[usize::from(i)].as_bytes();
+        && related_phrases_of(first).any(|p| {
             starts_ignoring_case(text, p)
                 && match text.get(p.len()) {
                     None => true,
@@ -829,22 +825,27 @@ pub fn may_read_as_related_heading(text: &[u8]) -> bool {
         // A reference or a space of another script may stand before the first letter.
         return true;
     }
+    related_phrases_of(first).any(|p| {
+        for (k, &pc) in p.iter().enumerate() {
+            match text.get(k) {
+                None => return false,
+                Some(&c) if c == b'&' || c >= 128 || c.is_ascii_whitespace() => return true,
+                Some(&c) if c.to_ascii_lowercase() != pc => return false,
+                Some(_) => {}
+            }
+        }
+        true
+    })
+}
+
+/// The phrases of [`RELATED_HEADINGS`] that begin with `first`'s letter, in either case
+/// (all those of no letter a to z for any other byte; see [`RELATED_BY_LETTER`]).
+fn related_phrases_of(first: u8) -> impl Iterator<Item = &'static [u8]> {
     let (order, starts) = &RELATED_BY_LETTER;
     let letter = letter_bucket(first.to_ascii_lowercase());
     order[usize::from(starts[letter])..usize::from(starts[letter + 1])]
         .iter()
-        .any(|&i| {
-            let p = RELATED_HEADINGS[usize::from(i)].as_bytes();
-            for (k, &pc) in p.iter().enumerate() {
-                match text.get(k) {
-                    None => return false,
-                    Some(&c) if c == b'&' || c >= 128 || c.is_ascii_whitespace() => return true,
-                    Some(&c) if c.to_ascii_lowercase() != pc => return false,
-                    Some(_) => {}
-                }
-            }
-            true
-        })
+        .map(|&i| RELATED_HEADINGS[usize::from(i)].as_bytes())
 }
 
 /// [`RELATED_HEADINGS`]' indices in order of their first letter, and where each letter's
