@@ -1760,25 +1760,24 @@ impl Scorer<'_> {
         // A box with a portrait may be led by the name as a line of its own, not a heading
         // (Aftonbladet's link to the author's page): then a biography names them again ("…
         // är reporter på …"), which the author's own note set in the story does not.
-        let portrait = self.holds_picture(i);
-        let box_text = std::cell::OnceCell::new();
         let named_again = |name: &str| {
-            let text = box_text.get_or_init(|| self.c.capture(i).unwrap_or_default());
-            text.matches(name).nth(1).is_some()
+            self.c
+                .capture(i)
+                .is_some_and(|text| text.matches(name).nth(1).is_some())
         };
         self.c
             .within(i)
             .take(AUTHOR_BOX_HEADING_REACH)
-            .filter(|&j| {
-                nodes[j].tag.is_heading() || (portrait && nodes[j].flags & flag::BYLINE != 0)
-            })
+            .filter(|&j| nodes[j].tag.is_heading() || nodes[j].flags & flag::BYLINE != 0)
             .any(|j| {
                 self.c.capture(j).is_some_and(|t| {
                     if nodes[j].tag.is_heading() {
                         crate::patterns::is_author_box_heading(&t)
                             || byline.is_some_and(|b| names(b, &t))
                     } else {
-                        byline.is_some_and(|b| names(b, &t)) && named_again(&t)
+                        byline.is_some_and(|b| names(b, &t))
+                            && self.holds_picture(i)
+                            && named_again(&t)
                     }
                 })
             })
@@ -2728,9 +2727,8 @@ impl Scorer<'_> {
             // `<p><strong>Don't miss …</strong></p>` over a list that went for its name).
             let went_in_box = h != label && {
                 let p = nodes[label].parent;
-                self.c.within(p as usize).any(|j| {
-                    j > label
-                        && nodes[j].parent == p
+                (label + 1..self.c.within(p as usize).end).any(|j| {
+                    nodes[j].parent == p
                         && !live(actions, j)
                         && (std::iter::once(j).chain(self.c.within(j)))
                             .any(|d| nodes[d].tag == Tag::A)
