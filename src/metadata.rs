@@ -1357,6 +1357,11 @@ pub fn clean_byline(byline: &str) -> Option<String> {
                     && only_says_when(head)
                     && tail.chars().any(char::is_alphabetic)
                 {
+                    // "Veröffentlicht am 18.11.2025 | Lesedauer: 5 Minuten": how long the
+                    // story takes to read says no more of who wrote it than its day does.
+                    if crate::patterns::reading_time(tail) {
+                        return None;
+                    }
                     name = tail.trim().to_string();
                     cut = true;
                 }
@@ -2214,6 +2219,8 @@ mod tests {
             "Posted on",
             "Submitted on Mon, 2019-01-21 13:49",
             "Veröffentlicht am 3. März 2021",
+            // The reading time beside the day.
+            "Veröffentlicht am 18.11.2025 | Lesedauer: 5 Minuten",
             "Published by",
             "Sep 19, 2016",
             "March 3, 2024 at 6:05 p.m. EDT",
