@@ -446,6 +446,13 @@ pub const BOILERPLATE: &[(Pattern, RemovedKind)] = &[
         prefix("comment", "comment sections (`commentlist`)"),
         RemovedKind::Comments,
     ),
+    (
+        prefix(
+            "comentario",
+            "comment sections in Spanish and Portuguese (`comentarios`)",
+        ),
+        RemovedKind::Comments,
+    ),
     (prefix("disqus", "Disqus threads"), RemovedKind::Comments),
     (
         word(

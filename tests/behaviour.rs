@@ -2982,6 +2982,21 @@ mod boilerplate {
         assert_eq!(a.text.matches("repairs to the pier").count(), 5);
     }
 
+    /// Spanish and Portuguese sites name their comments so (`comentarios`), and the words
+    /// over them are the site's rules.
+    #[test]
+    fn a_comment_section_named_in_spanish_or_portuguese_goes() {
+        let a = ferry_story(
+            "",
+            "<section class=\"comentarios\" id=\"boxComentarios\"><h3 \
+             class=\"comentarios__titulo\">Comentários</h3><p class=\"comentarios__aviso\">Os \
+             comentários são de responsabilidade exclusiva de seus autores e não representam a \
+             opinião deste site.</p><button>Ver comentários</button></section>",
+        );
+        assert_absent(&a, &["Comentários", "responsabilidade exclusiva"]);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+    }
+
     #[test]
     fn byline_and_date_are_fields_not_text() {
         let a = article();
