@@ -5303,6 +5303,9 @@ mod related_sections {
             "관련 기사",
             "相关阅读",
             "Leia mais",
+            "Mais lidas no Example",
+            "Meistgelesen",
+            "Lo más leído",
         ] {
             let html = page(&format!(
                 "<h2>{heading}</h2><ul><li><a href=\"/a\">Bridge closes for repairs next week</a></li>\
