@@ -1021,6 +1021,10 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // A broadcaster's box under "Follow … on WhatsApp" ("Keep up with all the latest news
     // from the UK and around the world by following Sky News").
     ("keep up with all the latest ", RemovedKind::Share),
+    // A site's or a newsletter's thanks, naming itself, over its sign-up (CBS News' "Thanks
+    // for reading CBS NEWS.", Substack's "Thanks for reading Fixed Things! Subscribe for
+    // free …"); an author's own sign-off goes on with a comma or a stop.
+    ("thanks for reading ", RemovedKind::Paywall),
     // Vox Media's prompt under the story, over buttons for its author and topics ("Follow
     // topics and authors from this story to see more like this in your personalized
     // homepage feed …"): the buttons do not reach the view.

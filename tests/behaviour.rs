@@ -6068,6 +6068,7 @@ mod nudges {
              the Harbour Gazette",
             "Über dieses Thema berichtete die Hafenschau am 08. April 2025 um 12:00 Uhr.",
             "Tu suscripción se está usando en otro dispositivo",
+            "Thanks for reading the Harbour Gazette.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -6103,6 +6104,7 @@ mod nudges {
             "Keep up with",
             "Über dieses Thema",
             "suscripción",
+            "Thanks for reading",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
@@ -6123,6 +6125,8 @@ mod nudges {
             // A call's words inside a sentence report what someone did.
             "Commuters who subscribe to the pass save a third, the board said.",
             "“We may earn less this year, but we will keep the ferry running,” the operator said.",
+            // An author's own sign-off.
+            "Thanks for reading, and see you on the next crossing.",
             // Prose that happens to hold a call's words is longer than a call.
             "Readers who subscribe now pay less than those who joined last year, the ferry \
              company's annual report shows. The gap is expected to widen as fares rise again \
