@@ -3264,6 +3264,15 @@ mod metadata {
         );
         assert_absent(&a, &["first published", "5.00am"]);
         assert!(a.text.contains("to add the board's reply"), "{}", a.text);
+        // The two side by side, each a date line of its own with its label.
+        let a = hourly_ferry(
+            r#"<meta property="article:published_time" content="2025-11-30T10:18:42Z">
+<div class="article-dates">
+  <span class="timestamp">Publisert: <time datetime="2025-11-30T11:18:42+01:00">30.11.2025 11:18</time></span>
+  <span class="timestamp">Oppdatert: <time datetime="2025-11-30T13:05:10+01:00">30.11.2025 13:05</time></span>
+</div>"#,
+        );
+        assert_absent(&a, &["Publisert", "Oppdatert", "13:05"]);
     }
 
     /// Metadata that dates a story in UTC names Greenwich's day; the line beside the title

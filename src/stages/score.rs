@@ -1059,6 +1059,10 @@ const DRAWING_DEPTH_MAX: usize = 16;
 /// The longest line read for a date: a byline with the date beside it, not a paragraph.
 const DATE_LINE_MAX_BYTES: usize = 160;
 
+/// The most text of a line of date lines side by side (see [`Scorer::date_line_alone`]): a
+/// published and an updated time, each with its label, and no more.
+const DATE_LINES_MAX_CHARS: u32 = 160;
+
 /// Plans the article. `title` is the resolved article title (to drop a heading repeating it);
 /// `published`, the date the page gives, ISO 8601 (to drop a line that only repeats it).
 /// `heading`: the element that gives the title ([`title_heading`]), found by the caller,
@@ -1608,8 +1612,27 @@ impl Scorer<'_> {
                     self.raw_text[b].saturating_add(BYLINE_LABEL_MAX_CHARS)
                 })
         };
+        // Nor does a line of date lines side by side ("<span class=timestamp>Publisert:
+        // <time>…</time></span> <span class=timestamp>Oppdatert: <time>…</time></span>"),
+        // each only a part of it: their texts, and a space around each, are the line's.
+        let date_lines_in = |j: usize| -> u32 {
+            let (count, text) = self
+                .c
+                .within(j)
+                .filter(|&k| nodes[k].parent == j as u32 && nodes[k].flags & flag::META_LINE != 0)
+                .fold((0, 0), |(n, t), k| (n + 1, t + self.raw_text[k] + 1));
+            if count >= 2 {
+                text
+            } else {
+                0
+            }
+        };
         let whole = |j: u32| {
-            j == NONE || self.raw_text[j as usize] <= own.saturating_add(byline_in(j as usize))
+            j == NONE || {
+                let text = self.raw_text[j as usize];
+                text <= own.saturating_add(byline_in(j as usize))
+                    || text < DATE_LINES_MAX_CHARS && text <= date_lines_in(j as usize)
+            }
         };
         let mut block = i as u32;
         while block != NONE && !nodes[block as usize].tag.is_text_block() {
