@@ -1164,6 +1164,9 @@ pub fn heading_nudge(text: &str) -> Option<RemovedKind> {
     if is_signup_label(text) {
         return Some(RemovedKind::Paywall);
     }
+    if is_tip_prompt(text) {
+        return Some(RemovedKind::Comments);
+    }
     let t = text.trim_start().as_bytes();
     if starts_ignoring_case(t, b"follow ") {
         let lower = text.to_ascii_lowercase();
@@ -1203,6 +1206,57 @@ fn opening_nudge(text: &[u8]) -> Option<RemovedKind> {
         .iter()
         .find(|(p, _)| p.as_bytes()[0] == first && starts_ignoring_case(text, p.as_bytes()))
         .map(|(_, kind)| *kind)
+}
+
+/// Openings of the newsroom's call for tips, set after or beside a story in a box of its own
+/// ("Got a tip? Send it to …", "Har du ett tips? Hör av dig till … – du kan vara anonym."):
+/// the site asking its readers, not the story. Only where a short paragraph or a heading
+/// opens so, and the box it labels goes with it (see `stages::score`); a story's sentence
+/// that asks so is longer or opens otherwise.
+pub const TIP_PROMPTS: &[&str] = &[
+    phrase(
+        "got a tip",
+        "English (The Daily Beast's \"Got a tip? Send it to …\")",
+    ),
+    phrase("got a news tip", "English"),
+    phrase("have a tip", "English"),
+    phrase("have a news tip", "English"),
+    phrase("do you have a tip", "English"),
+    phrase("do you have a news tip", "English"),
+    phrase(
+        "do you have a story to share",
+        "English (the Mirror's \"… Email us at …\")",
+    ),
+    phrase("har du ett tips", "Swedish (Aftonbladet, SVT)"),
+    phrase(
+        "har du tips",
+        "Norwegian (VG's \"Har du tips om denne saken?\")",
+    ),
+    phrase(
+        "har du et tip",
+        "Danish (DR's \"Har du et tip til DR Nyheder?\")",
+    ),
+    phrase("heb je een tip", "Dutch"),
+    phrase("heeft u een tip", "Dutch, formal"),
+    phrase(
+        "masz ciekawy temat",
+        "Polish (Onet's \"Masz ciekawy temat? Napisz do nas\")",
+    ),
+];
+
+/// The first letters of [`TIP_PROMPTS`], as a bit set.
+const TIP_PROMPT_FIRST_LETTERS: u32 = first_letters(TIP_PROMPTS);
+
+/// Whether a short text opens with a call for tips ([`TIP_PROMPTS`]), in any ASCII case.
+pub fn is_tip_prompt(text: &str) -> bool {
+    if text.len() > NUDGE_MAX_BYTES || !opens_with(first_byte(text), TIP_PROMPT_FIRST_LETTERS) {
+        return false;
+    }
+    let t = text.trim_start().as_bytes();
+    TIP_PROMPTS.iter().any(|p| {
+        starts_ignoring_case(t, p.as_bytes())
+            && t.get(p.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
 }
 
 /// Words that alone label a box as a newsletter's sign-up (Le Monde's in-read box:

@@ -2982,6 +2982,37 @@ mod boilerplate {
         assert_eq!(a.text.matches("repairs to the pier").count(), 5);
     }
 
+    /// The newsroom's call for tips, in a box after the story or a line of its own, goes with
+    /// its box, whatever the box is named; a story's own sentence about a tip stays.
+    #[test]
+    fn a_call_for_tips_goes_with_its_box() {
+        let a = ferry_story(
+            "",
+            "<div class=\"TipBox\"><p class=\"TipBox__text\">Got a tip? Send it to the \
+             Gazette <a href=\"/tips\">here</a>.</p></div>\
+             <p><strong>Do you have a story to share? Email us at <a \
+             href=\"mailto:tips@gazette.example\">tips@gazette.example</a></strong></p>\
+             <div class=\"css-tips\"><p class=\"css-tips-title\">Har du ett tips?</p><p \
+             class=\"css-tips-text\">Hör av dig till Hamnbladets nyhetsredaktion – du kan vara \
+             anonym.</p></div>\
+             <aside><h3>Have a news tip?</h3><p>Reach the newsroom securely.</p></aside>\
+             <p>Tipped off by a deckhand, the inspectors boarded the ferry at dawn.</p>",
+        );
+        assert_absent(
+            &a,
+            &[
+                "Got a tip",
+                "story to share",
+                "Har du",
+                "anonym",
+                "news tip",
+                "securely",
+            ],
+        );
+        assert!(a.text.contains("Tipped off by a deckhand"), "{}", a.text);
+        assert_eq!(a.text.matches("repairs to the pier").count(), 5);
+    }
+
     /// Spanish and Portuguese sites name their comments so (`comentarios`), and the words
     /// over them are the site's rules.
     #[test]

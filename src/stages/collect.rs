@@ -1556,6 +1556,10 @@ impl Visitor for Collector {
                 if crate::patterns::is_signup_label(&self.probe_text) {
                     node.flags |= flag::NUDGE | flag::SIGNUP_LABEL;
                     node.kind = node.kind.or(Some(RemovedKind::Paywall));
+                } else if crate::patterns::is_tip_prompt(&self.probe_text) {
+                    // It labels its box as a sign-up's label does.
+                    node.flags |= flag::NUDGE | flag::SIGNUP_LABEL;
+                    node.kind = node.kind.or(Some(RemovedKind::Comments));
                 } else if let Some(kind) = ask
                     .then(|| crate::patterns::nudge(&self.probe_text))
                     .flatten()
