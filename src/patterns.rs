@@ -940,6 +940,9 @@ pub const NUDGES: &[(&str, RemovedKind)] = &[
     ("we may earn a commission", RemovedKind::Ads),
     ("we may earn an affiliate commission", RemovedKind::Ads),
     ("may earn us a commission", RemovedKind::Ads),
+    // A blog's own ("This post contains affiliate links. If you buy something through them I
+    // may earn a small commission …").
+    ("contains affiliate links", RemovedKind::Ads),
     // A newsletter's line to whoever got it second-hand ("Was this email forwarded to you?
     // Sign up here to get Field Notes every Tuesday.").
     ("was this email forwarded", RemovedKind::Paywall),
@@ -1036,6 +1039,21 @@ pub const NUDGE_OPENINGS: &[(&str, RemovedKind)] = &[
     // asked; a short line that opens so ("A version of this article was first published in
     // …") is the same kind of note, and goes on its opening alone.
     ("a version of this article ", RemovedKind::Footer),
+    // The note of where the story ran first, or under which licence it is shared (Tagesspiegel's
+    // "Dieser Text erschien zuerst im …-Newsletter", fluter's "Dieser Text wurde veröffentlicht
+    // unter der Lizenz CC-BY-NC-ND", The Conversation's "This article is republished from …"):
+    // the page about the text, as a print note is.
+    ("this article was originally published", RemovedKind::Footer),
+    ("this story was originally published", RemovedKind::Footer),
+    ("this article originally appeared", RemovedKind::Footer),
+    ("this story originally appeared", RemovedKind::Footer),
+    ("this article first appeared", RemovedKind::Footer),
+    ("this story first appeared", RemovedKind::Footer),
+    ("this article is republished", RemovedKind::Footer),
+    ("dieser text erschien ", RemovedKind::Footer),
+    ("dieser artikel erschien ", RemovedKind::Footer),
+    ("dieser beitrag erschien ", RemovedKind::Footer),
+    ("dieser text wurde veröffentlicht", RemovedKind::Footer),
     // A widget that asks the reader's mood or verdict on the page, over its buttons (Rappler's
     // "How does this make you feel?", "What's your reaction?", a help page's "Was this
     // article helpful?"): the buttons do not reach the view, and the question alone asks

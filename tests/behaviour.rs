@@ -6109,6 +6109,11 @@ mod nudges {
             "Über dieses Thema berichtete die Hafenschau am 08. April 2025 um 12:00 Uhr.",
             "Tu suscripción se está usando en otro dispositivo",
             "Thanks for reading the Harbour Gazette.",
+            "<em>This post contains affiliate links. If you buy something through them I may \
+             earn a small commission at no extra cost to you.</em>",
+            "<em>Dieser Text erschien zuerst im Hafen-Newsletter. Den gibt es kostenlos unter \
+             <a href=\"https://hafen.example\">hafen.example</a>.</em>",
+            "This article originally appeared on the Harbour Gazette.",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -6145,6 +6150,9 @@ mod nudges {
             "Über dieses Thema",
             "suscripción",
             "Thanks for reading",
+            "small commission",
+            "erschien zuerst",
+            "originally appeared",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
@@ -6165,6 +6173,7 @@ mod nudges {
             // A call's words inside a sentence report what someone did.
             "Commuters who subscribe to the pass save a third, the board said.",
             "“We may earn less this year, but we will keep the ferry running,” the operator said.",
+            "The timetable first appeared in a harbour almanac in 1898, the archive shows.",
             // An author's own sign-off.
             "Thanks for reading, and see you on the next crossing.",
             // Prose that happens to hold a call's words is longer than a call.
