@@ -3217,6 +3217,21 @@ mod metadata {
         assert!(a.text.contains("Our thanks to"), "{}", a.text);
     }
 
+    /// A line of two names set alike goes whole with its label and the word between them;
+    /// where it says more, no name is cut from it (that left "Por e João Lima — Lisboa").
+    #[test]
+    fn a_line_of_co_authors_is_not_cut_between_them() {
+        let a = hourly_ferry(
+            r#"<p>Por <a rel="author" href="/m">Mira Shah</a> e <a rel="author" href="/j">João Lima</a></p>"#,
+        );
+        assert!(a.text.starts_with("The ferry"), "{}", a.text);
+        let a = hourly_ferry(
+            r#"<p class="from">Por <a rel="author" href="/m">Mira Shah</a> e <a rel="author" href="/j">João Lima</a>, correspondentes em Lisboa, para a revista de domingo</p>"#,
+        );
+        assert!(!a.text.contains("Por e"), "{}", a.text);
+        assert!(!a.text.contains("Por , "), "{}", a.text);
+    }
+
     /// `dateline` is one of Readability's byline names, and pages give it to the date: a line
     /// so named that only says when repeats the date the view shows, names no one, and does
     /// not keep the byline after it from being read.

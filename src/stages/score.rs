@@ -127,6 +127,8 @@ const PROMO_MIN_LINE_CHARS: u32 = 15;
 /// How much text of its own an element may hold beside a byline and still only label it
 /// ("By ", "Von: ", "par ").
 const BYLINE_LABEL_MAX_CHARS: u32 = 6;
+/// The longest line of names read as one byline (see `Scorer::co_author_nodes`).
+const BYLINE_LINE_MAX_CHARS: u32 = 160;
 
 /// The most text a box named as the byline's may hold and go with the name it holds: the
 /// name, a job title and a line about the author.
@@ -1527,10 +1529,17 @@ impl Scorer<'_> {
                             // stays whole: cut from it, the rest read ", Jun Zhao, …".
                             dead = !self.in_author_list(i);
                             // Its label goes with it: a line that held only "by" and the
-                            // name would show "by" alone.
+                            // name would show "by" alone. So do the names beside it, set as
+                            // it is ("Por <a>Mariana Teixeira</a> e <a>Rafael Nunes</a>"),
+                            // or, where the line says more, none of them: cut from it, the
+                            // rest read "Por e Rafael Nunes — Rio de Janeiro".
                             let p = node.parent;
-                            if dead && p != NONE && self.labels_only(p as usize, i) {
-                                alive[p as usize] = false;
+                            if dead && p != NONE {
+                                if self.labels_only(p as usize, i) {
+                                    alive[p as usize] = false;
+                                } else if self.co_authors(i) > 0 {
+                                    dead = false;
+                                }
                             }
                             if let Some(b) = self.byline_box(i).filter(|_| dead) {
                                 alive[b] = false;
@@ -1764,14 +1773,51 @@ impl Scorer<'_> {
         names >= AUTHOR_LIST_MIN
     }
 
-    /// Whether element `p` holds nothing but byline `i` and a few characters of its own,
-    /// which are then its label or punctuation ("<span>by <a class=author-name>…</a></span>",
-    /// "Von:"), and no picture.
+    /// Whether element `p` holds nothing but byline `i`, the names set beside it as it is
+    /// ([`Scorer::co_authors`]) and a few characters of its own for each, which are then
+    /// their label and the words between them ("<span>by <a class=author-name>…</a></span>",
+    /// "Von:", "Por <a>…</a> e <a>…</a>"), and no picture.
     fn labels_only(&self, p: usize, i: usize) -> bool {
         let own = self.c.nodes[p].text;
-        own <= BYLINE_LABEL_MAX_CHARS
-            && self.raw_text[p] <= self.raw_text[i] + own
+        let names = self.co_authors(i) + 1;
+        let others: u32 = self.co_author_text(i);
+        own <= BYLINE_LABEL_MAX_CHARS * names as u32
+            && self.raw_text[p] <= self.raw_text[i] + others + own
             && !self.holds_picture(p)
+    }
+
+    /// The names set beside byline `i` in its line as it is set: elements of its parent, a
+    /// line's length ([`BYLINE_LINE_MAX_CHARS`]), marked as a byline too, of its tag and a
+    /// name's length, that read as a name.
+    fn co_author_nodes(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let nodes = &self.c.nodes;
+        let p = nodes[i].parent;
+        let line = p != NONE && self.raw_text[p as usize] <= BYLINE_LINE_MAX_CHARS;
+        let within = if line {
+            self.c.within(p as usize)
+        } else {
+            0..0
+        };
+        within.filter(move |&j| {
+            j != i
+                && nodes[j].parent == p
+                && nodes[j].flags & flag::BYLINE != 0
+                && nodes[j].tag == nodes[i].tag
+                && (1..100).contains(&self.raw_text[j])
+                // A label set apart ("<span class=meta-sep> by </span>") names no one.
+                && self
+                    .c
+                    .capture(j)
+                    .is_some_and(|t| metadata::clean_byline(&t).is_some())
+        })
+    }
+
+    fn co_authors(&self, i: usize) -> usize {
+        self.co_author_nodes(i).count()
+    }
+
+    fn co_author_text(&self, i: usize) -> u32 {
+        self.co_author_nodes(i).map(|j| self.raw_text[j]).sum()
     }
 
     /// Whether one of the first [`AUTHOR_BOX_HEADING_REACH`] elements in `i` is a heading
