@@ -1267,12 +1267,21 @@ const TIP_PROMPT_FIRST_LETTERS: u32 = first_letters(TIP_PROMPTS);
 
 /// Whether a short text opens with a call for tips ([`TIP_PROMPTS`]), in any ASCII case.
 pub fn is_tip_prompt(text: &str) -> bool {
-    if text.len() > NUDGE_MAX_BYTES || !opens_with(first_byte(text), TIP_PROMPT_FIRST_LETTERS) {
+    // Every short paragraph is asked: most leave on the want of a question mark, which
+    // each call has, before their first letter is sought past the markup's indentation.
+    let t = text.as_bytes();
+    if t.len() > NUDGE_MAX_BYTES || memchr::memchr(b'?', t).is_none() {
         return false;
     }
-    let t = text.trim_start().as_bytes();
+    let first = first_byte(text);
+    if !opens_with(first, TIP_PROMPT_FIRST_LETTERS) {
+        return false;
+    }
+    let t = t.trim_ascii_start();
+    let first = first.to_ascii_lowercase();
     TIP_PROMPTS.iter().any(|p| {
-        starts_ignoring_case(t, p.as_bytes())
+        p.as_bytes()[0] == first
+            && starts_ignoring_case(t, p.as_bytes())
             && t.get(p.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
     })
 }
