@@ -1406,6 +1406,26 @@ pub const READING_WORDS: &[&str] = &[
     phrase("czytania", "Polish: \"Czas czytania: 5 min\""),
 ];
 
+/// Whether every word of `words` opens with `head`.
+const fn every_word_opens(words: &[&str], head: &[u8]) -> bool {
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        if w.len() < head.len() {
+            return false;
+        }
+        let mut k = 0;
+        while k < head.len() {
+            if w[k] != head[k] {
+                return false;
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Minutes, as reading-time badges write them (see [`READING_WORDS`]).
 pub const MINUTE_WORDS: &[&str] = &[
     "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "minuti", "minuut",
@@ -1423,6 +1443,17 @@ pub fn reading_time(text: &str) -> bool {
     // in place, as the tables are ASCII, rather than lower-cased into a copy.
     let text = text.trim_ascii();
     if text.len() > READING_TIME_MAX_BYTES || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    // Every minute word opens "min": a line of digits without it ("12.03.2021", "Foto: dpa
+    // 2019") leaves before its words are split.
+    const { assert!(every_word_opens(MINUTE_WORDS, b"min")) };
+    let b = text.as_bytes();
+    let has_min = memchr::memchr2_iter(b'm', b'M', b).any(|at| {
+        b.get(at..at + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"min"))
+    });
+    if !has_min {
         return false;
     }
     let (mut minutes, mut reading) = (false, false);
