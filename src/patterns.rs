@@ -866,17 +866,30 @@ fn related_phrases_of(first: u8) -> impl Iterator<Item = &'static [u8]> {
 /// run starts (a to z, then every other first byte): an ASCII text is compared with the
 /// phrases of its own first letter only. Asking all of them, the first byte each, cost
 /// 850 instructions a text, for the thousands of short texts a page asks.
-const RELATED_BY_LETTER: ([u8; RELATED_HEADINGS.len()], [u8; 28]) = {
-    assert!(RELATED_HEADINGS.len() <= u8::MAX as usize);
-    let mut order = [0u8; RELATED_HEADINGS.len()];
+const RELATED_BY_LETTER: ([u8; RELATED_HEADINGS.len()], [u8; 28]) = by_letter({
+    let mut firsts = [0u8; RELATED_HEADINGS.len()];
+    let mut i = 0;
+    while i < firsts.len() {
+        firsts[i] = RELATED_HEADINGS[i].as_bytes()[0];
+        i += 1;
+    }
+    firsts
+});
+
+/// The indices of a table's entries, given by their first bytes (`firsts`), in order of
+/// their first letter, and where each letter's run starts (a to z, then every other first
+/// byte): see [`RELATED_BY_LETTER`].
+const fn by_letter<const N: usize>(firsts: [u8; N]) -> ([u8; N], [u8; 28]) {
+    assert!(N <= u8::MAX as usize);
+    let mut order = [0u8; N];
     let mut starts = [0u8; 28];
     let mut k = 0;
     let mut letter = 0;
     while letter < 27 {
         starts[letter] = k as u8;
         let mut i = 0;
-        while i < RELATED_HEADINGS.len() {
-            if letter_bucket(RELATED_HEADINGS[i].as_bytes()[0]) == letter {
+        while i < N {
+            if letter_bucket(firsts[i]) == letter {
                 order[k] = i as u8;
                 k += 1;
             }
@@ -886,7 +899,7 @@ const RELATED_BY_LETTER: ([u8; RELATED_HEADINGS.len()], [u8; 28]) = {
     }
     starts[27] = k as u8;
     (order, starts)
-};
+}
 
 /// A lower-case letter's place in the alphabet, and 26 for any other byte.
 const fn letter_bucket(b: u8) -> usize {
@@ -1219,18 +1232,31 @@ fn opening_nudge(text: &[u8]) -> Option<RemovedKind> {
     if first >= 128 || FIRST_BYTES & (1 << first) == 0 {
         return None;
     }
-    let first = first.to_ascii_lowercase();
-    NUDGE_OPENINGS
+    // Only the openings of its first letter are compared, as for the related-links labels:
+    // asking all, the first byte each, cost a short paragraph 150 instructions.
+    const BY_LETTER: ([u8; NUDGE_OPENINGS.len()], [u8; 28]) = by_letter({
+        let mut firsts = [0u8; NUDGE_OPENINGS.len()];
+        let mut i = 0;
+        while i < firsts.len() {
+            firsts[i] = NUDGE_OPENINGS[i].0.as_bytes()[0];
+            i += 1;
+        }
+        firsts
+    });
+    let (order, starts) = &BY_LETTER;
+    let letter = letter_bucket(first.to_ascii_lowercase());
+    order[usize::from(starts[letter])..usize::from(starts[letter + 1])]
         .iter()
-        .find(|(p, _)| p.as_bytes()[0] == first && starts_ignoring_case(text, p.as_bytes()))
-        .map(|(_, kind)| *kind)
+        .map(|&i| NUDGE_OPENINGS[usize::from(i)])
+        .find(|(p, _)| starts_ignoring_case(text, p.as_bytes()))
+        .map(|(_, kind)| kind)
 }
 
 /// Openings of the newsroom's call for tips, set after or beside a story in a box of its own
 /// ("Got a tip? Send it to …", "Har du ett tips? Hör av dig till … – du kan vara anonym."):
-/// the site asking its readers, not the story. Only where a short paragraph or a heading
-/// opens so, and the box it labels goes with it (see `stages::score`); a story's sentence
-/// that asks so is longer or opens otherwise.
+/// the site asking its readers, not the story, and always with a question mark. Only where
+/// a short paragraph or a heading opens so, and the box it labels goes with it (see
+/// `stages::score`); a story's sentence that asks so is longer or opens otherwise.
 pub const TIP_PROMPTS: &[&str] = &[
     phrase(
         "got a tip",
