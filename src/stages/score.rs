@@ -127,7 +127,7 @@ const PROMO_MIN_LINE_CHARS: u32 = 15;
 /// How much text of its own an element may hold beside a byline and still only label it
 /// ("By ", "Von: ", "par ").
 const BYLINE_LABEL_MAX_CHARS: u32 = 6;
-/// The longest line of names read as one byline (see `Scorer::co_author_nodes`).
+/// The longest line of names read as one byline (see `Scorer::co_authors`).
 const BYLINE_LINE_MAX_CHARS: u32 = 160;
 
 /// The most text a box named as the byline's may hold and go with the name it holds: the
@@ -1537,7 +1537,7 @@ impl Scorer<'_> {
                             if dead && p != NONE {
                                 if self.labels_only(p as usize, i) {
                                     alive[p as usize] = false;
-                                } else if self.co_authors(i) > 0 {
+                                } else if self.co_authors(i).0 > 0 {
                                     dead = false;
                                 }
                             }
@@ -1779,45 +1779,36 @@ impl Scorer<'_> {
     /// "Von:", "Por <a>…</a> e <a>…</a>"), and no picture.
     fn labels_only(&self, p: usize, i: usize) -> bool {
         let own = self.c.nodes[p].text;
-        let names = self.co_authors(i) + 1;
-        let others: u32 = self.co_author_text(i);
-        own <= BYLINE_LABEL_MAX_CHARS * names as u32
-            && self.raw_text[p] <= self.raw_text[i] + others + own
+        let (others, others_text) = self.co_authors(i);
+        own <= BYLINE_LABEL_MAX_CHARS * (others + 1)
+            && self.raw_text[p] <= self.raw_text[i] + others_text + own
             && !self.holds_picture(p)
     }
 
-    /// The names set beside byline `i` in its line as it is set: elements of its parent, a
-    /// line's length ([`BYLINE_LINE_MAX_CHARS`]), marked as a byline too, of its tag and a
-    /// name's length, that read as a name.
-    fn co_author_nodes(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    /// How many names are set beside byline `i` in its line as it is set, and their text:
+    /// elements of its parent, a line's length ([`BYLINE_LINE_MAX_CHARS`]), marked as a
+    /// byline too, of its tag and a name's length, that read as a name.
+    fn co_authors(&self, i: usize) -> (u32, u32) {
         let nodes = &self.c.nodes;
         let p = nodes[i].parent;
-        let line = p != NONE && self.raw_text[p as usize] <= BYLINE_LINE_MAX_CHARS;
-        let within = if line {
-            self.c.within(p as usize)
-        } else {
-            0..0
-        };
-        within.filter(move |&j| {
-            j != i
-                && nodes[j].parent == p
-                && nodes[j].flags & flag::BYLINE != 0
-                && nodes[j].tag == nodes[i].tag
-                && (1..100).contains(&self.raw_text[j])
-                // A label set apart ("<span class=meta-sep> by </span>") names no one.
-                && self
-                    .c
-                    .capture(j)
-                    .is_some_and(|t| metadata::clean_byline(&t).is_some())
-        })
-    }
-
-    fn co_authors(&self, i: usize) -> usize {
-        self.co_author_nodes(i).count()
-    }
-
-    fn co_author_text(&self, i: usize) -> u32 {
-        self.co_author_nodes(i).map(|j| self.raw_text[j]).sum()
+        if p == NONE || self.raw_text[p as usize] > BYLINE_LINE_MAX_CHARS {
+            return (0, 0);
+        }
+        self.c
+            .within(p as usize)
+            .filter(|&j| {
+                j != i
+                    && nodes[j].parent == p
+                    && nodes[j].flags & flag::BYLINE != 0
+                    && nodes[j].tag == nodes[i].tag
+                    && (1..100).contains(&self.raw_text[j])
+                    // A label set apart ("<span class=meta-sep> by </span>") names no one.
+                    && self
+                        .c
+                        .capture(j)
+                        .is_some_and(|t| metadata::clean_byline(&t).is_some())
+            })
+            .fold((0, 0), |(n, text), j| (n + 1, text + self.raw_text[j]))
     }
 
     /// Whether one of the first [`AUTHOR_BOX_HEADING_REACH`] elements in `i` is a heading
