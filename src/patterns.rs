@@ -1362,6 +1362,25 @@ fn starts_ignoring_case(text: &[u8], prefix: &[u8]) -> bool {
     (text.get(..prefix.len())).is_some_and(|h| h.eq_ignore_ascii_case(prefix))
 }
 
+/// Whether a lower-cased short line is the note of the paper's edition that carried the story
+/// (Dawn's "Published in Dawn, March 15th, 2025", The Express Tribune's likewise): "published
+/// in", the paper, and the day, which ends it. A sentence that opens so goes on after its
+/// year ("Published in Nature in 2019, the study found …").
+fn is_edition_note(text: &[u8]) -> bool {
+    let text = text.trim_ascii();
+    let text = text.strip_suffix(b".").unwrap_or(text);
+    // The year: four digits, the last of the line.
+    let year = |t: &[u8]| {
+        t.len() > 4
+            && t[t.len() - 4..].iter().all(u8::is_ascii_digit)
+            && !t[t.len() - 5].is_ascii_digit()
+    };
+    text.len() <= EDITION_NOTE_MAX_BYTES && text.starts_with(b"published in ") && year(text)
+}
+
+/// The longest edition note (see [`is_edition_note`]): the paper's name and a day.
+const EDITION_NOTE_MAX_BYTES: usize = 80;
+
 /// Whether a short paragraph's text is a nudge, and of which kind.
 pub fn nudge(text: &str) -> Option<RemovedKind> {
     if text.len() >= FOLLOW_MAX_BYTES {
@@ -1397,6 +1416,9 @@ pub fn nudge(text: &str) -> Option<RemovedKind> {
         }
         if let Some(kind) = opening_nudge(text) {
             return Some(kind);
+        }
+        if is_edition_note(text) {
+            return Some(RemovedKind::Footer);
         }
         let [copyright, reprint] = &f.copyright;
         if found(copyright) && !found(reprint) {

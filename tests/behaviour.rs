@@ -6129,6 +6129,7 @@ mod nudges {
             "<em>Dieser Text erschien zuerst im Hafen-Newsletter. Den gibt es kostenlos unter \
              <a href=\"https://hafen.example\">hafen.example</a>.</em>",
             "This article originally appeared on the Harbour Gazette.",
+            "Published in the Harbour Gazette, March 15th, 2025",
             // A follow prompt that ends with the newsroom's contacts runs longer.
             "<strong>Follow the Harbour Gazette on Twitter and Instagram @HarbourGazette and on \
              Facebook @GazetteHarbour. Send us a message on WhatsApp at 555-0100 or email us at \
@@ -6168,6 +6169,7 @@ mod nudges {
             "small commission",
             "erschien zuerst",
             "originally appeared",
+            "Published in",
         ] {
             assert!(!a.text.contains(n), "{n} left in:\n{}", a.text);
         }
@@ -6189,6 +6191,7 @@ mod nudges {
             "Commuters who subscribe to the pass save a third, the board said.",
             "“We may earn less this year, but we will keep the ferry running,” the operator said.",
             "The timetable first appeared in a harbour almanac in 1898, the archive shows.",
+            "Published in Nature in 2019, the study found the pier was sinking.",
             // An author's own sign-off.
             "Thanks for reading, and see you on the next crossing.",
             // Prose that happens to hold a call's words is longer than a call.
