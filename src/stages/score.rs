@@ -1535,9 +1535,10 @@ impl Scorer<'_> {
                             // rest read "Por e Rafael Nunes — Rio de Janeiro".
                             let p = node.parent;
                             if dead && p != NONE {
-                                if self.labels_only(p as usize, i) {
+                                let co_authors = self.co_authors(i);
+                                if self.labels_only(p as usize, i, co_authors) {
                                     alive[p as usize] = false;
-                                } else if self.co_authors(i).0 > 0 {
+                                } else if co_authors.0 > 0 {
                                     dead = false;
                                 }
                             }
@@ -1774,12 +1775,13 @@ impl Scorer<'_> {
     }
 
     /// Whether element `p` holds nothing but byline `i`, the names set beside it as it is
-    /// ([`Scorer::co_authors`]) and a few characters of its own for each, which are then
-    /// their label and the words between them ("<span>by <a class=author-name>…</a></span>",
-    /// "Von:", "Por <a>…</a> e <a>…</a>"), and no picture.
-    fn labels_only(&self, p: usize, i: usize) -> bool {
+    /// (`co_authors`: how many and their text, from [`Scorer::co_authors`]) and a few
+    /// characters of its own for each, which are then their label and the words between
+    /// them ("<span>by <a class=author-name>…</a></span>", "Von:", "Por <a>…</a> e
+    /// <a>…</a>"), and no picture.
+    fn labels_only(&self, p: usize, i: usize, co_authors: (u32, u32)) -> bool {
         let own = self.c.nodes[p].text;
-        let (others, others_text) = self.co_authors(i);
+        let (others, others_text) = co_authors;
         own <= BYLINE_LABEL_MAX_CHARS * (others + 1)
             && self.raw_text[p] <= self.raw_text[i] + others_text + own
             && !self.holds_picture(p)
