@@ -119,8 +119,9 @@ pub mod flag {
     /// A picture's caption by its element, its names (`image__caption`) or its microdata
     /// (`itemprop="caption"`): see `score`.
     pub const CAPTION: Bits = 1 << 39;
-    /// A paragraph whose whole text labels a sign-up box ("Newsletter"): it tells its box,
-    /// as a heading that calls to action does (see `score`).
+    /// A paragraph whose whole text labels a sign-up box ("Newsletter"), or that opens a
+    /// call for tips ("Got a tip? Send it to …"): it tells its box, as a heading that calls
+    /// to action does (see `score`).
     pub const SIGNUP_LABEL: Bits = 1 << 40;
     /// A link whose whole text is a call to sign up ("Sign up today", "S’inscrire") and
     /// that opens its line: a sign-up box's button (see `score`).

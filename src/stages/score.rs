@@ -309,7 +309,8 @@ struct Marks {
     /// that are a sign-up box's button (`flag::SIGNUP_LINK`), which stand for the field.
     email_fields: u32,
     /// Headings that are calls to action (`flag::NUDGE`): "Follow Sky News on WhatsApp";
-    /// and paragraphs that label a sign-up box (`flag::SIGNUP_LABEL`): "Newsletter".
+    /// and paragraphs that label a sign-up or tips box (`flag::SIGNUP_LABEL`): "Newsletter",
+    /// "Har du ett tips?".
     nudge_headings: u32,
 }
 
@@ -351,8 +352,8 @@ impl Marks {
     }
 }
 
-/// Whether `node` is a heading that is a call to action, or a sign-up box's label (see
-/// `Marks::nudge_headings`).
+/// Whether `node` is a heading that is a call to action, or a sign-up or tips box's label
+/// (see `Marks::nudge_headings`).
 fn nudge_heading(node: &Node) -> bool {
     node.flags & flag::NUDGE != 0 && (node.tag.is_heading() || node.flags & flag::SIGNUP_LABEL != 0)
 }
@@ -3051,7 +3052,7 @@ impl Scorer<'_> {
         // weekday."), whatever the box is named; a comment form's notice goes the same way.
         // So does a box that a heading calling to action heads: the call, a line that
         // repeats it ("Keep up with all the latest news … by following Sky News") and its
-        // link. Not a box that shows a picture or a table beside the form (a story's header
+        // link; and one a call for tips labels ("Har du ett tips?", "Hör av dig till …"). Not a box that shows a picture or a table beside the form (a story's header
         // over its share dialog, a shop's facts over its review form).
         if !root
             && (marks.email_fields > 0 || marks.nudge_headings > 0)
